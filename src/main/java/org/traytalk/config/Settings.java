@@ -1,0 +1,34 @@
+package org.traytalk.config;
+
+import java.nio.charset.Charset;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every setting, validated. Keys and defaults are documented in the settings file TrayTalk writes on
+ * first run and in the README.
+ *
+ * @param displayName      {@code name}: how this node introduces itself; 1..24 bytes in UTF-8 (default: computer name)
+ * @param group            {@code group}: the group (mailslot) name every node in the group shares (default FOXAPP)
+ * @param carriers         {@code carriers}: enabled carriers, any of udp, mailslot, netbios (default: udp)
+ * @param udpPort          {@code udp.port}: UDP port, 1024..65535 (default 42138)
+ * @param interfaces       {@code network.interfaces}: interface names to use; empty means every up IPv4 interface
+ * @param extraTargets     {@code udp.targets}: extra "everyone" destinations: host, host:port, or a subnet a.b.c.d/n
+ * @param legacyCharset    {@code legacy.codepage}: code page for legacy (mailslot) peers (default windows-1252)
+ * @param heartbeat        {@code presence.heartbeat.seconds}: ONLINE re-announce interval (default 60)
+ * @param failAfter        {@code delivery.fail.after.minutes}: unconfirmed messages fail after this (default 1440)
+ */
+public record Settings(String displayName, String group, Set<String> carriers, int udpPort,
+                       List<String> interfaces, List<String> extraTargets, Charset legacyCharset,
+                       Duration heartbeat, Duration failAfter) {
+
+    public static final String DEFAULT_GROUP = "FOXAPP";
+    public static final int DEFAULT_UDP_PORT = 42138;
+
+    public Settings {
+        carriers = Set.copyOf(carriers);
+        interfaces = List.copyOf(interfaces);
+        extraTargets = List.copyOf(extraTargets);
+    }
+}

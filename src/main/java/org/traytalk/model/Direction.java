@@ -1,0 +1,5 @@
+package org.traytalk.model;
+
+public enum Direction {
+    INBOUND, OUTBOUND
+}

@@ -1,0 +1,20 @@
+package org.traytalk.store;
+
+/**
+ * What part of history to list, newest first.
+ *
+ * @param peer   only the conversation with this peer (case-insensitive), {@code *} for broadcasts; null for all
+ * @param search full-text search terms (words, prefix with {@code word*}, phrases in quotes); null for none
+ * @param limit  at most this many messages, 1..10,000
+ */
+public record HistoryQuery(String peer, String search, int limit) {
+    public HistoryQuery {
+        if (limit < 1 || limit > 10_000) {
+            throw new IllegalArgumentException("limit must be between 1 and 10000, was " + limit);
+        }
+    }
+
+    public static HistoryQuery latest(int limit) {
+        return new HistoryQuery(null, null, limit);
+    }
+}

@@ -1,0 +1,73 @@
+package org.traytalk.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.traytalk.model.ChatMessage;
+import org.traytalk.model.DeliveryState;
+import org.traytalk.model.Peer;
+
+/**
+ * Durable history, outbox and roster. Every method commits before it returns; a failure throws
+ * {@link StoreException} with a message for the user and leaves nothing half-written.
+ * Used from one thread at a time (the engine's), but safe to read from others.
+ */
+public interface MessageStore extends AutoCloseable {
+
+    /** Largest wire id; ids stay within 1..MAX_WIRE_ID because the original keeps them in a 32-bit int. */
+    int MAX_WIRE_ID = Integer.MAX_VALUE;
+
+    /**
+     * Reserves {@code count} consecutive wire ids that no earlier call (in this or any earlier process
+     * on this store) returned, and returns the first. When the range would pass {@link #MAX_WIRE_ID}
+     * it wraps to 1. The first block of a new store starts at a random point so that a reinstalled
+     * node does not repeat ids its peers remember.
+     */
+    int reserveWireIds(int count);
+
+    /**
+     * Stores a new outgoing message in state QUEUED with one QUEUED receipt per expected recipient
+     * (for a direct message: the recipient; for a broadcast: the peers online when it was sent).
+     */
+    ChatMessage saveOutgoing(String recipient, boolean broadcast, int wireId, String body,
+                             List<String> expectedRecipients, Instant now);
+
+    /**
+     * Sets one recipient's receipt (adding it when absent, e.g. a broadcast confirmed by a peer that
+     * was not expected) and derives the message state: DELIVERED when every receipt is DELIVERED,
+     * else SENT if any was sent, FAILED if every unconfirmed receipt FAILED, else QUEUED.
+     * A DELIVERED receipt never goes back to another state.
+     */
+    ChatMessage updateReceipt(long rowId, String peer, DeliveryState state, Instant at);
+
+    /** Sets the message's own state, for messages without receipts (a broadcast with nobody online). */
+    ChatMessage updateState(long rowId, DeliveryState state, Instant at);
+
+    /** Outgoing messages not yet DELIVERED or FAILED, oldest first: the outbox after a restart. */
+    List<ChatMessage> pendingOutgoing();
+
+    /** The newest outgoing message with this wire id. */
+    Optional<ChatMessage> findOutgoing(int wireId);
+
+    /**
+     * Commits an inbound message unless the same sender's message with the same wire id was received
+     * at or after {@code duplicateSince} (then it returns empty: a retry or duplicate).
+     * Sender names compare case-insensitively.
+     */
+    Optional<ChatMessage> saveInbound(String sender, int wireId, String body, boolean broadcast,
+                                      Instant receivedAt, Instant duplicateSince);
+
+    Optional<ChatMessage> message(long rowId);
+
+    /** Newest first. */
+    List<ChatMessage> history(HistoryQuery query);
+
+    /** Inserts or replaces the peer with the same case-insensitive name. */
+    void savePeer(Peer peer);
+
+    /** Every peer ever seen, with its last address and time. */
+    List<Peer> peers();
+
+    @Override
+    void close();
+}
