@@ -1,0 +1,38 @@
+package org.traytalk.engine;
+
+import java.util.List;
+import org.traytalk.model.ChatMessage;
+import org.traytalk.model.Peer;
+import org.traytalk.store.HistoryQuery;
+
+/**
+ * A running TrayTalk node as the user interfaces see it. Safe to call from any thread.
+ */
+public interface Messenger extends AutoCloseable {
+
+    /** The name this node sends as. */
+    String localName();
+
+    /**
+     * Stores the message, then sends it; delivery goes on in the background (see {@link MessengerListener}).
+     *
+     * @param recipient a peer's name, or {@link ChatMessage#EVERYONE} for everyone
+     * @return the stored message, QUEUED or SENT
+     */
+    ChatMessage send(String recipient, String text) throws MessengerException;
+
+    /** Every known peer, online ones first, then by name. */
+    List<Peer> peers();
+
+    List<ChatMessage> history(HistoryQuery query);
+
+    /** Asks everyone to announce themselves again (a DETECT broadcast), like the original's Refresh button. */
+    void refresh();
+
+    /** Adds a listener; the returned handle removes it. */
+    AutoCloseable subscribe(MessengerListener listener);
+
+    /** Says OFFLINE, stops the carriers and closes the store. */
+    @Override
+    void close();
+}

@@ -1,0 +1,29 @@
+package org.traytalk.engine;
+
+import org.traytalk.model.ChatMessage;
+import org.traytalk.model.Peer;
+
+/**
+ * What the tray, the console and {@code traytalk listen} are told. Called on the engine thread, in
+ * order: implementations return quickly and hand slow work (UI, disk) to their own thread.
+ */
+public interface MessengerListener {
+
+    /** An inbound user message, already committed to the store. */
+    default void messageReceived(ChatMessage message) {
+    }
+
+    /** An outbound message was stored, sent, confirmed (by one recipient or all) or failed. */
+    default void messageUpdated(ChatMessage message) {
+    }
+
+    default void peerOnline(Peer peer) {
+    }
+
+    default void peerOffline(Peer peer) {
+    }
+
+    /** Something the user should know: a carrier that could not start, a store error, a rejected datagram burst. */
+    default void problem(String text) {
+    }
+}

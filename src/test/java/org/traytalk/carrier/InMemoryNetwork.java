@@ -1,0 +1,154 @@
+package org.traytalk.carrier;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/**
+ * A LAN in memory: carriers attached to it deliver synchronously, on the sender's thread.
+ * A drop filter simulates loss; detached carriers simulate a peer that is gone.
+ */
+public final class InMemoryNetwork {
+
+    private final Map<String, InMemoryCarrier> nodes = new ConcurrentHashMap<>();
+    private volatile Predicate<Sent> drop = sent -> false;
+    private final List<Sent> log = new ArrayList<>();
+
+    /** A datagram on the wire: from, to ({@code *} for everyone), bytes. */
+    public record Sent(String from, String to, String recipientName, byte[] bytes) {
+    }
+
+    public InMemoryCarrier attach(String address) {
+        return new InMemoryCarrier(this, address);
+    }
+
+    public void dropWhen(Predicate<Sent> filter) {
+        drop = filter;
+    }
+
+    public synchronized List<Sent> log() {
+        return List.copyOf(log);
+    }
+
+    public synchronized void clearLog() {
+        log.clear();
+    }
+
+    void register(InMemoryCarrier carrier) {
+        nodes.put(carrier.address(), carrier);
+    }
+
+    void unregister(InMemoryCarrier carrier) {
+        nodes.remove(carrier.address(), carrier);
+    }
+
+    void deliver(String from, String to, String recipientName, byte[] bytes) {
+        Sent sent = new Sent(from, to, recipientName, bytes.clone());
+        synchronized (this) {
+            log.add(sent);
+        }
+        if (drop.test(sent)) {
+            return;
+        }
+        if ("*".equals(to)) {
+            for (InMemoryCarrier node : List.copyOf(nodes.values())) {
+                if (!node.address().equals(from)) {
+                    node.receive(from, "*", bytes.clone());
+                }
+            }
+        } else {
+            InMemoryCarrier node = nodes.get(to);
+            if (node != null) {
+                node.receive(from, recipientName, bytes.clone());
+            }
+        }
+    }
+
+    /** One node's carrier on the in-memory LAN; its address is its name on the network. */
+    public static final class InMemoryCarrier implements Carrier {
+        public static final String NAME = "mem";
+        private final InMemoryNetwork network;
+        private final String address;
+        private volatile CarrierCallback callback;
+        private volatile int maxMessageBytes = 38 + 32 * 1024;
+        private volatile Charset charset = StandardCharsets.UTF_8;
+
+        InMemoryCarrier(InMemoryNetwork network, String address) {
+            this.network = network;
+            this.address = address;
+        }
+
+        public String address() {
+            return address;
+        }
+
+        public PeerAddress peerAddress() {
+            return new PeerAddress(NAME, address);
+        }
+
+        public InMemoryCarrier limitedTo(int maxBytes, Charset cs) {
+            this.maxMessageBytes = maxBytes;
+            this.charset = cs;
+            return this;
+        }
+
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public int maxMessageBytes() {
+            return maxMessageBytes;
+        }
+
+        @Override
+        public Charset charset() {
+            return charset;
+        }
+
+        @Override
+        public void start(CarrierCallback cb) {
+            this.callback = cb;
+            network.register(this);
+        }
+
+        @Override
+        public void send(PeerAddress to, String recipientName, byte[] message) throws CarrierException {
+            check(message);
+            network.deliver(address, to.address(), recipientName, message);
+        }
+
+        @Override
+        public void sendToAll(byte[] message) throws CarrierException {
+            check(message);
+            network.deliver(address, "*", "*", message);
+        }
+
+        private void check(byte[] message) throws CarrierException {
+            if (callback == null) {
+                throw new CarrierException("carrier not started");
+            }
+            if (message.length > maxMessageBytes) {
+                throw new CarrierException("message of " + message.length + " bytes exceeds " + maxMessageBytes);
+            }
+        }
+
+        void receive(String from, String recipientName, byte[] bytes) {
+            CarrierCallback cb = callback;
+            if (cb != null) {
+                cb.onReceive(new Inbound(new PeerAddress(NAME, from), bytes, recipientName, 0));
+            }
+        }
+
+        @Override
+        public void close() {
+            network.unregister(this);
+            callback = null;
+        }
+    }
+}
