@@ -10,7 +10,7 @@ import java.util.function.Predicate;
 
 /**
  * A LAN in memory: carriers attached to it deliver synchronously, on the sender's thread.
- * A drop filter simulates loss; detached carriers simulate a peer that is gone.
+ * A drop filter simulates loss (for a broadcast, per receiving node); detached carriers simulate a peer that is gone.
  */
 public final class InMemoryNetwork {
 
@@ -47,22 +47,18 @@ public final class InMemoryNetwork {
     }
 
     void deliver(String from, String to, String recipientName, byte[] bytes) {
-        Sent sent = new Sent(from, to, recipientName, bytes.clone());
         synchronized (this) {
-            log.add(sent);
-        }
-        if (drop.test(sent)) {
-            return;
+            log.add(new Sent(from, to, recipientName, bytes.clone()));
         }
         if ("*".equals(to)) {
             for (InMemoryCarrier node : List.copyOf(nodes.values())) {
-                if (!node.address().equals(from)) {
+                if (!node.address().equals(from) && !drop.test(new Sent(from, node.address(), "*", bytes))) {
                     node.receive(from, "*", bytes.clone());
                 }
             }
         } else {
             InMemoryCarrier node = nodes.get(to);
-            if (node != null) {
+            if (node != null && !drop.test(new Sent(from, to, recipientName, bytes))) {
                 node.receive(from, recipientName, bytes.clone());
             }
         }

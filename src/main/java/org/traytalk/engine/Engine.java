@@ -1,0 +1,291 @@
+package org.traytalk.engine;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.traytalk.carrier.Carrier;
+import org.traytalk.carrier.CarrierCallback;
+import org.traytalk.carrier.CarrierException;
+import org.traytalk.carrier.Inbound;
+import org.traytalk.model.ChatMessage;
+import org.traytalk.model.Peer;
+import org.traytalk.store.HistoryQuery;
+import org.traytalk.store.MessageStore;
+import org.traytalk.wire.FoxMessage;
+
+/**
+ * A TrayTalk node: the original program's protocol (presence, receipts, duplicates) plus guaranteed
+ * delivery and self-healing presence. Owns no sockets: carriers bring datagrams in, the engine decides.
+ * All state lives on the scheduler's thread; public methods hop onto it.
+ */
+public final class Engine implements Messenger {
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
+    private final MessageStore store;
+    private final Scheduler scheduler;
+    private final Clock clock;
+    private final Map<String, Carrier> carriers = new LinkedHashMap<>();
+    private final Listeners listeners = new Listeners();
+    private final Roster roster = new Roster();
+    private final IdAllocator ids;
+    private final Outbox outbox;
+    private final PresenceKeeper presence;
+    private final InboundHandler inbound;
+    private final Wire wire;
+    private volatile EngineOptions options;
+    private volatile boolean started;
+    private volatile boolean closed;
+
+    public Engine(EngineOptions options, MessageStore store, List<Carrier> carriers, Scheduler scheduler, Clock clock,
+                  LongSupplier monotonicNanos, RandomGenerator random) {
+        this.options = options;
+        this.store = store;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        for (Carrier c : carriers) {
+            this.carriers.put(c.name(), c);
+        }
+        this.ids = new IdAllocator(store);
+        this.wire = new Wire(this.carriers, roster, () -> this.options, listeners);
+        this.outbox = new Outbox(store, scheduler, clock, new Backoff(options.firstRetry(), options.maxRetry(), random),
+                wire, () -> this.options, m -> listeners.fire(l -> l.messageUpdated(m)));
+        this.presence = new PresenceKeeper(roster, scheduler, clock, monotonicNanos, new PresenceKeeper.Announcer() {
+            @Override
+            public void broadcastSystem(String body) {
+                wire.broadcast(FoxMessage.system(localName(), ids.next(), body));
+            }
+
+            @Override
+            public void sendSystem(String peerName, String body) {
+                wire.send(peerName, FoxMessage.system(localName(), ids.next(), body));
+            }
+        }, () -> this.options, this::peerWentOffline);
+        this.inbound = new InboundHandler(this);
+    }
+
+    /** Loads the roster and outbox, starts the carriers and announces this node. At least one carrier must start. */
+    public void start() throws CarrierException {
+        List<String> failures = new ArrayList<>();
+        call(() -> {
+            roster.load(store.peers());
+            for (Carrier c : List.copyOf(carriers.values())) {
+                try {
+                    c.start(callbackFor(c));
+                } catch (CarrierException e) {
+                    failures.add(c.name() + ": " + e.getMessage());
+                    carriers.remove(c.name());
+                    LOG.warn("Carrier {} did not start: {}", c.name(), e.getMessage());
+                    listeners.fire(l -> l.problem(e.getMessage()));
+                }
+            }
+            if (carriers.isEmpty()) {
+                return null;
+            }
+            started = true;
+            presence.start();
+            outbox.restore(store.pendingOutgoing());
+            return null;
+        });
+        if (!started) {
+            throw new CarrierException("No network carrier could start: " + String.join("; ", failures));
+        }
+    }
+
+    @Override
+    public String localName() {
+        return options.localName();
+    }
+
+    @Override
+    public ChatMessage send(String recipient, String text) throws MessengerException {
+        Validation.checkSend(recipient, text);
+        if (closed) {
+            throw new MessengerException("TrayTalk is shutting down; the message was not sent");
+        }
+        return call(() -> {
+            int wireId = ids.next();
+            boolean broadcast = ChatMessage.EVERYONE.equals(recipient);
+            List<String> expected = broadcast
+                    ? roster.online().stream().map(Peer::name).toList()
+                    : List.of(recipient.trim());
+            ChatMessage stored = store.saveOutgoing(broadcast ? ChatMessage.EVERYONE : recipient.trim(), broadcast,
+                    wireId, text, expected, clock.instant());
+            listeners.fire(l -> l.messageUpdated(stored));
+            return outbox.add(stored);
+        });
+    }
+
+    @Override
+    public List<Peer> peers() {
+        return call(roster::all);
+    }
+
+    @Override
+    public List<ChatMessage> history(HistoryQuery query) {
+        return store.history(query);
+    }
+
+    @Override
+    public void refresh() {
+        scheduler.execute(() -> wire.broadcast(FoxMessage.system(localName(), ids.next(),
+                FoxMessage.DETECT)));
+    }
+
+    @Override
+    public AutoCloseable subscribe(MessengerListener listener) {
+        return listeners.add(listener);
+    }
+
+    /** New timing or name from the settings file. A new name says OFFLINE under the old one first. */
+    public void apply(EngineOptions newOptions) {
+        scheduler.execute(() -> {
+            EngineOptions old = options;
+            if (!old.localName().equals(newOptions.localName()) && started) {
+                wire.broadcast(FoxMessage.system(old.localName(), ids.next(),
+                        FoxMessage.OFFLINE));
+                options = newOptions;
+                presence.announceAll();
+            }
+            options = newOptions;
+            if (!old.heartbeat().equals(newOptions.heartbeat())) {
+                presence.rescheduleHeartbeat();
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        try {
+            call(() -> {
+                if (closed) {
+                    return null;
+                }
+                closed = true;
+                if (started) {
+                    presence.stop();
+                    outbox.stop();
+                    wire.broadcast(FoxMessage.system(localName(), ids.next(),
+                            FoxMessage.OFFLINE));
+                    for (Peer p : roster.all()) {
+                        store.savePeer(p);
+                    }
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Orderly shutdown failed", e);
+        } finally {
+            carriers.values().forEach(Carrier::close);
+            scheduler.close();
+            store.close();
+        }
+    }
+
+    // --- used by InboundHandler, on the engine thread ---
+
+    EngineOptions options() {
+        return options;
+    }
+
+    MessageStore store() {
+        return store;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    Roster roster() {
+        return roster;
+    }
+
+    Outbox outbox() {
+        return outbox;
+    }
+
+    Wire wire() {
+        return wire;
+    }
+
+    int nextId() {
+        return ids.next();
+    }
+
+    Listeners listeners() {
+        return listeners;
+    }
+
+    void peerCameOnline(Peer peer) {
+        store.savePeer(peer);
+        listeners.fire(l -> l.peerOnline(peer));
+        outbox.peerOnline(peer.name());
+    }
+
+    void peerWentOffline(Peer peer) {
+        store.savePeer(peer);
+        listeners.fire(l -> l.peerOffline(peer));
+    }
+
+    private CarrierCallback callbackFor(Carrier carrier) {
+        return new CarrierCallback() {
+            @Override
+            public void onReceive(Inbound datagram) {
+                scheduler.execute(() -> inbound.handle(datagram));
+            }
+
+            @Override
+            public void onLocalAddressesChanged() {
+                scheduler.execute(() -> {
+                    LOG.info("Network addresses changed ({}): announcing again", carrier.name());
+                    presence.announceAll();
+                });
+            }
+        };
+    }
+
+    /** Runs on the engine thread and waits; store errors surface to the caller unchanged. */
+    private <T> T call(Callable<T> task) {
+        if (scheduler.isSchedulerThread()) {
+            try {
+                return task.call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        scheduler.execute(() -> {
+            try {
+                result.complete(task.call());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        try {
+            return result.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the engine", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("The engine did not answer within 30 s", e);
+        }
+    }
+}

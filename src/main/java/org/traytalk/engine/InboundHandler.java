@@ -1,0 +1,110 @@
+package org.traytalk.engine;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.traytalk.carrier.Inbound;
+import org.traytalk.model.ChatMessage;
+import org.traytalk.model.Peer;
+import org.traytalk.store.StoreException;
+import org.traytalk.wire.FoxMessage;
+import org.traytalk.wire.MalformedMessageException;
+import org.traytalk.wire.SystemBody;
+
+/**
+ * Everything the original does with an inbound message, in its order: drop our own and malformed ones,
+ * note the sender as online, commit user messages before confirming them, answer DETECT, apply CONF
+ * and OFFLINE. Engine thread only.
+ */
+final class InboundHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(InboundHandler.class);
+
+    private final Engine engine;
+    private final Set<String> nameClashesReported = new HashSet<>();
+    private long malformed;
+
+    InboundHandler(Engine engine) {
+        this.engine = engine;
+    }
+
+    long malformedCount() {
+        return malformed;
+    }
+
+    void handle(Inbound in) {
+        String me = engine.localName();
+        if (in.recipient() != null && !ChatMessage.EVERYONE.equals(in.recipient())
+                && !in.recipient().equalsIgnoreCase(me)) {
+            LOG.debug("Dropped datagram for {} from {}", in.recipient(), in.source());
+            return;
+        }
+        FoxMessage m;
+        try {
+            m = engine.wire().codec().decode(in.payload());
+        } catch (MalformedMessageException e) {
+            malformed++;
+            LOG.debug("Malformed message from {}: {}", in.source(), e.getMessage());
+            return;
+        }
+        if (m.sender().equalsIgnoreCase(me)) {
+            reportNameClash(in);
+            return;
+        }
+        Instant now = engine.now();
+        SystemBody system = m.system() ? SystemBody.parse(m.body()) : null;
+        if (system != null && system.kind() == SystemBody.Kind.OFFLINE) {
+            engine.roster().offline(m.sender(), now).ifPresent(engine::peerWentOffline);
+            return;
+        }
+        Roster.Change change = engine.roster().heard(m.sender(), in.source(), in.instanceId(), now);
+        Peer peer = engine.roster().get(m.sender()).orElseThrow();
+        if (change == Roster.Change.CAME_ONLINE) {
+            engine.peerCameOnline(peer);
+        } else if (change == Roster.Change.MOVED) {
+            engine.store().savePeer(peer);
+            engine.outbox().peerOnline(peer.name());
+        }
+        if (system == null) {
+            userMessage(in, m, now);
+            return;
+        }
+        switch (system.kind()) {
+            case DETECT -> reply(in, m, FoxMessage.system(me, engine.nextId(), FoxMessage.ONLINE));
+            case CONF -> engine.outbox().confirmed(m.sender(), system.confirmedId());
+            default -> { }
+        }
+    }
+
+    private void userMessage(Inbound in, FoxMessage m, Instant now) {
+        boolean broadcast = ChatMessage.EVERYONE.equals(in.recipient());
+        Optional<ChatMessage> stored;
+        try {
+            stored = engine.store().saveInbound(m.sender(), m.id(), m.body(), broadcast, now,
+                    now.minus(engine.options().duplicateWindow()));
+        } catch (StoreException e) {
+            // No receipt: the sender keeps the message and tries again.
+            LOG.error("Could not store message {} from {}", m.id(), m.sender(), e);
+            engine.listeners().fire(l -> l.problem("A message from " + m.sender() + " could not be saved and was not"
+                    + " confirmed; " + m.sender() + " will send it again. " + e.getMessage()));
+            return;
+        }
+        reply(in, m, FoxMessage.confirmation(engine.localName(), engine.nextId(), m.id()));
+        stored.ifPresent(msg -> engine.listeners().fire(l -> l.messageReceived(msg)));
+    }
+
+    private void reply(Inbound in, FoxMessage request, FoxMessage answer) {
+        engine.wire().sendTo(in.source(), request.sender(), answer);
+    }
+
+    private void reportNameClash(Inbound in) {
+        if (in.instanceId() != 0 && nameClashesReported.add(in.source().toString())) {
+            String text = "Another computer (" + in.source().address() + ") also calls itself " + engine.localName()
+                    + ": messages to this name may go to either. Change \"name\" in the settings.";
+            LOG.warn(text);
+            engine.listeners().fire(l -> l.problem(text));
+        }
+    }
+}

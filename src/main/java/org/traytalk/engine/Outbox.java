@@ -1,0 +1,216 @@
+package org.traytalk.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.traytalk.model.ChatMessage;
+import org.traytalk.model.DeliveryState;
+import org.traytalk.model.Receipt;
+import org.traytalk.store.MessageStore;
+import org.traytalk.wire.FoxMessage;
+
+/**
+ * Outgoing messages until every recipient confirmed them or they fail: sends, resends with backoff while
+ * the recipient is online, waits while it is offline, fails after the configured time. Engine thread only.
+ */
+final class Outbox {
+
+    /** One tracked message and a resend timer per unconfirmed recipient. */
+    private static final class Pending {
+        ChatMessage message;
+        final Map<String, Integer> attempts = new HashMap<>();
+        final Map<String, Scheduler.Timer> timers = new HashMap<>();
+        Scheduler.Timer deadline;
+
+        Pending(ChatMessage message) {
+            this.message = message;
+        }
+    }
+
+    private final MessageStore store;
+    private final Scheduler scheduler;
+    private final Clock clock;
+    private final Backoff backoff;
+    private final Transmitter transmitter;
+    private final Supplier<EngineOptions> options;
+    private final Consumer<ChatMessage> updated;
+    private final Map<Integer, Pending> byWireId = new HashMap<>();
+
+    Outbox(MessageStore store, Scheduler scheduler, Clock clock, Backoff backoff, Transmitter transmitter,
+           Supplier<EngineOptions> options, Consumer<ChatMessage> updated) {
+        this.store = store;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.backoff = backoff;
+        this.transmitter = transmitter;
+        this.options = options;
+        this.updated = updated;
+    }
+
+    /** Tracks a message just stored and sends it to whoever is online. */
+    ChatMessage add(ChatMessage stored) {
+        if (stored.broadcast() && stored.receipts().isEmpty()) {
+            transmitter.broadcast(wireMessage(stored));
+            ChatMessage sent = store.updateState(stored.rowId(), DeliveryState.SENT, clock.instant());
+            updated.accept(sent);
+            return sent;
+        }
+        Pending pending = track(stored);
+        if (stored.broadcast()) {
+            transmitter.broadcast(wireMessage(stored));
+            for (Receipt r : stored.receipts()) {
+                markSent(pending, r.peer());
+                pending.attempts.put(r.peer(), 1);
+                scheduleResend(pending, r.peer(), 1);
+            }
+        } else {
+            attempt(pending, stored.peer());
+        }
+        return pending.message;
+    }
+
+    /** Takes over what an earlier run left unconfirmed; sent as recipients come online. */
+    void restore(List<ChatMessage> pendingMessages) {
+        for (ChatMessage m : pendingMessages) {
+            Pending p = track(m);
+            for (String peer : unconfirmed(p)) {
+                attempt(p, peer);
+            }
+        }
+    }
+
+    /** A recipient (re)appeared: send what waits for it at once. */
+    void peerOnline(String peer) {
+        for (Pending p : List.copyOf(byWireId.values())) {
+            if (unconfirmed(p).stream().anyMatch(peer::equalsIgnoreCase)) {
+                String name = receiptName(p, peer);
+                cancelTimer(p, name);
+                p.attempts.remove(name);
+                attempt(p, name);
+            }
+        }
+    }
+
+    /** A {@code CONF <wireId>} arrived from {@code peer}. */
+    void confirmed(String peer, int wireId) {
+        Pending p = byWireId.get(wireId);
+        if (p == null) {
+            return;
+        }
+        boolean expected = p.message.receipts().stream().anyMatch(r -> r.peer().equalsIgnoreCase(peer));
+        if (!expected && !p.message.broadcast()) {
+            return;
+        }
+        String name = expected ? receiptName(p, peer) : peer;
+        cancelTimer(p, name);
+        p.message = store.updateReceipt(p.message.rowId(), name, DeliveryState.DELIVERED, clock.instant());
+        updated.accept(p.message);
+        if (p.message.state().isFinal()) {
+            forget(p);
+        }
+    }
+
+    int size() {
+        return byWireId.size();
+    }
+
+    /** Stops every timer (the messages stay in the store for the next run). */
+    void stop() {
+        for (Pending p : byWireId.values()) {
+            p.timers.values().forEach(Scheduler.Timer::cancel);
+            if (p.deadline != null) {
+                p.deadline.cancel();
+            }
+        }
+        byWireId.clear();
+    }
+
+    private Pending track(ChatMessage m) {
+        Pending p = new Pending(m);
+        byWireId.put(m.wireId(), p);
+        Instant failAt = m.createdAt().plus(options.get().failAfter());
+        Duration wait = Duration.between(clock.instant(), failAt);
+        p.deadline = scheduler.schedule(wait.isNegative() ? Duration.ZERO : wait, () -> expire(p));
+        return p;
+    }
+
+    private void attempt(Pending p, String peer) {
+        if (!byWireId.containsKey(p.message.wireId()) || !transmitter.isOnline(peer)) {
+            return;
+        }
+        boolean handed = transmitter.send(peer, wireMessage(p.message));
+        int n = p.attempts.merge(peer, 1, Integer::sum);
+        if (handed) {
+            markSent(p, peer);
+        }
+        scheduleResend(p, peer, n);
+    }
+
+    private void scheduleResend(Pending p, String peer, int attempt) {
+        cancelTimer(p, peer);
+        p.timers.put(peer, scheduler.schedule(backoff.delay(attempt), () -> {
+            p.timers.remove(peer);
+            attempt(p, peer);
+        }));
+    }
+
+    private void markSent(Pending p, String peer) {
+        boolean queued = p.message.receipts().stream()
+                .anyMatch(r -> r.peer().equalsIgnoreCase(peer) && r.state() == DeliveryState.QUEUED);
+        if (queued) {
+            p.message = store.updateReceipt(p.message.rowId(), peer, DeliveryState.SENT, clock.instant());
+            updated.accept(p.message);
+        }
+    }
+
+    private void expire(Pending p) {
+        if (byWireId.get(p.message.wireId()) != p) {
+            return;
+        }
+        for (String peer : unconfirmed(p)) {
+            p.message = store.updateReceipt(p.message.rowId(), peer, DeliveryState.FAILED, clock.instant());
+        }
+        if (!p.message.state().isFinal()) {
+            p.message = store.updateState(p.message.rowId(), DeliveryState.FAILED, clock.instant());
+        }
+        updated.accept(p.message);
+        forget(p);
+    }
+
+    private void forget(Pending p) {
+        p.timers.values().forEach(Scheduler.Timer::cancel);
+        p.timers.clear();
+        if (p.deadline != null) {
+            p.deadline.cancel();
+        }
+        byWireId.remove(p.message.wireId(), p);
+    }
+
+    private void cancelTimer(Pending p, String peer) {
+        Scheduler.Timer t = p.timers.remove(peer);
+        if (t != null) {
+            t.cancel();
+        }
+    }
+
+    private static List<String> unconfirmed(Pending p) {
+        return p.message.receipts().stream()
+                .filter(r -> r.state() == DeliveryState.QUEUED || r.state() == DeliveryState.SENT)
+                .map(Receipt::peer)
+                .toList();
+    }
+
+    /** The receipt's own spelling of the name, so timers and attempts use one key per peer. */
+    private static String receiptName(Pending p, String peer) {
+        return p.message.receipts().stream().map(Receipt::peer).filter(peer::equalsIgnoreCase).findFirst().orElse(peer);
+    }
+
+    private FoxMessage wireMessage(ChatMessage m) {
+        return FoxMessage.user(options.get().localName(), m.wireId(), m.body());
+    }
+}

@@ -1,0 +1,84 @@
+package org.traytalk.engine;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.traytalk.carrier.Carrier;
+import org.traytalk.carrier.CarrierException;
+import org.traytalk.carrier.PeerAddress;
+import org.traytalk.model.Peer;
+import org.traytalk.wire.FoxMessage;
+import org.traytalk.wire.FoxMessageCodec;
+
+/**
+ * Encodes messages for each carrier and puts them on it: one peer on the carrier it was last heard on,
+ * everyone on every carrier. Engine thread only.
+ */
+final class Wire implements Transmitter {
+    private static final Logger LOG = LoggerFactory.getLogger(Wire.class);
+
+    private final Map<String, Carrier> carriers;
+    private final Roster roster;
+    private final Supplier<EngineOptions> options;
+    private final Listeners listeners;
+    private FoxMessageCodec codec;
+
+    Wire(Map<String, Carrier> carriers, Roster roster, Supplier<EngineOptions> options, Listeners listeners) {
+        this.carriers = carriers;
+        this.roster = roster;
+        this.options = options;
+        this.listeners = listeners;
+    }
+
+    FoxMessageCodec codec() {
+        if (codec == null) {
+            codec = new FoxMessageCodec(options.get().legacyCharset());
+        }
+        return codec;
+    }
+
+    @Override
+    public boolean send(String peerName, FoxMessage message) {
+        Optional<Peer> peer = roster.get(peerName);
+        return peer.isPresent() && sendTo(peer.get().address(), peer.get().name(), message);
+    }
+
+    /** Sends to an address directly (replies go where the request came from). */
+    boolean sendTo(PeerAddress address, String peerName, FoxMessage message) {
+        Carrier carrier = carriers.get(address.carrier());
+        if (carrier == null) {
+            LOG.debug("No carrier {} for {}", address.carrier(), peerName);
+            return false;
+        }
+        try {
+            byte[] bytes = codec().encode(message, carrier.charset());
+            carrier.send(address, peerName, bytes);
+            return true;
+        } catch (CarrierException | IllegalArgumentException e) {
+            LOG.debug("Send of {} to {} at {} failed: {}", message.id(), peerName, address, e.getMessage());
+            return false;
+        }
+    }
+
+    @Override
+    public boolean broadcast(FoxMessage message) {
+        boolean any = false;
+        for (Carrier carrier : carriers.values()) {
+            try {
+                carrier.sendToAll(codec().encode(message, carrier.charset()));
+                any = true;
+            } catch (CarrierException | IllegalArgumentException e) {
+                LOG.warn("Broadcast on {} failed: {}", carrier.name(), e.getMessage());
+                listeners.fire(l -> l.problem("Could not send to everyone on " + carrier.name() + ": " + e.getMessage()));
+            }
+        }
+        return any;
+    }
+
+    @Override
+    public boolean isOnline(String peerName) {
+        return roster.isOnline(peerName);
+    }
+}

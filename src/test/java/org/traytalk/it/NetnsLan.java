@@ -1,0 +1,109 @@
+package org.traytalk.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A throw-away LAN made of network namespaces: one "switch" namespace holding a bridge, and one namespace
+ * per host with a veth link to it and an address 10.77.0.x/24. Nothing is created in the machine's own
+ * namespace, so nothing a test sends can reach the machine's real network. {@link #close} removes it all.
+ */
+final class NetnsLan implements AutoCloseable {
+    private final String prefix;
+    private final List<String> namespaces = new ArrayList<>();
+
+    private NetnsLan(String prefix) {
+        this.prefix = prefix;
+    }
+
+    /** Why namespaces cannot be used here, or null when they can. */
+    static String unavailableReason() {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            return "network namespace tests need root (run as root, as CI does)";
+        }
+        try {
+            Process p = new ProcessBuilder("ip", "netns", "list").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                return "'ip netns list' failed";
+            }
+        } catch (IOException e) {
+            return "the 'ip' command (iproute2) is not installed";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+        return null;
+    }
+
+    static NetnsLan create(String prefix) throws IOException {
+        NetnsLan lan = new NetnsLan(prefix);
+        try {
+            lan.ns("sw");
+            lan.run("ip", "-n", lan.name("sw"), "link", "add", "br0", "type", "bridge");
+            lan.run("ip", "-n", lan.name("sw"), "link", "set", "br0", "up");
+            lan.run("ip", "-n", lan.name("sw"), "link", "set", "lo", "up");
+        } catch (IOException | RuntimeException e) {
+            lan.close();
+            throw e;
+        }
+        return lan;
+    }
+
+    /** Adds a host namespace with eth0 = 10.77.0.{octet}/24 on the bridge; returns the namespace name. */
+    String addHost(String host, int octet) throws IOException {
+        String ns = ns(host);
+        String port = prefix + host.charAt(0) + octet;
+        run("ip", "link", "add", "eth0", "netns", ns, "type", "veth", "peer", "name", port, "netns", name("sw"));
+        run("ip", "-n", name("sw"), "link", "set", port, "master", "br0");
+        run("ip", "-n", name("sw"), "link", "set", port, "up");
+        run("ip", "-n", ns, "addr", "add", "10.77.0." + octet + "/24", "brd", "10.77.0.255", "dev", "eth0");
+        run("ip", "-n", ns, "link", "set", "eth0", "up");
+        run("ip", "-n", ns, "link", "set", "lo", "up");
+        return ns;
+    }
+
+    private String ns(String suffix) throws IOException {
+        String ns = name(suffix);
+        run("ip", "netns", "add", ns);
+        namespaces.add(ns);
+        return ns;
+    }
+
+    private String name(String suffix) {
+        return prefix + "-" + suffix;
+    }
+
+    /** The command prefix that runs a program inside the host's namespace. */
+    List<String> exec(String ns) {
+        return List.of("ip", "netns", "exec", ns);
+    }
+
+    static void run(String... command) throws IOException {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IOException(String.join(" ", command) + " failed: " + out.trim());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (int i = namespaces.size() - 1; i >= 0; i--) {
+            try {
+                run("ip", "netns", "del", namespaces.get(i));
+            } catch (IOException e) {
+                System.err.println("Could not remove namespace: " + e.getMessage());
+            }
+        }
+        namespaces.clear();
+    }
+}
