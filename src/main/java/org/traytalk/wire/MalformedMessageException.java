@@ -1,10 +1,22 @@
 package org.traytalk.wire;
 
-/** Bytes that do not form a valid message or envelope. The message says what is wrong and where. */
+/**
+ * Bytes that are not a message in the original program's format. The only exception
+ * {@link FoxMessageCodec#decode} throws for bad input; the message names the field and its offset.
+ */
 public final class MalformedMessageException extends Exception {
+
     private static final long serialVersionUID = 1L;
 
-    public MalformedMessageException(String message) {
+    private final int offset;
+
+    public MalformedMessageException(String message, int offset) {
         super(message);
+        this.offset = offset;
+    }
+
+    /** Offset of the offending field, counted from the start of the message. */
+    public int offset() {
+        return offset;
     }
 }
