@@ -1,5 +1,9 @@
 package org.traytalk.config;
 
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.charset.Charset;
@@ -11,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.configuration2.PropertiesConfiguration;
-import org.apache.commons.configuration2.builder.FileBasedConfigurationBuilder;
-import org.apache.commons.configuration2.builder.fluent.Parameters;
 import org.apache.commons.configuration2.ex.ConfigurationException;
 
 /** One read of the settings file: raw values through Commons Configuration, then per-key validation. */
@@ -46,15 +48,13 @@ final class SettingsReader {
     }
 
     private void readRaw() {
-        PropertiesConfiguration config;
-        try {
-            config = new FileBasedConfigurationBuilder<>(PropertiesConfiguration.class)
-                    .configure(new Parameters().properties()
-                            .setFile(path.toFile())
-                            .setEncoding("UTF-8")
-                            .setIncludesAllowed(false)) // "include" is not a TrayTalk feature
-                    .getConfiguration();
-        } catch (ConfigurationException e) {
+        PropertiesConfiguration config = new PropertiesConfiguration();
+        config.setIncludesAllowed(false); // "include" is not a TrayTalk feature
+        // A plain reader rather than the fluent builder, which would need commons-beanutils on the class path;
+        // malformed UTF-8 turns into U+FFFD instead of failing.
+        try (Reader reader = new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8)) {
+            config.read(reader);
+        } catch (ConfigurationException | IOException | RuntimeException e) {
             warnings.add("Cannot read settings file " + path + " (" + rootMessage(e) + "); using every default");
             return;
         }
