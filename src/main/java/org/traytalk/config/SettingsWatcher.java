@@ -37,6 +37,7 @@ public final class SettingsWatcher implements AutoCloseable {
     private Thread thread;
     private LoadedSettings last;
     private String lastStamp;
+    private volatile int reloads;
 
     public SettingsWatcher(SettingsFile file, Duration debounce, Duration pollInterval) {
         this.file = Objects.requireNonNull(file, "file");
@@ -103,6 +104,7 @@ public final class SettingsWatcher implements AutoCloseable {
                 settle();
                 lastStamp = stamp();
                 LoadedSettings now = file.load();
+                reloads++;
                 if (!now.equals(last)) {
                     last = now;
                     notifyListeners(now);
@@ -138,6 +140,11 @@ public final class SettingsWatcher implements AutoCloseable {
             LOG.warn("Settings folder of {} is gone; watching by polling only", file.path());
         }
         return relevant;
+    }
+
+    /** How many times the file was read since start; lets tests see that a no-op edit was looked at. */
+    int reloads() {
+        return reloads;
     }
 
     private void notifyListeners(LoadedSettings settings) {
