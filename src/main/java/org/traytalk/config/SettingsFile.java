@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -114,11 +113,8 @@ public final class SettingsFile {
     private void writeLines(List<String> lines) throws IOException {
         Path dir = path.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        String separator = System.lineSeparator();
-        StringBuilder text = new StringBuilder();
-        for (Iterator<String> it = lines.iterator(); it.hasNext(); ) {
-            text.append(it.next()).append(separator);
-        }
+        String separator = System.lineSeparator(); // CRLF on Windows, so Notepad shows the lines
+        String text = String.join(separator, lines) + separator;
         // Write a sibling and move it over the file, so a reader never sees half a file.
         Path temp = Files.createTempFile(dir, ".traytalk", ".tmp");
         try {
