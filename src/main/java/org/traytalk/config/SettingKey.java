@@ -1,0 +1,42 @@
+package org.traytalk.config;
+
+import java.util.Optional;
+
+/** The keys of the settings file, in the order the file lists them, each with a one-line explanation. */
+public enum SettingKey {
+    NAME("name", "How this computer appears to others: 1 to 24 bytes in UTF-8, not \"*\". Default: the computer name."),
+    GROUP("group", "Group (mailslot) name every member shares: 1 to 64 of A-Z a-z 0-9 _ . $ - (used upper-cased)."),
+    CARRIERS("carriers", "Transports to use, comma-separated: udp, mailslot (Windows only), netbios."),
+    UDP_PORT("udp.port", "UDP port TrayTalk peers talk on, 1024 to 65535; every member must use the same."),
+    NETWORK_INTERFACES("network.interfaces", "Network interface names to use, comma-separated; empty means every active IPv4 interface."),
+    UDP_TARGETS("udp.targets", "Extra destinations for messages to everyone, comma-separated: host, host:port or subnet a.b.c.d/n."),
+    LEGACY_CODEPAGE("legacy.codepage", "Character set of peers running the original mailslot program, e.g. windows-1252, cp866."),
+    HEARTBEAT_SECONDS("presence.heartbeat.seconds", "Seconds between ONLINE announcements, 5 to 3600."),
+    FAIL_AFTER_MINUTES("delivery.fail.after.minutes", "Minutes until an unconfirmed message counts as failed, 1 to 525600.");
+
+    private final String key;
+    private final String explanation;
+
+    SettingKey(String key, String explanation) {
+        this.key = key;
+        this.explanation = explanation;
+    }
+
+    /** The key as written in the file, e.g. {@code udp.port}. */
+    public String key() {
+        return key;
+    }
+
+    public String explanation() {
+        return explanation;
+    }
+
+    public static Optional<SettingKey> byKey(String key) {
+        for (SettingKey k : values()) {
+            if (k.key.equals(key)) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
+    }
+}
