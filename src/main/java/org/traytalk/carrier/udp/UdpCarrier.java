@@ -123,6 +123,11 @@ public final class UdpCarrier implements Carrier {
         return lastSendToAllFailures;
     }
 
+    /** The current targets and source filter; for tests. */
+    TargetPlan plan() {
+        return plan;
+    }
+
     @Override
     public void send(PeerAddress to, String recipientName, byte[] message) throws CarrierException {
         DatagramSocket s = requireOpen();
