@@ -7,10 +7,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,10 +40,9 @@ public final class UdpCarrier implements Carrier {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile DatagramSocket socket;
     private volatile CarrierCallback callback;
-    private volatile TargetPlan plan;
+    private volatile AddressWatch addresses;
     private volatile List<String> lastSendToAllFailures = List.of();
     private Thread receiver;
-    private ScheduledExecutorService watch;
 
     public UdpCarrier(UdpCarrierOptions options, NetworkView network) {
         this(options, network, HostResolver.SYSTEM);
@@ -83,28 +78,29 @@ public final class UdpCarrier implements Carrier {
         if (!started.compareAndSet(false, true)) {
             throw new CarrierException("UDP carrier already started");
         }
+        DatagramSocket s;
         try {
-            socket = UdpSockets.open(options.port());
+            s = UdpSockets.open(options.port());
         } catch (CarrierException e) {
             started.set(false); // the user may free the port and try again
             throw e;
         }
-        callback = cb;
-        plan = computePlan(readAddresses());
-        receiver = new Thread(new ReceiveLoop(socket, screen, () -> plan, cb, closed::get), RECEIVE_THREAD);
+        int port = s.getLocalPort();
+        List<ExtraTarget> targets = options.parsedTargets();
+        addresses = new AddressWatch(network,
+                up -> TargetPlan.compute(up, options.interfaces(), targets, port, resolver),
+                () -> {
+                    if (!closed.get()) {
+                        cb.onLocalAddressesChanged();
+                    }
+                });
+        socket = s; // published last: senders see a socket only once the targets exist
+        receiver = new Thread(new ReceiveLoop(s, screen, addresses::current, cb, closed::get), RECEIVE_THREAD);
         receiver.setDaemon(true);
         receiver.start();
-        if (!options.watchInterval().isNegative() && !options.watchInterval().isZero()) {
-            watch = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, WATCH_THREAD);
-                t.setDaemon(true);
-                return t;
-            });
-            long millis = options.watchInterval().toMillis();
-            watch.scheduleWithFixedDelay(this::refreshAddresses, millis, millis, TimeUnit.MILLISECONDS);
-        }
-        LOG.info("UDP carrier on port {} for group {}, sending everyone-messages to {}", localPort(),
-                options.group(), plan.destinations());
+        addresses.start(options.watchInterval(), WATCH_THREAD);
+        LOG.info("UDP carrier on port {} for group {}, sending everyone-messages to {}", port, options.group(),
+                addresses.current().destinations());
     }
 
     /** The bound port (useful with port 0), or -1 before start. */
@@ -125,7 +121,7 @@ public final class UdpCarrier implements Carrier {
 
     /** The current targets and source filter; for tests. */
     TargetPlan plan() {
-        return plan;
+        return addresses.current();
     }
 
     @Override
@@ -144,7 +140,7 @@ public final class UdpCarrier implements Carrier {
     public void sendToAll(byte[] message) throws CarrierException {
         DatagramSocket s = requireOpen();
         byte[] datagram = envelope(UdpEnvelope.EVERYONE, message);
-        List<TargetPlan.Destination> destinations = plan.destinations();
+        List<TargetPlan.Destination> destinations = addresses.current().destinations();
         if (destinations.isEmpty()) {
             throw new CarrierException("Nowhere to send to everyone over UDP: none of the interfaces "
                     + options.interfaces() + " is up with a broadcast address and udp.targets is empty");
@@ -187,36 +183,9 @@ public final class UdpCarrier implements Carrier {
         }
     }
 
-    /** Re-reads the local addresses; on a change, recomputes the targets and tells the callback. */
-    synchronized void refreshAddresses() {
-        if (closed.get()) {
-            return;
-        }
-        TargetPlan next = computePlan(readAddresses());
-        if (Set.copyOf(next.selected()).equals(Set.copyOf(plan.selected()))) {
-            return;
-        }
-        plan = next;
-        LOG.info("local addresses changed; UDP everyone-messages now go to {}", next.destinations());
-        CarrierCallback cb = callback;
-        if (cb != null && !closed.get()) {
-            cb.onLocalAddressesChanged();
-        }
-    }
-
-    private List<LocalAddress> readAddresses() {
-        try {
-            return network.upIpv4Addresses();
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("cannot list network interfaces: {}", e.toString());
-            TargetPlan current = plan;
-            return current == null ? List.of() : current.selected();
-        }
-    }
-
-    private TargetPlan computePlan(List<LocalAddress> addresses) {
-        int port = localPort();
-        return TargetPlan.compute(addresses, options.interfaces(), options.parsedTargets(), port, resolver);
+    /** Re-reads the local addresses now instead of waiting for the next poll; for tests. */
+    void refreshAddresses() {
+        addresses.refresh();
     }
 
     @Override
@@ -224,8 +193,9 @@ public final class UdpCarrier implements Carrier {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        AddressWatch watch = addresses;
         if (watch != null) {
-            watch.shutdownNow();
+            watch.stop();
         }
         DatagramSocket s = socket;
         if (s != null) {
