@@ -1,0 +1,216 @@
+package org.traytalk.carrier.udp;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.traytalk.carrier.Carrier;
+import org.traytalk.carrier.CarrierCallback;
+import org.traytalk.carrier.CarrierException;
+import org.traytalk.carrier.PeerAddress;
+import org.traytalk.wire.FoxMessage;
+import org.traytalk.wire.UdpEnvelope;
+import org.traytalk.wire.UdpEnvelopeCodec;
+
+/**
+ * TrayTalk's own carrier: enveloped messages in UDP datagrams on one port, "everyone" by broadcast
+ * and extra targets (docs/PROTOCOL.md, "UDP carrier").
+ */
+public final class UdpCarrier implements Carrier {
+
+    public static final String NAME = "udp";
+    public static final int MAX_MESSAGE_BYTES = FoxMessage.HEADER_BYTES + 32 * 1024;
+    static final String RECEIVE_THREAD = "traytalk-udp-receive";
+    static final String WATCH_THREAD = "traytalk-udp-watch";
+    private static final Logger LOG = LoggerFactory.getLogger(UdpCarrier.class);
+    private static final long JOIN_MILLIS = 2_000;
+
+    private final UdpCarrierOptions options;
+    private final NetworkView network;
+    private final HostResolver resolver;
+    private final UdpEnvelopeCodec codec = new UdpEnvelopeCodec();
+    private final InboundScreen screen;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile DatagramSocket socket;
+    private volatile CarrierCallback callback;
+    private volatile AddressWatch addresses;
+    private volatile List<String> lastSendToAllFailures = List.of();
+    private Thread receiver;
+
+    public UdpCarrier(UdpCarrierOptions options, NetworkView network) {
+        this(options, network, HostResolver.SYSTEM);
+    }
+
+    UdpCarrier(UdpCarrierOptions options, NetworkView network, HostResolver resolver) {
+        this.options = options;
+        this.network = network;
+        this.resolver = resolver;
+        this.screen = new InboundScreen(codec, options.group(), options.instanceId());
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int maxMessageBytes() {
+        return MAX_MESSAGE_BYTES;
+    }
+
+    @Override
+    public Charset charset() {
+        return StandardCharsets.UTF_8;
+    }
+
+    @Override
+    public void start(CarrierCallback cb) throws CarrierException {
+        if (closed.get()) {
+            throw new CarrierException("UDP carrier is closed");
+        }
+        if (!started.compareAndSet(false, true)) {
+            throw new CarrierException("UDP carrier already started");
+        }
+        DatagramSocket s;
+        try {
+            s = UdpSockets.open(options.port());
+        } catch (CarrierException e) {
+            started.set(false); // the user may free the port and try again
+            throw e;
+        }
+        int port = s.getLocalPort();
+        List<ExtraTarget> targets = options.parsedTargets();
+        addresses = new AddressWatch(network,
+                up -> TargetPlan.compute(up, options.interfaces(), targets, port, resolver),
+                () -> {
+                    if (!closed.get()) {
+                        cb.onLocalAddressesChanged();
+                    }
+                });
+        socket = s; // published last: senders see a socket only once the targets exist
+        receiver = new Thread(new ReceiveLoop(s, screen, addresses::current, cb, closed::get), RECEIVE_THREAD);
+        receiver.setDaemon(true);
+        receiver.start();
+        addresses.start(options.watchInterval(), WATCH_THREAD);
+        LOG.info("UDP carrier on port {} for group {}, sending everyone-messages to {}", port, options.group(),
+                addresses.current().destinations());
+    }
+
+    /** The bound port (useful with port 0), or -1 before start. */
+    public int localPort() {
+        DatagramSocket s = socket;
+        return s == null ? -1 : s.getLocalPort();
+    }
+
+    /** Counters of received datagrams by what happened to them. */
+    public UdpStats stats() {
+        return screen.stats();
+    }
+
+    /** The destinations the last {@link #sendToAll} could not reach, with the reason; empty when all worked. */
+    public List<String> lastSendToAllFailures() {
+        return lastSendToAllFailures;
+    }
+
+    /** The current targets and source filter; for tests. */
+    TargetPlan plan() {
+        return addresses.current();
+    }
+
+    @Override
+    public void send(PeerAddress to, String recipientName, byte[] message) throws CarrierException {
+        DatagramSocket s = requireOpen();
+        var target = UdpSockets.parsePeer(to);
+        byte[] datagram = envelope(recipientName == null ? UdpEnvelope.EVERYONE : recipientName, message);
+        try {
+            s.send(new DatagramPacket(datagram, datagram.length, target));
+        } catch (IOException e) {
+            throw new CarrierException("Could not send to " + to.address() + " over UDP: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void sendToAll(byte[] message) throws CarrierException {
+        DatagramSocket s = requireOpen();
+        byte[] datagram = envelope(UdpEnvelope.EVERYONE, message);
+        List<TargetPlan.Destination> destinations = addresses.current().destinations();
+        if (destinations.isEmpty()) {
+            throw new CarrierException("Nowhere to send to everyone over UDP: none of the interfaces "
+                    + options.interfaces() + " is up with a broadcast address and udp.targets is empty");
+        }
+        List<String> failures = new ArrayList<>();
+        for (TargetPlan.Destination d : destinations) {
+            try { // one unreachable target must not keep the message from the others
+                s.send(new DatagramPacket(datagram, datagram.length, resolver.resolve(d.host()), d.port()));
+            } catch (IOException e) {
+                failures.add(d + ": " + e.getMessage());
+                LOG.warn("UDP send to {} failed: {}", d, e.toString());
+            }
+        }
+        lastSendToAllFailures = List.copyOf(failures);
+        if (failures.size() == destinations.size()) {
+            throw new CarrierException("Could not send to anyone over UDP: " + String.join("; ", failures));
+        }
+    }
+
+    private DatagramSocket requireOpen() throws CarrierException {
+        DatagramSocket s = socket;
+        if (closed.get()) {
+            throw new CarrierException("UDP carrier is closed");
+        }
+        if (s == null) {
+            throw new CarrierException("UDP carrier not started");
+        }
+        return s;
+    }
+
+    private byte[] envelope(String recipient, byte[] message) throws CarrierException {
+        if (message.length > MAX_MESSAGE_BYTES) {
+            throw new CarrierException("Message of " + message.length + " bytes is too large for the UDP carrier"
+                    + " (at most " + MAX_MESSAGE_BYTES + " bytes)");
+        }
+        try {
+            return codec.encode(new UdpEnvelope(options.instanceId(), options.group(), recipient, message));
+        } catch (IllegalArgumentException e) {
+            throw new CarrierException("Cannot send over UDP: " + e.getMessage(), e);
+        }
+    }
+
+    /** Re-reads the local addresses now instead of waiting for the next poll; for tests. */
+    void refreshAddresses() {
+        addresses.refresh();
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        AddressWatch watch = addresses;
+        if (watch != null) {
+            watch.stop();
+        }
+        DatagramSocket s = socket;
+        if (s != null) {
+            s.close(); // unblocks the receive thread
+        }
+        Thread r = receiver;
+        if (r != null && r != Thread.currentThread()) {
+            try {
+                r.join(JOIN_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (r.isAlive()) {
+                LOG.warn("UDP receive thread did not stop within {} ms", JOIN_MILLIS);
+            }
+        }
+    }
+}

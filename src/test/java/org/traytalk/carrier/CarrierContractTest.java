@@ -1,0 +1,168 @@
+package org.traytalk.carrier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link Carrier} must do, run against each implementation by a subclass. Messages are at
+ * least 38 bytes, as every real message has the 38-byte header.
+ */
+public abstract class CarrierContractTest {
+
+    /** Two carriers, not yet started, that can reach each other. */
+    public record Pair(Carrier alice, Carrier bob) {
+    }
+
+    /** Creates a fresh pair for each test. */
+    protected abstract Pair createPair() throws Exception;
+
+    /** The address at which the other carrier of the pair reaches this started carrier. */
+    protected abstract PeerAddress addressOf(Carrier started);
+
+    private Carrier alice;
+    private Carrier bob;
+    private final Recorder aliceHears = new Recorder();
+    private final Recorder bobHears = new Recorder();
+
+    @BeforeEach
+    void startPair() throws Exception {
+        Pair pair = createPair();
+        alice = pair.alice();
+        bob = pair.bob();
+        alice.start(aliceHears);
+        bob.start(bobHears);
+    }
+
+    @AfterEach
+    void closePair() {
+        alice.close();
+        bob.close();
+    }
+
+    @Test
+    void sendArrivesWithExactBytesAndARepliableSource() throws Exception {
+        byte[] hello = message("hello bob");
+        alice.send(addressOf(bob), "bob", hello);
+
+        Inbound got = bobHears.next();
+        assertThat(got.payload()).containsExactly(hello);
+        assertThat(got.recipient()).isIn("bob", null);
+
+        byte[] reply = message("hello alice");
+        bob.send(got.source(), "alice", reply);
+        assertThat(aliceHears.next().payload()).containsExactly(reply);
+    }
+
+    @Test
+    void sendToAllReachesTheOtherNode() throws Exception {
+        byte[] announce = message("ONLINE");
+        alice.sendToAll(announce);
+
+        Inbound got = bobHears.next();
+        assertThat(got.payload()).containsExactly(announce);
+        assertThat(got.recipient()).isIn("*", null);
+    }
+
+    @Test
+    void payloadBytesAreNeverAltered() throws Exception {
+        byte[] binary = new byte[38 + 256 + 64]; // header-sized zeros, every byte value, trailing zeros
+        for (int i = 0; i < 256; i++) {
+            binary[38 + i] = (byte) i;
+        }
+        byte[] expected = binary.clone();
+        alice.send(addressOf(bob), "bob", binary);
+        binary[40] = 99; // the carrier must have taken its own copy
+        assertThat(bobHears.next().payload()).containsExactly(expected);
+
+        alice.sendToAll(expected);
+        assertThat(bobHears.next().payload()).containsExactly(expected);
+    }
+
+    @Test
+    void largestMessageArrivesWhole() throws Exception {
+        byte[] largest = new byte[alice.maxMessageBytes()];
+        for (int i = 0; i < largest.length; i++) {
+            largest[i] = (byte) (i * 31);
+        }
+        alice.send(addressOf(bob), "bob", largest);
+        assertThat(bobHears.next().payload()).containsExactly(largest);
+    }
+
+    @Test
+    void oversizeMessageIsRefused() {
+        byte[] tooLarge = new byte[alice.maxMessageBytes() + 1];
+        assertThatThrownBy(() -> alice.send(addressOf(bob), "bob", tooLarge)).isInstanceOf(CarrierException.class);
+        assertThatThrownBy(() -> alice.sendToAll(tooLarge)).isInstanceOf(CarrierException.class);
+    }
+
+    @Test
+    void closeIsIdempotentAndEndsCallbacks() throws Exception {
+        PeerAddress aliceAddress = addressOf(alice);
+        alice.close();
+        assertThatCode(alice::close).doesNotThrowAnyException();
+
+        bob.send(aliceAddress, "alice", message("are you there?"));
+        bob.sendToAll(message("ONLINE"));
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> aliceHears.count() == 0);
+        assertThatThrownBy(() -> alice.send(addressOf(bob), "bob", message("late"))).isInstanceOf(CarrierException.class);
+    }
+
+    @Test
+    void describesItself() {
+        assertThat(alice.name()).isNotBlank();
+        assertThat(alice.maxMessageBytes()).isGreaterThanOrEqualTo(38);
+        assertThat(alice.charset()).isNotNull();
+    }
+
+    /** A 38-byte header of spaces followed by the body, as ASCII. */
+    protected static byte[] message(String body) {
+        return (" ".repeat(38) + body).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /** Collects what a carrier delivers, for tests to wait on. */
+    public static final class Recorder implements CarrierCallback {
+        private final BlockingQueue<Inbound> received = new LinkedBlockingQueue<>();
+        private final AtomicInteger count = new AtomicInteger();
+        private final AtomicInteger addressChanges = new AtomicInteger();
+
+        @Override
+        public void onReceive(Inbound datagram) {
+            count.incrementAndGet();
+            received.add(datagram);
+        }
+
+        @Override
+        public void onLocalAddressesChanged() {
+            addressChanges.incrementAndGet();
+        }
+
+        /** The next delivery, waiting up to five seconds for it. */
+        public Inbound next() throws InterruptedException {
+            Inbound in = received.poll(5, TimeUnit.SECONDS);
+            if (in == null) {
+                fail("nothing received within 5 s");
+            }
+            return in;
+        }
+
+        public int count() {
+            return count.get();
+        }
+
+        public int addressChanges() {
+            return addressChanges.get();
+        }
+    }
+}

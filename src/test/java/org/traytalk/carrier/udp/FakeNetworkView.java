@@ -1,0 +1,21 @@
+package org.traytalk.carrier.udp;
+
+import java.util.List;
+
+/** A network view the test changes at will. */
+final class FakeNetworkView implements NetworkView {
+    private volatile List<LocalAddress> addresses;
+
+    FakeNetworkView(LocalAddress... addresses) {
+        this.addresses = List.of(addresses);
+    }
+
+    void set(LocalAddress... now) {
+        addresses = List.of(now);
+    }
+
+    @Override
+    public List<LocalAddress> upIpv4Addresses() {
+        return addresses;
+    }
+}
