@@ -10,12 +10,17 @@ public final class MalformedMessageException extends Exception {
 
     private final int offset;
 
+    /** For framings whose message text already names the offset. */
+    public MalformedMessageException(String message) {
+        this(message, -1);
+    }
+
     public MalformedMessageException(String message, int offset) {
         super(message);
         this.offset = offset;
     }
 
-    /** Offset of the offending field, counted from the start of the message. */
+    /** Offset of the offending field, counted from the start of the message; -1 when not recorded. */
     public int offset() {
         return offset;
     }
