@@ -1,0 +1,148 @@
+package org.traytalk.bench;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.traytalk.carrier.udp.NetworkView;
+import org.traytalk.carrier.udp.UdpCarrier;
+import org.traytalk.carrier.udp.UdpCarrierOptions;
+import org.traytalk.engine.Engine;
+import org.traytalk.engine.EngineOptions;
+import org.traytalk.engine.MessengerListener;
+import org.traytalk.engine.Scheduler;
+import org.traytalk.model.ChatMessage;
+import org.traytalk.model.DeliveryState;
+import org.traytalk.store.SqliteMessageStore;
+
+/**
+ * Two real nodes on loopback (UDP carrier limited to {@code lo}, SQLite stores in temporary folders):
+ * send-to-receiver-event latency over 10,000 messages (the receiver's event comes after its store commit
+ * and its CONF), then a 10,000-message burst until every message is confirmed. Prints the figures.
+ * Run: {@code mvn -q -B test-compile exec:java@bench}.
+ */
+public final class LoopbackBenchmark {
+    private static final int WARMUP = 2_000;
+    private static final int MESSAGES = 10_000;
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Files.createTempDirectory("traytalk-bench");
+        int alicePort = freePort();
+        int bobPort = freePort();
+        try (Engine alice = node("ALICE", dir.resolve("alice"), alicePort, bobPort);
+             Engine bob = node("BOB", dir.resolve("bob"), bobPort, alicePort)) {
+            awaitPeer(alice, "BOB");
+            Map<Integer, Long> receivedAt = new ConcurrentHashMap<>();
+            Set<Integer> delivered = ConcurrentHashMap.newKeySet();
+            bob.subscribe(new MessengerListener() {
+                @Override
+                public void messageReceived(ChatMessage m) {
+                    receivedAt.put(m.wireId(), System.nanoTime());
+                }
+            });
+            alice.subscribe(new MessengerListener() {
+                @Override
+                public void messageUpdated(ChatMessage m) {
+                    if (m.state() == DeliveryState.DELIVERED) {
+                        delivered.add(m.wireId());
+                    }
+                }
+            });
+            latency(alice, receivedAt, delivered, WARMUP, false);
+            latency(alice, receivedAt, delivered, MESSAGES, true);
+            burst(alice, bob, receivedAt, delivered);
+        }
+    }
+
+    private static void latency(Engine alice, Map<Integer, Long> receivedAt, Set<Integer> delivered, int count,
+                                boolean print) throws Exception {
+        long[] micros = new long[count];
+        for (int i = 0; i < count; i++) {
+            long start = System.nanoTime();
+            int id = alice.send("BOB", "latency probe " + i).wireId();
+            Long at;
+            while ((at = receivedAt.get(id)) == null || !delivered.contains(id)) {
+                Thread.onSpinWait();
+                if (System.nanoTime() - start > TimeUnit.SECONDS.toNanos(10)) {
+                    throw new IllegalStateException("message " + id + " not received and confirmed within 10 s");
+                }
+            }
+            micros[i] = (at - start) / 1_000;
+        }
+        if (print) {
+            Arrays.sort(micros);
+            System.out.printf("latency send -> receiver event (stored, CONF sent), %,d messages:%n", count);
+            System.out.printf("  p50 %.3f ms   p99 %.3f ms   max %.3f ms%n", micros[count / 2] / 1000.0,
+                    micros[(int) (count * 0.99) - 1] / 1000.0, micros[count - 1] / 1000.0);
+        }
+    }
+
+    private static void burst(Engine alice, Engine bob, Map<Integer, Long> receivedAt, Set<Integer> delivered)
+            throws Exception {
+        receivedAt.clear();
+        delivered.clear();
+        int[] ids = new int[MESSAGES];
+        long start = System.nanoTime();
+        for (int i = 0; i < MESSAGES; i++) {
+            ids[i] = alice.send("BOB", "burst " + i).wireId();
+        }
+        long queued = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(120);
+        while (delivered.size() < MESSAGES && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        long done = System.nanoTime();
+        long missing = Arrays.stream(ids).filter(id -> !receivedAt.containsKey(id)).count();
+        double seconds = (done - start) / 1e9;
+        System.out.printf("burst of %,d messages: all sent in %.2f s, %,d confirmed after %.2f s -> %,.0f confirmed msg/s%n",
+                MESSAGES, (queued - start) / 1e9, delivered.size(), seconds, delivered.size() / seconds);
+        System.out.printf("  lost: %d received-missing, %d unconfirmed; receiver history holds %d burst messages%n",
+                missing, MESSAGES - delivered.size(),
+                bob.history(new org.traytalk.store.HistoryQuery(null, "burst", 10_000)).size());
+    }
+
+    private static Engine node(String name, Path dir, int port, int otherPort) throws Exception {
+        Files.createDirectories(dir);
+        SecureRandom random = new SecureRandom();
+        UdpCarrier udp = new UdpCarrier(new UdpCarrierOptions(port, "FOXAPP", UdpCarrierOptions.newInstanceId(random),
+                List.of("lo"), List.of("127.0.0.1:" + otherPort)), NetworkView.system());
+        Engine engine = new Engine(EngineOptions.defaults(name, Charset.forName("windows-1252"), Duration.ofSeconds(60),
+                Duration.ofHours(1)), SqliteMessageStore.open(dir.resolve("history.db"), Clock.systemUTC(), random),
+                List.of(udp), Scheduler.singleThread("traytalk-engine-" + name), Clock.systemUTC(), System::nanoTime, random);
+        engine.start();
+        return engine;
+    }
+
+    private static void awaitPeer(Engine engine, String name) throws InterruptedException {
+        CountDownLatch online = new CountDownLatch(1);
+        engine.subscribe(new MessengerListener() {
+            @Override
+            public void peerOnline(org.traytalk.model.Peer peer) {
+                online.countDown();
+            }
+        });
+        engine.refresh();
+        if (engine.peers().stream().noneMatch(p -> p.online() && p.name().equals(name))
+                && !online.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " not seen online");
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
