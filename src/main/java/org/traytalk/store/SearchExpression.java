@@ -25,18 +25,18 @@ final class SearchExpression {
         int n = userText.length();
         while (i < n) {
             char c = userText.charAt(i);
-            if (Character.isWhitespace(c)) {
+            if (isSeparator(c)) {
                 i++;
             } else if (c == '"' && userText.indexOf('"', i + 1) > 0) {
                 int close = userText.indexOf('"', i + 1);
                 boolean prefix = close + 1 < n && userText.charAt(close + 1) == '*';
-                addTerm(terms, userText.substring(i + 1, close), prefix);
+                addTerm(terms, userText.substring(i + 1, close).replaceAll("\\p{Cntrl}", " "), prefix);
                 i = close + (prefix ? 2 : 1);
             } else if (c == '"') {
                 i++; // an unclosed quote: read on as plain words
             } else {
                 int end = i;
-                while (end < n && !Character.isWhitespace(userText.charAt(end)) && userText.charAt(end) != '"') {
+                while (end < n && !isSeparator(userText.charAt(end)) && userText.charAt(end) != '"') {
                     end++;
                 }
                 String word = userText.substring(i, end);
@@ -46,6 +46,11 @@ final class SearchExpression {
             }
         }
         return terms.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", terms));
+    }
+
+    /** Control characters separate too: FTS5 reads a NUL as the end of the query, leaving a quote open. */
+    private static boolean isSeparator(char c) {
+        return Character.isWhitespace(c) || Character.isISOControl(c);
     }
 
     private static void addTerm(List<String> terms, String text, boolean prefix) {

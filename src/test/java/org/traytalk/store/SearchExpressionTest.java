@@ -36,6 +36,12 @@ class SearchExpressionTest {
     }
 
     @Test
+    void controlCharactersSeparateWords() {
+        assertThat(SearchExpression.of("a\u0000b")).contains("\"a\" \"b\"");
+        assertThat(SearchExpression.of("\"x\u0000y\"")).contains("\"x y\"");
+    }
+
+    @Test
     void nothingToSearchForIsEmpty() {
         assertThat(SearchExpression.of(null)).isEmpty();
         assertThat(SearchExpression.of("   ")).isEmpty();
