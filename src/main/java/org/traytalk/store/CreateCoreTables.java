@@ -40,11 +40,11 @@ final class CreateCoreTables implements Migration {
                     CREATE INDEX messages_inbound_by_sender ON messages (peer_key, wire_id, created_at)
                       WHERE direction = 'INBOUND'""");
             sql.execute("CREATE INDEX messages_outbound_by_wire_id ON messages (wire_id) WHERE direction = 'OUTBOUND'");
+            // small: holds only the outbox; history is listed in row order, so no index on time is needed
             sql.execute("""
-                    CREATE INDEX messages_pending ON messages (created_at)
+                    CREATE INDEX messages_pending ON messages (state)
                       WHERE direction = 'OUTBOUND' AND state IN ('QUEUED', 'SENT')""");
-            sql.execute("CREATE INDEX messages_by_time ON messages (created_at)");
-            sql.execute("CREATE INDEX messages_by_peer ON messages (peer_key, broadcast, created_at)");
+            sql.execute("CREATE INDEX messages_by_peer ON messages (peer_key, broadcast)");
             sql.execute("""
                     CREATE TABLE receipts (
                       message_id   INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,

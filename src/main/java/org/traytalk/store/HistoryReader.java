@@ -8,7 +8,8 @@ import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Peer;
 
 /**
- * Lists history newest first. A peer filter selects the direct conversation with that peer (both directions);
+ * Lists history newest first, meaning most recently stored first (row order, which a clock change cannot
+ * shuffle). A peer filter selects the direct conversation with that peer (both directions);
  * {@link ChatMessage#EVERYONE} selects broadcasts, sent and received.
  */
 final class HistoryReader {
@@ -33,7 +34,7 @@ final class HistoryReader {
             where.append(" AND id IN (SELECT rowid FROM messages_search WHERE messages_search MATCH ?)");
         }
         PreparedStatement select = sql.statement("SELECT " + MessageRows.COLUMNS + " FROM messages" + where
-                + " ORDER BY created_at DESC, id DESC LIMIT ?");
+                + " ORDER BY id DESC LIMIT ?");
         int parameter = 1;
         if (query.peer() != null && !everyone) {
             select.setString(parameter++, Peer.keyOf(query.peer()));

@@ -95,6 +95,15 @@ final class MessageRows {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
+    /** The message with an empty receipt list. */
+    Optional<ChatMessage> header(long messageId) throws SQLException {
+        PreparedStatement query = sql.statement("SELECT " + COLUMNS + " FROM messages WHERE id = ?");
+        query.setLong(1, messageId);
+        try (ResultSet row = query.executeQuery()) {
+            return row.next() ? Optional.of(header(row)) : Optional.empty();
+        }
+    }
+
     /** Runs a query selecting {@link #COLUMNS} and attaches each outbound message's receipts. */
     List<ChatMessage> list(PreparedStatement query) throws SQLException {
         List<ChatMessage> headers = new ArrayList<>();

@@ -14,6 +14,7 @@ import org.traytalk.model.ChatMessage;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.Direction;
 import org.traytalk.model.Peer;
+import org.traytalk.model.Receipt;
 
 /** The message store in one SQLite file. Methods are synchronized so other threads may read while the engine writes. */
 public final class SqliteMessageStore implements MessageStore {
@@ -25,6 +26,7 @@ public final class SqliteMessageStore implements MessageStore {
     private final PeerRows peers;
     private final HistoryReader history;
     private final WireIdBlocks wireIds;
+    private final SearchIndex searchIndex;
     private final Path file;
     private boolean closed;
 
@@ -35,6 +37,7 @@ public final class SqliteMessageStore implements MessageStore {
         this.peers = new PeerRows(sql);
         this.history = new HistoryReader(sql, messages);
         this.wireIds = new WireIdBlocks(sql, random);
+        this.searchIndex = new SearchIndex(sql);
     }
 
     /** Opens (creating if needed, private to the user) and migrates the database; throws StoreException if it cannot. */
@@ -70,7 +73,8 @@ public final class SqliteMessageStore implements MessageStore {
             for (String peer : expectedRecipients) {
                 messages.addReceipt(id, peer);
             }
-            return messages.find(id).orElseThrow();
+            return new ChatMessage(id, Direction.OUTBOUND, recipient, wireId, body, now, DeliveryState.QUEUED, now,
+                    broadcast, messages.receipts(id));
         });
     }
 
@@ -82,27 +86,29 @@ public final class SqliteMessageStore implements MessageStore {
         return write("record a delivery receipt", () -> {
             ChatMessage message = outgoing(rowId);
             messages.setReceipt(rowId, peer, state, at);
-            DeliveryState derived = ReceiptRules.derive(messages.receipts(rowId));
-            if (derived != message.state()) {
-                messages.setState(rowId, derived, at);
+            List<Receipt> receipts = messages.receipts(rowId);
+            DeliveryState derived = ReceiptRules.derive(receipts);
+            if (derived == message.state()) {
+                return message.withState(derived, message.updatedAt(), receipts);
             }
-            return messages.find(rowId).orElseThrow();
+            messages.setState(rowId, derived, at);
+            return message.withState(derived, at, receipts);
         });
     }
 
     @Override
     public synchronized ChatMessage updateState(long rowId, DeliveryState state, Instant at) {
         return write("update a message's state", () -> {
-            outgoing(rowId);
+            ChatMessage message = outgoing(rowId);
             messages.setState(rowId, state, at);
-            return messages.find(rowId).orElseThrow();
+            return message.withState(state, at, messages.receipts(rowId));
         });
     }
 
     @Override
     public synchronized List<ChatMessage> pendingOutgoing() {
         return read("list the outbox", () -> messages.list(sql.statement("SELECT " + MessageRows.COLUMNS
-                + " FROM messages WHERE direction = 'OUTBOUND' AND state IN ('QUEUED', 'SENT') ORDER BY created_at, id")));
+                + " FROM messages WHERE direction = 'OUTBOUND' AND state IN ('QUEUED', 'SENT') ORDER BY id")));
     }
 
     @Override
@@ -124,7 +130,8 @@ public final class SqliteMessageStore implements MessageStore {
             }
             long id = messages.insert(Direction.INBOUND, sender, wireId, body, broadcast, receivedAt,
                     DeliveryState.RECEIVED);
-            return messages.find(id);
+            return Optional.of(new ChatMessage(id, Direction.INBOUND, sender, wireId, body, receivedAt,
+                    DeliveryState.RECEIVED, receivedAt, broadcast, List.of()));
         });
     }
 
@@ -135,6 +142,12 @@ public final class SqliteMessageStore implements MessageStore {
 
     @Override
     public synchronized List<ChatMessage> history(HistoryQuery query) {
+        if (query.search() != null && read("check the search index", searchIndex::isBehind)) {
+            write("update the search index", () -> {
+                searchIndex.catchUp();
+                return null;
+            });
+        }
         return read("read the history", () -> history.history(query));
     }
 
@@ -159,8 +172,9 @@ public final class SqliteMessageStore implements MessageStore {
         }
     }
 
+    /** Without its receipts: callers read those after changing them. */
     private ChatMessage outgoing(long rowId) throws SQLException {
-        return messages.find(rowId).filter(m -> m.direction() == Direction.OUTBOUND)
+        return messages.header(rowId).filter(m -> m.direction() == Direction.OUTBOUND)
                 .orElseThrow(() -> new StoreException("The message database " + file + " has no outgoing message "
                         + "with row id " + rowId + "."));
     }

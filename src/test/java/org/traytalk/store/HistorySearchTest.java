@@ -80,6 +80,15 @@ class HistorySearchTest {
     }
 
     @Test
+    void messagesStoredAfterASearchAreFoundByTheNext() {
+        assertThat(bodies(null, "pizza")).isEmpty();
+        store.saveInbound("Cy", 6, "pizza friday", false, T0.plusSeconds(5), T0);
+        assertThat(bodies(null, "pizza")).containsExactly("pizza friday");
+        store.saveInbound("Cy", 7, "more pizza", false, T0.plusSeconds(6), T0);
+        assertThat(bodies(null, "pizza")).containsExactly("more pizza", "pizza friday");
+    }
+
+    @Test
     void blankSearchDoesNotFilter() {
         assertThat(bodies(null, "  ")).hasSize(5);
     }
