@@ -1,0 +1,56 @@
+package org.traytalk.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import org.traytalk.carrier.PeerAddress;
+import org.traytalk.model.Peer;
+
+/** SQL for the roster; one row per case-insensitive name. */
+final class PeerRows {
+    private final SqlSession sql;
+
+    PeerRows(SqlSession sql) {
+        this.sql = sql;
+    }
+
+    void save(Peer peer) throws SQLException {
+        PreparedStatement upsert = sql.statement("INSERT INTO peers (name_key, name, carrier, address, last_seen, "
+                + "instance_id, online) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name_key) DO UPDATE SET "
+                + "name = excluded.name, carrier = excluded.carrier, address = excluded.address, "
+                + "last_seen = excluded.last_seen, instance_id = excluded.instance_id, online = excluded.online");
+        upsert.setString(1, peer.key());
+        upsert.setString(2, peer.name());
+        upsert.setString(3, peer.address() == null ? null : peer.address().carrier());
+        upsert.setString(4, peer.address() == null ? null : peer.address().address());
+        if (peer.lastSeen() == null) {
+            upsert.setNull(5, Types.INTEGER);
+        } else {
+            upsert.setLong(5, Times.toNanos(peer.lastSeen()));
+        }
+        upsert.setLong(6, peer.instanceId());
+        upsert.setInt(7, peer.online() ? 1 : 0);
+        upsert.executeUpdate();
+    }
+
+    List<Peer> all() throws SQLException {
+        PreparedStatement query = sql.statement("SELECT name, carrier, address, last_seen, instance_id, online "
+                + "FROM peers ORDER BY name_key");
+        List<Peer> peers = new ArrayList<>();
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                String carrier = rows.getString(2);
+                String address = rows.getString(3);
+                long lastSeen = rows.getLong(4);
+                boolean neverSeen = rows.wasNull();
+                peers.add(new Peer(rows.getString(1),
+                        carrier == null || address == null ? null : new PeerAddress(carrier, address),
+                        neverSeen ? null : Times.fromNanos(lastSeen), rows.getInt(6) == 1, rows.getLong(5)));
+            }
+        }
+        return peers;
+    }
+}

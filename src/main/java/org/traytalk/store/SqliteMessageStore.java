@@ -1,0 +1,197 @@
+package org.traytalk.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.traytalk.model.ChatMessage;
+import org.traytalk.model.DeliveryState;
+import org.traytalk.model.Direction;
+import org.traytalk.model.Peer;
+import org.traytalk.model.Receipt;
+
+/** The message store in one SQLite file. Methods are synchronized so other threads may read while the engine writes. */
+public final class SqliteMessageStore implements MessageStore {
+    /** How long a write waits for another program holding the file before it gives up. */
+    public static final Duration BUSY_TIMEOUT = Duration.ofSeconds(3);
+
+    private final SqlSession sql;
+    private final MessageRows messages;
+    private final PeerRows peers;
+    private final HistoryReader history;
+    private final WireIdBlocks wireIds;
+    private final SearchIndex searchIndex;
+    private final Path file;
+    private boolean closed;
+
+    private SqliteMessageStore(Path file, SqlSession sql, RandomGenerator random) {
+        this.file = file;
+        this.sql = sql;
+        this.messages = new MessageRows(sql);
+        this.peers = new PeerRows(sql);
+        this.history = new HistoryReader(sql, messages);
+        this.wireIds = new WireIdBlocks(sql, random);
+        this.searchIndex = new SearchIndex(sql);
+    }
+
+    /** Opens (creating if needed, private to the user) and migrates the database; throws StoreException if it cannot. */
+    public static MessageStore open(Path databaseFile, Clock clock, RandomGenerator random) {
+        return open(new DatabaseFile(databaseFile, BUSY_TIMEOUT, false), Migrations.standard(clock), random);
+    }
+
+    static SqliteMessageStore open(DatabaseFile database, Migrations migrations, RandomGenerator random) {
+        Connection connection = database.open();
+        SqlSession sql = new SqlSession(connection, database.errors());
+        try {
+            sql.read("update the message database to this version", () -> {
+                migrations.migrate(connection, database.path());
+                return null;
+            });
+            return new SqliteMessageStore(database.path(), sql, random);
+        } catch (RuntimeException e) {
+            sql.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public synchronized int reserveWireIds(int count) {
+        return write("reserve message ids", () -> wireIds.reserve(count));
+    }
+
+    @Override
+    public synchronized ChatMessage saveOutgoing(String recipient, boolean broadcast, int wireId, String body,
+                                                 List<String> expectedRecipients, Instant now) {
+        return write("save an outgoing message", () -> {
+            long id = messages.insert(Direction.OUTBOUND, recipient, wireId, body, broadcast, now, DeliveryState.QUEUED);
+            for (String peer : expectedRecipients) {
+                messages.addReceipt(id, peer);
+            }
+            return new ChatMessage(id, Direction.OUTBOUND, recipient, wireId, body, now, DeliveryState.QUEUED, now,
+                    broadcast, messages.receipts(id));
+        });
+    }
+
+    @Override
+    public synchronized ChatMessage updateReceipt(long rowId, String peer, DeliveryState state, Instant at) {
+        if (state == DeliveryState.RECEIVED) {
+            throw new IllegalArgumentException("a receipt cannot be RECEIVED");
+        }
+        return write("record a delivery receipt", () -> {
+            ChatMessage message = outgoing(rowId);
+            messages.setReceipt(rowId, peer, state, at);
+            List<Receipt> receipts = messages.receipts(rowId);
+            DeliveryState derived = ReceiptRules.derive(receipts);
+            if (derived == message.state()) {
+                return message.withState(derived, message.updatedAt(), receipts);
+            }
+            messages.setState(rowId, derived, at);
+            return message.withState(derived, at, receipts);
+        });
+    }
+
+    @Override
+    public synchronized ChatMessage updateState(long rowId, DeliveryState state, Instant at) {
+        return write("update a message's state", () -> {
+            ChatMessage message = outgoing(rowId);
+            messages.setState(rowId, state, at);
+            return message.withState(state, at, messages.receipts(rowId));
+        });
+    }
+
+    @Override
+    public synchronized List<ChatMessage> pendingOutgoing() {
+        return read("list the outbox", () -> messages.list(sql.statement("SELECT " + MessageRows.COLUMNS
+                + " FROM messages WHERE direction = 'OUTBOUND' AND state IN ('QUEUED', 'SENT') ORDER BY id")));
+    }
+
+    @Override
+    public synchronized Optional<ChatMessage> findOutgoing(int wireId) {
+        return read("look up an outgoing message", () -> {
+            PreparedStatement query = sql.statement("SELECT " + MessageRows.COLUMNS
+                    + " FROM messages WHERE direction = 'OUTBOUND' AND wire_id = ? ORDER BY id DESC LIMIT 1");
+            query.setInt(1, wireId);
+            return messages.list(query).stream().findFirst();
+        });
+    }
+
+    @Override
+    public synchronized Optional<ChatMessage> saveInbound(String sender, int wireId, String body, boolean broadcast,
+                                                          Instant receivedAt, Instant duplicateSince) {
+        return write("save a received message", () -> {
+            if (messages.receivedSince(sender, wireId, duplicateSince)) {
+                return Optional.empty();
+            }
+            long id = messages.insert(Direction.INBOUND, sender, wireId, body, broadcast, receivedAt,
+                    DeliveryState.RECEIVED);
+            return Optional.of(new ChatMessage(id, Direction.INBOUND, sender, wireId, body, receivedAt,
+                    DeliveryState.RECEIVED, receivedAt, broadcast, List.of()));
+        });
+    }
+
+    @Override
+    public synchronized Optional<ChatMessage> message(long rowId) {
+        return read("read a message", () -> messages.find(rowId));
+    }
+
+    @Override
+    public synchronized List<ChatMessage> history(HistoryQuery query) {
+        if (query.search() != null && read("check the search index", searchIndex::isBehind)) {
+            write("update the search index", () -> {
+                searchIndex.catchUp();
+                return null;
+            });
+        }
+        return read("read the history", () -> history.history(query));
+    }
+
+    @Override
+    public synchronized void savePeer(Peer peer) {
+        write("save a peer", () -> {
+            peers.save(peer);
+            return null;
+        });
+    }
+
+    @Override
+    public synchronized List<Peer> peers() {
+        return read("list the peers", peers::all);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            sql.close();
+        }
+    }
+
+    /** Without its receipts: callers read those after changing them. */
+    private ChatMessage outgoing(long rowId) throws SQLException {
+        return messages.header(rowId).filter(m -> m.direction() == Direction.OUTBOUND)
+                .orElseThrow(() -> new StoreException("The message database " + file + " has no outgoing message "
+                        + "with row id " + rowId + "."));
+    }
+
+    private <T> T write(String doing, SqlSession.Work<T> work) {
+        checkOpen();
+        return sql.write(doing, work);
+    }
+
+    private <T> T read(String doing, SqlSession.Work<T> work) {
+        checkOpen();
+        return sql.read(doing, work);
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new StoreException("The message database " + file + " is already closed.");
+        }
+    }
+}
