@@ -1,0 +1,94 @@
+package org.traytalk.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.traytalk.carrier.Carrier;
+import org.traytalk.carrier.udp.NetworkView;
+import org.traytalk.carrier.udp.UdpCarrier;
+import org.traytalk.carrier.udp.UdpCarrierOptions;
+import org.traytalk.config.AppDirs;
+import org.traytalk.config.LoadedSettings;
+import org.traytalk.config.Settings;
+import org.traytalk.config.SettingsFile;
+import org.traytalk.config.SettingsWatcher;
+import org.traytalk.engine.Engine;
+import org.traytalk.engine.EngineOptions;
+import org.traytalk.engine.Scheduler;
+import org.traytalk.store.MessageStore;
+import org.traytalk.store.SqliteMessageStore;
+
+/** Wires one node from the settings: store, carriers, engine, live settings. The only place that knows them all. */
+final class NodeAssembly {
+    private static final Logger LOG = LoggerFactory.getLogger(NodeAssembly.class);
+    static final String DATABASE = "history.db";
+
+    private NodeAssembly() {
+    }
+
+    /** Starts a node owned by this process; warnings about the settings go to {@code warnings}. */
+    static RunningNode start(AppDirs dirs, List<String> warnings) throws Exception {
+        SettingsFile file = SettingsFile.in(dirs);
+        LoadedSettings loaded = file.loadOrCreate();
+        warnings.addAll(loaded.warnings());
+        Settings settings = loaded.settings();
+        SecureRandom random = new SecureRandom();
+        Clock clock = Clock.systemUTC();
+        MessageStore store = SqliteMessageStore.open(dirs.data().resolve(DATABASE), clock, random);
+        List<Carrier> carriers = carriers(settings, random, warnings);
+        Engine engine = new Engine(options(settings), store, carriers, Scheduler.singleThread("traytalk-engine"),
+                clock, System::nanoTime, random);
+        try {
+            engine.start();
+        } catch (Exception e) {
+            engine.close();
+            throw e;
+        }
+        SettingsWatcher watcher = new SettingsWatcher(file);
+        watcher.subscribe(changed -> applyLive(engine, settings, changed));
+        try {
+            watcher.start();
+        } catch (IOException e) {
+            LOG.warn("Settings will not reload while running: {}", e.getMessage());
+        }
+        LOG.info("TrayTalk node {} started: carriers {}, data in {}", settings.displayName(), settings.carriers(),
+                dirs.data());
+        return new RunningNode(engine, watcher);
+    }
+
+    static EngineOptions options(Settings s) {
+        return EngineOptions.defaults(s.displayName(), s.legacyCharset(), s.heartbeat(), s.failAfter());
+    }
+
+    private static List<Carrier> carriers(Settings settings, SecureRandom random, List<String> warnings) {
+        long instanceId = UdpCarrierOptions.newInstanceId(random);
+        List<Carrier> carriers = new ArrayList<>();
+        for (String name : settings.carriers()) {
+            if (UdpCarrier.NAME.equals(name)) {
+                carriers.add(new UdpCarrier(UdpCarrierOptions.fromSettings(settings, instanceId), NetworkView.system()));
+            } else {
+                warnings.add("Carrier \"" + name + "\" (setting carriers) is not available in this version yet;"
+                        + " TrayTalk uses the others.");
+            }
+        }
+        return carriers;
+    }
+
+    /** Name and timing apply at once; network settings need a restart, and the log says so. */
+    private static void applyLive(Engine engine, Settings started, LoadedSettings changed) {
+        changed.warnings().forEach(LOG::warn);
+        Settings s = changed.settings();
+        engine.apply(options(s));
+        boolean network = s.udpPort() != started.udpPort() || !s.carriers().equals(started.carriers())
+                || !s.interfaces().equals(started.interfaces()) || !s.extraTargets().equals(started.extraTargets())
+                || !s.group().equals(started.group()) || !s.legacyCharset().equals(started.legacyCharset());
+        if (network) {
+            LOG.warn("Network settings changed in {}: they take effect when TrayTalk is restarted", Path.of("traytalk.properties"));
+        }
+    }
+}
