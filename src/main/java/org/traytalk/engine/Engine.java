@@ -44,6 +44,9 @@ public final class Engine implements Messenger {
     private final PresenceKeeper presence;
     private final InboundHandler inbound;
     private final Wire wire;
+    private final AfterCommit afterCommit;
+    private final InboundQueue inboundQueue;
+    private final SendQueue sendQueue;
     private volatile EngineOptions options;
     private volatile boolean started;
     private volatile boolean closed;
@@ -58,9 +61,10 @@ public final class Engine implements Messenger {
             this.carriers.put(c.name(), c);
         }
         this.ids = new IdAllocator(store);
-        this.wire = new Wire(this.carriers, roster, () -> this.options, listeners);
+        this.afterCommit = new AfterCommit(store);
+        this.wire = new Wire(this.carriers, roster, () -> this.options, listeners, afterCommit);
         this.outbox = new Outbox(store, scheduler, clock, new Backoff(options.firstRetry(), options.maxRetry(), random),
-                wire, () -> this.options, m -> listeners.fire(l -> l.messageUpdated(m)));
+                wire, () -> this.options, m -> fire(l -> l.messageUpdated(m)));
         this.presence = new PresenceKeeper(roster, scheduler, clock, monotonicNanos, new PresenceKeeper.Announcer() {
             @Override
             public void broadcastSystem(String body) {
@@ -73,6 +77,18 @@ public final class Engine implements Messenger {
             }
         }, () -> this.options, this::peerWentOffline);
         this.inbound = new InboundHandler(this);
+        this.inboundQueue = new InboundQueue(scheduler, afterCommit, inbound);
+        this.sendQueue = new SendQueue(scheduler, afterCommit, new SendQueue.Sender() {
+            @Override
+            public ChatMessage store(SendQueue.Request request) {
+                return storeAndStart(request);
+            }
+
+            @Override
+            public void discard(ChatMessage notStored) {
+                outbox.discard(notStored.wireId());
+            }
+        });
     }
 
     /** Loads the roster and outbox, starts the carriers and announces this node. At least one carrier must start. */
@@ -114,17 +130,38 @@ public final class Engine implements Messenger {
         if (closed) {
             throw new MessengerException("TrayTalk is shutting down; the message was not sent");
         }
-        return call(() -> {
-            int wireId = ids.next();
-            boolean broadcast = ChatMessage.EVERYONE.equals(recipient);
-            List<String> expected = broadcast
-                    ? roster.online().stream().map(Peer::name).toList()
-                    : List.of(recipient.trim());
-            ChatMessage stored = store.saveOutgoing(broadcast ? ChatMessage.EVERYONE : recipient.trim(), broadcast,
-                    wireId, text, expected, clock.instant());
-            listeners.fire(l -> l.messageUpdated(stored));
+        if (scheduler.isSchedulerThread()) {
+            return sendQueue.storeAlone(new SendQueue.Request(recipient, text, null));
+        }
+        try {
+            return sendQueue.offer(recipient, text).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MessengerException("Interrupted before the message was saved");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("The engine did not save the message within 30 s", e);
+        }
+    }
+
+    /** Inside a batch: stores the message with its receipts and hands it to the outbox. */
+    private ChatMessage storeAndStart(SendQueue.Request request) {
+        String recipient = request.recipient().trim();
+        boolean broadcast = ChatMessage.EVERYONE.equals(recipient);
+        List<String> expected = broadcast ? roster.online().stream().map(Peer::name).toList() : List.of(recipient);
+        ChatMessage stored = store.saveOutgoing(recipient, broadcast, ids.next(), request.text(), expected,
+                clock.instant());
+        fire(l -> l.messageUpdated(stored));
+        try {
             return outbox.add(stored);
-        });
+        } catch (RuntimeException e) {
+            outbox.discard(stored.wireId());
+            throw e;
+        }
     }
 
     @Override
@@ -223,26 +260,27 @@ public final class Engine implements Messenger {
         return ids.next();
     }
 
-    Listeners listeners() {
-        return listeners;
-    }
-
     void peerCameOnline(Peer peer) {
         store.savePeer(peer);
-        listeners.fire(l -> l.peerOnline(peer));
+        fire(l -> l.peerOnline(peer));
         outbox.peerOnline(peer.name());
     }
 
     void peerWentOffline(Peer peer) {
         store.savePeer(peer);
-        listeners.fire(l -> l.peerOffline(peer));
+        fire(l -> l.peerOffline(peer));
+    }
+
+    /** Tells the listeners, after the current batch committed. */
+    void fire(java.util.function.Consumer<MessengerListener> event) {
+        afterCommit.run(() -> listeners.fire(event));
     }
 
     private CarrierCallback callbackFor(Carrier carrier) {
         return new CarrierCallback() {
             @Override
             public void onReceive(Inbound datagram) {
-                scheduler.execute(() -> inbound.handle(datagram));
+                inboundQueue.offer(datagram);
             }
 
             @Override

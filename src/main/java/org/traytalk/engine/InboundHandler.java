@@ -34,6 +34,24 @@ final class InboundHandler {
         return malformed;
     }
 
+    /**
+     * Handles one datagram on its own; a store failure is reported, and since nothing was committed no receipt
+     * went out: the sender keeps the message and tries again.
+     */
+    void handleAlone(AfterCommit afterCommit, Inbound in) {
+        try {
+            afterCommit.batch(() -> {
+                handle(in);
+                return null;
+            });
+        } catch (StoreException e) {
+            LOG.error("Could not store what {} sent", in.source(), e);
+            engine.fire(l -> l.problem("A message from " + in.source().address() + " could not be saved and was not"
+                    + " confirmed; its sender will send it again. " + e.getMessage()));
+        }
+    }
+
+    /** Handles one datagram; store failures propagate so the caller's batch commits nothing. */
     void handle(Inbound in) {
         String me = engine.localName();
         if (in.recipient() != null && !ChatMessage.EVERYONE.equals(in.recipient())
@@ -80,19 +98,10 @@ final class InboundHandler {
 
     private void userMessage(Inbound in, FoxMessage m, Instant now) {
         boolean broadcast = ChatMessage.EVERYONE.equals(in.recipient());
-        Optional<ChatMessage> stored;
-        try {
-            stored = engine.store().saveInbound(m.sender(), m.id(), m.body(), broadcast, now,
-                    now.minus(engine.options().duplicateWindow()));
-        } catch (StoreException e) {
-            // No receipt: the sender keeps the message and tries again.
-            LOG.error("Could not store message {} from {}", m.id(), m.sender(), e);
-            engine.listeners().fire(l -> l.problem("A message from " + m.sender() + " could not be saved and was not"
-                    + " confirmed; " + m.sender() + " will send it again. " + e.getMessage()));
-            return;
-        }
+        Optional<ChatMessage> stored = engine.store().saveInbound(m.sender(), m.id(), m.body(), broadcast, now,
+                now.minus(engine.options().duplicateWindow()));
         reply(in, m, FoxMessage.confirmation(engine.localName(), engine.nextId(), m.id()));
-        stored.ifPresent(msg -> engine.listeners().fire(l -> l.messageReceived(msg)));
+        stored.ifPresent(msg -> engine.fire(l -> l.messageReceived(msg)));
     }
 
     private void reply(Inbound in, FoxMessage request, FoxMessage answer) {
@@ -104,7 +113,7 @@ final class InboundHandler {
             String text = "Another computer (" + in.source().address() + ") also calls itself " + engine.localName()
                     + ": messages to this name may go to either. Change \"name\" in the settings.";
             LOG.warn(text);
-            engine.listeners().fire(l -> l.problem(text));
+            engine.fire(l -> l.problem(text));
         }
     }
 }

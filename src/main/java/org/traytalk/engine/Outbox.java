@@ -115,6 +115,14 @@ final class Outbox {
         }
     }
 
+    /** Forgets a message whose store transaction failed: it never existed. */
+    void discard(int wireId) {
+        Pending p = byWireId.get(wireId);
+        if (p != null) {
+            forget(p);
+        }
+    }
+
     int size() {
         return byWireId.size();
     }

@@ -23,13 +23,16 @@ final class Wire implements Transmitter {
     private final Roster roster;
     private final Supplier<EngineOptions> options;
     private final Listeners listeners;
+    private final AfterCommit afterCommit;
     private FoxMessageCodec codec;
 
-    Wire(Map<String, Carrier> carriers, Roster roster, Supplier<EngineOptions> options, Listeners listeners) {
+    Wire(Map<String, Carrier> carriers, Roster roster, Supplier<EngineOptions> options, Listeners listeners,
+         AfterCommit afterCommit) {
         this.carriers = carriers;
         this.roster = roster;
         this.options = options;
         this.listeners = listeners;
+        this.afterCommit = afterCommit;
     }
 
     FoxMessageCodec codec() {
@@ -45,19 +48,36 @@ final class Wire implements Transmitter {
         return peer.isPresent() && sendTo(peer.get().address(), peer.get().name(), message);
     }
 
-    /** Sends to an address directly (replies go where the request came from). */
+    /**
+     * Sends to an address directly (replies go where the request came from). Inside a store batch the datagram
+     * leaves after the commit, and counts as handed over.
+     */
     boolean sendTo(PeerAddress address, String peerName, FoxMessage message) {
         Carrier carrier = carriers.get(address.carrier());
         if (carrier == null) {
             LOG.debug("No carrier {} for {}", address.carrier(), peerName);
             return false;
         }
+        byte[] bytes;
         try {
-            byte[] bytes = codec().encode(message, carrier.charset());
+            bytes = codec().encode(message, carrier.charset());
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Cannot encode message {} for {}: {}", message.id(), peerName, e.getMessage());
+            return false;
+        }
+        if (afterCommit.inBatch()) {
+            afterCommit.run(() -> transmit(carrier, address, peerName, message.id(), bytes));
+            return true;
+        }
+        return transmit(carrier, address, peerName, message.id(), bytes);
+    }
+
+    private static boolean transmit(Carrier carrier, PeerAddress address, String peerName, int id, byte[] bytes) {
+        try {
             carrier.send(address, peerName, bytes);
             return true;
-        } catch (CarrierException | IllegalArgumentException e) {
-            LOG.debug("Send of {} to {} at {} failed: {}", message.id(), peerName, address, e.getMessage());
+        } catch (CarrierException e) {
+            LOG.debug("Send of {} to {} at {} failed: {}", id, peerName, address, e.getMessage());
             return false;
         }
     }
@@ -66,15 +86,26 @@ final class Wire implements Transmitter {
     public boolean broadcast(FoxMessage message) {
         boolean any = false;
         for (Carrier carrier : carriers.values()) {
+            byte[] bytes;
             try {
-                carrier.sendToAll(codec().encode(message, carrier.charset()));
-                any = true;
-            } catch (CarrierException | IllegalArgumentException e) {
-                LOG.warn("Broadcast on {} failed: {}", carrier.name(), e.getMessage());
-                listeners.fire(l -> l.problem("Could not send to everyone on " + carrier.name() + ": " + e.getMessage()));
+                bytes = codec().encode(message, carrier.charset());
+            } catch (IllegalArgumentException e) {
+                LOG.warn("Cannot encode message {} for {}: {}", message.id(), carrier.name(), e.getMessage());
+                continue;
             }
+            afterCommit.run(() -> broadcastOn(carrier, bytes));
+            any = true;
         }
         return any;
+    }
+
+    private void broadcastOn(Carrier carrier, byte[] bytes) {
+        try {
+            carrier.sendToAll(bytes);
+        } catch (CarrierException e) {
+            LOG.warn("Broadcast on {} failed: {}", carrier.name(), e.getMessage());
+            listeners.fire(l -> l.problem("Could not send to everyone on " + carrier.name() + ": " + e.getMessage()));
+        }
     }
 
     @Override

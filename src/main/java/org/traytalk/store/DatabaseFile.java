@@ -34,6 +34,10 @@ final class DatabaseFile {
         return file;
     }
 
+    boolean readOnly() {
+        return readOnly;
+    }
+
     StoreErrors errors() {
         return errors;
     }

@@ -17,6 +17,8 @@ final class SqlSession implements AutoCloseable {
     private final StoreErrors errors;
     // preparing costs more than running the small statements the engine issues thousands of times a second
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+    // > 0 while a batch runs: writes inside it join the batch's transaction instead of committing one by one
+    private int batchDepth;
 
     SqlSession(Connection connection, StoreErrors errors) {
         this.connection = connection;
@@ -35,6 +37,13 @@ final class SqlSession implements AutoCloseable {
 
     /** Runs the work in a write transaction taken up front, so a busy database fails before anything is done. */
     <T> T write(String doing, Work<T> work) {
+        if (batchDepth > 0) {
+            try {
+                return work.run();
+            } catch (SQLException e) {
+                throw errors.translate(e, doing);
+            }
+        }
         try {
             statement("BEGIN IMMEDIATE").execute();
         } catch (SQLException e) {
@@ -51,6 +60,21 @@ final class SqlSession implements AutoCloseable {
             rollback();
             throw e;
         }
+    }
+
+    /** Runs several writes as one transaction: one commit for all, or nothing at all if any fails. */
+    <T> T batch(java.util.function.Supplier<T> work) {
+        if (batchDepth > 0) {
+            return work.get();
+        }
+        return write("save several changes at once", () -> {
+            batchDepth++;
+            try {
+                return work.get();
+            } finally {
+                batchDepth--;
+            }
+        });
     }
 
     <T> T read(String doing, Work<T> work) {

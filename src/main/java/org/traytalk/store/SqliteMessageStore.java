@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.DeliveryState;
@@ -20,6 +21,7 @@ import org.traytalk.model.Receipt;
 public final class SqliteMessageStore implements MessageStore {
     /** How long a write waits for another program holding the file before it gives up. */
     public static final Duration BUSY_TIMEOUT = Duration.ofSeconds(3);
+    static final Duration CHECKPOINT_INTERVAL = Duration.ofMillis(500);
 
     private final SqlSession sql;
     private final MessageRows messages;
@@ -28,10 +30,12 @@ public final class SqliteMessageStore implements MessageStore {
     private final WireIdBlocks wireIds;
     private final SearchIndex searchIndex;
     private final Path file;
+    private final AutoCloseable checkpointer;
     private boolean closed;
 
-    private SqliteMessageStore(Path file, SqlSession sql, RandomGenerator random) {
+    private SqliteMessageStore(Path file, SqlSession sql, RandomGenerator random, AutoCloseable checkpointer) {
         this.file = file;
+        this.checkpointer = checkpointer;
         this.sql = sql;
         this.messages = new MessageRows(sql);
         this.peers = new PeerRows(sql);
@@ -53,7 +57,18 @@ public final class SqliteMessageStore implements MessageStore {
                 migrations.migrate(connection, database.path());
                 return null;
             });
-            return new SqliteMessageStore(database.path(), sql, random);
+            AutoCloseable checkpointer = () -> { };
+            if (!database.readOnly()) {
+                // checkpoints (and their disk syncs) move to a background connection
+                sql.read("turn off automatic checkpoints", () -> {
+                    try (java.sql.Statement st = connection.createStatement()) {
+                        st.execute("PRAGMA wal_autocheckpoint = 0");
+                    }
+                    return null;
+                });
+                checkpointer = new WalCheckpointer(database.open(), CHECKPOINT_INTERVAL);
+            }
+            return new SqliteMessageStore(database.path(), sql, random, checkpointer);
         } catch (RuntimeException e) {
             sql.close();
             throw e;
@@ -136,6 +151,12 @@ public final class SqliteMessageStore implements MessageStore {
     }
 
     @Override
+    public synchronized <T> T batch(Supplier<T> work) {
+        checkOpen();
+        return sql.batch(work);
+    }
+
+    @Override
     public synchronized Optional<ChatMessage> message(long rowId) {
         return read("read a message", () -> messages.find(rowId));
     }
@@ -169,6 +190,11 @@ public final class SqliteMessageStore implements MessageStore {
         if (!closed) {
             closed = true;
             sql.close();
+            try {
+                checkpointer.close();
+            } catch (Exception e) {
+                throw new StoreException("Could not finish writing the message database " + file + ": " + e, e);
+            }
         }
     }
 

@@ -36,6 +36,9 @@ import org.traytalk.store.SqliteMessageStore;
 public final class LoopbackBenchmark {
     private static final int WARMUP = 2_000;
     private static final int MESSAGES = 10_000;
+    private static final int SENDER_THREADS = 4;
+    /** Woken by both nodes' listeners, so the measuring thread sleeps instead of taking a core from them. */
+    private static final Object PROGRESS = new Object();
 
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("traytalk-bench");
@@ -50,6 +53,7 @@ public final class LoopbackBenchmark {
                 @Override
                 public void messageReceived(ChatMessage m) {
                     receivedAt.put(m.wireId(), System.nanoTime());
+                    wake();
                 }
             });
             alice.subscribe(new MessengerListener() {
@@ -57,6 +61,7 @@ public final class LoopbackBenchmark {
                 public void messageUpdated(ChatMessage m) {
                     if (m.state() == DeliveryState.DELIVERED) {
                         delivered.add(m.wireId());
+                        wake();
                     }
                 }
             });
@@ -72,14 +77,15 @@ public final class LoopbackBenchmark {
         for (int i = 0; i < count; i++) {
             long start = System.nanoTime();
             int id = alice.send("BOB", "latency probe " + i).wireId();
-            Long at;
-            while ((at = receivedAt.get(id)) == null || !delivered.contains(id)) {
-                Thread.onSpinWait();
-                if (System.nanoTime() - start > TimeUnit.SECONDS.toNanos(10)) {
-                    throw new IllegalStateException("message " + id + " not received and confirmed within 10 s");
+            synchronized (PROGRESS) {
+                while (receivedAt.get(id) == null || !delivered.contains(id)) {
+                    PROGRESS.wait(100);
+                    if (System.nanoTime() - start > TimeUnit.SECONDS.toNanos(10)) {
+                        throw new IllegalStateException("message " + id + " not received and confirmed within 10 s");
+                    }
                 }
             }
-            micros[i] = (at - start) / 1_000;
+            micros[i] = (receivedAt.get(id) - start) / 1_000;
         }
         if (print) {
             Arrays.sort(micros);
@@ -95,22 +101,45 @@ public final class LoopbackBenchmark {
         delivered.clear();
         int[] ids = new int[MESSAGES];
         long start = System.nanoTime();
-        for (int i = 0; i < MESSAGES; i++) {
-            ids[i] = alice.send("BOB", "burst " + i).wireId();
+        // the burst comes from several threads at once, as from several windows and scripts
+        Thread[] senders = new Thread[SENDER_THREADS];
+        for (int t = 0; t < SENDER_THREADS; t++) {
+            int first = t;
+            senders[t] = new Thread(() -> {
+                for (int i = first; i < MESSAGES; i += SENDER_THREADS) {
+                    try {
+                        ids[i] = alice.send("BOB", "burst " + i).wireId();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }, "bench-sender-" + t);
+            senders[t].start();
+        }
+        for (Thread t : senders) {
+            t.join();
         }
         long queued = System.nanoTime();
         long deadline = start + TimeUnit.SECONDS.toNanos(120);
-        while (delivered.size() < MESSAGES && System.nanoTime() < deadline) {
-            Thread.sleep(1);
+        synchronized (PROGRESS) {
+            while (delivered.size() < MESSAGES && System.nanoTime() < deadline) {
+                PROGRESS.wait(100);
+            }
         }
         long done = System.nanoTime();
         long missing = Arrays.stream(ids).filter(id -> !receivedAt.containsKey(id)).count();
         double seconds = (done - start) / 1e9;
-        System.out.printf("burst of %,d messages: all sent in %.2f s, %,d confirmed after %.2f s -> %,.0f confirmed msg/s%n",
-                MESSAGES, (queued - start) / 1e9, delivered.size(), seconds, delivered.size() / seconds);
+        System.out.printf("burst of %,d messages from %d threads: all sent in %.2f s, %,d confirmed after %.2f s -> %,.0f confirmed msg/s%n",
+                MESSAGES, SENDER_THREADS, (queued - start) / 1e9, delivered.size(), seconds, delivered.size() / seconds);
         System.out.printf("  lost: %d received-missing, %d unconfirmed; receiver history holds %d burst messages%n",
                 missing, MESSAGES - delivered.size(),
                 bob.history(new org.traytalk.store.HistoryQuery(null, "burst", 10_000)).size());
+    }
+
+    private static void wake() {
+        synchronized (PROGRESS) {
+            PROGRESS.notifyAll();
+        }
     }
 
     private static Engine node(String name, Path dir, int port, int otherPort) throws Exception {
