@@ -134,6 +134,14 @@ public final class InMemoryNetwork {
             }
         }
 
+        /** Simulates a cable, Wi-Fi or VPN change on this node. */
+        public void addressesChanged() {
+            CarrierCallback cb = callback;
+            if (cb != null) {
+                cb.onLocalAddressesChanged();
+            }
+        }
+
         void receive(String from, String recipientName, byte[] bytes) {
             CarrierCallback cb = callback;
             if (cb != null) {

@@ -275,6 +275,31 @@ class EngineTest {
     }
 
     @Test
+    void messageThatCannotBeStoredIsNotConfirmedAndArrivesOnceTheStoreRecovers() throws Exception {
+        alice.start();
+        bob.start();
+        bob.store.failInbound = true;
+        ChatMessage sent = alice.engine.send("BOB", "keep trying");
+        time.advance(Duration.ofSeconds(3));
+        assertThat(bob.events.received).isEmpty();
+        assertThat(bob.events.problems).isNotEmpty().allMatch(p -> p.contains("not") && p.contains("confirmed"));
+        assertThat(alice.events.lastState(sent.rowId())).isEqualTo(DeliveryState.SENT);
+        bob.store.failInbound = false;
+        time.advance(Duration.ofSeconds(10));
+        assertThat(bob.events.receivedBodies()).containsExactly("keep trying");
+        assertThat(alice.events.lastState(sent.rowId())).isEqualTo(DeliveryState.DELIVERED);
+    }
+
+    @Test
+    void networkChangeAnnouncesAgain() throws Exception {
+        alice.start();
+        lan.clearLog();
+        alice.carrier.addressesChanged();
+        time.runDue();
+        assertThat(lan.log()).extracting(this::bodyOf).containsExactly("DETECT", "ONLINE");
+    }
+
+    @Test
     void wireIdsAreNeverReusedAfterRestart() throws Exception {
         alice.start();
         int first = alice.engine.send("BOB", "one").wireId();

@@ -23,7 +23,7 @@ final class TestNode {
     InMemoryCarrier carrier;
     EventLog events;
     private Scheduler view;
-    private MessageStore store;
+    FlakyStore store;
 
     TestNode(String name, Path dir, InMemoryNetwork network, VirtualScheduler time) {
         this.name = name;
@@ -34,7 +34,7 @@ final class TestNode {
 
     TestNode start() throws Exception {
         carrier = network.attach(name.toLowerCase());
-        store = SqliteMessageStore.open(dir.resolve("history.db"), time.clock(), new Random(name.hashCode()));
+        store = new FlakyStore(SqliteMessageStore.open(dir.resolve("history.db"), time.clock(), new Random(name.hashCode())));
         events = new EventLog();
         view = time.view();
         engine = new Engine(EngineOptions.defaults(name, Charset.forName("windows-1252"), HEARTBEAT, FAIL_AFTER),

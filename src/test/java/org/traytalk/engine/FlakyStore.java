@@ -1,0 +1,92 @@
+package org.traytalk.engine;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.traytalk.model.ChatMessage;
+import org.traytalk.model.DeliveryState;
+import org.traytalk.model.Peer;
+import org.traytalk.store.HistoryQuery;
+import org.traytalk.store.MessageStore;
+import org.traytalk.store.StoreException;
+
+/** A real store whose inbound writes can be made to fail, like a full disk or a locked file. */
+final class FlakyStore implements MessageStore {
+    private final MessageStore real;
+    volatile boolean failInbound;
+
+    FlakyStore(MessageStore real) {
+        this.real = real;
+    }
+
+    @Override
+    public Optional<ChatMessage> saveInbound(String sender, int wireId, String body, boolean broadcast,
+                                             Instant receivedAt, Instant duplicateSince) {
+        if (failInbound) {
+            throw new StoreException("The disk holding the message database is full.");
+        }
+        return real.saveInbound(sender, wireId, body, broadcast, receivedAt, duplicateSince);
+    }
+
+    @Override
+    public int reserveWireIds(int count) {
+        return real.reserveWireIds(count);
+    }
+
+    @Override
+    public ChatMessage saveOutgoing(String recipient, boolean broadcast, int wireId, String body,
+                                    List<String> expectedRecipients, Instant now) {
+        return real.saveOutgoing(recipient, broadcast, wireId, body, expectedRecipients, now);
+    }
+
+    @Override
+    public ChatMessage updateReceipt(long rowId, String peer, DeliveryState state, Instant at) {
+        return real.updateReceipt(rowId, peer, state, at);
+    }
+
+    @Override
+    public ChatMessage updateState(long rowId, DeliveryState state, Instant at) {
+        return real.updateState(rowId, state, at);
+    }
+
+    @Override
+    public List<ChatMessage> pendingOutgoing() {
+        return real.pendingOutgoing();
+    }
+
+    @Override
+    public Optional<ChatMessage> findOutgoing(int wireId) {
+        return real.findOutgoing(wireId);
+    }
+
+    @Override
+    public <T> T batch(Supplier<T> work) {
+        return real.batch(work);
+    }
+
+    @Override
+    public Optional<ChatMessage> message(long rowId) {
+        return real.message(rowId);
+    }
+
+    @Override
+    public List<ChatMessage> history(HistoryQuery query) {
+        return real.history(query);
+    }
+
+    @Override
+    public void savePeer(Peer peer) {
+        real.savePeer(peer);
+    }
+
+    @Override
+    public List<Peer> peers() {
+        return real.peers();
+    }
+
+    @Override
+    public void close() {
+        real.close();
+    }
+}
