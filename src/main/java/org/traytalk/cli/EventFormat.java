@@ -1,0 +1,50 @@
+package org.traytalk.cli;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.traytalk.model.ChatMessage;
+import org.traytalk.model.DeliveryState;
+import org.traytalk.model.Peer;
+import org.traytalk.model.Receipt;
+
+/**
+ * The {@code traytalk listen} line format: one event per line, fields separated by single spaces, the text
+ * last and escaped (docs/CONTROL.md). Stable: scripts and tests parse it.
+ */
+final class EventFormat {
+    private EventFormat() {
+    }
+
+    static String peerOnline(Instant at, Peer p) {
+        return at + " peer-online " + p.name() + " " + p.address();
+    }
+
+    static String peerOffline(Instant at, Peer p) {
+        return at + " peer-offline " + p.name();
+    }
+
+    /** {@code message-received ID FROM TO TEXT}, TO being {@code *} for a broadcast. */
+    static String received(Instant at, ChatMessage m, String localName) {
+        return at + " message-received " + m.wireId() + " " + m.peer() + " " + (m.broadcast() ? "*" : localName)
+                + " " + TextEscape.oneLine(m.body());
+    }
+
+    /** {@code message-updated ID TO STATE [confirmed=A,B]}. */
+    static String updated(Instant at, ChatMessage m) {
+        String line = at + " message-updated " + m.wireId() + " " + m.peer() + " " + state(m.state());
+        if (m.broadcast()) {
+            line += " confirmed=" + m.receipts().stream().filter(r -> r.state() == DeliveryState.DELIVERED)
+                    .map(Receipt::peer).collect(Collectors.joining(","));
+        }
+        return line;
+    }
+
+    static String problem(Instant at, String text) {
+        return at + " problem " + TextEscape.oneLine(text);
+    }
+
+    static String state(DeliveryState s) {
+        return s.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,44 @@
+package org.traytalk.cli;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.traytalk.engine.Messenger;
+import org.traytalk.model.Peer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code traytalk peers}: the roster. */
+@Command(name = "peers", description = "List the peers seen on the network, online ones first.")
+final class PeersCommand implements Callable<Integer> {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    @ParentCommand
+    TrayTalkCommand parent;
+
+    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "2",
+            description = "When TrayTalk was not running: how long to listen for answers first (default: ${DEFAULT-VALUE}).")
+    double waitSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        CliContext ctx = parent.context();
+        Messenger messenger = ctx.messenger();
+        if (ctx.nodeJustStarted()) {
+            messenger.refresh();
+            Thread.sleep((long) (waitSeconds * 1000)); // answers to DETECT: there is nothing to wait on but time
+        }
+        List<Peer> peers = messenger.peers();
+        if (peers.isEmpty()) {
+            ctx.out().println("No peers seen yet.");
+            return 0;
+        }
+        ctx.out().printf("%-24s %-8s %-28s %s%n", "NAME", "STATE", "ADDRESS", "LAST SEEN");
+        for (Peer p : peers) {
+            ctx.out().printf("%-24s %-8s %-28s %s%n", p.name(), p.online() ? "online" : "offline", p.address(),
+                    WHEN.format(p.lastSeen().atZone(ctx.zone())));
+        }
+        return 0;
+    }
+}

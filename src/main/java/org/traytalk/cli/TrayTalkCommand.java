@@ -1,0 +1,45 @@
+package org.traytalk.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code traytalk}: without a subcommand, the console chat. */
+@Command(name = "traytalk", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Serverless LAN messenger. Without a command: an interactive chat in this console.",
+        subcommands = {SendCommand.class, PeersCommand.class, HistoryCommand.class, ListenCommand.class})
+public final class TrayTalkCommand implements Callable<Integer> {
+
+    @Option(names = "--home", paramLabel = "DIR",
+            description = "Keep settings, history and logs in DIR (default: the usual per-user folders, or $TRAYTALK_HOME).")
+    Path home;
+
+    private final CliContext context;
+
+    public TrayTalkCommand(CliContext context) {
+        this.context = context;
+    }
+
+    CliContext context() {
+        return context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return new ConsoleChat(context.messenger(), context.in(), context.out(), context.zone()).run();
+    }
+
+    /** A command line whose commands run against {@code context}, with its streams. */
+    public static CommandLine commandLine(CliContext context) {
+        CommandLine cl = new CommandLine(new TrayTalkCommand(context));
+        cl.setOut(context.out());
+        cl.setErr(context.err());
+        cl.setExecutionExceptionHandler((e, line, parsed) -> {
+            context.err().println("traytalk: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return 1;
+        });
+        return cl;
+    }
+}
