@@ -61,6 +61,12 @@ final class ListenCommand implements Callable<Integer> {
             }
         })) {
             print(out, lock, clock.instant() + " listening " + me);
+            // peers found before we subscribed are reported too (a repeat of an event is harmless)
+            for (Peer p : messenger.peers()) {
+                if (p.online()) {
+                    print(out, lock, EventFormat.peerOnline(clock.instant(), p));
+                }
+            }
             // until killed, or until whoever reads us went away (a closed pipe or control connection)
             while (!out.checkError()) {
                 Thread.sleep(CHECK_MILLIS);

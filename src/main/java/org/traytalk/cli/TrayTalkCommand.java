@@ -22,6 +22,11 @@ public final class TrayTalkCommand implements Callable<Integer> {
         this.context = context;
     }
 
+    /** The --home folder given on the command line, or null. */
+    public Path home() {
+        return home;
+    }
+
     CliContext context() {
         return context;
     }

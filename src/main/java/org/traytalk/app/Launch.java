@@ -1,0 +1,110 @@
+package org.traytalk.app;
+
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.event.Level;
+import org.traytalk.cli.TrayTalkCommand;
+import org.traytalk.config.AppDirs;
+import org.traytalk.config.LogSetup;
+import org.traytalk.control.AlreadyRunningException;
+import org.traytalk.control.ControlClient;
+import org.traytalk.control.ControlServer;
+import org.traytalk.control.InstanceLock;
+import picocli.CommandLine;
+
+/**
+ * One launch: help and version answer at once; otherwise the command goes to the running TrayTalk if there is
+ * one, or this process becomes the owner (lock, node, control socket) and runs it here.
+ */
+final class Launch {
+    static final String SOCKET = "traytalk.sock";
+    static final String LOCK = "traytalk.lock";
+
+    private final BufferedReader in;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    Launch(BufferedReader in, PrintWriter out, PrintWriter err) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(String[] args) throws Exception {
+        OwnerContext owner = new OwnerContext(in, out, err);
+        CommandLine cl = TrayTalkCommand.commandLine(owner);
+        CommandLine.ParseResult parsed = cl.parseArgs(args);
+        if (CommandLine.printHelpIfRequested(parsed)) {
+            return 0;
+        }
+        Path home = ((TrayTalkCommand) cl.getCommand()).home();
+        AppDirs dirs = home != null ? AppDirs.under(home) : AppDirs.forThisMachine();
+        dirs.ensureCreated();
+        new LogSetup(dirs.logs(), false, Level.INFO).apply();
+        Path socket = dirs.data().resolve(SOCKET);
+
+        Optional<ControlClient> running = ControlClient.connect(socket);
+        if (running.isPresent()) {
+            try (ControlClient client = running.get()) {
+                return client.forward(List.of(args), in, out, err);
+            }
+        }
+        InstanceLock lock;
+        try {
+            lock = InstanceLock.acquire(dirs.data().resolve(LOCK));
+        } catch (AlreadyRunningException e) {
+            return forwardToNewcomer(socket, args, e);
+        }
+        owner.useFolders(dirs);
+        ControlServer server;
+        try {
+            server = ControlServer.start(socket, lock, owner.runnerForOthers());
+        } catch (Exception e) {
+            lock.close();
+            throw e;
+        }
+        Thread hook = new Thread(() -> shutDown(owner, server), "traytalk-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return cl.execute(args);
+        } finally {
+            shutDown(owner, server);
+            removeHook(hook);
+        }
+    }
+
+    /** The node says OFFLINE and closes its store before the lock (held by the server) lets another owner in. */
+    private static void shutDown(OwnerContext owner, ControlServer server) {
+        owner.close();
+        try {
+            server.close();
+        } catch (Exception e) {
+            org.slf4j.LoggerFactory.getLogger(Launch.class).warn("Closing the control socket failed", e);
+        }
+    }
+
+    /** Another launch took the lock a moment ago: give it time to open its socket, then hand over. */
+    private int forwardToNewcomer(Path socket, String[] args, AlreadyRunningException locked) throws Exception {
+        for (int i = 0; i < 50; i++) {
+            Optional<ControlClient> running = ControlClient.connect(socket);
+            if (running.isPresent()) {
+                try (ControlClient client = running.get()) {
+                    return client.forward(List.of(args), in, out, err);
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw locked;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or ran: nothing to remove
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.traytalk.app;
+
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.traytalk.cli.CliContext;
+import org.traytalk.cli.TrayTalkCommand;
+import org.traytalk.config.AppDirs;
+import org.traytalk.control.CommandRunner;
+import org.traytalk.engine.Messenger;
+
+/**
+ * The process that owns the node: starts it on first use, runs commands typed here and commands handed over by
+ * later launches against the same node, and closes it (saying OFFLINE) once.
+ */
+final class OwnerContext implements CliContext, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OwnerContext.class);
+
+    private final BufferedReader in;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private AppDirs dirs;
+    private RunningNode node;
+    private boolean justStarted;
+    private boolean closed;
+
+    OwnerContext(BufferedReader in, PrintWriter out, PrintWriter err) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+    }
+
+    void useFolders(AppDirs folders) {
+        this.dirs = folders;
+    }
+
+    @Override
+    public synchronized Messenger messenger() throws Exception {
+        if (closed) {
+            throw new IllegalStateException("TrayTalk is shutting down");
+        }
+        if (node == null) {
+            List<String> warnings = new ArrayList<>();
+            node = NodeAssembly.start(dirs, warnings);
+            warnings.forEach(w -> err.println("traytalk: warning: " + w));
+            justStarted = true;
+        }
+        return node;
+    }
+
+    @Override
+    public synchronized boolean nodeJustStarted() {
+        return justStarted;
+    }
+
+    @Override
+    public BufferedReader in() {
+        return in;
+    }
+
+    @Override
+    public PrintWriter out() {
+        return out;
+    }
+
+    @Override
+    public PrintWriter err() {
+        return err;
+    }
+
+    /** How commands from later launches run: same node, their own streams. */
+    CommandRunner runnerForOthers() {
+        return (args, otherIn, otherOut, otherErr) -> TrayTalkCommand.commandLine(new CliContext() {
+            @Override
+            public Messenger messenger() throws Exception {
+                return OwnerContext.this.messenger();
+            }
+
+            @Override
+            public boolean nodeJustStarted() {
+                return false;
+            }
+
+            @Override
+            public BufferedReader in() {
+                return otherIn;
+            }
+
+            @Override
+            public PrintWriter out() {
+                return otherOut;
+            }
+
+            @Override
+            public PrintWriter err() {
+                return otherErr;
+            }
+        }).execute(args.toArray(String[]::new));
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (node != null) {
+            try {
+                node.close();
+            } catch (RuntimeException e) {
+                LOG.warn("Closing the node failed", e);
+            }
+        }
+    }
+}
