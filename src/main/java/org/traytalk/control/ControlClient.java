@@ -1,0 +1,130 @@
+package org.traytalk.control;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A later launch: hands its command line and stdin to the running node and relays the output. The wire
+ * carries UTF-8; the caller's readers and writers convert to and from the console's own charset.
+ */
+public final class ControlClient implements AutoCloseable {
+
+    private final SocketChannel channel;
+    private final FrameReader reader;
+    private final FrameWriter writer;
+
+    private ControlClient(SocketChannel channel) {
+        this.channel = channel;
+        this.reader = new FrameReader(channel);
+        this.writer = new FrameWriter(channel);
+    }
+
+    /** Connects to the node listening on {@code socket}, or returns empty when no node is running there. */
+    public static Optional<ControlClient> connect(Path socket) {
+        if (!Files.exists(socket)) {
+            return Optional.empty();
+        }
+        SocketChannel channel = null;
+        try {
+            channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+            channel.connect(UnixDomainSocketAddress.of(socket));
+            return Optional.of(new ControlClient(channel));
+        } catch (IOException e) {
+            // A socket file nobody listens on is what a crashed node leaves behind.
+            closeQuietly(channel);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Runs {@code args} in the node: sends them, streams {@code in} on a daemon thread, writes what the node
+     * prints to {@code out}/{@code err} (flushed per frame), and returns the command's exit code.
+     *
+     * @throws EOFException if the node went away before sending an exit code
+     */
+    public int forward(List<String> args, Reader in, Writer out, Writer err) throws IOException {
+        writer.write(new Frame(FrameType.ARGS, ArgsPayload.encode(args)));
+        Thread pump = new Thread(() -> pumpStdin(in), "traytalk-control-client-stdin");
+        pump.setDaemon(true);
+        pump.start();
+        Utf8Relay stdout = new Utf8Relay(out);
+        Utf8Relay stderr = new Utf8Relay(err);
+        for (Frame frame = reader.read(); frame != null; frame = reader.read()) {
+            switch (frame.type()) {
+                case STDOUT -> stdout.write(frame.payload());
+                case STDERR -> stderr.write(frame.payload());
+                case EXIT -> {
+                    return frame.exitCode();
+                }
+                default -> throw new ControlProtocolException("unexpected " + frame.type() + " frame from the node");
+            }
+        }
+        throw new EOFException("the TrayTalk node closed the connection without an exit code");
+    }
+
+    private void pumpStdin(Reader in) {
+        char[] buffer = new char[8192];
+        try (Writer frames = new OutputStreamWriter(new FrameOutputStream(writer, FrameType.STDIN), StandardCharsets.UTF_8)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                frames.write(buffer, 0, n);
+                frames.flush();
+            }
+            frames.flush();
+            writer.write(new Frame(FrameType.STDIN_EOF, new byte[0]));
+        } catch (IOException e) {
+            // The command finished and the node hung up: nothing left to feed.
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(channel);
+    }
+
+    private static void closeQuietly(SocketChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
+    }
+
+    /** Decodes UTF-8 that may be split across frames and writes the text on. */
+    private static final class Utf8Relay {
+        private final Writer target;
+        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        private ByteBuffer pending = ByteBuffer.allocate(0);
+
+        Utf8Relay(Writer target) {
+            this.target = target;
+        }
+
+        void write(byte[] bytes) throws IOException {
+            ByteBuffer input = ByteBuffer.allocate(pending.remaining() + bytes.length).put(pending).put(bytes).flip();
+            CharBuffer chars = CharBuffer.allocate(input.remaining() + 1);
+            decoder.decode(input, chars, false);
+            pending = input.slice();
+            target.write(chars.flip().toString());
+            target.flush();
+        }
+    }
+}
