@@ -43,7 +43,6 @@ final class Launch {
         Path home = ((TrayTalkCommand) cl.getCommand()).home();
         AppDirs dirs = home != null ? AppDirs.under(home) : AppDirs.forThisMachine();
         dirs.ensureCreated();
-        new LogSetup(dirs.logs(), false, Level.INFO).apply();
         Path socket = dirs.data().resolve(SOCKET);
 
         Optional<ControlClient> running = ControlClient.connect(socket);
@@ -58,6 +57,8 @@ final class Launch {
         } catch (AlreadyRunningException e) {
             return forwardToNewcomer(socket, args, e);
         }
+        // only the owner writes the log file: two processes rolling one file would garble it
+        new LogSetup(dirs.logs(), false, Level.INFO).apply();
         owner.useFolders(dirs);
         ControlServer server;
         try {

@@ -300,6 +300,18 @@ class EngineTest {
     }
 
     @Test
+    void renamedNodeSaysOfflineUnderTheOldNameAndComesBackUnderTheNew() throws Exception {
+        alice.start();
+        bob.start();
+        alice.engine.apply(EngineOptions.defaults("ALICE2", StandardCharsets.ISO_8859_1, TestNode.HEARTBEAT,
+                TestNode.FAIL_AFTER));
+        time.runDue();
+        assertThat(bob.events.offline).containsExactly("ALICE");
+        assertThat(bob.events.online).containsExactly("ALICE", "ALICE2");
+        assertThat(alice.engine.localName()).isEqualTo("ALICE2");
+    }
+
+    @Test
     void wireIdsAreNeverReusedAfterRestart() throws Exception {
         alice.start();
         int first = alice.engine.send("BOB", "one").wireId();
