@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -17,6 +18,7 @@ final class ClientSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
     static final int USAGE = 2;
+    static final int BUSY = 1;
 
     private final SocketChannel channel;
     private final CommandRunner runner;
@@ -50,14 +52,25 @@ final class ClientSession {
     }
 
     /** Answers without running anything, on the caller's thread. */
-    void refuse(String message) {
+    void refuse(String message, int exitCode) {
         try {
             writer.write(Frame.text(FrameType.STDERR, message + System.lineSeparator()));
-            writer.write(Frame.exit(1));
+            writer.write(Frame.exit(exitCode));
+            discardPendingInput();
         } catch (IOException e) {
             LOG.debug("could not refuse control client {}", number, e);
         } finally {
             closeQuietly();
+        }
+    }
+
+    /** Closing with unread bytes makes the peer see a reset instead of our answer; drop what already arrived. */
+    private void discardPendingInput() throws IOException {
+        channel.shutdownOutput();
+        channel.configureBlocking(false);
+        ByteBuffer scratch = ByteBuffer.allocate(8192);
+        for (int i = 0; i < 128 && channel.read(scratch.clear()) > 0; i++) {
+            // discarding
         }
     }
 
@@ -83,7 +96,7 @@ final class ClientSession {
             }
             args = ArgsPayload.decode(first.payload());
         } catch (ControlProtocolException e) {
-            refuse("traytalk: bad control request: " + e.getMessage());
+            refuse("traytalk: bad control request: " + e.getMessage(), USAGE);
             return;
         } catch (IOException e) {
             LOG.debug("control client {} went away before its command", number, e);

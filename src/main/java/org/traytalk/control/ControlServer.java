@@ -101,7 +101,8 @@ public final class ControlServer implements AutoCloseable {
             }
             ClientSession session = new ClientSession(client, runner, clientNumber.incrementAndGet(), sessions::remove);
             if (!slots.tryAcquire()) {
-                session.refuse("traytalk: the node is busy with " + MAX_CLIENTS + " other commands; try again");
+                session.refuse("traytalk: the node is busy with " + MAX_CLIENTS + " other commands; try again",
+                        ClientSession.BUSY);
                 continue;
             }
             sessions.add(session);

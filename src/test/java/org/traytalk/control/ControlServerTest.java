@@ -1,0 +1,207 @@
+package org.traytalk.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ControlServerTest {
+
+    @TempDir
+    Path folder;
+
+    private ControlServer server;
+
+    @AfterEach
+    void stop() throws IOException {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private Path socket() {
+        return folder.resolve("traytalk.sock");
+    }
+
+    private ControlServer start(CommandRunner runner) throws IOException {
+        server = ControlServer.start(socket(), InstanceLock.acquire(folder.resolve("traytalk.lock")), runner);
+        return server;
+    }
+
+    private static final CommandRunner ECHO = (args, in, out, err) -> {
+        out.println("args " + args);
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            out.println("in: " + line);
+        }
+        err.println("done");
+        return 7;
+    };
+
+    @Test
+    void forwardsArgsStdinOutputAndExitCode() throws Exception {
+        start(ECHO);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code;
+        try (ControlClient client = ControlClient.connect(socket()).orElseThrow()) {
+            code = client.forward(List.of("send", "BÖB", "hi there"), new StringReader("one\ngrüß\n"), out, err);
+        }
+
+        assertThat(code).isEqualTo(7);
+        assertThat(out.toString().lines()).containsExactly("args [send, BÖB, hi there]", "in: one", "in: grüß");
+        assertThat(err.toString().strip()).isEqualTo("done");
+    }
+
+    @Test
+    void socketFileIsPrivateToTheOwner() throws Exception {
+        start(ECHO);
+        if (Files.getFileAttributeView(socket(), java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket()))).isEqualTo("rw-------");
+        }
+    }
+
+    @Test
+    void clientThatLeavesInterruptsItsCommand() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch interrupted = new CountDownLatch(1);
+        start((args, in, out, err) -> {
+            started.countDown();
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
+            return 0;
+        });
+        ControlClient client = ControlClient.connect(socket()).orElseThrow();
+        Thread forwarding = new Thread(() -> {
+            try {
+                client.forward(List.of("listen"), new NeverEndingReader(), new StringWriter(), new StringWriter());
+            } catch (IOException e) {
+                // expected once closed
+            }
+        });
+        forwarding.start();
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+
+        client.close();
+
+        assertThat(interrupted.await(5, TimeUnit.SECONDS)).isTrue();
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.activeClients() == 0);
+    }
+
+    @Test
+    void noNodeRunningWhenNothingListens() throws Exception {
+        assertThat(ControlClient.connect(socket())).isEmpty();
+        Files.createFile(socket());
+        assertThat(ControlClient.connect(socket())).isEmpty();
+    }
+
+    @Test
+    void staleSocketFromADeadOwnerIsReplaced() throws Exception {
+        try (ServerSocketChannel dead = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            dead.bind(UnixDomainSocketAddress.of(socket()));
+        }
+        assertThat(socket()).exists();
+        assertThat(ControlClient.connect(socket())).isEmpty();
+
+        start(ECHO);
+
+        try (ControlClient client = ControlClient.connect(socket()).orElseThrow()) {
+            assertThat(client.forward(List.of(), new StringReader(""), new StringWriter(), new StringWriter())).isEqualTo(7);
+        }
+    }
+
+    @Test
+    void secondOwnerOfTheSameFolderIsRefused() throws Exception {
+        start(ECHO);
+
+        assertThatThrownBy(() -> InstanceLock.acquire(folder.resolve("traytalk.lock")))
+                .isInstanceOf(AlreadyRunningException.class)
+                .hasMessageContaining("another TrayTalk node is already running here");
+    }
+
+    @Test
+    void lockIsFreeAgainAfterClose() throws Exception {
+        start(ECHO).close();
+        server = null;
+
+        assertThat(socket()).doesNotExist();
+        InstanceLock.acquire(folder.resolve("traytalk.lock")).close();
+    }
+
+    @Test
+    void garbageGetsAnErrorAndTheServerKeepsServing() throws Exception {
+        start(ECHO);
+
+        assertThat(rawExchange("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII)))
+                .contains("bad control request: unknown frame type 0x47");
+        assertThat(rawExchange(new byte[] {0x01, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff}))
+                .contains("bad control request: frame length 2147483647 is outside 0..1048576");
+        assertThat(rawExchange(new byte[] {0x02, 0, 0, 0, 0}))
+                .contains("bad control request: expected an ARGS frame first, got STDIN");
+
+        try (ControlClient client = ControlClient.connect(socket()).orElseThrow()) {
+            assertThat(client.forward(List.of(), new StringReader(""), new StringWriter(), new StringWriter())).isEqualTo(7);
+        }
+    }
+
+    /** Writes raw bytes, returns everything the server answered (as text) until it hangs up. */
+    private String rawExchange(byte[] bytes) throws IOException {
+        try (SocketChannel raw = SocketChannel.open(UnixDomainSocketAddress.of(socket()))) {
+            raw.write(ByteBuffer.wrap(bytes));
+            ByteBuffer answer = ByteBuffer.allocate(4096);
+            while (raw.read(answer) >= 0) {
+                if (!answer.hasRemaining()) {
+                    break;
+                }
+            }
+            byte[] all = new byte[answer.flip().remaining()];
+            answer.get(all);
+            // STDERR frame then EXIT 2: 0x13 0 0 0 4 0 0 0 2 at the very end.
+            assertThat(all).endsWith(0x13, 0, 0, 0, 4, 0, 0, 0, 2);
+            return new String(all, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Stdin of an interactive user who never types. */
+    static final class NeverEndingReader extends Reader {
+        private final CountDownLatch never = new CountDownLatch(1);
+
+        @Override
+        public int read(char[] buffer, int off, int len) throws IOException {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return -1;
+        }
+
+        @Override
+        public void close() {
+            never.countDown();
+        }
+    }
+}
