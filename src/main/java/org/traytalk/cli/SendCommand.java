@@ -113,7 +113,8 @@ final class SendCommand implements Callable<Integer> {
                 return FAILED;
             }
             case QUEUED -> ctx.out().println("queued: " + m.peer() + " is offline; TrayTalk delivers it when "
-                    + m.peer() + " is back (while TrayTalk runs on this computer)");
+                    + m.peer() + " is back" + (ctx.nodeJustStarted()
+                    ? " and TrayTalk is running here (it was started just for this command)" : ""));
             default -> ctx.out().println("sent, not yet confirmed by " + m.peer() + "; TrayTalk keeps trying");
         }
         return PENDING;
