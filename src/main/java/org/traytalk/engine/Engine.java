@@ -24,6 +24,7 @@ import org.traytalk.model.Peer;
 import org.traytalk.store.HistoryQuery;
 import org.traytalk.store.MessageStore;
 import org.traytalk.wire.FoxMessage;
+import org.traytalk.wire.WireText;
 
 /**
  * A TrayTalk node: the original program's protocol (presence, receipts, duplicates) plus guaranteed
@@ -148,20 +149,32 @@ public final class Engine implements Messenger {
         }
     }
 
-    /** Inside a batch: stores the message with its receipts and hands it to the outbox. */
+    /**
+     * Inside a batch: stores the message with its receipts and hands it to the outbox. Text longer than the
+     * recipient's carrier takes (250-byte legacy mailslots) goes as consecutive messages, split between characters;
+     * the first is returned.
+     */
     private ChatMessage storeAndStart(SendQueue.Request request) {
         String recipient = request.recipient().trim();
         boolean broadcast = ChatMessage.EVERYONE.equals(recipient);
         List<String> expected = broadcast ? roster.online().stream().map(Peer::name).toList() : List.of(recipient);
-        ChatMessage stored = store.saveOutgoing(recipient, broadcast, ids.next(), request.text(), expected,
-                clock.instant());
-        fire(l -> l.messageUpdated(stored));
-        try {
-            return outbox.add(stored);
-        } catch (RuntimeException e) {
-            outbox.discard(stored.wireId());
-            throw e;
+        Wire.BodyLimit limit = wire.bodyLimit(recipient, broadcast);
+        String text = request.text();
+        List<String> parts = WireText.encodedLength(text, limit.charset()) <= limit.maxBytes()
+                ? List.of(text) : WireText.split(text, limit.charset(), limit.maxBytes());
+        ChatMessage first = null;
+        for (String part : parts) {
+            ChatMessage stored = store.saveOutgoing(recipient, broadcast, ids.next(), part, expected, clock.instant());
+            fire(l -> l.messageUpdated(stored));
+            try {
+                ChatMessage started = outbox.add(stored);
+                first = first == null ? started : first;
+            } catch (RuntimeException e) {
+                outbox.discard(stored.wireId());
+                throw e;
+            }
         }
+        return first;
     }
 
     @Override

@@ -108,6 +108,25 @@ final class Wire implements Transmitter {
         }
     }
 
+    /** The longest body, in bytes of {@code charset}, one message can carry to its recipient. */
+    record BodyLimit(java.nio.charset.Charset charset, int maxBytes) {
+    }
+
+    /**
+     * For a known peer: what its carrier carries. For everyone, or a peer not heard yet: the smallest limit of all
+     * carriers, counted in UTF-8, which is never shorter than a legacy code page's encoding of the same text.
+     */
+    BodyLimit bodyLimit(String recipient, boolean broadcast) {
+        Optional<Peer> peer = broadcast ? Optional.empty() : roster.get(recipient);
+        Carrier own = peer.map(p -> carriers.get(p.address().carrier())).orElse(null);
+        if (own != null) {
+            return new BodyLimit(own.charset(), own.maxMessageBytes() - FoxMessage.HEADER_BYTES);
+        }
+        int smallest = carriers.values().stream().mapToInt(Carrier::maxMessageBytes).min()
+                .orElse(FoxMessage.HEADER_BYTES + EngineOptions.MAX_BODY_BYTES);
+        return new BodyLimit(java.nio.charset.StandardCharsets.UTF_8, smallest - FoxMessage.HEADER_BYTES);
+    }
+
     @Override
     public boolean isOnline(String peerName) {
         return roster.isOnline(peerName);

@@ -312,6 +312,20 @@ class EngineTest {
     }
 
     @Test
+    void textLongerThanALegacyCarrierTakesGoesAsConsecutiveMessages() throws Exception {
+        bob.start();
+        alice.carrierLimit = 250; // alice reaches everyone over a mailslot-sized carrier in windows-1252
+        alice.start();
+        String text = "Grüße " + "0123456789".repeat(50) + " €nd";
+        alice.engine.send("BOB", text);
+        time.runDue();
+        assertThat(bob.events.received).hasSizeGreaterThan(2);
+        assertThat(String.join("", bob.events.receivedBodies())).isEqualTo(text);
+        assertThat(lan.log()).allMatch(s -> s.bytes().length <= 250);
+        assertThat(alice.engine.history(HistoryQuery.latest(10))).allMatch(m -> m.state() == DeliveryState.DELIVERED);
+    }
+
+    @Test
     void wireIdsAreNeverReusedAfterRestart() throws Exception {
         alice.start();
         int first = alice.engine.send("BOB", "one").wireId();

@@ -22,6 +22,7 @@ final class TestNode {
     Engine engine;
     InMemoryCarrier carrier;
     EventLog events;
+    int carrierLimit;
     private Scheduler view;
     FlakyStore store;
 
@@ -34,6 +35,9 @@ final class TestNode {
 
     TestNode start() throws Exception {
         carrier = network.attach(name.toLowerCase());
+        if (carrierLimit > 0) {
+            carrier.limitedTo(carrierLimit, Charset.forName("windows-1252"));
+        }
         store = new FlakyStore(SqliteMessageStore.open(dir.resolve("history.db"), time.clock(), new Random(name.hashCode())));
         events = new EventLog();
         view = time.view();
