@@ -7,10 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -134,19 +130,7 @@ public final class Engine implements Messenger {
         if (scheduler.isSchedulerThread()) {
             return sendQueue.storeAlone(new SendQueue.Request(recipient, text, null));
         }
-        try {
-            return sendQueue.offer(recipient, text).get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MessengerException("Interrupted before the message was saved");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("The engine did not save the message within 30 s", e);
-        }
+        return OnEngineThread.await(sendQueue.offer(recipient, text), "save the message");
     }
 
     /**
@@ -306,37 +290,7 @@ public final class Engine implements Messenger {
         };
     }
 
-    /** Runs on the engine thread and waits; store errors surface to the caller unchanged. */
     private <T> T call(Callable<T> task) {
-        if (scheduler.isSchedulerThread()) {
-            try {
-                return task.call();
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        CompletableFuture<T> result = new CompletableFuture<>();
-        scheduler.execute(() -> {
-            try {
-                result.complete(task.call());
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            }
-        });
-        try {
-            return result.get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the engine", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("The engine did not answer within 30 s", e);
-        }
+        return OnEngineThread.call(scheduler, task);
     }
 }
