@@ -85,6 +85,11 @@ final class OwnerContext implements CliContext, AutoCloseable {
             }
 
             @Override
+            public boolean forwarded() {
+                return true;
+            }
+
+            @Override
             public BufferedReader in() {
                 return otherIn;
             }

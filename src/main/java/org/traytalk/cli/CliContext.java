@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.time.ZoneId;
 import org.traytalk.engine.Messenger;
+import org.traytalk.platform.Autostart;
+import org.traytalk.platform.Autostarts;
 
 /**
  * What a command runs against: the node (started on first use), and the streams of whoever typed the command
@@ -22,6 +24,16 @@ public interface CliContext {
     PrintWriter out();
 
     PrintWriter err();
+
+    /** True when the command came from another launch over the control socket. */
+    default boolean forwarded() {
+        return false;
+    }
+
+    /** The "start at logon" switch of this operating system. */
+    default Autostart autostart() {
+        return Autostarts.forThisMachine();
+    }
 
     default ZoneId zone() {
         return ZoneId.systemDefault();

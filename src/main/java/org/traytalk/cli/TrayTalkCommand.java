@@ -9,12 +9,16 @@ import picocli.CommandLine.Option;
 /** {@code traytalk}: without a subcommand, the console chat. */
 @Command(name = "traytalk", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Serverless LAN messenger. Without a command: an interactive chat in this console.",
-        subcommands = {SendCommand.class, PeersCommand.class, HistoryCommand.class, ListenCommand.class})
+        subcommands = {SendCommand.class, PeersCommand.class, HistoryCommand.class, ListenCommand.class,
+                AutostartCommand.class})
 public final class TrayTalkCommand implements Callable<Integer> {
 
     @Option(names = "--home", paramLabel = "DIR",
             description = "Keep settings, history and logs in DIR (default: the usual per-user folders, or $TRAYTALK_HOME).")
     Path home;
+
+    @Option(names = "--minimized", description = "Start quietly without a window (used when starting at logon).")
+    boolean minimized;
 
     private final CliContext context;
 
@@ -33,7 +37,25 @@ public final class TrayTalkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (minimized) {
+            return runQuietly();
+        }
         return new ConsoleChat(context.messenger(), context.in(), context.out(), context.zone()).run();
+    }
+
+    /** Until the tray arrives: a node without any window or output, running until logoff or Quit. */
+    private int runQuietly() throws Exception {
+        if (context.forwarded()) {
+            context.out().println("TrayTalk is already running.");
+            return 0;
+        }
+        context.messenger();
+        try {
+            Thread.sleep(Long.MAX_VALUE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
     }
 
     /** A command line whose commands run against {@code context}, with its streams. */

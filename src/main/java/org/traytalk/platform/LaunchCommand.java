@@ -1,0 +1,84 @@
+package org.traytalk.platform;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The command line that starts this TrayTalk again: the installed launcher when there is one (jpackage sets
+ * {@code jpackage.app-path}), else this Java with this jar. Autostart entries use it with {@code --minimized}.
+ */
+public record LaunchCommand(List<String> argv) {
+    public static final String MINIMIZED = "--minimized";
+
+    public LaunchCommand {
+        argv = List.copyOf(argv);
+        if (argv.isEmpty()) {
+            throw new IllegalArgumentException("empty launch command");
+        }
+    }
+
+    public static LaunchCommand ofThisProcess() {
+        String launcher = System.getProperty("jpackage.app-path");
+        if (launcher != null && !launcher.isBlank()) {
+            return new LaunchCommand(List.of(launcher, MINIMIZED));
+        }
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> argv = new ArrayList<>(List.of(java));
+        jarOfThisProgram().ifPresentOrElse(jar -> argv.addAll(List.of("-jar", jar.toString())), () -> {
+            argv.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.traytalk.app.Main"));
+        });
+        argv.add(MINIMIZED);
+        return new LaunchCommand(argv);
+    }
+
+    private static Optional<Path> jarOfThisProgram() {
+        try {
+            Path location = Path.of(LaunchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return location.toString().endsWith(".jar") ? Optional.of(location.toAbsolutePath()) : Optional.empty();
+        } catch (URISyntaxException | SecurityException | NullPointerException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * For a desktop entry's Exec= value: arguments with reserved characters in double quotes with " ` $ and backslash
+     * backslash-escaped, then the string-value rule doubles every backslash, and % becomes %%.
+     */
+    String forDesktopEntry() {
+        StringBuilder sb = new StringBuilder();
+        for (String arg : argv) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            if (arg.isEmpty() || arg.chars().anyMatch(c -> " \t\n\"'\\><~|&;$*?#()`".indexOf(c) >= 0)) {
+                sb.append('"');
+                for (char c : arg.toCharArray()) {
+                    if (c == '"' || c == '`' || c == '$' || c == '\\') {
+                        sb.append('\\');
+                    }
+                    sb.append(c);
+                }
+                sb.append('"');
+            } else {
+                sb.append(arg);
+            }
+        }
+        return sb.toString().replace("\\", "\\\\").replace("%", "%%");
+    }
+
+    /** For a Windows Run value: each argument quoted when it contains spaces. */
+    String forWindows() {
+        StringBuilder sb = new StringBuilder();
+        for (String arg : argv) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(arg.contains(" ") || arg.isEmpty() ? "\"" + arg + "\"" : arg);
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,90 @@
+package org.traytalk.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Linux "start at logon" switch for real: the packaged jar writes its XDG autostart entry into a home folder,
+ * and the command in that entry really starts TrayTalk.
+ */
+class AutostartIT {
+    @TempDir
+    Path home;
+
+    private String run(List<String> command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        Map<String, String> env = pb.environment();
+        env.put("HOME", home.toString());
+        env.remove("XDG_CONFIG_HOME");
+        env.remove("XDG_DATA_HOME");
+        env.put("TRAYTALK_HOME", home.resolve("traytalk").toString());
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
+    }
+
+    private List<String> traytalk(String... args) {
+        List<String> cmd = new ArrayList<>(NodeProcess.java());
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    @Test
+    void autostartEntryStartsTrayTalk() throws Exception {
+        assertThat(run(traytalk("autostart", "status"))).contains("off");
+        assertThat(run(traytalk("autostart", "on"))).contains("will start when you log on");
+        Path entry = home.resolve(".config/autostart/traytalk.desktop");
+        String exec = Files.readAllLines(entry).stream().filter(l -> l.startsWith("Exec=")).findFirst().orElseThrow();
+        List<String> argv = DesktopExec.parse(exec.substring("Exec=".length()));
+        assertThat(argv).last().isEqualTo("--minimized");
+        argv.set(argv.size() - 1, "--version");
+        assertThat(run(argv)).startsWith("TrayTalk ");
+        assertThat(run(traytalk("autostart", "status"))).startsWith("on");
+        run(traytalk("autostart", "off"));
+        assertThat(entry).doesNotExist();
+    }
+
+    /** Reads an Exec value back as a desktop environment does: string escapes, then quoting, then %%. */
+    static final class DesktopExec {
+        static List<String> parse(String value) {
+            String unescaped = value.replace("\\\\", "\\");
+            List<String> args = new ArrayList<>();
+            StringBuilder current = new StringBuilder();
+            boolean quoted = false;
+            boolean any = false;
+            for (int i = 0; i < unescaped.length(); i++) {
+                char c = unescaped.charAt(i);
+                if (quoted && c == '\\' && i + 1 < unescaped.length()) {
+                    current.append(unescaped.charAt(++i));
+                } else if (c == '"') {
+                    quoted = !quoted;
+                    any = true;
+                } else if (c == ' ' && !quoted) {
+                    if (any || current.length() > 0) {
+                        args.add(current.toString().replace("%%", "%"));
+                    }
+                    current.setLength(0);
+                    any = false;
+                } else {
+                    current.append(c);
+                }
+            }
+            if (any || current.length() > 0) {
+                args.add(current.toString().replace("%%", "%"));
+            }
+            return args;
+        }
+    }
+}
