@@ -36,7 +36,8 @@ final class PeersCommand implements Callable<Integer> {
         }
         ctx.out().printf("%-24s %-8s %-28s %s%n", "NAME", "STATE", "ADDRESS", "LAST SEEN");
         for (Peer p : peers) {
-            ctx.out().printf("%-24s %-8s %-28s %s%n", p.name(), p.online() ? "online" : "offline", p.address(),
+            ctx.out().printf("%-24s %-8s %-28s %s%n", TextEscape.oneLine(p.name()), p.online() ? "online" : "offline",
+                    TextEscape.oneLine(p.address().toString()),
                     WHEN.format(p.lastSeen().atZone(ctx.zone())));
         }
         return 0;

@@ -118,6 +118,17 @@ class SendCommandTest {
     }
 
     @Test
+    void receiptNamesFromTheWireAreEscaped() {
+        messenger.peers = List.of(peer("BOB\nok", true), peer("CAROL", true));
+        messenger.script = FakeMessenger.broadcastConfirmedBy("BOB\nok");
+
+        ctx.run("send", "--wait", "0.1", "*", "hi");
+
+        assertThat(ctx.printedLines()).containsExactly(
+                "sent to everyone; confirmed by BOB\\nok; still waiting for CAROL");
+    }
+
+    @Test
     void broadcastWithNobodyOnlineIsDoneAtOnce() {
         messenger.script = (fake, stored) -> {
             assertThat(stored.receipts()).isEmpty();
