@@ -24,6 +24,10 @@ final class PeersCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CliContext ctx = parent.context();
+        if (!(waitSeconds >= 0)) {
+            ctx.err().println("traytalk: --wait must be 0 or more seconds");
+            return 2;
+        }
         Messenger messenger = ctx.messenger();
         if (ctx.nodeJustStarted()) {
             messenger.refresh();

@@ -44,6 +44,16 @@ class PeersCommandTest {
     }
 
     @Test
+    void negativeWaitIsAUsageError() {
+        ctx.justStarted = true;
+
+        assertThat(ctx.run("peers", "--wait", "-1")).isEqualTo(2);
+
+        assertThat(ctx.errors()).contains("--wait");
+        assertThat(messenger.refreshes).hasValue(0);
+    }
+
+    @Test
     void controlCharactersInAPeerNameCannotBreakTheTable() {
         // names come off the wire unfiltered
         messenger.peers = List.of(peer("EVE\nMALLORY\u001b[2J", true));
