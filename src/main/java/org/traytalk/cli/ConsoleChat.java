@@ -93,8 +93,9 @@ final class ConsoleChat {
             if (m.state() == DeliveryState.QUEUED) {
                 say("  (" + MessageLines.who(m) + " is offline: the message waits and goes out when they are back)");
             }
-        } catch (MessengerException e) {
-            say("Not sent: " + e.getMessage());
+        } catch (MessengerException | RuntimeException e) {
+            // a store failure loses this message, not the whole session
+            say("Not sent: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
         }
     }
 

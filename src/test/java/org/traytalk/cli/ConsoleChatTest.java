@@ -166,6 +166,19 @@ class ConsoleChatTest {
     }
 
     @Test
+    void aMessageTheNodeCouldNotSaveDoesNotEndTheChat() {
+        messenger.script = (fake, stored) -> {
+            throw new IllegalStateException("Could not save the message: disk full");
+        };
+        input.line("@bob first").line("@bob second");
+
+        assertThat(chat()).isZero();
+
+        assertThat(ctx.printed()).contains("Not sent: Could not save the message: disk full");
+        assertThat(messenger.sent).hasSize(2);
+    }
+
+    @Test
     void queuedMessageSaysTheRecipientIsOffline() {
         messenger.script = FakeMessenger.queuedForever();
         input.line("@bob are you there");
