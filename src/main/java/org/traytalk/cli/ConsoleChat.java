@@ -93,15 +93,16 @@ final class ConsoleChat {
             if (m.state() == DeliveryState.QUEUED) {
                 say("  (" + MessageLines.who(m) + " is offline: the message waits and goes out when they are back)");
             }
-        } catch (MessengerException e) {
-            say("Not sent: " + e.getMessage());
+        } catch (MessengerException | RuntimeException e) {
+            // a store failure loses this message, not the whole session
+            say("Not sent: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
         }
     }
 
     private void peers() {
         List<Peer> online = messenger.peers().stream().filter(Peer::online).toList();
         say(online.isEmpty() ? "Nobody else is online." : "Online: "
-                + String.join(", ", online.stream().map(Peer::name).toList()));
+                + String.join(", ", online.stream().map(p -> TextEscape.oneLine(p.name())).toList()));
     }
 
     private void history(String peer) {
@@ -129,7 +130,8 @@ final class ConsoleChat {
         @Override
         public void messageUpdated(ChatMessage m) {
             if (m.state() == DeliveryState.DELIVERED) {
-                say("  (delivered to " + (m.broadcast() ? "everyone " + MessageLines.mark(m) : m.peer()) + ")");
+                say("  (delivered to " + (m.broadcast() ? "everyone " + MessageLines.mark(m) : MessageLines.who(m))
+                        + ")");
             } else if (m.state() == DeliveryState.FAILED) {
                 say("  (NOT delivered to " + MessageLines.who(m) + ": no receipt in time) " + TextEscape.oneLine(m.body()));
             }
@@ -137,12 +139,12 @@ final class ConsoleChat {
 
         @Override
         public void peerOnline(Peer p) {
-            say("* " + p.name() + " is online");
+            say("* " + TextEscape.oneLine(p.name()) + " is online");
         }
 
         @Override
         public void peerOffline(Peer p) {
-            say("* " + p.name() + " went offline");
+            say("* " + TextEscape.oneLine(p.name()) + " went offline");
         }
 
         @Override

@@ -6,36 +6,37 @@ import java.util.stream.Collectors;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.Peer;
-import org.traytalk.model.Receipt;
 
 /**
  * The {@code traytalk listen} line format: one event per line, fields separated by single spaces, the text
- * last and escaped (docs/CONTROL.md). Stable: scripts and tests parse it.
+ * last; names and text escaped, since both come off the wire (docs/CONTROL.md). Stable: scripts and tests parse it.
  */
 final class EventFormat {
     private EventFormat() {
     }
 
     static String peerOnline(Instant at, Peer p) {
-        return at + " peer-online " + p.name() + " " + p.address();
+        return at + " peer-online " + TextEscape.oneLine(p.name()) + " " + TextEscape.oneLine(p.address().toString());
     }
 
     static String peerOffline(Instant at, Peer p) {
-        return at + " peer-offline " + p.name();
+        return at + " peer-offline " + TextEscape.oneLine(p.name());
     }
 
     /** {@code message-received ID FROM TO TEXT}, TO being {@code *} for a broadcast. */
     static String received(Instant at, ChatMessage m, String localName) {
-        return at + " message-received " + m.wireId() + " " + m.peer() + " " + (m.broadcast() ? "*" : localName)
+        return at + " message-received " + m.wireId() + " " + TextEscape.oneLine(m.peer()) + " "
+                + (m.broadcast() ? "*" : TextEscape.oneLine(localName))
                 + " " + TextEscape.oneLine(m.body());
     }
 
     /** {@code message-updated ID TO STATE [confirmed=A,B]}. */
     static String updated(Instant at, ChatMessage m) {
-        String line = at + " message-updated " + m.wireId() + " " + m.peer() + " " + state(m.state());
+        String line = at + " message-updated " + m.wireId() + " " + TextEscape.oneLine(m.peer()) + " "
+                + state(m.state());
         if (m.broadcast()) {
             line += " confirmed=" + m.receipts().stream().filter(r -> r.state() == DeliveryState.DELIVERED)
-                    .map(Receipt::peer).collect(Collectors.joining(","));
+                    .map(r -> TextEscape.oneLine(r.peer())).collect(Collectors.joining(","));
         }
         return line;
     }

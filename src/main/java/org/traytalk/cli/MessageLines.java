@@ -20,7 +20,7 @@ final class MessageLines {
     String historyLine(ChatMessage m) {
         String head = DAY_TIME.format(m.createdAt().atZone(zone)) + "  ";
         if (m.direction() == Direction.INBOUND) {
-            head += "<- " + m.peer() + (m.broadcast() ? " (to everyone)" : "");
+            head += "<- " + who(m) + (m.broadcast() ? " (to everyone)" : "");
         } else {
             head += "-> " + who(m) + " " + mark(m);
         }
@@ -28,13 +28,14 @@ final class MessageLines {
     }
 
     String chatLine(ChatMessage m) {
-        String head = "[" + TIME.format(m.createdAt().atZone(zone)) + "] " + m.peer()
+        String head = "[" + TIME.format(m.createdAt().atZone(zone)) + "] " + who(m)
                 + (m.broadcast() ? " (to everyone)" : "") + ": ";
         return head + body(m.body(), head.length());
     }
 
+    /** The peer's name as shown: names come off the wire, so they are escaped like text. */
     static String who(ChatMessage m) {
-        return ChatMessage.EVERYONE.equals(m.peer()) ? "everyone" : m.peer();
+        return ChatMessage.EVERYONE.equals(m.peer()) ? "everyone" : TextEscape.oneLine(m.peer());
     }
 
     /** [delivered], [sent], [queued], [failed]; a broadcast also counts its receipts. */

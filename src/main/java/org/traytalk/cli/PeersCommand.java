@@ -24,6 +24,10 @@ final class PeersCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CliContext ctx = parent.context();
+        if (!(waitSeconds >= 0)) {
+            ctx.err().println("traytalk: --wait must be 0 or more seconds");
+            return 2;
+        }
         Messenger messenger = ctx.messenger();
         if (ctx.nodeJustStarted()) {
             messenger.refresh();
@@ -36,7 +40,8 @@ final class PeersCommand implements Callable<Integer> {
         }
         ctx.out().printf("%-24s %-8s %-28s %s%n", "NAME", "STATE", "ADDRESS", "LAST SEEN");
         for (Peer p : peers) {
-            ctx.out().printf("%-24s %-8s %-28s %s%n", p.name(), p.online() ? "online" : "offline", p.address(),
+            ctx.out().printf("%-24s %-8s %-28s %s%n", TextEscape.oneLine(p.name()), p.online() ? "online" : "offline",
+                    TextEscape.oneLine(p.address().toString()),
                     WHEN.format(p.lastSeen().atZone(ctx.zone())));
         }
         return 0;

@@ -11,7 +11,6 @@ import org.traytalk.engine.MessengerException;
 import org.traytalk.engine.MessengerListener;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.DeliveryState;
-import org.traytalk.model.Receipt;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -87,8 +86,8 @@ final class SendCommand implements Callable<Integer> {
 
     private int report(CliContext ctx, ChatMessage m) {
         String confirmed = names(m, DeliveryState.DELIVERED);
-        String waiting = m.receipts().stream().filter(r -> !r.state().isFinal()).map(Receipt::peer)
-                .collect(Collectors.joining(", "));
+        String waiting = m.receipts().stream().filter(r -> !r.state().isFinal())
+                .map(r -> TextEscape.oneLine(r.peer())).collect(Collectors.joining(", "));
         if (m.broadcast()) {
             if (m.receipts().isEmpty()) {
                 ctx.out().println("sent to everyone; nobody was online to confirm it");
@@ -121,7 +120,8 @@ final class SendCommand implements Callable<Integer> {
     }
 
     private static String names(ChatMessage m, DeliveryState state) {
-        return m.receipts().stream().filter(r -> r.state() == state).map(Receipt::peer).collect(Collectors.joining(", "));
+        return m.receipts().stream().filter(r -> r.state() == state)
+                .map(r -> TextEscape.oneLine(r.peer())).collect(Collectors.joining(", "));
     }
 
     private static String readAll(CliContext ctx) throws IOException {

@@ -1,6 +1,9 @@
 package org.traytalk.cli;
 
-/** Makes any message text fit on one line of output: backslash, line breaks and control characters escaped. */
+/**
+ * Makes any message text fit on one line of output: backslash, line breaks (also U+2028/U+2029, which Python's
+ * splitlines and JavaScript break on) and control characters escaped.
+ */
 final class TextEscape {
     private TextEscape() {
     }
@@ -15,8 +18,7 @@ final class TextEscape {
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 default -> {
-                    if (Character.isISOControl(c) || c == '\u202E' || c == '\u202D' || c == '\u2066' || c == '\u2067'
-                            || c == '\u2068' || c == '\u2069' || c == '\u202A' || c == '\u202B' || c == '\u202C') {
+                    if (needsCode(c)) {
                         sb.append(String.format("\\u%04x", (int) c));
                     } else {
                         sb.append(c);
@@ -25,5 +27,11 @@ final class TextEscape {
             }
         }
         return sb.toString();
+    }
+
+    /** Controls, bidi embeddings/overrides/isolates (they reorder what a terminal shows), and U+2028/U+2029. */
+    private static boolean needsCode(char c) {
+        return Character.isISOControl(c) || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')
+                || c == '\u2028' || c == '\u2029';
     }
 }

@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code traytalk}: without a subcommand, the console chat. */
+// INHERIT: every command takes --help and --version ("traytalk send --help" was an unknown-option error)
 @Command(name = "traytalk", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        scope = CommandLine.ScopeType.INHERIT,
         description = "Serverless LAN messenger. Without a command: an interactive chat in this console.",
         subcommands = {SendCommand.class, PeersCommand.class, HistoryCommand.class, ListenCommand.class,
                 AutostartCommand.class})
