@@ -16,33 +16,38 @@ final class EventFormat {
     }
 
     static String peerOnline(Instant at, Peer p) {
-        return at + " peer-online " + TextEscape.oneLine(p.name()) + " " + TextEscape.oneLine(p.address().toString());
+        return at + " peer-online " + field(p.name()) + " " + field(p.address().toString());
     }
 
     static String peerOffline(Instant at, Peer p) {
-        return at + " peer-offline " + TextEscape.oneLine(p.name());
+        return at + " peer-offline " + field(p.name());
     }
 
     /** {@code message-received ID FROM TO TEXT}, TO being {@code *} for a broadcast. */
     static String received(Instant at, ChatMessage m, String localName) {
-        return at + " message-received " + m.wireId() + " " + TextEscape.oneLine(m.peer()) + " "
-                + (m.broadcast() ? "*" : TextEscape.oneLine(localName))
+        return at + " message-received " + m.wireId() + " " + field(m.peer()) + " "
+                + (m.broadcast() ? "*" : field(localName))
                 + " " + TextEscape.oneLine(m.body());
     }
 
     /** {@code message-updated ID TO STATE [confirmed=A,B]}. */
     static String updated(Instant at, ChatMessage m) {
-        String line = at + " message-updated " + m.wireId() + " " + TextEscape.oneLine(m.peer()) + " "
+        String line = at + " message-updated " + m.wireId() + " " + field(m.peer()) + " "
                 + state(m.state());
         if (m.broadcast()) {
             line += " confirmed=" + m.receipts().stream().filter(r -> r.state() == DeliveryState.DELIVERED)
-                    .map(r -> TextEscape.oneLine(r.peer())).collect(Collectors.joining(","));
+                    .map(r -> field(r.peer())).collect(Collectors.joining(","));
         }
         return line;
     }
 
     static String problem(Instant at, String text) {
         return at + " problem " + TextEscape.oneLine(text);
+    }
+
+    /** A name or address: escaped like text, and a space as \\u0020 so fields stay separated by single spaces. */
+    static String field(String value) {
+        return TextEscape.oneLine(value).replace(" ", "\\u0020").replace(",", "\\u002c");
     }
 
     static String state(DeliveryState s) {

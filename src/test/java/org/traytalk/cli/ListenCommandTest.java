@@ -113,7 +113,9 @@ class ListenCommandTest {
         awaitEvents(4);
 
         assertThat(events()).hasSize(4);
-        assertThat(events().get(1)).startsWith("peer-online EVE\\n2024-01-01T00:00:00Z peer-online BOB udp:");
+        assertThat(events().get(1)).startsWith(
+                "peer-online EVE\\n2024-01-01T00:00:00Z\\u0020peer-online\\u0020BOB udp:");
+        assertThat(events().get(1).split(" ")).hasSize(3); // the name stays one field
         assertThat(events().get(2)).isEqualTo("message-received 1 EVE\\r ALICE x");
         assertThat(events().get(3)).isEqualTo("peer-offline EVE\\u202e");
     }
