@@ -33,6 +33,12 @@ final class NodeAssembly {
 
     /** Starts a node owned by this process; warnings about the settings go to {@code warnings}. */
     static RunningNode start(AppDirs dirs, List<String> warnings) throws Exception {
+        return start(dirs, warnings, engine -> { });
+    }
+
+    /** {@code beforeStart} sees the engine before it goes on the network: listeners attached there miss nothing. */
+    static RunningNode start(AppDirs dirs, List<String> warnings, java.util.function.Consumer<Engine> beforeStart)
+            throws Exception {
         SettingsFile file = SettingsFile.in(dirs);
         LoadedSettings loaded = file.loadOrCreate();
         warnings.addAll(loaded.warnings());
@@ -44,6 +50,7 @@ final class NodeAssembly {
         Engine engine = new Engine(options(settings), store, carriers, Scheduler.singleThread("traytalk-engine"),
                 clock, System::nanoTime, random);
         try {
+            beforeStart.accept(engine);
             engine.start();
         } catch (Exception e) {
             engine.close();

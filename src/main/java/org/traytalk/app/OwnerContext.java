@@ -6,7 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.function.Consumer;
 import org.traytalk.cli.CliContext;
+import org.traytalk.cli.Subscription;
+import org.traytalk.engine.Engine;
+import org.traytalk.engine.MessengerListener;
 import org.traytalk.cli.TrayTalkCommand;
 import org.traytalk.config.AppDirs;
 import org.traytalk.control.CommandRunner;
@@ -39,12 +43,25 @@ final class OwnerContext implements CliContext, AutoCloseable {
 
     @Override
     public synchronized Messenger messenger() throws Exception {
+        return node(engine -> { });
+    }
+
+    @Override
+    public synchronized Subscription subscribe(MessengerListener listener) throws Exception {
+        if (node != null) {
+            return new Subscription(node, node.subscribe(listener));
+        }
+        AutoCloseable[] handle = new AutoCloseable[1];
+        return new Subscription(node(engine -> handle[0] = engine.subscribe(listener)), handle[0]);
+    }
+
+    private Messenger node(Consumer<Engine> beforeStart) throws Exception {
         if (closed) {
             throw new IllegalStateException("TrayTalk is shutting down");
         }
         if (node == null) {
             List<String> warnings = new ArrayList<>();
-            node = NodeAssembly.start(dirs, warnings);
+            node = NodeAssembly.start(dirs, warnings, beforeStart);
             warnings.forEach(w -> err.println("traytalk: warning: " + w));
             justStarted = true;
         }
@@ -87,6 +104,11 @@ final class OwnerContext implements CliContext, AutoCloseable {
             @Override
             public boolean forwarded() {
                 return true;
+            }
+
+            @Override
+            public Subscription subscribe(MessengerListener listener) throws Exception {
+                return OwnerContext.this.subscribe(listener);
             }
 
             @Override

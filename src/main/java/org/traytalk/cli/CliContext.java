@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.time.ZoneId;
 import org.traytalk.engine.Messenger;
+import org.traytalk.engine.MessengerListener;
 import org.traytalk.platform.Autostart;
 import org.traytalk.platform.Autostarts;
 
@@ -15,6 +16,15 @@ public interface CliContext {
 
     /** The running node; starts it when this process owns none yet. */
     Messenger messenger() throws Exception;
+
+    /**
+     * Attaches a listener; when this starts the node, the listener is attached before the node goes on the network,
+     * so it misses nothing (messages waiting for us arrive within milliseconds of the start).
+     */
+    default Subscription subscribe(MessengerListener listener) throws Exception {
+        Messenger m = messenger();
+        return new Subscription(m, m.subscribe(listener));
+    }
 
     /** True when the node was started for this command, so peers are only just being discovered. */
     boolean nodeJustStarted();

@@ -23,21 +23,24 @@ final class ConsoleChat {
             "  /help           this help",
             "  /quit           leave (others see you go offline)");
 
-    private final Messenger messenger;
+    private final CliContext context;
+    private Messenger messenger;
     private final BufferedReader in;
     private final PrintWriter out;
     private final MessageLines lines;
     private volatile String lastSender;
 
-    ConsoleChat(Messenger messenger, BufferedReader in, PrintWriter out, ZoneId zone) {
-        this.messenger = messenger;
+    ConsoleChat(CliContext context, BufferedReader in, PrintWriter out, ZoneId zone) {
+        this.context = context;
         this.in = in;
         this.out = out;
         this.lines = new MessageLines(zone);
     }
 
     int run() throws Exception {
-        try (AutoCloseable sub = messenger.subscribe(new Printer())) {
+        // subscribed before the node starts: messages that waited for us print too, after the greeting line
+        try (Subscription sub = context.subscribe(new Printer())) {
+            messenger = sub.messenger();
             say("TrayTalk: you are " + messenger.localName() + ". Type @NAME message to send, /help for help.");
             for (String line; (line = in.readLine()) != null; ) {
                 if (!handle(line.strip())) {

@@ -2,7 +2,10 @@ package org.traytalk.cli;
 
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.traytalk.engine.Messenger;
 import org.traytalk.engine.MessengerListener;
 import org.traytalk.model.ChatMessage;
@@ -20,53 +23,43 @@ final class ListenCommand implements Callable<Integer> {
 
     Clock clock = Clock.systemUTC();
 
+    private final Object lock = new Object();
+    // events that arrive while the node starts are held until the "listening" line is out
+    private List<Supplier<String>> early = new ArrayList<>();
+    private PrintWriter out;
+    private volatile String me;
+
     @Override
     public Integer call() throws Exception {
         CliContext ctx = parent.context();
-        Messenger messenger = ctx.messenger();
-        PrintWriter out = ctx.out();
-        String me = messenger.localName();
-        Object lock = new Object();
-        try (AutoCloseable sub = messenger.subscribe(new MessengerListener() {
+        out = ctx.out();
+        try (Subscription sub = ctx.subscribe(new MessengerListener() {
             @Override
             public void messageReceived(ChatMessage m) {
-                print(EventFormat.received(clock.instant(), m, me));
+                emit(() -> EventFormat.received(clock.instant(), m, me));
             }
 
             @Override
             public void messageUpdated(ChatMessage m) {
-                print(EventFormat.updated(clock.instant(), m));
+                emit(() -> EventFormat.updated(clock.instant(), m));
             }
 
             @Override
             public void peerOnline(Peer p) {
-                print(EventFormat.peerOnline(clock.instant(), p));
+                emit(() -> EventFormat.peerOnline(clock.instant(), p));
             }
 
             @Override
             public void peerOffline(Peer p) {
-                print(EventFormat.peerOffline(clock.instant(), p));
+                emit(() -> EventFormat.peerOffline(clock.instant(), p));
             }
 
             @Override
             public void problem(String text) {
-                print(EventFormat.problem(clock.instant(), text));
-            }
-
-            private void print(String line) {
-                synchronized (lock) {
-                    out.println(line);
-                    out.flush();
-                }
+                emit(() -> EventFormat.problem(clock.instant(), text));
             }
         })) {
-            print(out, lock, clock.instant() + " listening " + me);
-            // peers found before we subscribed are reported too (a repeat of an event is harmless)
-            for (Peer p : messenger.peers()) {
-                if (p.online()) {
-                    print(out, lock, EventFormat.peerOnline(clock.instant(), p));
-                }
-            }
+            ready(sub.messenger());
             // until killed, or until whoever reads us went away (a closed pipe or control connection)
             while (!out.checkError()) {
                 Thread.sleep(CHECK_MILLIS);
@@ -75,10 +68,35 @@ final class ListenCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void print(PrintWriter out, Object lock, String line) {
+    private void ready(Messenger messenger) {
+        // asked before taking the lock: the engine thread may be waiting for that lock to hand us an event
+        List<Peer> peers = messenger.peers();
         synchronized (lock) {
-            out.println(line);
-            out.flush();
+            me = messenger.localName();
+            write(clock.instant() + " listening " + EventFormat.field(me));
+            // peers found before we subscribed are reported too (a repeat of an event is harmless)
+            for (Peer p : peers) {
+                if (p.online()) {
+                    write(EventFormat.peerOnline(clock.instant(), p));
+                }
+            }
+            early.forEach(line -> write(line.get()));
+            early = null;
         }
+    }
+
+    private void emit(Supplier<String> line) {
+        synchronized (lock) {
+            if (early != null) {
+                early.add(line);
+            } else {
+                write(line.get());
+            }
+        }
+    }
+
+    private void write(String line) {
+        out.println(line);
+        out.flush();
     }
 }

@@ -42,7 +42,7 @@ public final class TrayTalkCommand implements Callable<Integer> {
         if (minimized) {
             return runQuietly();
         }
-        return new ConsoleChat(context.messenger(), context.in(), context.out(), context.zone()).run();
+        return new ConsoleChat(context, context.in(), context.out(), context.zone()).run();
     }
 
     /** Until the tray arrives: a node without any window or output, running until logoff or Quit. */

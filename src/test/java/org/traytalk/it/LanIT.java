@@ -11,6 +11,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,6 +23,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LanIT {
+    /** On a failure, what every node printed and logged: the assertion names only one of them. */
+    @RegisterExtension
+    static final TestWatcher REPORT = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            for (NodeProcess n : new NodeProcess[] {alice, bob, carol}) {
+                if (n != null) {
+                    System.err.println(n.report());
+                }
+            }
+        }
+    };
+
     static final Duration EVENT = Duration.ofSeconds(20);
     static final Duration COMMAND = Duration.ofSeconds(60);
 

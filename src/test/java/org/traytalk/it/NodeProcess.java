@@ -106,6 +106,24 @@ final class NodeProcess implements AutoCloseable {
         }
     }
 
+    /** Everything this node printed and logged, for a failure report. */
+    String report() {
+        StringBuilder sb = new StringBuilder("=== " + name + " printed:\n");
+        lines().forEach(l -> sb.append(l).append('\n'));
+        sb.append("=== ").append(name).append(" stderr:\n").append(stderr());
+        Path log = home.resolve("logs").resolve("traytalk.log");
+        try {
+            if (Files.exists(log)) {
+                List<String> all = Files.readAllLines(log);
+                sb.append("=== ").append(name).append(" log (last 60 lines):\n");
+                all.subList(Math.max(0, all.size() - 60), all.size()).forEach(l -> sb.append(l).append('\n'));
+            }
+        } catch (IOException e) {
+            sb.append("(log unreadable: ").append(e.getMessage()).append(")\n");
+        }
+        return sb.toString();
+    }
+
     long count(Predicate<String> match) {
         synchronized (lines) {
             return lines.stream().filter(match).count();
