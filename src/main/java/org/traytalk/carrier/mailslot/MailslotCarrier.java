@@ -25,6 +25,8 @@ public final class MailslotCarrier implements Carrier {
     public static final int RECEIVE_MAX_BYTES = 424;
     /** Windows refuses remote writes whose SMB part exceeds 512 bytes: 424 payload bytes for a short slot name. */
     static final int REMOTE_WRITE_LIMIT = 424;
+    /** Source address of a message whose sender field names no computer; replies to it are refused. */
+    public static final String UNKNOWN_SENDER = "?";
     static final String THREAD_PREFIX = "traytalk-mailslot-";
     private static final Logger LOG = LoggerFactory.getLogger(MailslotCarrier.class);
 
@@ -93,6 +95,10 @@ public final class MailslotCarrier implements Carrier {
         requireRunning();
         if (!NAME.equals(to.carrier())) {
             throw new CarrierException("Cannot send to " + to + " over mailslots: not a mailslot address");
+        }
+        if (UNKNOWN_SENDER.equals(to.address())) {
+            throw new CarrierException("Cannot reply over mailslots: the message did not name its sender's computer"
+                    + " in its first " + SenderName.BYTES + " bytes");
         }
         if (!SenderName.isComputerName(to.address())) {
             throw new CarrierException("Cannot send to \"" + to.address() + "\" over mailslots: not a computer name");

@@ -70,11 +70,7 @@ final class MailslotReader implements Runnable {
     }
 
     private void deliver(byte[] payload) {
-        String sender = senders.of(payload).orElse(null);
-        if (sender == null) { // nobody to reply to: too short, blank or not a computer name
-            LOG.debug("Dropped a {}-byte mailslot message without a usable sender name", payload.length);
-            return;
-        }
+        String sender = senders.of(payload).orElse(MailslotCarrier.UNKNOWN_SENDER); // the engine judges the bytes
         try {
             callback.onReceive(new Inbound(new PeerAddress(MailslotCarrier.NAME, sender), payload, null, 0));
         } catch (RuntimeException e) { // a faulty callback must not stop reception
