@@ -1,5 +1,6 @@
 package org.traytalk.carrier.mailslot;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -47,7 +48,7 @@ public record Win32Error(int code, String name) {
     }
 
     private static Map<Integer, Win32Error> index(Win32Error... errors) {
-        Map<Integer, Win32Error> map = new java.util.HashMap<>();
+        Map<Integer, Win32Error> map = new HashMap<>();
         for (Win32Error e : errors) {
             map.put(e.code(), e);
         }
