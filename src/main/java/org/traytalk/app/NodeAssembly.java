@@ -9,10 +9,14 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.traytalk.carrier.Carrier;
+import org.traytalk.carrier.CarrierException;
+import org.traytalk.carrier.mailslot.MailslotCarrier;
+import org.traytalk.carrier.mailslot.MailslotCarrierOptions;
 import org.traytalk.carrier.udp.NetworkView;
 import org.traytalk.carrier.udp.UdpCarrier;
 import org.traytalk.carrier.udp.UdpCarrierOptions;
 import org.traytalk.config.AppDirs;
+import org.traytalk.config.ComputerName;
 import org.traytalk.config.LoadedSettings;
 import org.traytalk.config.Settings;
 import org.traytalk.config.SettingsFile;
@@ -78,6 +82,18 @@ final class NodeAssembly {
         for (String name : settings.carriers()) {
             if (UdpCarrier.NAME.equals(name)) {
                 carriers.add(new UdpCarrier(UdpCarrierOptions.fromSettings(settings, instanceId), NetworkView.system()));
+            } else if (MailslotCarrier.NAME.equals(name)) {
+                try {
+                    carriers.add(MailslotCarrier.forThisOs(MailslotCarrierOptions.fromSettings(settings)));
+                    String computer = ComputerName.ofThisMachine();
+                    if (!computer.equalsIgnoreCase(settings.displayName())) {
+                        warnings.add("Mailslot peers answer to the computer name " + computer + ", but the setting"
+                                + " name is " + settings.displayName() + ": their receipts will not reach you."
+                                + " Leave name at its default to use mailslots.");
+                    }
+                } catch (CarrierException e) {
+                    warnings.add(e.getMessage());
+                }
             } else {
                 warnings.add("Carrier \"" + name + "\" (setting carriers) is not available in this version yet;"
                         + " TrayTalk uses the others.");
