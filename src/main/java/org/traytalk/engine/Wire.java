@@ -24,6 +24,7 @@ final class Wire implements Transmitter {
     private final Supplier<EngineOptions> options;
     private final Listeners listeners;
     private final AfterCommit afterCommit;
+    private final Map<String, String> broadcastProblems = new java.util.HashMap<>();
     private FoxMessageCodec codec;
 
     Wire(Map<String, Carrier> carriers, Roster roster, Supplier<EngineOptions> options, Listeners listeners,
@@ -102,9 +103,13 @@ final class Wire implements Transmitter {
     private void broadcastOn(Carrier carrier, byte[] bytes) {
         try {
             carrier.sendToAll(bytes);
+            broadcastProblems.remove(carrier.name());
         } catch (CarrierException e) {
-            LOG.warn("Broadcast on {} failed: {}", carrier.name(), e.getMessage());
-            listeners.fire(l -> l.problem("Could not send to everyone on " + carrier.name() + ": " + e.getMessage()));
+            // said once per cause, not at every heartbeat
+            if (!e.getMessage().equals(broadcastProblems.put(carrier.name(), e.getMessage()))) {
+                LOG.warn("Broadcast on {} failed: {}", carrier.name(), e.getMessage());
+                listeners.fire(l -> l.problem("Could not send to everyone on " + carrier.name() + ": " + e.getMessage()));
+            }
         }
     }
 
