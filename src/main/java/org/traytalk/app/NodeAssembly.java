@@ -12,6 +12,8 @@ import org.traytalk.carrier.Carrier;
 import org.traytalk.carrier.CarrierException;
 import org.traytalk.carrier.mailslot.MailslotCarrier;
 import org.traytalk.carrier.mailslot.MailslotCarrierOptions;
+import org.traytalk.carrier.netbios.NetbiosCarrier;
+import org.traytalk.carrier.netbios.NetbiosCarrierOptions;
 import org.traytalk.carrier.udp.NetworkView;
 import org.traytalk.carrier.udp.UdpCarrier;
 import org.traytalk.carrier.udp.UdpCarrierOptions;
@@ -94,6 +96,10 @@ final class NodeAssembly {
                 } catch (CarrierException e) {
                     warnings.add(e.getMessage());
                 }
+            } else if (NetbiosCarrier.NAME.equals(name)) {
+                carriers.add(new NetbiosCarrier(new NetbiosCarrierOptions(settings.displayName(),
+                        NetbiosCarrierOptions.DEFAULT_WORKGROUP, settings.group(), settings.legacyCharset(),
+                        settings.interfaces(), NetbiosCarrierOptions.PORT), NetworkView.system()));
             } else {
                 warnings.add("Carrier \"" + name + "\" (setting carriers) is not available in this version yet;"
                         + " TrayTalk uses the others.");

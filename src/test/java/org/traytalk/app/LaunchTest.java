@@ -29,9 +29,9 @@ class LaunchTest {
         try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        // loopback only, and a second (non-existent) carrier to see the warning
+        // loopback only, and the Windows-only carrier to see its warning
         Files.writeString(home.resolve("traytalk.properties"), "name = " + name + "\nnetwork.interfaces = lo\n"
-                + "udp.port = " + port + "\nudp.targets = 127.0.0.1:" + port + "\ncarriers = udp, netbios\n");
+                + "udp.port = " + port + "\nudp.targets = 127.0.0.1:" + port + "\ncarriers = udp, mailslot\n");
     }
 
     private static final class Console {
@@ -50,7 +50,7 @@ class LaunchTest {
         int code = c.run(new BufferedReader(new StringReader("")), "--home", home.toString(), "history");
         assertThat(code).as(c.err.toString()).isZero();
         assertThat(c.out.toString()).contains("No messages.");
-        assertThat(c.err.toString()).contains("netbios").contains("not available");
+        assertThat(c.err.toString()).contains("mailslot").contains("Windows");
         assertThat(home.resolve(Launch.SOCKET)).doesNotExist();
         assertThat(home.resolve("history.db")).exists();
         assertThat(home.resolve("logs").resolve("traytalk.log")).exists();

@@ -1,0 +1,190 @@
+package org.traytalk.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Remote mailslot frames on a real (namespace) LAN: ALICE and BOB run only the NetBIOS carrier (UDP 138),
+ * CAROL runs UDP and NetBIOS, DAVE only UDP. Frames are also checked with Wireshark's dissector when tshark
+ * is installed.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NetbiosLanIT {
+    static final Duration EVENT = Duration.ofSeconds(20);
+    static final Duration COMMAND = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path tmp;
+    static NetnsLan lan;
+    static NodeProcess alice;
+    static NodeProcess bob;
+    static NodeProcess carol;
+    static NodeProcess dave;
+    static String bobNs;
+
+    @RegisterExtension
+    static final TestWatcher REPORT = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            for (NodeProcess n : new NodeProcess[] {alice, bob, carol, dave}) {
+                if (n != null) {
+                    System.err.println(n.report());
+                }
+            }
+        }
+    };
+
+    @BeforeAll
+    static void buildLan() throws Exception {
+        String reason = NetnsLan.unavailableReason();
+        assumeTrue(reason == null, () -> "Skipping the NetBIOS LAN test: " + reason);
+        assumeTrue(NodeProcess.JAR.toFile().isFile(), "Skipping: " + NodeProcess.JAR + " not built (run mvn verify)");
+        lan = NetnsLan.create("tn" + ProcessHandle.current().pid());
+        alice = node("ALICE", lan.addHost("alice", 1), "netbios");
+        bobNs = lan.addHost("bob", 2);
+        bob = node("BOB", bobNs, "netbios");
+        carol = node("CAROL", lan.addHost("carol", 3), "udp, netbios");
+        dave = node("DAVE", lan.addHost("dave", 4), "udp");
+    }
+
+    private static NodeProcess node(String name, String ns, String carriers) throws Exception {
+        String settings = "name = " + name + "\nnetwork.interfaces = eth0\ncarriers = " + carriers + "\n"
+                + "presence.heartbeat.seconds = 5\n";
+        return new NodeProcess(name, tmp.resolve(name.toLowerCase()), lan.exec(ns), settings);
+    }
+
+    @AfterAll
+    static void tearDown() throws Exception {
+        for (NodeProcess n : new NodeProcess[] {alice, bob, carol, dave}) {
+            if (n != null) {
+                n.close();
+            }
+        }
+        if (lan != null) {
+            lan.close();
+        }
+    }
+
+    private static boolean has(String line, String... words) {
+        for (String w : words) {
+            if (!line.contains(" " + w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
+    @Order(1)
+    void everyoneFindsThePeersItSharesACarrierWith() throws Exception {
+        for (NodeProcess n : new NodeProcess[] {alice, bob, carol, dave}) {
+            n.startListening();
+        }
+        alice.await("bob over netbios", l -> has(l, "peer-online", "BOB", "netbios:10.77.0.2"), EVENT);
+        alice.await("carol over netbios", l -> has(l, "peer-online", "CAROL", "netbios:10.77.0.3"), EVENT);
+        bob.await("alice", l -> has(l, "peer-online", "ALICE"), EVENT);
+        carol.await("alice", l -> has(l, "peer-online", "ALICE"), EVENT);
+        carol.await("dave over udp", l -> has(l, "peer-online", "DAVE", "udp:10.77.0.4"), EVENT);
+        dave.await("carol over udp", l -> has(l, "peer-online", "CAROL", "udp:10.77.0.3"), EVENT);
+        assertThat(dave.count(l -> l.contains("ALICE") || l.contains(" BOB"))).isZero();
+    }
+
+    @Test
+    @Order(2)
+    void directMessagesAndReceiptsOverNetbios() throws Exception {
+        Process capture = startCapture();
+        NodeProcess.Result sent = alice.run(COMMAND, "send", "BOB", "über", "NetBIOS");
+        assertThat(sent.exitCode()).as(sent.output()).isZero();
+        bob.await("the message", l -> has(l, "message-received", "ALICE", "BOB", "über NetBIOS"), EVENT);
+        if (capture != null) {
+            checkCapture(capture);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void mixedNodeReachesEachPeerOnItsCarrier() throws Exception {
+        NodeProcess.Result toDave = carol.run(COMMAND, "send", "DAVE", "via", "udp");
+        assertThat(toDave.exitCode()).as(toDave.output()).isZero();
+        dave.await("udp message", l -> has(l, "message-received", "CAROL", "via udp"), EVENT);
+        NodeProcess.Result toAlice = carol.run(COMMAND, "send", "ALICE", "via", "netbios");
+        assertThat(toAlice.exitCode()).as(toAlice.output()).isZero();
+        alice.await("netbios message", l -> has(l, "message-received", "CAROL", "via netbios"), EVENT);
+    }
+
+    @Test
+    @Order(4)
+    void broadcastReachesNetbiosAndUdpPeers() throws Exception {
+        NodeProcess.Result sent = carol.run(COMMAND, "send", "*", "everyone", "listen");
+        assertThat(sent.exitCode()).as(sent.output()).isZero();
+        for (NodeProcess n : new NodeProcess[] {alice, bob, dave}) {
+            n.await("the broadcast", l -> has(l, "message-received", "CAROL", "*", "everyone listen"), EVENT);
+        }
+    }
+
+    private static Path pcap() {
+        return tmp.resolve("bob.pcap");
+    }
+
+    /** tshark in bob's namespace, capturing UDP 138; null when tshark is not installed. */
+    private static Process startCapture() throws Exception {
+        if (!onPath("tshark")) {
+            System.err.println("tshark not installed: skipping the dissector check");
+            return null;
+        }
+        Files.deleteIfExists(pcap());
+        Process p = new ProcessBuilder(List.of("ip", "netns", "exec", bobNs, "tshark", "-i", "eth0", "-f",
+                "udp port 138", "-w", pcap().toString())).redirectErrorStream(true).start();
+        // tshark says "Capturing on 'eth0'" once it listens
+        java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        for (String line; System.nanoTime() < deadline && (line = r.readLine()) != null; ) {
+            if (line.contains("Capturing on")) {
+                break;
+            }
+        }
+        return p;
+    }
+
+    private static void checkCapture(Process capture) throws Exception {
+        Thread.sleep(500); // the receipt's frame, sent right after the message, lands in the file too
+        capture.destroy();
+        capture.waitFor(10, TimeUnit.SECONDS);
+        Process read = new ProcessBuilder("tshark", "-r", pcap().toString(), "-Y", "mailslot", "-T", "fields",
+                "-e", "nbdgm.type", "-e", "nbdgm.source_name", "-e", "nbdgm.destination_name", "-e", "smb.cmd",
+                "-e", "mailslot.opcode", "-e", "mailslot.name", "-e", "data.data").redirectErrorStream(true).start();
+        String out = new String(read.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        read.waitFor(30, TimeUnit.SECONDS);
+        System.err.println("tshark dissected bob's capture (type, source, destination, smb.cmd, opcode, slot, data):\n" + out);
+        String hexBody = java.util.HexFormat.of().formatHex(" NetBIOS".getBytes(StandardCharsets.US_ASCII));
+        assertThat(out.lines().filter(l -> l.startsWith("16\t") && l.contains("ALICE<00>") && l.contains("BOB<00>")
+                && l.contains("\\MAILSLOT\\FOXAPP") && l.contains(hexBody)).count())
+                .as("tshark saw:\n" + out).isGreaterThanOrEqualTo(1);
+    }
+
+    private static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
