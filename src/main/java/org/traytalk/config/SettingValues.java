@@ -33,8 +33,15 @@ final class SettingValues {
     }
 
     static Settings defaults(String displayName) {
-        return new Settings(displayName, Settings.DEFAULT_GROUP, Set.of("udp"), Settings.DEFAULT_UDP_PORT,
+        return new Settings(displayName, Settings.DEFAULT_GROUP, defaultCarriers(System.getProperty("os.name", "")),
+                Settings.DEFAULT_UDP_PORT,
                 List.of(), List.of(), Charset.forName("windows-1252"), Duration.ofSeconds(60), Duration.ofMinutes(1440));
+    }
+
+    /** UDP everywhere; on Windows also the real mailslots, so the original program is reached out of the box. */
+    static Set<String> defaultCarriers(String osName) {
+        return osName.toLowerCase(java.util.Locale.ROOT).startsWith("windows") ? new LinkedHashSet<>(List.of("udp", "mailslot"))
+                : Set.of("udp");
     }
 
     /** Validates {@code raw} for {@code key} and returns the typed value. */

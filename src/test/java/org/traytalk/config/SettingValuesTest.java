@@ -117,4 +117,11 @@ class SettingValuesTest {
                 key == SettingKey.HEARTBEAT_SECONDS ? (Duration) v : s.heartbeat(),
                 key == SettingKey.FAIL_AFTER_MINUTES ? (Duration) v : s.failAfter());
     }
+
+    @org.junit.jupiter.api.Test
+    void windowsUsesMailslotsAsWellByDefault() {
+        org.assertj.core.api.Assertions.assertThat(SettingValues.defaultCarriers("Windows 11")).containsExactlyInAnyOrder("udp", "mailslot");
+        org.assertj.core.api.Assertions.assertThat(SettingValues.defaultCarriers("Linux")).containsExactly("udp");
+        org.assertj.core.api.Assertions.assertThat(SettingValues.defaultCarriers("Mac OS X")).containsExactly("udp");
+    }
 }
