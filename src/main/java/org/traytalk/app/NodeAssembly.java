@@ -99,7 +99,8 @@ final class NodeAssembly {
             } else if (NetbiosCarrier.NAME.equals(name)) {
                 carriers.add(new NetbiosCarrier(new NetbiosCarrierOptions(settings.displayName(),
                         NetbiosCarrierOptions.DEFAULT_WORKGROUP, settings.group(), settings.legacyCharset(),
-                        settings.interfaces(), NetbiosCarrierOptions.PORT), NetworkView.system()));
+                        settings.interfaces(), NetbiosCarrierOptions.PORT, NetbiosCarrierOptions.NAME_PORT),
+                        NetworkView.system()));
             } else {
                 warnings.add("Carrier \"" + name + "\" (setting carriers) is not available in this version yet;"
                         + " TrayTalk uses the others.");

@@ -38,6 +38,7 @@ class NetbiosLanIT {
     static NodeProcess carol;
     static NodeProcess dave;
     static String bobNs;
+    static String daveNs;
 
     @RegisterExtension
     static final TestWatcher REPORT = new TestWatcher() {
@@ -61,7 +62,8 @@ class NetbiosLanIT {
         bobNs = lan.addHost("bob", 2);
         bob = node("BOB", bobNs, "netbios");
         carol = node("CAROL", lan.addHost("carol", 3), "udp, netbios");
-        dave = node("DAVE", lan.addHost("dave", 4), "udp");
+        daveNs = lan.addHost("dave", 4);
+        dave = node("DAVE", daveNs, "udp");
     }
 
     private static NodeProcess node(String name, String ns, String carriers) throws Exception {
@@ -137,6 +139,19 @@ class NetbiosLanIT {
         for (NodeProcess n : new NodeProcess[] {alice, bob, dave}) {
             n.await("the broadcast", l -> has(l, "message-received", "CAROL", "*", "everyone listen"), EVENT);
         }
+    }
+
+    @Test
+    @Order(5)
+    void windowsCanFindUsByName() throws Exception {
+        // a Windows computer asks the subnet for ALICE<00> before it writes to \\ALICE\mailslot\FOXAPP
+        List<String> probe = new java.util.ArrayList<>(lan.exec(daveNs));
+        probe.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), NameQueryProbe.class.getName(), "ALICE", "10.77.0.255"));
+        Process p = new ProcessBuilder(probe).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(out).contains("answer 10.77.0.1 from 10.77.0.1");
     }
 
     private static Path pcap() {

@@ -46,6 +46,7 @@ public final class NetbiosCarrier implements Carrier {
     private volatile DatagramSocket socket;
     private volatile CarrierCallback callback;
     private Thread reader;
+    private NameResponder names;
 
     public NetbiosCarrier(NetbiosCarrierOptions options, NetworkView network) {
         this.options = options;
@@ -84,6 +85,15 @@ public final class NetbiosCarrier implements Carrier {
             throw new CarrierException(bindProblem(e), e);
         } catch (SocketException e) {
             throw new CarrierException("The NetBIOS carrier cannot open UDP port " + options.port() + ": " + e.getMessage(), e);
+        }
+        if (options.namePort() > 0) {
+            try {
+                names = new NameResponder(me, new InetSocketAddress(options.namePort()), this::sourceFor);
+            } catch (IOException e) {
+                // mail to us still arrives from peers that know our address; Windows needs the name answered
+                LOG.warn("Cannot answer NetBIOS name queries on UDP {} ({}): Windows computers will not find {}"
+                        + " by name", options.namePort(), e.getMessage(), me);
+            }
         }
         callback = cb;
         reader = new Thread(this::receive, "traytalk-netbios-receive");
@@ -247,6 +257,9 @@ public final class NetbiosCarrier implements Carrier {
     @Override
     public synchronized void close() {
         callback = null;
+        if (names != null) {
+            names.close();
+        }
         DatagramSocket s = socket;
         if (s != null) {
             s.close();

@@ -12,10 +12,12 @@ import java.util.List;
  * @param charset      the legacy code page text is written in
  * @param interfaces   interface names whose subnets get "everyone" frames; empty: every non-loopback one
  * @param port         138, except in tests
+ * @param namePort     137 to answer name queries for our name; 0 not to
  */
 public record NetbiosCarrierOptions(String computerName, String workgroup, String group, Charset charset,
-                                    List<String> interfaces, int port) {
+                                    List<String> interfaces, int port, int namePort) {
     public static final int PORT = 138;
+    public static final int NAME_PORT = 137;
     public static final String DEFAULT_WORKGROUP = "WORKGROUP";
 
     public NetbiosCarrierOptions {

@@ -44,7 +44,7 @@ public record NetbiosName(String name, int suffix) {
         return name.equalsIgnoreCase(otherName.strip()) && suffix == otherSuffix;
     }
 
-    byte[] encode() {
+    public byte[] encode() {
         byte[] raw = new byte[16];
         byte[] chars = name.getBytes(StandardCharsets.ISO_8859_1);
         java.util.Arrays.fill(raw, (byte) ' ');
@@ -61,10 +61,10 @@ public record NetbiosName(String name, int suffix) {
     }
 
     /** A name decoded at an offset, and where the bytes after it (scope included) start. */
-    record Decoded(NetbiosName name, int end) {
+    public record Decoded(NetbiosName name, int end) {
     }
 
-    static Decoded decode(byte[] b, int off, int limit, String field) throws MalformedMessageException {
+    public static Decoded decode(byte[] b, int off, int limit, String field) throws MalformedMessageException {
         if (off + WIRE_LENGTH > limit) {
             throw new MalformedMessageException(field + " at offset " + off + " is truncated", off);
         }

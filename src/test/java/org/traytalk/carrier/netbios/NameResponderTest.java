@@ -1,0 +1,49 @@
+package org.traytalk.carrier.netbios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import org.junit.jupiter.api.Test;
+import org.traytalk.wire.netbios.NameQuery;
+import org.traytalk.wire.netbios.NetbiosName;
+
+/** The name service on loopback: our name is answered with the address facing the asker, others are not. */
+class NameResponderTest {
+
+    private static byte[] ask(int port, String name) throws Exception {
+        try (DatagramSocket client = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            client.setSoTimeout(500);
+            byte[] q = new NameQuery(7, NetbiosName.computer(name), false).encode();
+            client.send(new DatagramPacket(q, q.length, InetAddress.getLoopbackAddress(), port));
+            DatagramPacket answer = new DatagramPacket(new byte[576], 576);
+            try {
+                client.receive(answer);
+            } catch (SocketTimeoutException none) {
+                return null;
+            }
+            return java.util.Arrays.copyOf(answer.getData(), answer.getLength());
+        }
+    }
+
+    @Test
+    void answersQueriesForOurNameOnly() throws Exception {
+        Inet4Address facing = (Inet4Address) InetAddress.getByAddress(new byte[] {10, 77, 0, 1});
+        try (NameResponder responder = new NameResponder(NetbiosName.computer("ALICE"),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), asker -> facing)) {
+            byte[] answer = ask(responder.port(), "alice");
+            assertThat(answer).isNotNull();
+            assertThat(java.util.Arrays.copyOfRange(answer, answer.length - 4, answer.length))
+                    .containsExactly(10, 77, 0, 1);
+            assertThat(ask(responder.port(), "BOB")).isNull();
+            try (DatagramSocket junk = new DatagramSocket()) {
+                junk.send(new DatagramPacket(new byte[] {1, 2, 3}, 3, InetAddress.getLoopbackAddress(), responder.port()));
+            }
+            assertThat(ask(responder.port(), "ALICE")).isNotNull(); // garbage did not stop it
+        }
+    }
+}
