@@ -24,14 +24,9 @@ final class InboundHandler {
 
     private final Engine engine;
     private final Set<String> nameClashesReported = new HashSet<>();
-    private long malformed;
 
     InboundHandler(Engine engine) {
         this.engine = engine;
-    }
-
-    long malformedCount() {
-        return malformed;
     }
 
     /**
@@ -63,7 +58,6 @@ final class InboundHandler {
         try {
             m = engine.wire().codec().decode(in.payload());
         } catch (MalformedMessageException e) {
-            malformed++;
             LOG.debug("Malformed message from {}: {}", in.source(), e.getMessage());
             return;
         }

@@ -123,10 +123,6 @@ final class Outbox {
         }
     }
 
-    int size() {
-        return byWireId.size();
-    }
-
     /** Stops every timer (the messages stay in the store for the next run). */
     void stop() {
         for (Pending p : byWireId.values()) {
