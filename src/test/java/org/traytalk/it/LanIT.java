@@ -2,6 +2,7 @@ package org.traytalk.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.traytalk.it.NodeProcess.has;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,18 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LanIT {
-    /** On a failure, what every node printed and logged: the assertion names only one of them. */
     @RegisterExtension
-    static final TestWatcher REPORT = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            for (NodeProcess n : new NodeProcess[] {alice, bob, carol}) {
-                if (n != null) {
-                    System.err.println(n.report());
-                }
-            }
-        }
-    };
+    static final TestWatcher REPORT = NodeProcess.reportOnFailure(() -> new NodeProcess[] {LanIT.alice, LanIT.bob, LanIT.carol});
 
     static final Duration EVENT = Duration.ofSeconds(20);
     static final Duration COMMAND = Duration.ofSeconds(60);
@@ -67,23 +57,7 @@ class LanIT {
 
     @AfterAll
     static void tearDown() throws Exception {
-        for (NodeProcess n : new NodeProcess[] {alice, bob, carol}) {
-            if (n != null) {
-                n.close();
-            }
-        }
-        if (lan != null) {
-            lan.close();
-        }
-    }
-
-    private static boolean has(String line, String... words) {
-        for (String w : words) {
-            if (!line.contains(" " + w)) {
-                return false;
-            }
-        }
-        return true;
+        NodeProcess.tearDown(lan, alice, bob, carol);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.traytalk.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.traytalk.it.NodeProcess.has;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,16 +41,8 @@ class NetbiosLanIT {
     static String daveNs;
 
     @RegisterExtension
-    static final TestWatcher REPORT = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            for (NodeProcess n : new NodeProcess[] {alice, bob, carol, dave}) {
-                if (n != null) {
-                    System.err.println(n.report());
-                }
-            }
-        }
-    };
+    static final TestWatcher REPORT = NodeProcess.reportOnFailure(
+            () -> new NodeProcess[] {NetbiosLanIT.alice, NetbiosLanIT.bob, NetbiosLanIT.carol, NetbiosLanIT.dave});
 
     @BeforeAll
     static void buildLan() throws Exception {
@@ -74,23 +66,7 @@ class NetbiosLanIT {
 
     @AfterAll
     static void tearDown() throws Exception {
-        for (NodeProcess n : new NodeProcess[] {alice, bob, carol, dave}) {
-            if (n != null) {
-                n.close();
-            }
-        }
-        if (lan != null) {
-            lan.close();
-        }
-    }
-
-    private static boolean has(String line, String... words) {
-        for (String w : words) {
-            if (!line.contains(" " + w)) {
-                return false;
-            }
-        }
-        return true;
+        NodeProcess.tearDown(lan, alice, bob, carol, dave);
     }
 
     @Test

@@ -124,6 +124,42 @@ final class NodeProcess implements AutoCloseable {
         return sb.toString();
     }
 
+    /** True when every word follows a space somewhere in the line: a `listen` event has those fields. */
+    static boolean has(String line, String... words) {
+        for (String w : words) {
+            if (!line.contains(" " + w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Kills the nodes and removes the namespaces, whatever state a failed test left them in. */
+    static void tearDown(NetnsLan lan, NodeProcess... nodes) throws InterruptedException {
+        for (NodeProcess n : nodes) {
+            if (n != null) {
+                n.close();
+            }
+        }
+        if (lan != null) {
+            lan.close();
+        }
+    }
+
+    /** On a failure, what every node printed and logged: the assertion names only one of them. */
+    static org.junit.jupiter.api.extension.TestWatcher reportOnFailure(java.util.function.Supplier<NodeProcess[]> nodes) {
+        return new org.junit.jupiter.api.extension.TestWatcher() {
+            @Override
+            public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
+                for (NodeProcess n : nodes.get()) {
+                    if (n != null) {
+                        System.err.println(n.report());
+                    }
+                }
+            }
+        };
+    }
+
     long count(Predicate<String> match) {
         synchronized (lines) {
             return lines.stream().filter(match).count();
