@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One pop-up as it should look now. Every string except {@code peer} is sanitized plain text; give titles to
- * labels only as they are (they never start with '<').
+ * One pop-up as it should look now. Every string except {@code peer} is sanitized plain text that Swing will
+ * not take for HTML.
  *
  * @param id       stable while the pop-up is visible; pass it back to hover, reply and dismiss
  * @param kind     a single message, a collapsed flood, or the summary after do-not-disturb
@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param time     when the latest message it covers arrived
  * @param preview  the latest text (or who wrote, for a summary), clipped, with break opportunities in long words
  * @param clipped  whether the preview lost text; then offer to show {@code fullText}
- * @param fullText the whole latest text, sanitized, without inserted breaks (show it in a wrapping JTextArea)
+ * @param fullText the whole latest text, sanitized, without inserted breaks (show it in a wrapping JTextArea);
+ *                 like every text here it never starts with '<' (see {@link PlainText#notHtml})
  * @param count    how many messages it stands for
  * @param reply    the quick reply sent from it, if any
  */

@@ -112,7 +112,8 @@ public final class AlertQueue implements MessengerListener {
         } catch (MessengerException e) {
             result = new QuickReply(shown, QuickReply.Status.REFUSED, PlainText.line(e.getMessage()));
         } catch (RuntimeException e) {
-            result = new QuickReply(shown, QuickReply.Status.REFUSED, "Could not send: " + PlainText.line(e.getMessage()));
+            String why = "Could not send: " + PlainText.line(e.getMessage());
+            result = new QuickReply(shown, QuickReply.Status.REFUSED, why);
         }
         replace(alert.get().withReply(result));
         changed();
