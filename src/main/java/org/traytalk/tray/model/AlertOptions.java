@@ -1,0 +1,34 @@
+package org.traytalk.tray.model;
+
+import java.time.Duration;
+
+/**
+ * How pop-ups behave.
+ *
+ * @param maxVisible     most pop-ups on screen at once; the oldest unhovered one makes room
+ * @param hideAfter      how long an unhovered pop-up stays
+ * @param floodThreshold more messages than this from one sender within {@code floodWindow} collapse into one
+ * @param floodWindow    see {@code floodThreshold}
+ * @param previewChars   longest preview, in characters, before it is clipped
+ * @param previewLines   most preview lines before it is clipped
+ */
+public record AlertOptions(int maxVisible, Duration hideAfter, int floodThreshold, Duration floodWindow,
+                           int previewChars, int previewLines) {
+
+    public static final AlertOptions DEFAULTS =
+            new AlertOptions(4, Duration.ofSeconds(8), 3, Duration.ofSeconds(10), 200, 4);
+
+    public AlertOptions {
+        if (maxVisible < 1 || floodThreshold < 1 || previewChars < 2 || previewLines < 1) {
+            throw new IllegalArgumentException("Alert limits must be positive: " + maxVisible + ", "
+                    + floodThreshold + ", " + previewChars + ", " + previewLines);
+        }
+        if (hideAfter.isNegative() || hideAfter.isZero() || floodWindow.isNegative()) {
+            throw new IllegalArgumentException("hideAfter must be positive and floodWindow not negative");
+        }
+    }
+
+    public AlertOptions withHideAfter(Duration newHideAfter) {
+        return new AlertOptions(maxVisible, newHideAfter, floodThreshold, floodWindow, previewChars, previewLines);
+    }
+}

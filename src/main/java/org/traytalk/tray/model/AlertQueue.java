@@ -1,0 +1,213 @@
+package org.traytalk.tray.model;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.function.Predicate;
+import org.traytalk.engine.Messenger;
+import org.traytalk.engine.MessengerException;
+import org.traytalk.engine.MessengerListener;
+import org.traytalk.model.ChatMessage;
+import org.traytalk.model.Direction;
+import org.traytalk.model.Peer;
+
+/**
+ * Decides which pop-ups are on screen. At most {@code maxVisible}, newest last (at the bottom); each hides after
+ * {@code hideAfter} unless hovered; floods from one sender collapse into one counting pop-up; under do-not-disturb
+ * nothing shows and one summary appears when it ends. UI-thread confined: attach with {@link #attach}.
+ */
+public final class AlertQueue implements MessengerListener {
+    private final Messenger messenger;
+    private final Clock clock;
+    private AlertOptions options;
+
+    private final List<Alert> visible = new ArrayList<>();
+    private final HideTimers hideTimers;
+    private final FloodWindow floods = new FloodWindow();
+    private final AwayLog away = new AwayLog();
+    private final ReplyWatch replies = new ReplyWatch();
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+    private long nextId = 1;
+    private boolean dnd;
+
+    public AlertQueue(Messenger messenger, Clock clock, TrayTimers timers, AlertOptions options) {
+        this.messenger = messenger;
+        this.clock = clock;
+        this.options = options;
+        this.hideTimers = new HideTimers(timers, this::expired);
+    }
+
+    public AutoCloseable attach(Executor uiThread) {
+        return messenger.subscribe(OnThread.of(uiThread, this));
+    }
+
+    public AutoCloseable onChange(Runnable listener) {
+        changeListeners.add(listener);
+        return () -> changeListeners.remove(listener);
+    }
+
+    /** The pop-ups to show, oldest first (top) to newest (bottom). */
+    public List<Alert> visible() {
+        return List.copyOf(visible);
+    }
+
+    /** Takes effect for timers started from now on. */
+    public void setOptions(AlertOptions newOptions) {
+        options = newOptions;
+    }
+
+    @Override
+    public void messageReceived(ChatMessage m) {
+        if (dnd) {
+            away.add(m);
+            return;
+        }
+        int recent = floods.arrive(m.peer(), clock.instant(), options.floodWindow());
+        Optional<Alert> flood = find(a -> a.kind() == Alert.Kind.FLOOD && samePeer(a, m.peer()));
+        if (flood.isPresent()) {
+            replace(AlertTexts.flood(flood.get().id(), m, flood.get().count() + 1, options));
+        } else if (recent > options.floodThreshold()) {
+            // a pop-up the user is hovering or replied from stays; the others fold into the counter
+            new ArrayList<>(visible).stream()
+                    .filter(a -> a.kind() == Alert.Kind.MESSAGE && samePeer(a, m.peer()))
+                    .filter(a -> !hideTimers.isHovered(a.id()) && a.reply().isEmpty())
+                    .forEach(a -> remove(a.id()));
+            add(AlertTexts.flood(nextId++, m, recent, options));
+        } else {
+            add(AlertTexts.message(nextId++, m, options));
+        }
+        changed();
+    }
+
+    @Override
+    public void messageUpdated(ChatMessage m) {
+        if (m.direction() != Direction.OUTBOUND) {
+            return;
+        }
+        replies.alertFor(m.rowId(), m.state()).flatMap(id -> find(a -> a.id() == id)).ifPresent(a -> {
+            QuickReply old = a.reply().orElseThrow();
+            replace(a.withReply(new QuickReply(old.text(), QuickReply.Status.of(m.state()), "")));
+            changed();
+        });
+    }
+
+    /**
+     * Sends {@code text} to the pop-up's sender; the pop-up then shows its delivery state, or why the messenger
+     * refused it. Returns false when the pop-up is gone or has no single sender.
+     */
+    public boolean reply(long alertId, String text) {
+        Optional<Alert> alert = find(a -> a.id() == alertId).filter(Alert::canReply);
+        if (alert.isEmpty()) {
+            return false;
+        }
+        String shown = PlainText.sanitize(text);
+        QuickReply result;
+        try {
+            ChatMessage sent = messenger.send(alert.get().peer().orElseThrow(), text);
+            result = new QuickReply(shown, QuickReply.Status.of(
+                    replies.watch(sent.rowId(), alertId).orElse(sent.state())), "");
+        } catch (MessengerException e) {
+            result = new QuickReply(shown, QuickReply.Status.REFUSED, PlainText.line(e.getMessage()));
+        } catch (RuntimeException e) {
+            String why = "Could not send: " + PlainText.line(e.getMessage());
+            result = new QuickReply(shown, QuickReply.Status.REFUSED, why);
+        }
+        replace(alert.get().withReply(result));
+        changed();
+        return true;
+    }
+
+    /** The pointer entered a pop-up: it stays until the pointer leaves. */
+    public void hoverStarted(long alertId) {
+        if (find(a -> a.id() == alertId).isPresent()) {
+            hideTimers.hover(alertId);
+        }
+    }
+
+    /** The pointer left: the pop-up gets a full {@code hideAfter} again. */
+    public void hoverEnded(long alertId) {
+        if (hideTimers.unhover(alertId)) {
+            hideTimers.start(alertId, options.hideAfter());
+        }
+    }
+
+    /** The user closed the pop-up. */
+    public void dismiss(long alertId) {
+        if (remove(alertId)) {
+            changed();
+        }
+    }
+
+    /** The conversation with {@code name} was opened: its pop-ups and its away messages are read. */
+    public void conversationOpened(String name) {
+        away.forget(name);
+        boolean any = false;
+        for (Alert a : List.copyOf(visible)) {
+            any |= samePeer(a, name) && remove(a.id());
+        }
+        if (any) {
+            changed();
+        }
+    }
+
+    /** On: every pop-up goes and new messages are only counted. Off: one summary of what came meanwhile. */
+    public void setDnd(boolean on) {
+        if (on == dnd) {
+            return;
+        }
+        dnd = on;
+        if (on) {
+            List.copyOf(visible).forEach(a -> remove(a.id()));
+        } else {
+            List<AwayLog.Entry> missed = away.drain();
+            if (missed.isEmpty()) {
+                return;
+            }
+            add(AlertTexts.away(nextId++, missed, options));
+        }
+        changed();
+    }
+
+    private void add(Alert alert) {
+        visible.add(alert);
+        while (visible.size() > options.maxVisible()) {
+            Alert oldest = visible.stream().filter(a -> !hideTimers.isHovered(a.id())).findFirst()
+                    .orElse(visible.get(0));
+            remove(oldest.id());
+        }
+        hideTimers.start(alert.id(), options.hideAfter());
+    }
+
+    /** Puts the new version in the old one's place and gives it a fresh hide time. */
+    private void replace(Alert alert) {
+        visible.replaceAll(a -> a.id() == alert.id() ? alert : a);
+        hideTimers.start(alert.id(), options.hideAfter());
+    }
+
+    private boolean remove(long alertId) {
+        hideTimers.forget(alertId);
+        replies.forgetAlert(alertId);
+        return visible.removeIf(a -> a.id() == alertId);
+    }
+
+    private void expired(long alertId) {
+        if (remove(alertId)) {
+            changed();
+        }
+    }
+
+    private Optional<Alert> find(Predicate<Alert> test) {
+        return visible.stream().filter(test).findFirst();
+    }
+
+    private static boolean samePeer(Alert a, String name) {
+        return a.peer().map(Peer::keyOf).filter(Peer.keyOf(name)::equals).isPresent();
+    }
+
+    private void changed() {
+        changeListeners.forEach(Runnable::run);
+    }
+}

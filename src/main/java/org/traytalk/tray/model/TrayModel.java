@@ -1,0 +1,218 @@
+package org.traytalk.tray.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import org.traytalk.engine.Messenger;
+import org.traytalk.engine.MessengerListener;
+import org.traytalk.model.ChatMessage;
+import org.traytalk.model.DeliveryState;
+import org.traytalk.model.Peer;
+
+/**
+ * What the tray icon, its tooltip and its menu show: online peers, recent senders, unread messages, do-not-disturb
+ * and trouble. UI-thread confined: feed it messenger events through {@link #attach}. Every change calls the change
+ * listeners, which re-render from the getters.
+ */
+public final class TrayModel implements MessengerListener {
+    /** How many "Reply to" senders are kept. */
+    public static final int RECENT_SENDERS = 5;
+    /** Windows shows at most 127 characters of a tray tooltip. */
+    static final int TOOLTIP_CHARS = 127;
+
+    private final Map<String, String> online = new TreeMap<>(); // key -> name as sent; sorted by key
+    private final List<String> recent = new ArrayList<>(); // names as sent, most recent first
+    private final Map<String, Integer> unread = new LinkedHashMap<>(); // key -> count
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+    private String localName;
+    private boolean dnd;
+    private boolean noNetwork;
+    private String problem;
+
+    public TrayModel(String localName) {
+        this.localName = localName;
+    }
+
+    /** Subscribes to the messenger with every event handed to {@code uiThread}, then loads who is online there. */
+    public AutoCloseable attach(Messenger messenger, Executor uiThread) {
+        AutoCloseable subscription = messenger.subscribe(OnThread.of(uiThread, this));
+        // read on the UI thread, so events queued after the snapshot are applied after it
+        uiThread.execute(() -> resetPeers(messenger.peers()));
+        return subscription;
+    }
+
+    public AutoCloseable onChange(Runnable listener) {
+        changeListeners.add(listener);
+        return () -> changeListeners.remove(listener);
+    }
+
+    /** Replaces the online list with the online peers among {@code peers}. */
+    public void resetPeers(List<Peer> peers) {
+        Map<String, String> now = new TreeMap<>();
+        peers.stream().filter(Peer::online).filter(p -> !isSelf(p.name())).forEach(p -> now.put(p.key(), p.name()));
+        if (!now.equals(online)) {
+            online.clear();
+            online.putAll(now);
+            changed();
+        }
+    }
+
+    @Override
+    public void messageReceived(ChatMessage message) {
+        String key = Peer.keyOf(message.peer());
+        unread.merge(key, 1, Integer::sum);
+        recent.removeIf(n -> Peer.keyOf(n).equals(key));
+        recent.add(0, message.peer());
+        if (recent.size() > RECENT_SENDERS) {
+            recent.remove(RECENT_SENDERS);
+        }
+        problem = null; // a message got through: whatever was wrong no longer is
+        changed();
+    }
+
+    @Override
+    public void messageUpdated(ChatMessage message) {
+        if (problem != null && (message.state() == DeliveryState.SENT || message.state() == DeliveryState.DELIVERED)) {
+            clearProblem();
+        }
+    }
+
+    @Override
+    public void peerOnline(Peer peer) {
+        boolean added = !isSelf(peer.name()) && !peer.name().equals(online.put(peer.key(), peer.name()));
+        if (added || problem != null) {
+            problem = null;
+            changed();
+        }
+    }
+
+    @Override
+    public void peerOffline(Peer peer) {
+        if (online.remove(peer.key()) != null) {
+            changed();
+        }
+    }
+
+    @Override
+    public void problem(String text) {
+        problem = text == null ? "" : text;
+        changed();
+    }
+
+    public void clearProblem() {
+        if (problem != null) {
+            problem = null;
+            changed();
+        }
+    }
+
+    /** Called by the UI wiring when no network interface is up (true) or one came back (false). */
+    public void setNoNetwork(boolean noNetwork) {
+        if (this.noNetwork != noNetwork) {
+            this.noNetwork = noNetwork;
+            changed();
+        }
+    }
+
+    public void setDnd(boolean dnd) {
+        if (this.dnd != dnd) {
+            this.dnd = dnd;
+            changed();
+        }
+    }
+
+    public void setLocalName(String localName) {
+        if (!this.localName.equals(localName)) {
+            this.localName = localName;
+            changed();
+        }
+    }
+
+    public void markAllRead() {
+        if (!unread.isEmpty()) {
+            unread.clear();
+            changed();
+        }
+    }
+
+    /** The conversation with {@code name} was opened: its messages count as read. */
+    public void conversationOpened(String name) {
+        if (unread.remove(Peer.keyOf(name)) != null) {
+            changed();
+        }
+    }
+
+    /** Online peers' names as they send them, sorted case-insensitively; this node left out. */
+    public List<String> onlinePeers() {
+        return List.copyOf(online.values());
+    }
+
+    /** Up to {@link #RECENT_SENDERS} names, most recent first, each once whatever its case. */
+    public List<String> recentSenders() {
+        return List.copyOf(recent);
+    }
+
+    public int unreadCount() {
+        return unread.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    public int unreadFrom(String name) {
+        return unread.getOrDefault(Peer.keyOf(name), 0);
+    }
+
+    public boolean dnd() {
+        return dnd;
+    }
+
+    public boolean noNetwork() {
+        return noNetwork;
+    }
+
+    /** The last problem reported, until a message gets through, a peer comes online, or it is cleared. */
+    public Optional<String> problem() {
+        return Optional.ofNullable(problem);
+    }
+
+    /** See {@link IconState} for the precedence. */
+    public IconState iconState() {
+        if (noNetwork || problem != null) {
+            return IconState.ERROR;
+        }
+        if (dnd) {
+            return IconState.DND;
+        }
+        return unread.isEmpty() ? IconState.NORMAL : IconState.UNREAD;
+    }
+
+    /** E.g. "TrayTalk - ALICE - 3 online - 2 unread - do not disturb - no network"; plain text, at most 127 chars. */
+    public String tooltip() {
+        StringBuilder tip = new StringBuilder("TrayTalk - ").append(PlainText.label(localName))
+                .append(" - ").append(online.size()).append(" online");
+        int count = unreadCount();
+        if (count > 0) {
+            tip.append(" - ").append(count).append(" unread");
+        }
+        if (dnd) {
+            tip.append(" - do not disturb");
+        }
+        if (noNetwork) {
+            tip.append(" - no network");
+        } else if (problem != null) {
+            tip.append(" - ").append(problem.isBlank() ? "problem" : PlainText.line(problem));
+        }
+        return PlainText.clip(tip.toString(), TOOLTIP_CHARS, 1).text();
+    }
+
+    private boolean isSelf(String name) {
+        return Peer.keyOf(name).equals(Peer.keyOf(localName));
+    }
+
+    private void changed() {
+        changeListeners.forEach(Runnable::run);
+    }
+}

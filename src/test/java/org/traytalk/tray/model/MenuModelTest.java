@@ -1,0 +1,140 @@
+package org.traytalk.tray.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.traytalk.tray.model.FakeMessenger.T0;
+import static org.traytalk.tray.model.FakeMessenger.inbound;
+import static org.traytalk.tray.model.FakeMessenger.peer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.traytalk.tray.model.MenuEntry.Kind;
+
+class MenuModelTest {
+    private final TrayModel model = new TrayModel("ALICE");
+    private final RecordingActions actions = new RecordingActions();
+    private final MenuModel.Autostart autostartUnavailable = new MenuModel.Autostart(false, false);
+
+    private MenuModel menu() {
+        return MenuModel.of(model, autostartUnavailable, actions);
+    }
+
+    private static List<String> ids(List<MenuEntry> entries) {
+        return entries.stream().map(MenuEntry::id).toList();
+    }
+
+    @Test
+    void listsEntriesInOrderWithOneReplyPerRecentSender() {
+        model.messageReceived(inbound("CAROL", "x", T0));
+        model.messageReceived(inbound("BOB", "x", T0));
+        model.messageReceived(inbound("BOB", "y", T0));
+        MenuModel menu = menu();
+        assertThat(ids(menu.entries())).containsExactly("compose", "reply:BOB", "reply:CAROL", "-", "online",
+                "everyone", "history", "-", "dnd", "autostart", "settings", "-", "quit");
+        assertThat(menu.find("reply:BOB").orElseThrow().label()).isEqualTo("Reply to BOB (2)");
+        assertThat(menu.defaultEntry().label()).isEqualTo("Compose...");
+    }
+
+    @Test
+    void onlineSubmenuFollowsPeersComingAndGoing() {
+        MenuEntry empty = menu().find("online").orElseThrow();
+        assertThat(empty.kind()).isEqualTo(Kind.SUBMENU);
+        assertThat(empty.children()).singleElement()
+                .satisfies(e -> assertThat(e.label()).isEqualTo("Nobody online"))
+                .satisfies(e -> assertThat(e.enabled()).isFalse());
+
+        model.peerOnline(peer("dave", true));
+        model.peerOnline(peer("BOB", true));
+        MenuEntry two = menu().find("online").orElseThrow();
+        assertThat(two.label()).isEqualTo("Online (2)");
+        assertThat(two.children()).extracting(MenuEntry::label).containsExactly("BOB", "dave");
+
+        model.peerOffline(peer("BOB", false));
+        assertThat(menu().find("online").orElseThrow().children()).extracting(MenuEntry::label)
+                .containsExactly("dave");
+    }
+
+    @Test
+    void eachEntryCallsItsAction() {
+        model.messageReceived(inbound("Bob", "x", T0));
+        model.peerOnline(peer("Dave", true));
+        MenuModel menu = menu();
+        for (String id : List.of("compose", "reply:BOB", "online:DAVE", "everyone", "history", "dnd", "settings",
+                "quit")) {
+            menu.find(id).orElseThrow().click();
+        }
+        assertThat(actions.calls).containsExactly("compose:", "compose:Bob", "compose:Dave", "compose:*",
+                "history", "dnd", "settings", "quit");
+    }
+
+    @Test
+    void checkboxesShowStateAndAutostartCanBeDisabled() {
+        model.setDnd(true);
+        MenuModel menu = MenuModel.of(model, new MenuModel.Autostart(false, false), actions);
+        MenuEntry dnd = menu.find("dnd").orElseThrow();
+        assertThat(dnd.kind()).isEqualTo(Kind.CHECKBOX);
+        assertThat(dnd.checked()).isTrue();
+        MenuEntry autostart = menu.find("autostart").orElseThrow();
+        assertThat(autostart.enabled()).isFalse();
+        autostart.click();
+        assertThat(actions.calls).isEmpty();
+
+        MenuEntry available = MenuModel.of(model, new MenuModel.Autostart(true, true), actions)
+                .find("autostart").orElseThrow();
+        assertThat(available.enabled()).isTrue();
+        assertThat(available.checked()).isTrue();
+        available.click();
+        assertThat(actions.calls).containsExactly("autostart");
+    }
+
+    @Test
+    void namesFromTheNetworkBecomeSafeLabelsButActionsGetTheRealName() {
+        String spoof = "EVIL\u202Etxt.exe\u0007";
+        String html = "<html><img src=x>";
+        String longName = "N".repeat(40);
+        for (String name : List.of(spoof, html, longName)) {
+            model.peerOnline(peer(name, true));
+        }
+        List<MenuEntry> online = menu().find("online").orElseThrow().children();
+        assertThat(online).extracting(MenuEntry::label).containsExactly(
+                "\u200B<html><img src=x>", "EVILtxt.exe", "N".repeat(31) + "\u2026");
+        online.get(1).click();
+        assertThat(actions.calls).containsExactly("compose:" + spoof);
+    }
+
+    /** Records which action ran, with its recipient. */
+    static final class RecordingActions implements TrayActions {
+        final List<String> calls = new ArrayList<>();
+
+        @Override
+        public void openCompose(Optional<String> to) {
+            calls.add("compose:" + to.orElse(""));
+        }
+
+        @Override
+        public void openHistory() {
+            calls.add("history");
+        }
+
+        @Override
+        public void openSettings() {
+            calls.add("settings");
+        }
+
+        @Override
+        public void toggleDnd() {
+            calls.add("dnd");
+        }
+
+        @Override
+        public void toggleAutostart() {
+            calls.add("autostart");
+        }
+
+        @Override
+        public void quit() {
+            calls.add("quit");
+        }
+    }
+}
