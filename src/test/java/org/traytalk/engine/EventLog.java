@@ -1,18 +1,18 @@
 package org.traytalk.engine;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.Peer;
 
-/** Records a node's events for assertions. */
-final class EventLog implements MessengerListener {
-    final List<ChatMessage> received = new ArrayList<>();
-    final List<ChatMessage> updates = new ArrayList<>();
-    final List<String> online = new ArrayList<>();
-    final List<String> offline = new ArrayList<>();
-    final List<String> problems = new ArrayList<>();
+/** Records a node's events for assertions; safe to read while an engine thread writes. */
+public final class EventLog implements MessengerListener {
+    public final List<ChatMessage> received = new CopyOnWriteArrayList<>();
+    public final List<ChatMessage> updates = new CopyOnWriteArrayList<>();
+    public final List<String> online = new CopyOnWriteArrayList<>();
+    public final List<String> offline = new CopyOnWriteArrayList<>();
+    public final List<String> problems = new CopyOnWriteArrayList<>();
 
     @Override
     public void messageReceived(ChatMessage message) {
@@ -39,15 +39,15 @@ final class EventLog implements MessengerListener {
         problems.add(text);
     }
 
-    List<String> receivedBodies() {
+    public List<String> receivedBodies() {
         return received.stream().map(ChatMessage::body).toList();
     }
 
-    DeliveryState lastState(long rowId) {
+    public DeliveryState lastState(long rowId) {
         return updates.stream().filter(m -> m.rowId() == rowId).reduce((a, b) -> b).map(ChatMessage::state).orElse(null);
     }
 
-    ChatMessage last(long rowId) {
+    public ChatMessage last(long rowId) {
         return updates.stream().filter(m -> m.rowId() == rowId).reduce((a, b) -> b).orElseThrow();
     }
 }

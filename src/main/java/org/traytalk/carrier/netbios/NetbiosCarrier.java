@@ -47,6 +47,10 @@ public final class NetbiosCarrier implements Carrier {
     private volatile CarrierCallback callback;
     private Thread reader;
     private NameResponder names;
+    private static final long ADDRESS_REFRESH_NANOS = 3_000_000_000L;
+    private List<LocalAddress> cachedAddresses;
+    private long cachedAt;
+    private final Object addressLock = new Object();
 
     public NetbiosCarrier(NetbiosCarrierOptions options, NetworkView network) {
         this.options = options;
@@ -155,9 +159,28 @@ public final class NetbiosCarrier implements Carrier {
         }
     }
 
+    /**
+     * The machine's addresses, listed again at most every few seconds: every echo of our own broadcasts and
+     * every unicast send needs them, and listing interfaces costs system calls.
+     */
+    private List<LocalAddress> addresses() throws IOException {
+        synchronized (addressLock) { // not the carrier's monitor: close() holds that while joining the reader
+            return refreshedAddresses();
+        }
+    }
+
+    private List<LocalAddress> refreshedAddresses() throws IOException {
+        long now = System.nanoTime();
+        if (cachedAddresses == null || now - cachedAt > ADDRESS_REFRESH_NANOS) {
+            cachedAddresses = network.upIpv4Addresses();
+            cachedAt = now;
+        }
+        return cachedAddresses;
+    }
+
     private boolean isLocal(InetAddress address) {
         try {
-            return network.upIpv4Addresses().stream().anyMatch(a -> a.address().equals(address));
+            return addresses().stream().anyMatch(a -> a.address().equals(address));
         } catch (IOException e) {
             return false;
         }
@@ -190,7 +213,7 @@ public final class NetbiosCarrier implements Carrier {
     public void sendToAll(byte[] message) throws CarrierException {
         List<LocalAddress> targets = new ArrayList<>();
         try {
-            for (LocalAddress a : network.upIpv4Addresses()) {
+            for (LocalAddress a : addresses()) {
                 boolean chosen = options.interfaces().isEmpty() ? !a.loopback()
                         : options.interfaces().contains(a.interfaceName());
                 if (chosen && a.broadcast() != null) {
@@ -210,7 +233,7 @@ public final class NetbiosCarrier implements Carrier {
 
     private Inet4Address sourceFor(Inet4Address peer) {
         try {
-            for (LocalAddress a : network.upIpv4Addresses()) {
+            for (LocalAddress a : addresses()) {
                 if (sameSubnet(a, peer)) {
                     return a.address();
                 }

@@ -10,18 +10,16 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.traytalk.engine.Engine;
 import org.traytalk.engine.EngineOptions;
-import org.traytalk.engine.MessengerListener;
-import org.traytalk.engine.Scheduler;
+import org.traytalk.engine.EventLog;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.DeliveryState;
-import org.traytalk.model.Peer;
+import org.traytalk.engine.Scheduler;
 import org.traytalk.store.SqliteMessageStore;
 
 /**
@@ -35,9 +33,7 @@ class FoxProInteropTest {
     @TempDir
     Path tmp;
     final FakeMailslotNetwork lan = new FakeMailslotNetwork();
-    final List<ChatMessage> received = new CopyOnWriteArrayList<>();
-    final List<ChatMessage> updates = new CopyOnWriteArrayList<>();
-    final List<String> online = new CopyOnWriteArrayList<>();
+    final EventLog events = new EventLog();
     FoxProPeer fox;
     Engine node;
 
@@ -51,22 +47,7 @@ class FoxProInteropTest {
         node = new Engine(EngineOptions.defaults("TTNODE", CP1252, Duration.ofSeconds(60), Duration.ofHours(1)),
                 SqliteMessageStore.open(tmp.resolve("history.db"), Clock.systemUTC(), random), List.of(carrier),
                 Scheduler.singleThread("traytalk-engine-test"), Clock.systemUTC(), System::nanoTime, random);
-        node.subscribe(new MessengerListener() {
-            @Override
-            public void messageReceived(ChatMessage m) {
-                received.add(m);
-            }
-
-            @Override
-            public void messageUpdated(ChatMessage m) {
-                updates.add(m);
-            }
-
-            @Override
-            public void peerOnline(Peer p) {
-                online.add(p.name());
-            }
-        });
+        node.subscribe(events);
         node.start();
     }
 
@@ -83,15 +64,11 @@ class FoxProInteropTest {
         });
     }
 
-    private DeliveryState lastState(long rowId) {
-        return updates.stream().filter(m -> m.rowId() == rowId).reduce((a, b) -> b).map(ChatMessage::state).orElse(null);
-    }
-
     @Test
     void eachSideSeesTheOtherOnline() {
         foxPollsUntil(() -> fox.online.contains("TTNODE"));
         // the original announced itself before TrayTalk started: TrayTalk's DETECT brought its ONLINE back
-        await().atMost(SOON).until(() -> online.contains("FOXPC"));
+        await().atMost(SOON).until(() -> events.online.contains("FOXPC"));
     }
 
     @Test
@@ -104,16 +81,16 @@ class FoxProInteropTest {
         String expectedHeader = "TTNODE" + " ".repeat(18) + String.format("%12d", sent.wireId()) + "10";
         assertThat(new String(bytes, 0, 38, StandardCharsets.US_ASCII)).isEqualTo(expectedHeader);
         assertThat(bytes).hasSize(38 + 10); // ü, ß and € are one byte each in windows-1252
-        await().atMost(SOON).until(() -> lastState(sent.rowId()) == DeliveryState.DELIVERED);
+        await().atMost(SOON).until(() -> events.lastState(sent.rowId()) == DeliveryState.DELIVERED);
     }
 
     @Test
     void messageFromTheOriginalIsReadInItsCodePageAndConfirmedAsItExpects() throws Exception {
         foxPollsUntil(() -> fox.online.contains("TTNODE"));
         int id = fox.sendMessage("TTNODE", "Hallo aus FoxPro – ça va?", true, false);
-        await().atMost(SOON).until(() -> !received.isEmpty());
-        assertThat(received.get(0).body()).isEqualTo("Hallo aus FoxPro – ça va?");
-        assertThat(received.get(0).peer()).isEqualTo("FOXPC");
+        await().atMost(SOON).until(() -> !events.received.isEmpty());
+        assertThat(events.received.get(0).body()).isEqualTo("Hallo aus FoxPro – ça va?");
+        assertThat(events.received.get(0).peer()).isEqualTo("FOXPC");
         foxPollsUntil(() -> fox.confirmed.contains(id));
     }
 
