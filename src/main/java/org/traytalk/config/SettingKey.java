@@ -12,7 +12,11 @@ public enum SettingKey {
     UDP_TARGETS("udp.targets", "Extra destinations for messages to everyone, comma-separated: host, host:port or subnet a.b.c.d/n."),
     LEGACY_CODEPAGE("legacy.codepage", "Character set of peers running the original mailslot program, e.g. windows-1252, cp866."),
     HEARTBEAT_SECONDS("presence.heartbeat.seconds", "Seconds between ONLINE announcements, 5 to 3600."),
-    FAIL_AFTER_MINUTES("delivery.fail.after.minutes", "Minutes until an unconfirmed message counts as failed, 1 to 525600.");
+    FAIL_AFTER_MINUTES("delivery.fail.after.minutes", "Minutes until an unconfirmed message counts as failed, 1 to 525600."),
+    NETBIOS_WORKGROUP("netbios.workgroup", "NetBIOS workgroup the netbios carrier sends messages for everyone to: 1 to 15 characters, no \\ / : * ? \" < > |."),
+    NETBIOS_NAME_SERVICE("netbios.nameservice", "Answer NetBIOS name queries for this computer's name on UDP 137 (netbios carrier only): on or off."),
+    ALERT_SECONDS("alerts.seconds", "Seconds a message pop-up stays on screen (it stays while the mouse is over it), 0 to 600; 0 keeps it until closed."),
+    ALERT_SOUND("alerts.sound", "Play a sound when a message pop-up appears: on or off.");
 
     private final String key;
     private final String explanation;

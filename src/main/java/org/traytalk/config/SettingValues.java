@@ -35,7 +35,8 @@ final class SettingValues {
     static Settings defaults(String displayName) {
         return new Settings(displayName, Settings.DEFAULT_GROUP, defaultCarriers(System.getProperty("os.name", "")),
                 Settings.DEFAULT_UDP_PORT,
-                List.of(), List.of(), Charset.forName("windows-1252"), Duration.ofSeconds(60), Duration.ofMinutes(1440));
+                List.of(), List.of(), Charset.forName("windows-1252"), Duration.ofSeconds(60), Duration.ofMinutes(1440),
+                Settings.DEFAULT_WORKGROUP, true, Duration.ofSeconds(8), false);
     }
 
     /** UDP everywhere; on Windows also the real mailslots, so the original program is reached out of the box. */
@@ -57,6 +58,9 @@ final class SettingValues {
             case LEGACY_CODEPAGE -> codepage(value);
             case HEARTBEAT_SECONDS -> Duration.ofSeconds(number(value, 5, 3600));
             case FAIL_AFTER_MINUTES -> Duration.ofMinutes(number(value, 1, 525_600));
+            case NETBIOS_WORKGROUP -> workgroup(value);
+            case NETBIOS_NAME_SERVICE, ALERT_SOUND -> onOff(value);
+            case ALERT_SECONDS -> Duration.ofSeconds(number(value, 0, 600));
         };
     }
 
@@ -73,6 +77,10 @@ final class SettingValues {
             case LEGACY_CODEPAGE -> settings.legacyCharset().name();
             case HEARTBEAT_SECONDS -> Long.toString(settings.heartbeat().toSeconds());
             case FAIL_AFTER_MINUTES -> Long.toString(settings.failAfter().toMinutes());
+            case NETBIOS_WORKGROUP -> settings.netbiosWorkgroup();
+            case NETBIOS_NAME_SERVICE -> settings.nameService() ? "on" : "off";
+            case ALERT_SECONDS -> Long.toString(settings.alertTime().toSeconds());
+            case ALERT_SOUND -> settings.alertSound() ? "on" : "off";
         };
     }
 
@@ -98,6 +106,25 @@ final class SettingValues {
             throw new BadValueException("a group is 1 to 64 of the characters A-Z a-z 0-9 _ . $ -");
         }
         return value.toUpperCase(Locale.ROOT);
+    }
+
+    /** A NetBIOS name without suffix: 1 to 15 bytes, none of the characters Windows forbids; used upper-cased. */
+    static String workgroup(String value) throws BadValueException {
+        if (value.isEmpty() || value.length() > 15) {
+            throw new BadValueException("a workgroup is 1 to 15 characters");
+        }
+        if (value.chars().anyMatch(c -> c < 0x20 || c > 0x7e || "\\/:*?\"<>|".indexOf(c) >= 0)) {
+            throw new BadValueException("a workgroup is printable ASCII without \\ / : * ? \" < > |");
+        }
+        return value.toUpperCase(Locale.ROOT);
+    }
+
+    static boolean onOff(String value) throws BadValueException {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "on", "true", "yes", "1" -> true;
+            case "off", "false", "no", "0" -> false;
+            default -> throw new BadValueException("use on or off");
+        };
     }
 
     static Set<String> carriers(String value) throws BadValueException {

@@ -18,13 +18,19 @@ import java.util.Set;
  * @param legacyCharset    {@code legacy.codepage}: code page for legacy (mailslot) peers (default windows-1252)
  * @param heartbeat        {@code presence.heartbeat.seconds}: ONLINE re-announce interval (default 60)
  * @param failAfter        {@code delivery.fail.after.minutes}: unconfirmed messages fail after this (default 1440)
+ * @param netbiosWorkgroup {@code netbios.workgroup}: NetBIOS workgroup "everyone" frames go to (default WORKGROUP)
+ * @param nameService      {@code netbios.nameservice}: answer NetBIOS name queries for our name on UDP 137 (default on)
+ * @param alertTime        {@code alerts.seconds}: how long a pop-up stays; zero keeps it until closed (default 8)
+ * @param alertSound       {@code alerts.sound}: play a sound with each pop-up (default off)
  */
 public record Settings(String displayName, String group, Set<String> carriers, int udpPort,
                        List<String> interfaces, List<String> extraTargets, Charset legacyCharset,
-                       Duration heartbeat, Duration failAfter) {
+                       Duration heartbeat, Duration failAfter, String netbiosWorkgroup, boolean nameService,
+                       Duration alertTime, boolean alertSound) {
 
     public static final String DEFAULT_GROUP = "FOXAPP";
     public static final int DEFAULT_UDP_PORT = 42138;
+    public static final String DEFAULT_WORKGROUP = "WORKGROUP";
 
     public Settings {
         carriers = Set.copyOf(carriers);

@@ -90,6 +90,23 @@ public final class SettingsFile {
     }
 
     /**
+     * Why {@code value} is refused for {@code key}, or empty when it is fine; for forms that check a field as it is typed.
+     */
+    public static java.util.Optional<String> problemWith(SettingKey key, String value) {
+        try {
+            SettingValues.parse(key, value);
+            return java.util.Optional.empty();
+        } catch (SettingValues.BadValueException e) {
+            return java.util.Optional.of(e.getMessage());
+        }
+    }
+
+    /** {@code key}'s value in {@code settings} as the file writes it, e.g. {@code "udp, netbios"}. */
+    public static String text(SettingKey key, Settings settings) {
+        return SettingValues.format(key, settings);
+    }
+
+    /**
      * Sets one key and saves, keeping every other line (comments included) as it was.
      *
      * @param key   a key from {@link SettingKey}, e.g. {@code udp.port}

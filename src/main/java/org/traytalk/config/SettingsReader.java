@@ -43,7 +43,11 @@ final class SettingsReader {
                 listOf(value(SettingKey.UDP_TARGETS, List.class, defaults.extraTargets())),
                 value(SettingKey.LEGACY_CODEPAGE, Charset.class, defaults.legacyCharset()),
                 value(SettingKey.HEARTBEAT_SECONDS, Duration.class, defaults.heartbeat()),
-                value(SettingKey.FAIL_AFTER_MINUTES, Duration.class, defaults.failAfter()));
+                value(SettingKey.FAIL_AFTER_MINUTES, Duration.class, defaults.failAfter()),
+                value(SettingKey.NETBIOS_WORKGROUP, String.class, defaults.netbiosWorkgroup()),
+                value(SettingKey.NETBIOS_NAME_SERVICE, Boolean.class, defaults.nameService()),
+                value(SettingKey.ALERT_SECONDS, Duration.class, defaults.alertTime()),
+                value(SettingKey.ALERT_SOUND, Boolean.class, defaults.alertSound()));
         return new LoadedSettings(settings, warnings);
     }
 

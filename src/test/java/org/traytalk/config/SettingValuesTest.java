@@ -34,6 +34,12 @@ class SettingValuesTest {
         assertThat(SettingValues.parse(SettingKey.HEARTBEAT_SECONDS, "3600")).isEqualTo(Duration.ofHours(1));
         assertThat(SettingValues.parse(SettingKey.FAIL_AFTER_MINUTES, "1")).isEqualTo(Duration.ofMinutes(1));
         assertThat(SettingValues.parse(SettingKey.FAIL_AFTER_MINUTES, "525600")).isEqualTo(Duration.ofDays(365));
+        assertThat(SettingValues.parse(SettingKey.NETBIOS_WORKGROUP, "office-2")).isEqualTo("OFFICE-2");
+        assertThat(SettingValues.parse(SettingKey.NETBIOS_WORKGROUP, "w".repeat(15))).isEqualTo("W".repeat(15));
+        assertThat(SettingValues.parse(SettingKey.NETBIOS_NAME_SERVICE, "Off")).isEqualTo(false);
+        assertThat(SettingValues.parse(SettingKey.ALERT_SOUND, "yes")).isEqualTo(true);
+        assertThat(SettingValues.parse(SettingKey.ALERT_SECONDS, "0")).isEqualTo(Duration.ZERO);
+        assertThat(SettingValues.parse(SettingKey.ALERT_SECONDS, "600")).isEqualTo(Duration.ofMinutes(10));
     }
 
     @ParameterizedTest(name = "{0} = \"{1}\"")
@@ -47,6 +53,14 @@ class SettingValuesTest {
         "GROUP|back\\slash",
         "GROUP|ggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggg",
         "CARRIERS|''",
+        "NETBIOS_WORKGROUP|''",
+        "NETBIOS_WORKGROUP|wwwwwwwwwwwwwwww",
+        "NETBIOS_WORKGROUP|a*b",
+        "NETBIOS_WORKGROUP|café",
+        "NETBIOS_NAME_SERVICE|maybe",
+        "ALERT_SOUND|''",
+        "ALERT_SECONDS|601",
+        "ALERT_SECONDS|-1",
         "CARRIERS|' , '",
         "CARRIERS|udp, tcp",
         "UDP_PORT|1023",
@@ -100,7 +114,8 @@ class SettingValuesTest {
         }
         assertThat(SettingValues.format(SettingKey.CARRIERS,
                 new Settings("a", "G", Set.of("netbios", "udp"), 1024, List.of(), List.of(),
-                        defaults.legacyCharset(), defaults.heartbeat(), defaults.failAfter())))
+                        defaults.legacyCharset(), defaults.heartbeat(), defaults.failAfter(), "WORKGROUP", true,
+                        defaults.alertTime(), false)))
                 .isEqualTo("udp, netbios");
     }
 
@@ -115,7 +130,11 @@ class SettingValuesTest {
                 key == SettingKey.UDP_TARGETS ? (List<String>) v : s.extraTargets(),
                 key == SettingKey.LEGACY_CODEPAGE ? (Charset) v : s.legacyCharset(),
                 key == SettingKey.HEARTBEAT_SECONDS ? (Duration) v : s.heartbeat(),
-                key == SettingKey.FAIL_AFTER_MINUTES ? (Duration) v : s.failAfter());
+                key == SettingKey.FAIL_AFTER_MINUTES ? (Duration) v : s.failAfter(),
+                key == SettingKey.NETBIOS_WORKGROUP ? (String) v : s.netbiosWorkgroup(),
+                key == SettingKey.NETBIOS_NAME_SERVICE ? (Boolean) v : s.nameService(),
+                key == SettingKey.ALERT_SECONDS ? (Duration) v : s.alertTime(),
+                key == SettingKey.ALERT_SOUND ? (Boolean) v : s.alertSound());
     }
 
     @org.junit.jupiter.api.Test

@@ -83,7 +83,7 @@ class SettingsFileTest {
         assertThat(loaded.warnings()).isEmpty();
         assertThat(loaded.settings()).isEqualTo(new Settings("Zoë", "TEAM1", Set.of("udp", "netbios"), 50000,
                 List.of("eth0"), List.of("10.1.0.0/16", "box:4000"), Charset.forName("windows-1251"),
-                Duration.ofSeconds(30), Duration.ofMinutes(90)));
+                Duration.ofSeconds(30), Duration.ofMinutes(90), "WORKGROUP", true, Duration.ofSeconds(8), false));
     }
 
     @ParameterizedTest(name = "{0} = {1}")
@@ -212,11 +212,24 @@ class SettingsFileTest {
 
     private static Settings withPort(Settings s, int port) {
         return new Settings(s.displayName(), s.group(), s.carriers(), port, s.interfaces(), s.extraTargets(),
-                s.legacyCharset(), s.heartbeat(), s.failAfter());
+                s.legacyCharset(), s.heartbeat(), s.failAfter(), s.netbiosWorkgroup(), s.nameService(), s.alertTime(),
+                s.alertSound());
     }
 
     private static Settings withGroup(Settings s, String group) {
         return new Settings(s.displayName(), group, s.carriers(), s.udpPort(), s.interfaces(), s.extraTargets(),
-                s.legacyCharset(), s.heartbeat(), s.failAfter());
+                s.legacyCharset(), s.heartbeat(), s.failAfter(), s.netbiosWorkgroup(), s.nameService(), s.alertTime(),
+                s.alertSound());
+    }
+
+    @Test
+    void formsCheckOneFieldWithTheSameRulesAsTheFile() {
+        assertThat(SettingsFile.problemWith(SettingKey.UDP_PORT, "80")).contains("out of range, a whole number from 1024 to 65535");
+        assertThat(SettingsFile.problemWith(SettingKey.UDP_PORT, " 50000 ")).isEmpty();
+        assertThat(SettingsFile.problemWith(SettingKey.ALERT_SOUND, "loud")).contains("use on or off");
+        Settings defaults = new SettingsFile(dir.resolve("x.properties"), "DESK7").defaults();
+        assertThat(SettingsFile.text(SettingKey.ALERT_SECONDS, defaults)).isEqualTo("8");
+        assertThat(SettingsFile.text(SettingKey.NETBIOS_WORKGROUP, defaults)).isEqualTo("WORKGROUP");
+        assertThat(SettingsFile.text(SettingKey.NETBIOS_NAME_SERVICE, defaults)).isEqualTo("on");
     }
 }
