@@ -6,7 +6,7 @@ import java.time.Duration;
  * How pop-ups behave.
  *
  * @param maxVisible     most pop-ups on screen at once; the oldest unhovered one makes room
- * @param hideAfter      how long an unhovered pop-up stays
+ * @param hideAfter      how long an unhovered pop-up stays; zero keeps it until closed
  * @param floodThreshold more messages than this from one sender within {@code floodWindow} collapse into one
  * @param floodWindow    see {@code floodThreshold}
  * @param previewChars   longest preview, in characters, before it is clipped
@@ -23,8 +23,8 @@ public record AlertOptions(int maxVisible, Duration hideAfter, int floodThreshol
             throw new IllegalArgumentException("Alert limits must be positive: " + maxVisible + ", "
                     + floodThreshold + ", " + previewChars + ", " + previewLines);
         }
-        if (hideAfter.isNegative() || hideAfter.isZero() || floodWindow.isNegative()) {
-            throw new IllegalArgumentException("hideAfter must be positive and floodWindow not negative");
+        if (hideAfter.isNegative() || floodWindow.isNegative()) {
+            throw new IllegalArgumentException("hideAfter and floodWindow must not be negative");
         }
     }
 

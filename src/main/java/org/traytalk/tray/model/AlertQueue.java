@@ -21,6 +21,8 @@ import org.traytalk.model.Peer;
  */
 public final class AlertQueue implements MessengerListener {
     private final Messenger messenger;
+    private final Executor sender;
+    private Executor uiThread = Runnable::run;
     private final Clock clock;
     private AlertOptions options;
 
@@ -34,13 +36,23 @@ public final class AlertQueue implements MessengerListener {
     private boolean dnd;
 
     public AlertQueue(Messenger messenger, Clock clock, TrayTimers timers, AlertOptions options) {
+        this(messenger, clock, timers, options, Runnable::run);
+    }
+
+    /**
+     * @param sender where quick replies are handed to the messenger: {@code send} blocks until the message is
+     *               stored, which must not freeze the UI thread
+     */
+    public AlertQueue(Messenger messenger, Clock clock, TrayTimers timers, AlertOptions options, Executor sender) {
         this.messenger = messenger;
+        this.sender = sender;
         this.clock = clock;
         this.options = options;
         this.hideTimers = new HideTimers(timers, this::expired);
     }
 
     public AutoCloseable attach(Executor uiThread) {
+        this.uiThread = uiThread;
         return messenger.subscribe(OnThread.of(uiThread, this));
     }
 
@@ -104,20 +116,35 @@ public final class AlertQueue implements MessengerListener {
             return false;
         }
         String shown = PlainText.sanitize(text);
-        QuickReply result;
-        try {
-            ChatMessage sent = messenger.send(alert.get().peer().orElseThrow(), text);
-            result = new QuickReply(shown, QuickReply.Status.of(
-                    replies.watch(sent.rowId(), alertId).orElse(sent.state())), "");
-        } catch (MessengerException e) {
-            result = new QuickReply(shown, QuickReply.Status.REFUSED, PlainText.line(e.getMessage()));
-        } catch (RuntimeException e) {
-            String why = "Could not send: " + PlainText.line(e.getMessage());
-            result = new QuickReply(shown, QuickReply.Status.REFUSED, why);
-        }
-        replace(alert.get().withReply(result));
+        String peer = alert.get().peer().orElseThrow();
+        replace(alert.get().withReply(new QuickReply(shown, QuickReply.Status.SENDING, "")));
         changed();
+        sender.execute(() -> {
+            ChatMessage sent = null;
+            String refusal = null;
+            try {
+                sent = messenger.send(peer, text);
+            } catch (MessengerException e) {
+                refusal = PlainText.line(e.getMessage());
+            } catch (RuntimeException e) {
+                refusal = "Could not send: " + PlainText.line(e.getMessage());
+            }
+            ChatMessage stored = sent;
+            String why = refusal;
+            uiThread.execute(() -> replySettled(alertId, shown, stored, why));
+        });
         return true;
+    }
+
+    /** Back on the UI thread: the reply was stored (then its delivery is watched) or refused. */
+    private void replySettled(long alertId, String shown, ChatMessage sent, String refusal) {
+        QuickReply result = sent == null
+                ? new QuickReply(shown, QuickReply.Status.REFUSED, refusal)
+                : new QuickReply(shown, QuickReply.Status.of(replies.watch(sent.rowId(), alertId).orElse(sent.state())), "");
+        find(a -> a.id() == alertId).ifPresent(a -> {
+            replace(a.withReply(result));
+            changed();
+        });
     }
 
     /** The pointer entered a pop-up: it stays until the pointer leaves. */

@@ -19,10 +19,10 @@ final class HideTimers {
         this.expired = expired;
     }
 
-    /** (Re)starts the countdown, unless the pop-up is hovered. */
+    /** (Re)starts the countdown, unless the pop-up is hovered; a zero time means it stays until closed. */
     void start(long id, Duration hideAfter) {
         cancel(id);
-        if (!hovered.contains(id)) {
+        if (!hovered.contains(id) && !hideAfter.isZero()) {
             pending.put(id, timers.after(hideAfter, () -> {
                 pending.remove(id);
                 expired.accept(id);

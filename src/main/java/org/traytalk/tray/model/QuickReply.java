@@ -12,6 +12,8 @@ import org.traytalk.model.DeliveryState;
 public record QuickReply(String text, Status status, String detail) {
 
     public enum Status {
+        /** Handed to the messenger, not stored yet (a moment, unless the disk is slow). */
+        SENDING,
         /** Saved; the peer is offline or unknown, it goes when the peer is heard. */
         QUEUED,
         SENT,

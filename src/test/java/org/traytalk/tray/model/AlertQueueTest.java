@@ -267,4 +267,40 @@ class AlertQueueTest {
         assertThat(queue.visible()).extracting(Alert::preview).containsExactly("2");
         assertThat(time.pending()).isEqualTo(1);
     }
+
+    @Test
+    void theReplyIsSentOffTheUiThreadAndShowsSendingMeanwhile() {
+        java.util.ArrayDeque<Runnable> background = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Runnable> ui = new java.util.ArrayDeque<>();
+        AlertQueue offThread = new AlertQueue(messenger, time.clock, time, AlertOptions.DEFAULTS, background::add);
+        offThread.attach(ui::add);
+        messenger.listeners.forEach(l -> l.messageReceived(inbound("BOB", "lunch?", time.now())));
+        while (!ui.isEmpty()) {
+            ui.poll().run();
+        }
+        long id = offThread.visible().get(0).id();
+
+        offThread.reply(id, "yes");
+        assertThat(messenger.sent).isEmpty();
+        assertThat(offThread.visible().get(0).reply()).contains(new QuickReply("yes", Status.SENDING, ""));
+
+        background.poll().run();
+        assertThat(messenger.sent).containsExactly(new FakeMessenger.Sent("BOB", "yes"));
+        assertThat(offThread.visible().get(0).reply().orElseThrow().status()).isEqualTo(Status.SENDING);
+        while (!ui.isEmpty()) {
+            ui.poll().run();
+        }
+        assertThat(offThread.visible().get(0).reply()).contains(new QuickReply("yes", Status.SENT, ""));
+    }
+
+    @Test
+    void aZeroHideTimeKeepsPopUpsUntilClosed() {
+        AlertQueue staying = new AlertQueue(messenger, time.clock, time, AlertOptions.DEFAULTS.withHideAfter(Duration.ZERO));
+        staying.attach(Runnable::run);
+        receive("BOB", "hi");
+        time.advance(Duration.ofHours(3));
+        assertThat(staying.visible()).hasSize(1);
+        staying.dismiss(staying.visible().get(0).id());
+        assertThat(staying.visible()).isEmpty();
+    }
 }
