@@ -31,6 +31,11 @@ final class RunningNode implements Messenger {
     }
 
     @Override
+    public org.traytalk.engine.SendSize measure(String recipient, String text) {
+        return engine.measure(recipient, text);
+    }
+
+    @Override
     public List<Peer> peers() {
         return engine.peers();
     }

@@ -167,6 +167,20 @@ public final class Engine implements Messenger {
     }
 
     @Override
+    public SendSize measure(String recipient, String text) {
+        String name = recipient == null ? "" : recipient.trim();
+        boolean broadcast = ChatMessage.EVERYONE.equals(name);
+        int bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        return call(() -> {
+            Wire.BodyLimit limit = wire.bodyLimit(name, broadcast);
+            int parts = WireText.encodedLength(text, limit.charset()) <= limit.maxBytes() || text.isEmpty()
+                    ? 1 : WireText.split(text, limit.charset(), limit.maxBytes()).size();
+            String carrier = broadcast ? "" : roster.get(name).map(p -> p.address().carrier()).orElse("");
+            return new SendSize(bytes, EngineOptions.MAX_BODY_BYTES, parts, carrier);
+        });
+    }
+
+    @Override
     public List<ChatMessage> history(HistoryQuery query) {
         return store.history(query);
     }

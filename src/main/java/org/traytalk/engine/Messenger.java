@@ -21,6 +21,12 @@ public interface Messenger extends AutoCloseable {
      */
     ChatMessage send(String recipient, String text) throws MessengerException;
 
+    /** How {@code text} would go to {@code recipient} now; for a compose window's counter. Nothing is sent. */
+    default SendSize measure(String recipient, String text) {
+        int bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        return new SendSize(bytes, EngineOptions.MAX_BODY_BYTES, 1, "");
+    }
+
     /** Every known peer, online ones first, then by name. */
     List<Peer> peers();
 

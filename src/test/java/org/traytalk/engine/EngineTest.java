@@ -317,6 +317,12 @@ class EngineTest {
         alice.carrierLimit = 250; // alice reaches everyone over a mailslot-sized carrier in windows-1252
         alice.start();
         String text = "Grüße " + "0123456789".repeat(50) + " €nd";
+        time.runDue();
+        SendSize size = alice.engine.measure("BOB", text);
+        assertThat(size.bytes()).isEqualTo(text.getBytes(StandardCharsets.UTF_8).length);
+        assertThat(size.parts()).isEqualTo(3); // 511 windows-1252 bytes, 212 per message
+        assertThat(alice.engine.measure("BOB", "short").parts()).isEqualTo(1);
+        assertThat(alice.engine.measure("BOB", "x".repeat(40_000)).tooLong()).isTrue();
         alice.engine.send("BOB", text);
         time.runDue();
         assertThat(bob.events.received).hasSizeGreaterThan(2);
