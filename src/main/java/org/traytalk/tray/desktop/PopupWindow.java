@@ -1,0 +1,261 @@
+package org.traytalk.tray.desktop;
+
+import java.awt.BorderLayout;
+import java.awt.Color;
+import java.awt.Dimension;
+import java.awt.FlowLayout;
+import java.awt.Font;
+import java.awt.Image;
+import java.awt.Window;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import javax.swing.BorderFactory;
+import javax.swing.ImageIcon;
+import javax.swing.JButton;
+import javax.swing.JComponent;
+import javax.swing.JDialog;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JTextArea;
+import javax.swing.JTextField;
+import java.awt.MouseInfo;
+import java.awt.PointerInfo;
+import javax.swing.UIManager;
+import org.traytalk.tray.model.Alert;
+import org.traytalk.tray.model.PlainText;
+import org.traytalk.tray.model.QuickReply;
+
+/**
+ * One pop-up: sender, time, the text (clipped, with "Show all"), a reply field (Enter sends) and the reply's
+ * delivery state. It never takes the keyboard when it appears; a click on it does. Every text shown comes from the
+ * {@link Alert}, which holds plain text only.
+ */
+final class PopupWindow {
+    static final int WIDTH = 360;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    /** What the pop-up asks of its owner. */
+    interface Callbacks {
+        void reply(long alertId, String text);
+
+        void open(Alert alert);
+
+        void dismiss(long alertId);
+
+        void hover(long alertId, boolean inside);
+
+        void resized();
+    }
+
+    private final JDialog dialog = new JDialog((java.awt.Frame) null);
+    private final Callbacks callbacks;
+    private final ZoneId zone;
+    private final JLabel title = new JLabel();
+    private final JLabel time = new JLabel();
+    private final JTextArea text = plainArea();
+    private final JScrollPane textScroll = new JScrollPane(text);
+    private final JButton showAll = link("Show all");
+    private final JTextField replyField = new JTextField();
+    private final JLabel replyState = new JLabel(" ");
+    private Alert alert;
+    private boolean expanded;
+    private boolean pointerInside;
+
+    PopupWindow(Alert alert, Callbacks callbacks, ZoneId zone, Image icon) {
+        this.alert = alert;
+        this.callbacks = callbacks;
+        this.zone = zone;
+        dialog.setUndecorated(true);
+        dialog.setType(Window.Type.UTILITY);
+        dialog.setAlwaysOnTop(true);
+        dialog.setAutoRequestFocus(false); // appearing must not take the keyboard from what the user is typing in
+        dialog.setName("traytalk-popup");
+        dialog.setContentPane(content(icon));
+        dialog.addWindowFocusListener(new WindowAdapter() {
+            @Override
+            public void windowGainedFocus(WindowEvent e) {
+                if (alert().canReply()) {
+                    replyField.requestFocusInWindow();
+                }
+            }
+        });
+        update(alert);
+    }
+
+    private JComponent content(Image icon) {
+        JPanel root = new JPanel(new BorderLayout(0, 6));
+        Color line = UIManager.getColor("Component.borderColor");
+        root.setBorder(BorderFactory.createCompoundBorder(
+                BorderFactory.createLineBorder(line == null ? Color.GRAY : line),
+                BorderFactory.createEmptyBorder(10, 12, 10, 10)));
+        title.setFont(title.getFont().deriveFont(Font.BOLD, title.getFont().getSize2D() + 1f));
+        title.setIcon(new ImageIcon(icon.getScaledInstance(20, 20, Image.SCALE_SMOOTH)));
+        title.setIconTextGap(8);
+        time.setForeground(UIManager.getColor("Label.disabledForeground"));
+        JButton close = flat("\u2715", "Close");
+        close.addActionListener(e -> callbacks.dismiss(alert.id()));
+        JPanel right = new JPanel(new FlowLayout(FlowLayout.RIGHT, 6, 0));
+        right.setOpaque(false);
+        right.add(time);
+        right.add(close);
+        JPanel header = new JPanel(new BorderLayout());
+        header.setOpaque(false);
+        header.add(title, BorderLayout.CENTER);
+        header.add(right, BorderLayout.EAST);
+
+        textScroll.setBorder(BorderFactory.createEmptyBorder());
+        textScroll.setHorizontalScrollBarPolicy(JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
+        showAll.addActionListener(e -> {
+            expanded = true;
+            update(alert);
+            callbacks.resized();
+        });
+        JPanel body = new JPanel(new BorderLayout());
+        body.setOpaque(false);
+        body.add(textScroll, BorderLayout.CENTER);
+        body.add(showAll, BorderLayout.SOUTH);
+
+        replyField.setName("reply");
+        replyField.addActionListener(e -> sendReply());
+        JButton open = link("Open");
+        open.setToolTipText("Show the whole conversation");
+        open.addActionListener(e -> callbacks.open(alert));
+        JPanel footer = new JPanel(new BorderLayout(8, 4));
+        footer.setOpaque(false);
+        footer.add(replyField, BorderLayout.NORTH);
+        footer.add(replyState, BorderLayout.CENTER);
+        footer.add(open, BorderLayout.EAST);
+
+        root.add(header, BorderLayout.NORTH);
+        root.add(body, BorderLayout.CENTER);
+        root.add(footer, BorderLayout.SOUTH);
+        MouseAdapter hover = new MouseAdapter() {
+            @Override
+            public void mouseEntered(MouseEvent e) {
+                pointerMoved();
+            }
+
+            @Override
+            public void mouseExited(MouseEvent e) {
+                pointerMoved();
+            }
+        };
+        listenEverywhere(root, hover);
+        return root;
+    }
+
+    /** Shows the alert's current version; what is being typed in the reply field stays. */
+    void update(Alert newAlert) {
+        this.alert = newAlert;
+        dialog.setTitle("TrayTalk: " + newAlert.title());
+        title.setText(newAlert.title());
+        time.setText(TIME.format(newAlert.time().atZone(zone)));
+        text.setText(expanded ? newAlert.fullText() : newAlert.preview());
+        text.setCaretPosition(0);
+        showAll.setVisible(newAlert.clipped() && !expanded);
+        replyField.setVisible(newAlert.canReply());
+        replyField.putClientProperty("JTextField.placeholderText",
+                "Reply to " + newAlert.sender() + "\u2026 (Enter sends)");
+        replyState.setText(newAlert.reply().map(PopupWindow::describe).orElse(" "));
+        replyState.setToolTipText(newAlert.reply().map(r -> PlainText.notHtml(r.text())).orElse(null));
+        sizeText();
+        dialog.pack();
+    }
+
+    /** "Sending...", "Sent", "Delivered", ... with the reply's start, as plain text. */
+    static String describe(QuickReply r) {
+        String what = switch (r.status()) {
+            case SENDING -> "Sending\u2026";
+            case QUEUED -> "\u25F7 Queued: goes when they are back";
+            case SENT -> "\u2713 Sent";
+            case DELIVERED -> "\u2713\u2713 Delivered";
+            case FAILED -> "\u26A0 Not delivered";
+            case REFUSED -> "\u26A0 " + r.detail();
+        };
+        return PlainText.notHtml(what + ": \u201C" + PlainText.clip(PlainText.line(r.text()), 40, 1).text() + "\u201D");
+    }
+
+    private void sendReply() {
+        String typed = replyField.getText();
+        if (typed.isBlank()) {
+            return;
+        }
+        replyField.setText("");
+        callbacks.reply(alert.id(), typed);
+    }
+
+    private void sizeText() {
+        text.setColumns(0);
+        text.setSize(new Dimension(WIDTH - 30, Short.MAX_VALUE));
+        int wanted = text.getPreferredSize().height;
+        int max = expanded ? 260 : wanted;
+        textScroll.setPreferredSize(new Dimension(WIDTH - 30, Math.min(wanted, max)));
+    }
+
+    private void pointerMoved() {
+        PointerInfo p = MouseInfo.getPointerInfo();
+        boolean inside = p != null && dialog.isShowing() && dialog.getBounds().contains(p.getLocation());
+        if (inside != pointerInside) {
+            pointerInside = inside;
+            callbacks.hover(alert.id(), inside);
+        }
+    }
+
+    Alert alert() {
+        return alert;
+    }
+
+    JDialog dialog() {
+        return dialog;
+    }
+
+    JTextField replyField() {
+        return replyField;
+    }
+
+    void close() {
+        dialog.dispose();
+    }
+
+    private static JTextArea plainArea() {
+        JTextArea area = new JTextArea();
+        area.setEditable(false);
+        area.setLineWrap(true);
+        area.setWrapStyleWord(true);
+        area.setOpaque(false);
+        area.setBorder(BorderFactory.createEmptyBorder());
+        area.setFont(UIManager.getFont("Label.font"));
+        return area;
+    }
+
+    private static JButton link(String label) {
+        JButton b = flat(label, null);
+        b.setForeground(UIManager.getColor("Component.linkColor"));
+        b.setHorizontalAlignment(JButton.LEFT);
+        return b;
+    }
+
+    private static JButton flat(String label, String tooltip) {
+        JButton b = new JButton(label);
+        b.putClientProperty("JButton.buttonType", "toolBarButton");
+        b.setFocusable(false);
+        b.setToolTipText(tooltip);
+        return b;
+    }
+
+    private static void listenEverywhere(java.awt.Container c, MouseAdapter listener) {
+        c.addMouseListener(listener);
+        for (java.awt.Component child : c.getComponents()) {
+            if (child instanceof java.awt.Container inner) {
+                listenEverywhere(inner, listener);
+            } else {
+                child.addMouseListener(listener);
+            }
+        }
+    }
+}
