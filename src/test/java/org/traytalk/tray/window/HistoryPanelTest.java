@@ -1,0 +1,267 @@
+package org.traytalk.tray.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.traytalk.tray.window.FakeMessenger.T0;
+import static org.traytalk.tray.window.FakeMessenger.inbound;
+import static org.traytalk.tray.window.FakeMessenger.inboundBroadcast;
+import static org.traytalk.tray.window.FakeMessenger.outbound;
+import static org.traytalk.tray.window.FakeMessenger.peer;
+
+import java.awt.event.ActionEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import javax.swing.JLabel;
+import javax.swing.JList;
+import javax.swing.SwingUtilities;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.traytalk.model.ChatMessage;
+import org.traytalk.model.DeliveryState;
+
+class HistoryPanelTest {
+    private final FakeMessenger messenger = new FakeMessenger();
+    private final ExecutorService reader = Executors.newSingleThreadExecutor();
+    private HistoryPanel panel;
+
+    @BeforeAll
+    static void headless() {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    @AfterEach
+    void stop() {
+        reader.shutdownNow();
+    }
+
+    private void start() {
+        panel = Swing.call(() -> {
+            HistoryPanel p = new HistoryPanel(messenger, reader, SwingUtilities::invokeLater,
+                    Clock.fixed(T0.plus(Duration.ofHours(2)), ZoneOffset.UTC));
+            p.start();
+            return p;
+        });
+        waitFor(() -> panel.conversationList().getModel().getSize() > 0);
+    }
+
+    private void waitFor(Supplier<Boolean> conditionOnSwingThread) {
+        await().atMost(Duration.ofSeconds(5)).until(() -> Swing.call(conditionOnSwingThread::get));
+    }
+
+    private List<String> conversationKeys() {
+        return Swing.call(() -> {
+            var model = panel.conversationList().getModel();
+            return java.util.stream.IntStream.range(0, model.getSize()).mapToObj(i -> model.getElementAt(i).key())
+                    .toList();
+        });
+    }
+
+    private List<ChatMessage> shown() {
+        return Swing.call(() -> panel.messageView().rows().stream().map(MessageRow::message).toList());
+    }
+
+    private void standardHistory() {
+        messenger.peers.add(peer("Bob", true));
+        messenger.peers.add(peer("Carol", false));
+        messenger.peers.add(peer("Erin", true));
+        messenger.history.add(inbound(1, "Bob", "morning"));
+        messenger.history.add(outbound(2, "Carol", "lunch at noon?", DeliveryState.FAILED));
+        messenger.history.add(outbound(3, "BOB", "lunch today?", DeliveryState.DELIVERED));
+        messenger.history.add(inboundBroadcast(4, "Dave", "fire drill at 3"));
+    }
+
+    @Test
+    void listsOneConversationPerPeerNewestFirstWithBroadcastsAsEveryone() {
+        standardHistory();
+        start();
+
+        assertThat(conversationKeys()).containsExactly("*", "BOB", "CAROL", "ERIN");
+        Swing.run(() -> {
+            Conversation everyone = panel.conversationList().getModel().getElementAt(0);
+            assertThat(ConversationRenderer.title(everyone)).isEqualTo("Everyone");
+            assertThat(ConversationRenderer.preview(everyone)).isEqualTo("Dave: fire drill at 3");
+            Conversation bob = panel.conversationList().getModel().getElementAt(1);
+            assertThat(bob.online()).isTrue();
+            assertThat(ConversationRenderer.preview(bob)).isEqualTo("You: lunch today?");
+            assertThat(ConversationRenderer.preview(panel.conversationList().getModel().getElementAt(3)))
+                    .isEqualTo("No messages yet");
+        });
+        assertThat(messenger.readOnSwingThread).isFalse();
+    }
+
+    @Test
+    void opensTheNewestConversationAndShowsAPeersMessagesOldestFirstWithMarks() {
+        standardHistory();
+        start();
+        waitFor(() -> panel.messageView().rows().size() == 1);
+        assertThat(shown()).extracting(ChatMessage::rowId).containsExactly(4L);
+
+        Swing.run(() -> panel.conversationList().setSelectedIndex(1));
+        waitFor(() -> panel.messageView().rows().size() == 2);
+        assertThat(shown()).extracting(ChatMessage::rowId).containsExactly(1L, 3L);
+        Swing.run(() -> {
+            List<MessageRow> rows = panel.messageView().rows();
+            assertThat(panel.titleLabel().getText()).isEqualTo("Bob");
+            assertThat(MessageRow.senderText(rows.get(0).message(), false)).isEqualTo("Bob");
+            assertThat(MessageRow.senderText(rows.get(1).message(), false)).isEqualTo("You");
+            assertThat(rows.get(0).mark().getText()).isEmpty();
+            assertThat(rows.get(1).mark().getText()).isEqualTo("\u2713\u2713");
+            assertThat(rows.get(1).mark().getToolTipText()).isEqualTo("Delivered");
+        });
+    }
+
+    @Test
+    void everyDeliveryStateHasItsOwnMarkAndWords() {
+        messenger.history.add(outbound(1, "Bob", "a", DeliveryState.QUEUED));
+        messenger.history.add(outbound(2, "Bob", "b", DeliveryState.SENT));
+        messenger.history.add(outbound(3, "Bob", "c", DeliveryState.DELIVERED));
+        messenger.history.add(outbound(4, "Bob", "d", DeliveryState.FAILED));
+        start();
+        Swing.run(() -> panel.showConversation("bob"));
+        waitFor(() -> panel.messageView().rows().size() == 4);
+        Swing.run(() -> {
+            List<JLabel> marks = panel.messageView().rows().stream().map(MessageRow::mark).toList();
+            assertThat(marks).extracting(JLabel::getText).containsExactly("\u25F7", "\u2713", "\u2713\u2713", "\u26A0");
+            assertThat(marks).extracting(JLabel::getToolTipText).containsExactly(
+                    "Queued: waiting until the recipient is online", "Sent, not confirmed yet", "Delivered",
+                    "Not delivered: no confirmation in time");
+        });
+    }
+
+    @Test
+    void searchesEveryConversationNamingThePeerAndEscClearsTheSearch() {
+        standardHistory();
+        start();
+        Swing.run(() -> {
+            panel.searchField().setText("lunch");
+            panel.searchField().postActionEvent();
+        });
+        waitFor(() -> panel.messageView().rows().size() == 2);
+        assertThat(messenger.queries).anyMatch(q -> "lunch".equals(q.search()) && q.peer() == null);
+        Swing.run(() -> {
+            assertThat(panel.titleLabel().getText()).isEqualTo("Search");
+            List<MessageRow> rows = panel.messageView().rows();
+            assertThat(rows).extracting(r -> r.message().rowId()).containsExactly(3L, 2L);
+            assertThat(rows).extracting(r -> MessageRow.senderText(r.message(), true))
+                    .containsExactly("You \u2192 BOB", "You \u2192 Carol");
+            panel.getActionMap().get("escape").actionPerformed(new ActionEvent(panel, 0, "escape"));
+            assertThat(panel.searchField().getText()).isEmpty();
+        });
+        waitFor(() -> panel.messageView().rows().size() == 1); // back to the selected conversation, Everyone
+        assertThat(shown()).extracting(ChatMessage::rowId).containsExactly(4L);
+        assertThat(messenger.readOnSwingThread).isFalse();
+    }
+
+    @Test
+    void escWithAnEmptySearchClosesTheWindow() {
+        start();
+        boolean[] closed = new boolean[1];
+        Swing.run(() -> {
+            panel.setCloseAction(() -> closed[0] = true);
+            panel.getActionMap().get("escape").actionPerformed(new ActionEvent(panel, 0, "escape"));
+        });
+        assertThat(closed[0]).isTrue();
+    }
+
+    @Test
+    void followsNewMessagesAndStateChangesFromTheEngineThread() throws Exception {
+        standardHistory();
+        start();
+        Swing.run(() -> panel.showConversation("Bob"));
+        waitFor(() -> panel.messageView().rows().size() == 2);
+
+        ChatMessage fromCarol = inbound(5, "Carol", "on my way");
+        ChatMessage toBob = outbound(6, "Bob", "see you", DeliveryState.SENT);
+        Thread engine = new Thread(() -> {
+            messenger.fire(l -> l.messageReceived(fromCarol));
+            messenger.fire(l -> l.messageUpdated(toBob));
+            messenger.fire(l -> l.messageUpdated(toBob.withState(DeliveryState.DELIVERED, T0, List.of())));
+            messenger.fire(l -> l.peerOffline(peer("Bob", false)));
+        });
+        engine.start();
+        engine.join(5000);
+
+        waitFor(() -> panel.messageView().rows().size() == 3);
+        assertThat(conversationKeys()).startsWith("BOB", "CAROL", "*");
+        Swing.run(() -> {
+            MessageRow newest = panel.messageView().rows().get(2);
+            assertThat(newest.message().rowId()).isEqualTo(6);
+            assertThat(newest.mark().getText()).isEqualTo("\u2713\u2713");
+            Conversation bob = panel.conversationList().getModel().getElementAt(0);
+            assertThat(bob.online()).isFalse();
+            assertThat(ConversationRenderer.preview(panel.conversationList().getModel().getElementAt(1)))
+                    .isEqualTo("on my way");
+        });
+    }
+
+    @Test
+    void showsMarkupLiterallyAndNeverAsAnHtmlLabel() {
+        String markup = "<html><img src=http://x>";
+        messenger.peers.add(peer("<html><b>Eve", true));
+        messenger.history.add(inbound(1, "<html><b>Eve", markup));
+        messenger.history.add(inbound(2, "<html><b>Eve", "abc\u202Edef\u0007"));
+        start();
+        Swing.run(() -> panel.showConversation("<html><b>Eve"));
+        waitFor(() -> panel.messageView().rows().size() == 2);
+        Swing.run(() -> {
+            List<MessageRow> rows = panel.messageView().rows();
+            assertThat(rows.get(0).body().getText()).isEqualTo(markup);
+            assertThat(rows.get(0).body().getDocument().getLength()).isEqualTo(markup.length());
+            assertThat(rows.get(1).body().getText()).isEqualTo("abcdef");
+            List<JLabel> labels = new java.util.ArrayList<>(Swing.all(panel, JLabel.class));
+            JList<Conversation> list = panel.conversationList();
+            for (int i = 0; i < list.getModel().getSize(); i++) {
+                labels.addAll(Swing.all(list.getCellRenderer()
+                        .getListCellRendererComponent(list, list.getModel().getElementAt(i), i, true, true),
+                        JLabel.class));
+            }
+            assertThat(labels).extracting(JLabel::getText).filteredOn(t -> t != null)
+                    .noneMatch(t -> t.toLowerCase(java.util.Locale.ROOT).startsWith("<html"))
+                    .anyMatch(t -> t.contains("<html><b>Eve"));
+        });
+    }
+
+    @Test
+    void wrapsAThirtyTwoKilobyteWordInsideTheWindowWidth() {
+        String word = "x".repeat(32 * 1024);
+        messenger.history.add(inbound(1, "Bob", word));
+        start();
+        Swing.run(() -> panel.showConversation("Bob"));
+        waitFor(() -> panel.messageView().rows().size() == 1);
+        Swing.run(() -> {
+            panel.setSize(900, 600);
+            for (int pass = 0; pass < 3; pass++) {
+                Swing.layOut(panel);
+            }
+        });
+        Swing.run(() -> {
+            var body = panel.messageView().rows().get(0).body();
+            assertThat(body.getText()).hasSize(32 * 1024);
+            assertThat(body.getLineWrap()).isTrue();
+            assertThat(body.getWidth()).isBetween(1, 900);
+            assertThat(panel.messageView().getWidth()).isLessThanOrEqualTo(900);
+            assertThat(body.getPreferredSize().height).isGreaterThan(20 * body.getFontMetrics(body.getFont()).getHeight());
+        });
+    }
+
+    @Test
+    void showConversationAddsAnUnknownPeerAndSelectsIt() {
+        standardHistory();
+        start();
+        Swing.run(() -> panel.showConversation("Zed"));
+        Swing.run(() -> {
+            assertThat(panel.conversationList().getSelectedValue().key()).isEqualTo("ZED");
+            assertThat(panel.titleLabel().getText()).isEqualTo("Zed");
+        });
+        Swing.run(() -> panel.showConversation("*"));
+        Swing.run(() -> assertThat(panel.titleLabel().getText()).isEqualTo("Everyone"));
+        Swing.run(panel::stop);
+        assertThat(messenger.listenerCount()).isZero();
+    }
+}
