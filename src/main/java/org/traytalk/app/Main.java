@@ -13,6 +13,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        org.traytalk.tray.desktop.DorkboxUpdates.switchOff(); // before any Dorkbox class can load
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

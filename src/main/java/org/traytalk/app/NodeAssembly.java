@@ -71,7 +71,7 @@ final class NodeAssembly {
         }
         LOG.info("TrayTalk node {} started: carriers {}, data in {}", settings.displayName(), settings.carriers(),
                 dirs.data());
-        return new RunningNode(engine, watcher);
+        return new RunningNode(engine, watcher, file, settings);
     }
 
     static EngineOptions options(Settings s) {

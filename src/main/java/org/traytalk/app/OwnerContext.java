@@ -30,6 +30,7 @@ final class OwnerContext implements CliContext, AutoCloseable {
     private RunningNode node;
     private boolean justStarted;
     private boolean closed;
+    private org.traytalk.tray.desktop.DesktopApp desktop;
 
     OwnerContext(BufferedReader in, PrintWriter out, PrintWriter err) {
         this.in = in;
@@ -68,6 +69,61 @@ final class OwnerContext implements CliContext, AutoCloseable {
         return node;
     }
 
+    /**
+     * Shows the desktop for the node until the user quits; empty without a display. The node starts first, so the
+     * tray shows who is online from the first moment.
+     */
+    @Override
+    public java.util.OptionalInt runDesktop(boolean minimized) throws Exception {
+        if (!org.traytalk.tray.desktop.DesktopApp.displayAvailable()) {
+            return java.util.OptionalInt.empty();
+        }
+        RunningNode running = (RunningNode) messenger();
+        org.traytalk.tray.desktop.DesktopApp app;
+        AppWindows windows = new AppWindows(running);
+        app = org.traytalk.tray.desktop.DesktopApp.start(running, autostart(), windows, running.settings(), minimized);
+        windows.reportOpenedTo(app::conversationOpened);
+        synchronized (this) {
+            desktop = app;
+        }
+        try (AutoCloseable settings = running.onSettingsChanged(app::apply)) {
+            app.awaitQuit();
+        } finally {
+            synchronized (this) {
+                desktop = null;
+            }
+            app.close();
+        }
+        return java.util.OptionalInt.of(0);
+    }
+
+    /** For a later launch without a command: bring the desktop forward, or empty when this process shows none. */
+    private synchronized java.util.OptionalInt bringForward() {
+        if (desktop == null) {
+            return java.util.OptionalInt.empty();
+        }
+        desktop.bringForward();
+        return java.util.OptionalInt.of(0);
+    }
+
+    /** {@code traytalk quit} from another launch: leave the desktop, or end a console or quiet process. */
+    synchronized boolean requestQuit() {
+        if (desktop != null) {
+            desktop.close();
+            return true;
+        }
+        Thread exit = new Thread(() -> {
+            try {
+                Thread.sleep(300); // let the quit command's answer reach the other launch first
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            System.exit(0); // the shutdown hook says OFFLINE and closes the history
+        }, "traytalk-quit");
+        exit.start();
+        return true;
+    }
+
     @Override
     public synchronized boolean nodeJustStarted() {
         return justStarted;
@@ -104,6 +160,16 @@ final class OwnerContext implements CliContext, AutoCloseable {
             @Override
             public boolean forwarded() {
                 return true;
+            }
+
+            @Override
+            public java.util.OptionalInt runDesktop(boolean minimized) {
+                return bringForward();
+            }
+
+            @Override
+            public boolean quit() {
+                return requestQuit();
             }
 
             @Override

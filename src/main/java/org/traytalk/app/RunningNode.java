@@ -14,10 +14,30 @@ import org.traytalk.store.HistoryQuery;
 final class RunningNode implements Messenger {
     private final Engine engine;
     private final SettingsWatcher watcher;
+    private final org.traytalk.config.SettingsFile settingsFile;
+    private volatile org.traytalk.config.Settings settings;
 
-    RunningNode(Engine engine, SettingsWatcher watcher) {
+    RunningNode(Engine engine, SettingsWatcher watcher, org.traytalk.config.SettingsFile settingsFile,
+                org.traytalk.config.Settings settings) {
         this.engine = engine;
         this.watcher = watcher;
+        this.settingsFile = settingsFile;
+        this.settings = settings;
+        watcher.subscribe(changed -> this.settings = changed.settings());
+    }
+
+    org.traytalk.config.SettingsFile settingsFile() {
+        return settingsFile;
+    }
+
+    /** The settings as last read from the file. */
+    org.traytalk.config.Settings settings() {
+        return settings;
+    }
+
+    /** Runs {@code listener} with the new settings each time the file changes; the handle stops it. */
+    AutoCloseable onSettingsChanged(java.util.function.Consumer<org.traytalk.config.Settings> listener) {
+        return watcher.subscribe(changed -> listener.accept(changed.settings()));
     }
 
     @Override

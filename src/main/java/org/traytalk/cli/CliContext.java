@@ -40,6 +40,20 @@ public interface CliContext {
         return false;
     }
 
+    /**
+     * Shows TrayTalk on the desktop (tray icon, pop-ups, windows) and returns when the user quits. Empty when this
+     * process cannot show a desktop (no display). For a launch handed to a running TrayTalk that shows one: brings
+     * it forward and returns at once.
+     */
+    default java.util.OptionalInt runDesktop(boolean minimized) throws Exception {
+        return java.util.OptionalInt.empty();
+    }
+
+    /** Asks the TrayTalk that owns the node to say OFFLINE and exit; false when none is running. */
+    default boolean quit() {
+        return false;
+    }
+
     /** The "start at logon" switch of this operating system. */
     default Autostart autostart() {
         return Autostarts.forThisMachine();

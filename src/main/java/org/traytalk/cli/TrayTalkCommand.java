@@ -10,17 +10,21 @@ import picocli.CommandLine.Option;
 // INHERIT: every command takes --help and --version ("traytalk send --help" was an unknown-option error)
 @Command(name = "traytalk", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         scope = CommandLine.ScopeType.INHERIT,
-        description = "Serverless LAN messenger. Without a command: an interactive chat in this console.",
+        description = {"Serverless LAN messenger. Without a command: the tray icon with pop-ups and windows, or,",
+                "without a desktop (or with --console), an interactive chat in this console."},
         subcommands = {SendCommand.class, PeersCommand.class, HistoryCommand.class, ListenCommand.class,
-                AutostartCommand.class})
+                AutostartCommand.class, QuitCommand.class})
 public final class TrayTalkCommand implements Callable<Integer> {
 
     @Option(names = "--home", paramLabel = "DIR",
             description = "Keep settings, history and logs in DIR (default: the usual per-user folders, or $TRAYTALK_HOME).")
     Path home;
 
-    @Option(names = "--minimized", description = "Start quietly without a window (used when starting at logon).")
+    @Option(names = "--minimized", description = "Start quietly in the tray, without a window (used when starting at logon).")
     boolean minimized;
+
+    @Option(names = "--console", description = "Chat in this console even when a desktop is available.")
+    boolean console;
 
     private final CliContext context;
 
@@ -39,13 +43,19 @@ public final class TrayTalkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!console) {
+            java.util.OptionalInt desktop = context.runDesktop(minimized);
+            if (desktop.isPresent()) {
+                return desktop.getAsInt();
+            }
+        }
         if (minimized) {
             return runQuietly();
         }
         return new ConsoleChat(context, context.in(), context.out(), context.zone()).run();
     }
 
-    /** Until the tray arrives: a node without any window or output, running until logoff or Quit. */
+    /** Without a desktop: a node without any window or output, running until logoff or {@code traytalk quit}. */
     private int runQuietly() throws Exception {
         if (context.forwarded()) {
             context.out().println("TrayTalk is already running.");

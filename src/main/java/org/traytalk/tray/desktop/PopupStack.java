@@ -27,14 +27,21 @@ final class PopupStack {
 
     private final AlertQueue alerts;
     private final Consumer<Alert> open;
+    private final Consumer<String> replied;
     private final BooleanSupplier sound;
     private final Image icon;
     private final ZoneId zone;
     private final Map<Long, PopupWindow> windows = new LinkedHashMap<>();
 
-    PopupStack(AlertQueue alerts, Consumer<Alert> open, BooleanSupplier sound, Image icon, ZoneId zone) {
+    /**
+     * @param open    "Open" was clicked: show the conversation
+     * @param replied a quick reply went to this peer: their messages count as read (the pop-up stays)
+     */
+    PopupStack(AlertQueue alerts, Consumer<Alert> open, Consumer<String> replied, BooleanSupplier sound, Image icon,
+               ZoneId zone) {
         this.alerts = alerts;
         this.open = open;
+        this.replied = replied;
         this.sound = sound;
         this.icon = icon;
         this.zone = zone;
@@ -91,6 +98,8 @@ final class PopupStack {
         return new PopupWindow.Callbacks() {
             @Override
             public void reply(long alertId, String text) {
+                alerts.visible().stream().filter(a -> a.id() == alertId).findFirst()
+                        .flatMap(Alert::peer).ifPresent(replied);
                 alerts.reply(alertId, text);
             }
 

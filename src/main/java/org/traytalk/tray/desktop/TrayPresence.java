@@ -42,6 +42,20 @@ final class TrayPresence {
                 + " such as GNOME's AppIndicator extension is running), so TrayTalk shows this window instead.");
     }
 
+    /**
+     * Like {@link #missing}, but gives a tray host that is still starting up (TrayTalk starting at logon may be
+     * quicker than the panel) up to {@code patience} to appear.
+     */
+    Optional<String> awaitTray(java.time.Duration patience) throws InterruptedException {
+        long end = System.nanoTime() + patience.toNanos();
+        Optional<String> missing = missing();
+        while (missing.isPresent() && System.nanoTime() < end) {
+            Thread.sleep(250);
+            missing = missing();
+        }
+        return missing;
+    }
+
     /** Asks the session bus whether a StatusNotifier watcher (KDE, GNOME with AppIndicator, ...) is registered. */
     static boolean statusNotifierWatcherRuns() {
         String bus = System.getenv("DBUS_SESSION_BUS_ADDRESS");

@@ -1,0 +1,272 @@
+package org.traytalk.tray.desktop;
+
+import java.awt.GraphicsEnvironment;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.swing.SwingUtilities;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.traytalk.config.Settings;
+import org.traytalk.engine.Messenger;
+import org.traytalk.engine.MessengerListener;
+import org.traytalk.model.ChatMessage;
+import org.traytalk.platform.Autostart;
+import org.traytalk.platform.DarkMode;
+import org.traytalk.tray.model.Alert;
+import org.traytalk.tray.model.AlertOptions;
+import org.traytalk.tray.model.AlertQueue;
+import org.traytalk.tray.model.MenuModel;
+import org.traytalk.tray.model.OnThread;
+import org.traytalk.tray.model.TrayActions;
+import org.traytalk.tray.model.TrayModel;
+
+/**
+ * The desktop side of a running TrayTalk: tray icon (or the no-tray window), pop-ups, compose, and the history and
+ * settings windows. Everything here lives on the Swing event thread; the node it shows runs on its own threads.
+ */
+public final class DesktopApp implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
+
+    /** The history and settings windows, built by the application wiring. */
+    public interface Windows {
+        /** Opens the history, on the conversation with {@code peer} when given; one window, brought forward. */
+        void showHistory(Optional<String> peer);
+
+        void showSettings();
+
+        void closeAll();
+    }
+
+    private final Messenger messenger;
+    private final Autostart autostart;
+    private final Windows windows;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "traytalk-ui-sender");
+        t.setDaemon(true);
+        return t;
+    });
+    private final CountDownLatch quit = new CountDownLatch(1);
+    private final List<AutoCloseable> handles = new ArrayList<>();
+    private TrayModel model;
+    private AlertQueue alerts;
+    private TrayPresenter presenter;
+    private PopupStack popups;
+    private ComposeWindow compose;
+    private TrayView view;
+    private TrayIcons icons;
+    private volatile boolean sound;
+    private boolean autostartOn;
+
+    private DesktopApp(Messenger messenger, Autostart autostart, Windows windows) {
+        this.messenger = messenger;
+        this.autostart = autostart;
+        this.windows = windows;
+    }
+
+    /** True when this process can open windows at all (a display, not headless Java). */
+    public static boolean displayAvailable() {
+        return !GraphicsEnvironment.isHeadless();
+    }
+
+    /**
+     * Shows TrayTalk on the desktop: the tray icon, or a window when the desktop has no tray.
+     *
+     * @param minimized started at logon: nothing opens except the icon (the no-tray window still opens)
+     */
+    public static DesktopApp start(Messenger messenger, Autostart autostart, Windows windows, Settings settings,
+                                   boolean minimized) throws Exception {
+        DesktopApp app = new DesktopApp(messenger, autostart, windows);
+        boolean dark = DarkMode.ofThisDesktop().isDark();
+        // at logon the panel may still be starting: wait longer for its tray than when the user starts TrayTalk
+        Optional<String> noTray = TrayPresence.ofThisDesktop()
+                .awaitTray(minimized ? java.time.Duration.ofSeconds(30) : java.time.Duration.ofSeconds(3));
+        SwingUtilities.invokeAndWait(() -> app.build(settings, dark, noTray));
+        return app;
+    }
+
+    private void build(Settings settings, boolean dark, Optional<String> noTray) {
+        Theme.apply(dark);
+        icons = TrayIcons.load();
+        model = new TrayModel(messenger.localName());
+        alerts = new AlertQueue(messenger, Clock.systemDefaultZone(), new SwingTimers(),
+                AlertOptions.DEFAULTS.withHideAfter(settings.alertTime()), background);
+        sound = settings.alertSound();
+        compose = new ComposeWindow(messenger, background, icons.app());
+        popups = new PopupStack(alerts, this::openAlert, model::conversationOpened, () -> sound, icons.app().get(3), ZoneId.systemDefault());
+        presenter = new TrayPresenter(model, this::autostartState, new Actions());
+        autostartOn = readAutostart();
+        handles.add(model.attach(messenger, SwingUtilities::invokeLater));
+        handles.add(alerts.attach(SwingUtilities::invokeLater));
+        handles.add(popups.attach());
+        handles.add(messenger.subscribe(OnThread.of(SwingUtilities::invokeLater, new MessengerListener() {
+            @Override
+            public void messageUpdated(ChatMessage m) {
+                compose.messageUpdated(m);
+            }
+        })));
+        view = openView(noTray);
+        handles.add(presenter.showIn(view));
+        LOG.info("Desktop ready: {}", view.describe());
+    }
+
+    private TrayView openView(Optional<String> noTray) {
+        Optional<String> missing = noTray;
+        if (missing.isEmpty()) {
+            try {
+                Optional<DorkboxTray> tray = DorkboxTray.open(icons, SwingUtilities::invokeLater, id -> presenter.click(id));
+                if (tray.isPresent()) {
+                    return tray.get();
+                }
+                missing = Optional.of("The system tray could not be used (see the log), so TrayTalk shows this window instead.");
+            } catch (RuntimeException | LinkageError e) {
+                LOG.warn("The system tray failed to start", e);
+                missing = Optional.of("The system tray failed to start (" + e + "), so TrayTalk shows this window instead.");
+            }
+        }
+        LOG.warn("No tray icon: {}", missing.get());
+        return new FallbackWindow(missing.get(), icons, id -> presenter.click(id));
+    }
+
+    /** Blocks until the user chooses Quit (or {@link #close} runs). */
+    public void awaitQuit() throws InterruptedException {
+        quit.await();
+    }
+
+    /** TrayTalk was launched again while running: show something, as the user expects. */
+    public void bringForward() {
+        SwingUtilities.invokeLater(() -> {
+            if (view instanceof FallbackWindow w) {
+                w.toFront();
+            }
+            openCompose(Optional.empty());
+        });
+    }
+
+    /** Settings changed on disk: pop-up time and sound, and the name shown, apply at once. */
+    public void apply(Settings settings) {
+        SwingUtilities.invokeLater(() -> {
+            alerts.setOptions(AlertOptions.DEFAULTS.withHideAfter(settings.alertTime()));
+            sound = settings.alertSound();
+            model.setLocalName(settings.displayName());
+        });
+    }
+
+    private void openCompose(Optional<String> to) {
+        to.ifPresent(this::conversationOpened);
+        compose.open(to, model.onlinePeers());
+    }
+
+    private void openAlert(Alert alert) {
+        alert.peer().ifPresent(this::conversationOpened);
+        windows.showHistory(alert.peer());
+    }
+
+    /** The user is looking at the conversation with {@code peer}: its messages count as read. */
+    public void conversationOpened(String peer) {
+        if (!ChatMessage.EVERYONE.equals(peer)) {
+            model.conversationOpened(peer);
+            alerts.conversationOpened(peer);
+        }
+    }
+
+    private MenuModel.Autostart autostartState() {
+        return new MenuModel.Autostart(true, autostartOn);
+    }
+
+    private boolean readAutostart() {
+        try {
+            return autostart.isEnabled();
+        } catch (java.io.IOException e) {
+            LOG.warn("Cannot tell whether TrayTalk starts at logon ({}): {}", autostart.location(), e.getMessage());
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (quit.getCount() == 0) {
+            return;
+        }
+        Runnable shut = () -> {
+            for (AutoCloseable h : handles) {
+                try {
+                    h.close();
+                } catch (Exception e) {
+                    LOG.debug("Closing a UI subscription failed", e);
+                }
+            }
+            popups.closeAll();
+            compose.close();
+            windows.closeAll();
+            view.close();
+        };
+        if (SwingUtilities.isEventDispatchThread()) {
+            shut.run();
+        } else {
+            try {
+                SwingUtilities.invokeAndWait(shut);
+            } catch (Exception e) {
+                LOG.warn("Closing the windows failed", e);
+            }
+        }
+        background.shutdown();
+        quit.countDown();
+    }
+
+    /** What the menu, the pop-ups and the no-tray window ask for. */
+    private final class Actions implements TrayActions {
+        @Override
+        public void openCompose(Optional<String> to) {
+            LOG.info("Menu: compose {}", to.orElse(""));
+            DesktopApp.this.openCompose(to);
+        }
+
+        @Override
+        public void openHistory() {
+            LOG.info("Menu: history");
+            windows.showHistory(Optional.empty());
+        }
+
+        @Override
+        public void openSettings() {
+            LOG.info("Menu: settings");
+            windows.showSettings();
+        }
+
+        @Override
+        public void toggleDnd() {
+            boolean on = !model.dnd();
+            LOG.info("Menu: do not disturb {}", on ? "on" : "off");
+            model.setDnd(on);
+            alerts.setDnd(on);
+        }
+
+        @Override
+        public void toggleAutostart() {
+            try {
+                if (autostartOn) {
+                    autostart.disable();
+                } else {
+                    autostart.enable();
+                }
+            } catch (java.io.IOException e) {
+                LOG.warn("Changing start at logon ({}) failed: {}", autostart.location(), e.getMessage());
+                model.problem("Could not change \"Start at logon\": " + e.getMessage());
+            }
+            autostartOn = readAutostart();
+            LOG.info("Menu: start at logon {}", autostartOn ? "on" : "off");
+        }
+
+        @Override
+        public void quit() {
+            LOG.info("Menu: quit");
+            close();
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package org.traytalk.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.traytalk.it.NodeProcess.has;
+
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The real desktop app on a real (virtual) X desktop with the {@code trayer} tray host: ALICE runs the tray app,
+ * BOB a {@code listen} node, both in network namespaces. The icon must be in the tray, BOB's message must pop up,
+ * a reply typed into the pop-up must reach BOB with a receipt, Compose from the tray menu must send, Quit must say
+ * OFFLINE and exit. Run as root and as {@code nobody} (Dorkbox picks a different tray for each). Screenshots go to
+ * {@code target/desktop-it/}.
+ */
+class DesktopIT {
+    static final Duration EVENT = Duration.ofSeconds(30);
+    static final Path SHOTS = Path.of("target", "desktop-it");
+
+    static Path base;
+    static NetnsLan lan;
+    static String aliceNs;
+    static NodeProcess bob;
+    XDesktop desktop;
+    DesktopNode alice;
+
+    @BeforeAll
+    static void buildLan() throws Exception {
+        String reason = NetnsLan.unavailableReason();
+        assumeTrue(reason == null, () -> "Skipping the desktop test: " + reason);
+        String x = XDesktop.unavailableReason();
+        assumeTrue(x == null, () -> "Skipping the desktop test: " + x);
+        assumeTrue(NodeProcess.JAR.toFile().isFile(), "Skipping: " + NodeProcess.JAR + " not built (run mvn verify)");
+        Files.createDirectories(SHOTS);
+        base = Files.createTempDirectory("traytalk-desktop-it");
+        Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwxr-xr-x")); // nobody reads the jar here
+        lan = NetnsLan.create("tn" + ProcessHandle.current().pid());
+        aliceNs = lan.addHost("alice", 1);
+        bob = new NodeProcess("BOB", base.resolve("bob"), lan.exec(lan.addHost("bob", 2)), settings("BOB"));
+        bob.startListening();
+        bob.await("listening", l -> l.contains("listening"), EVENT);
+    }
+
+    static String settings(String name) {
+        return "name = " + name + "\nnetwork.interfaces = eth0\npresence.heartbeat.seconds = 5\nalerts.seconds = 60\n";
+    }
+
+    @AfterEach
+    void closeDesktop() throws Exception {
+        if (alice != null) {
+            alice.close();
+        }
+        if (desktop != null) {
+            desktop.close();
+        }
+    }
+
+    @AfterAll
+    static void tearDown() throws Exception {
+        NodeProcess.tearDown(lan, bob);
+        if (base != null) {
+            NetnsLan.run("rm", "-rf", base.toString());
+        }
+    }
+
+    @ParameterizedTest(name = "as {0}")
+    @ValueSource(strings = {"root", "nobody"})
+    void trayPopUpQuickReplyComposeAndQuit(String user) throws Exception {
+        desktop = XDesktop.start(true);
+        alice = new DesktopNode("ALICE", user, base, lan.exec(aliceNs), user.equals("nobody"), desktop.env(), settings("ALICE"));
+        alice.start();
+        String ready = alice.awaitLog("the desktop", l -> l.contains("Desktop ready"), EVENT);
+        assertThat(ready).contains("Dorkbox").doesNotContain("no system tray");
+        bob.await("ALICE online", l -> has(l, "peer-online", "ALICE"), EVENT);
+
+        Rectangle icon = awaitTrayIcon();
+        assertThat(bluePixels(desktop.screenshot(shot(user, "1-tray")), icon))
+                .as("the TrayTalk bubble is drawn in the tray at %s", icon).isGreaterThan(icon.width * icon.height / 8);
+
+        String text = "Lunch at noon? <b>not bold</b> " + user;
+        assertThat(bob.run(EVENT, "send", "ALICE", text).exitCode()).as("BOB's message is delivered").isZero();
+        alice.awaitLog("the pop-up", l -> l.contains("Pop-up") && l.contains("shown: BOB"), EVENT);
+        String popup = desktop.awaitWindow("^TrayTalk: BOB$", 10_000);
+        Rectangle box = desktop.geometry(popup);
+        assertThat(lightPixels(desktop.screenshot(shot(user, "2-popup")), box))
+                .as("the pop-up is painted").isGreaterThan(box.width * box.height / 2);
+
+        // a click on the text gives the pop-up the keyboard, and its reply field takes it
+        desktop.click(box.x + 100, box.y + 45, 1);
+        String reply = "Yes, see you there (" + user + ")";
+        desktop.type(reply);
+        desktop.key("Return");
+        bob.await("the quick reply", l -> has(l, "message-received", "ALICE", "BOB") && l.endsWith(reply), EVENT);
+        alice.awaitLog("the receipt in the pop-up", l -> l.contains("reply: DELIVERED"), EVENT);
+        desktop.screenshot(shot(user, "3-replied"));
+
+        openMenu(icon);
+        desktop.screenshot(shot(user, "4-menu"));
+        desktop.key("Down", "Return"); // the first entry: Compose...
+        alice.awaitLog("Compose", l -> l.contains("Compose opened for BOB"), EVENT);
+        desktop.awaitWindow("^New message - TrayTalk$", 10_000);
+        String composed = "Written in the compose window as " + user;
+        desktop.type(composed);
+        desktop.screenshot(shot(user, "5-compose"));
+        desktop.key("Return");
+        bob.await("the composed message", l -> has(l, "message-received", "ALICE", "BOB") && l.endsWith(composed), EVENT);
+        alice.awaitLog("its receipt", l -> l.contains("Compose sent to BOB"), EVENT);
+
+        openMenu(icon);
+        desktop.key("Up", "Return"); // the last entry: Quit
+        alice.awaitLog("Quit", l -> l.contains("Menu: quit"), EVENT);
+        assertThat(alice.awaitExit(EVENT)).isZero();
+        bob.await("ALICE offline", l -> has(l, "peer-offline", "ALICE"), EVENT);
+    }
+
+    @Test
+    void withoutATrayAWindowOpensAndQuitEndsIt() throws Exception {
+        desktop = XDesktop.start(false);
+        alice = new DesktopNode("ALICE", "no-tray", base, lan.exec(aliceNs), false, desktop.env(), settings("ALICE"));
+        alice.start();
+        alice.awaitLog("the no-tray notice", l -> l.contains("No tray icon"), EVENT);
+        String window = desktop.awaitWindow("^TrayTalk$", 20_000);
+        Rectangle box = desktop.geometry(window);
+        assertThat(box.width).isGreaterThan(250);
+        assertThat(lightPixels(desktop.screenshot(shot("root", "no-tray")), box)).isGreaterThan(box.width * box.height / 2);
+
+        NodeProcess.Result quit = alice.run(EVENT, "quit");
+        assertThat(quit.output()).contains("TrayTalk is quitting.");
+        assertThat(alice.awaitExit(EVENT)).isZero();
+    }
+
+    /** The icon's window under the tray host, once it is there and painted. */
+    private Rectangle awaitTrayIcon() throws Exception {
+        long end = System.nanoTime() + EVENT.toNanos();
+        while (System.nanoTime() < end) {
+            List<Rectangle> icons = desktop.trayIcons();
+            if (!icons.isEmpty()) {
+                return icons.get(0);
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("No icon appeared in the tray\n" + alice.report());
+    }
+
+    /**
+     * Clicks the icon until its menu shows (Swing's tray ignores the very first press after start-up): a menu is
+     * a light area below and left of the icon, larger than the tooltip.
+     */
+    private void openMenu(Rectangle icon) throws Exception {
+        Rectangle menuBody = new Rectangle(icon.x - 160, icon.y + icon.height + 40, 120, 100);
+        for (int attempt = 0; attempt < 4; attempt++) {
+            desktop.click(icon.x + icon.width / 2, icon.y + icon.height / 2, 3);
+            long end = System.nanoTime() + Duration.ofMillis(1500).toNanos();
+            while (System.nanoTime() < end) {
+                Thread.sleep(200);
+                if (lightPixels(desktop.screenshot(SHOTS.resolve("menu-probe.png")), menuBody) > 120 * 100 / 2) {
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("The tray menu did not open\n" + alice.report());
+    }
+
+    private static Path shot(String user, String what) {
+        return SHOTS.resolve(user + "-" + what + ".png");
+    }
+
+    /** Pixels of the brand blue (#1479C9 and its shades) inside {@code r}. */
+    static int bluePixels(BufferedImage img, Rectangle r) {
+        return count(img, r, (red, green, blue) -> blue > 150 && red < 90 && green > 70 && green < 170);
+    }
+
+    static int lightPixels(BufferedImage img, Rectangle r) {
+        return count(img, r, (red, green, blue) -> red + green + blue > 500);
+    }
+
+    interface Rgb {
+        boolean test(int r, int g, int b);
+    }
+
+    static int count(BufferedImage img, Rectangle r, Rgb match) {
+        int n = 0;
+        for (int y = Math.max(0, r.y); y < Math.min(img.getHeight(), r.y + r.height); y++) {
+            for (int x = Math.max(0, r.x); x < Math.min(img.getWidth(), r.x + r.width); x++) {
+                int p = img.getRGB(x, y);
+                if (match.test((p >> 16) & 0xff, (p >> 8) & 0xff, p & 0xff)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+}
