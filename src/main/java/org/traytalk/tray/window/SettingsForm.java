@@ -151,6 +151,7 @@ public final class SettingsForm extends JPanel {
             JLabel label = problems.get(f.key());
             label.setText(problem.map(p -> PlainText.notHtml(PlainText.line(capitalized(p)))).orElse(""));
             label.setVisible(problem.isPresent());
+            f.component().putClientProperty("JComponent.outline", problem.isPresent() ? "error" : null);
             ok &= problem.isEmpty();
         }
         boolean changes = hasChanges();

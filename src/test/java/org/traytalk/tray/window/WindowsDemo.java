@@ -17,7 +17,7 @@ import org.traytalk.model.Receipt;
 
 /**
  * Opens both windows on sample data, to look at them: {@code java -cp ... org.traytalk.tray.window.WindowsDemo
- * [history|settings|both] [search text]}. Not a test.
+ * [history|everyone|settings|both] [search text]}. Not a test.
  */
 public final class WindowsDemo {
     private WindowsDemo() {
@@ -35,14 +35,15 @@ public final class WindowsDemo {
             Clock clock = Clock.fixed(FakeMessenger.T0.plus(Duration.ofHours(6)), ZoneOffset.UTC);
             if (!which.equals("settings")) {
                 HistoryWindow history = new HistoryWindow(messenger, clock);
-                history.showConversation("Bob");
+                history.showConversation(which.equals("everyone") ? "*" : "Bob");
                 if (search != null) {
-                    javax.swing.Timer t = new javax.swing.Timer(800, e -> typeSearch(search));
+                    javax.swing.Timer t = new javax.swing.Timer(800,
+                            e -> typeSearch(search));
                     t.setRepeats(false);
                     t.start();
                 }
             }
-            if (!which.equals("history")) {
+            if (which.equals("settings") || which.equals("both")) {
                 new SettingsWindow(file, () -> file.load().settings()).show();
             }
         });
