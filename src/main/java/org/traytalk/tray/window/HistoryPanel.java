@@ -46,7 +46,12 @@ public final class HistoryPanel extends JPanel {
     private final Executor ui;
     private final ConversationList conversations = new ConversationList();
     private final DefaultListModel<Conversation> listModel = new DefaultListModel<>();
-    private final JList<Conversation> list = new JList<>(listModel);
+    private final JList<Conversation> list = new JList<>(listModel) {
+        @Override
+        public boolean getScrollableTracksViewportWidth() {
+            return true; // long names and previews are cut with an ellipsis instead of scrolling sideways
+        }
+    };
     private final JTextField search = new JTextField();
     private final JLabel title = new JLabel(" ");
     private final JLabel subtitle = new JLabel(" ");
@@ -145,7 +150,8 @@ public final class HistoryPanel extends JPanel {
     }
 
     private JComponent split() {
-        JScrollPane listScroll = new JScrollPane(list);
+        JScrollPane listScroll = new JScrollPane(list, JScrollPane.VERTICAL_SCROLLBAR_AS_NEEDED,
+                JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
         listScroll.setBorder(BorderFactory.createEmptyBorder());
         listScroll.setMinimumSize(new Dimension(220, 0));
         listScroll.setPreferredSize(new Dimension(300, 0));

@@ -1,0 +1,65 @@
+package org.traytalk.tray.window;
+
+import java.awt.Dimension;
+import javax.swing.JComponent;
+import javax.swing.JFormattedTextField;
+import javax.swing.JSpinner;
+import javax.swing.SpinnerNumberModel;
+import org.traytalk.config.SettingKey;
+
+/**
+ * A whole-number setting as a spinner. The typed text is what counts (and what the form validates), so an
+ * out-of-range number shows its problem instead of silently snapping back.
+ */
+final class NumberField implements SettingField {
+    private final SettingKey key;
+    private final JSpinner spinner = new JSpinner(new SpinnerNumberModel(0, 0, Integer.MAX_VALUE, 1));
+    private final JFormattedTextField text;
+
+    NumberField(SettingKey key) {
+        this.key = key;
+        spinner.setName(key.key());
+        spinner.setEditor(new JSpinner.NumberEditor(spinner, "#")); // no grouping: a port reads 42138, not 42,138
+        text = ((JSpinner.DefaultEditor) spinner.getEditor()).getTextField();
+        text.setColumns(7);
+        text.setHorizontalAlignment(JFormattedTextField.LEADING);
+        spinner.setMaximumSize(new Dimension(140, spinner.getPreferredSize().height));
+    }
+
+    @Override
+    public SettingKey key() {
+        return key;
+    }
+
+    @Override
+    public JComponent component() {
+        return spinner;
+    }
+
+    @Override
+    public String value() {
+        return text.getText();
+    }
+
+    @Override
+    public void show(String value) {
+        try {
+            spinner.setValue(Integer.parseInt(value.strip()));
+        } catch (NumberFormatException e) {
+            text.setText(value);
+        }
+    }
+
+    @Override
+    public void onEdit(Runnable onEdit) {
+        text.getDocument().addDocumentListener(new Edits(onEdit));
+    }
+
+    JFormattedTextField text() {
+        return text;
+    }
+
+    JSpinner spinner() {
+        return spinner;
+    }
+}

@@ -1,0 +1,75 @@
+package org.traytalk.tray.window;
+
+import java.awt.Frame;
+import java.awt.event.ActionEvent;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.util.Objects;
+import java.util.function.Supplier;
+import javax.swing.AbstractAction;
+import javax.swing.JComponent;
+import javax.swing.JFrame;
+import javax.swing.KeyStroke;
+import javax.swing.WindowConstants;
+import org.traytalk.config.Settings;
+import org.traytalk.config.SettingsFile;
+
+/** The settings window: one per app, opened again it comes to the front. Call every method on the Swing thread. */
+public final class SettingsWindow {
+    private final SettingsFile file;
+    private final Supplier<Settings> current;
+    private JFrame frame;
+
+    /** @param current what the settings file holds now, e.g. {@code () -> file.load().settings()} */
+    public SettingsWindow(SettingsFile file, Supplier<Settings> current) {
+        this.file = Objects.requireNonNull(file);
+        this.current = Objects.requireNonNull(current);
+    }
+
+    /** Opens the window with the current settings, or brings the open one (and its edits) to the front. */
+    public void show() {
+        if (frame == null) {
+            build();
+        }
+        if (frame.getExtendedState() == Frame.ICONIFIED) {
+            frame.setExtendedState(Frame.NORMAL);
+        }
+        frame.setVisible(true);
+        frame.toFront();
+        frame.requestFocus();
+    }
+
+    /** Closes the window; unsaved edits are dropped. */
+    public void close() {
+        if (frame != null) {
+            frame.dispose();
+            frame = null;
+        }
+    }
+
+    private void build() {
+        SettingsForm form = new SettingsForm(file, current);
+        form.setCloseAction(this::close);
+        form.getInputMap(JComponent.WHEN_ANCESTOR_OF_FOCUSED_COMPONENT)
+                .put(KeyStroke.getKeyStroke("ESCAPE"), "close");
+        form.getActionMap().put("close", new AbstractAction() {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                close();
+            }
+        });
+        frame = new JFrame("TrayTalk \u2013 Settings");
+        frame.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
+        frame.addWindowListener(new WindowAdapter() {
+            @Override
+            public void windowClosing(WindowEvent e) {
+                close();
+            }
+        });
+        frame.setContentPane(form);
+        frame.getRootPane().setDefaultButton(form.saveButton());
+        frame.setSize(700, 700);
+        frame.setMinimumSize(new java.awt.Dimension(520, 420));
+        frame.setLocationRelativeTo(null);
+    }
+}
