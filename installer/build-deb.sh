@@ -62,6 +62,7 @@ DPKG_DEB_COMPRESSOR_TYPE=xz DPKG_DEB_COMPRESSOR_LEVEL=1 jpackage --type deb \
     --linux-menu-group "Network" \
     --linux-app-category net \
     --linux-shortcut \
+    --resource-dir "$ROOT/installer/deb" \
     --dest "$work/out"
 
 deb="$(ls "$work"/out/*.deb 2>/dev/null | head -n 1)"

@@ -38,7 +38,9 @@ check_pe() {
     [ "$sig" = " P E \\0 \\0" ] || die "$f has no PE signature at offset $off: not a Windows executable"
 }
 
-# The version resource of a PE file as plain text (UTF-16 stripped to ASCII), for checks.
+# The version resource of a PE file as "Key=Value" lines (its UTF-16 strings come as key, value, key, value...).
 version_strings() {
-    wrestool -x --raw -t 16 "$1" 2>/dev/null | tr -d '\0' | tr -c '[:print:]' '\n' | grep -v '^$' || true
+    wrestool -x --raw -t 16 "$1" 2>/dev/null \
+        | perl -0777 -ne 'while (/((?:[\x20-\x7e]\x00)+)\x00\x00/g) { (my $s = $1) =~ s/\x00//g; print "$s\n" }' \
+        | awk 'k != "" { print k "=" $0; k = ""; next } /^(ProductName|ProductVersion|FileVersion|FileDescription|OriginalFilename|CompanyName)$/ { k = $0 }'
 }
