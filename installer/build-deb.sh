@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Builds target/release/traytalk_<version>_amd64.deb with jpackage: a jlink runtime (so no system Java is needed),
+# the shaded jar, the launcher /opt/traytalk/bin/traytalk, a desktop entry in the Network menu and the icon.
+set -euo pipefail
+. "$(dirname "$0")/common.sh"
+
+# What `jdeps --print-module-deps --ignore-missing-deps --multi-release 17 target/traytalk.jar` printed, plus
+# jdk.crypto.ec (TLS/EC keys are found by name, jdeps cannot see that).
+# TRAYTALK_JDEPS=1 recomputes the list (about 15 s) and says when it differs.
+MODULES="java.base,java.desktop,java.instrument,java.management,java.naming,java.scripting,java.sql,jdk.attach,jdk.jdi,jdk.unsupported,jdk.crypto.ec"
+
+need_jar
+need_icons
+for tool in jlink jpackage dpkg-deb fakeroot; do
+    command -v "$tool" >/dev/null || die "$tool not found (apt-get install openjdk-17-jdk-headless fakeroot)"
+done
+
+if [ "${TRAYTALK_JDEPS:-0}" = 1 ]; then
+    found="$(jdeps --print-module-deps --ignore-missing-deps --multi-release 17 "$TARGET/traytalk.jar")"
+    case ",$MODULES," in *",$found,"*) ;; esac
+    for m in ${found//,/ }; do
+        case ",$MODULES," in *",$m,"*) ;; *) die "jdeps wants module $m, which MODULES in $0 lacks" ;; esac
+    done
+    say "jdeps modules are all in the list: $found"
+fi
+
+work="$TARGET/installer/deb"
+runtime="$work/runtime"
+stamp="$MODULES $(java -version 2>&1 | head -n 1)"
+# The runtime only changes with the module list or the JDK: reuse it otherwise (jlink takes about 10 s).
+if [ ! -f "$runtime/release" ] || [ "$(cat "$work/runtime.stamp" 2>/dev/null)" != "$stamp" ]; then
+    say "jlink runtime with $MODULES"
+    rm -rf "$runtime"
+    mkdir -p "$work"
+    jlink --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages --strip-native-commands \
+        --output "$runtime"
+    echo "$stamp" > "$work/runtime.stamp"
+fi
+
+rm -rf "$work/input" "$work/out"
+mkdir -p "$work/input" "$work/out" "$RELEASE"
+cp "$TARGET/traytalk.jar" "$work/input/"
+# jpackage names the menu icon after the package; it must be a PNG on Linux
+cp "$ICONS/png/traytalk-256.png" "$work/traytalk.png"
+
+say "jpackage --type deb (version $VERSION)"
+# xz at level 1: most of jpackage's time is compression, and the package is only a little bigger
+DPKG_DEB_COMPRESSOR_TYPE=xz DPKG_DEB_COMPRESSOR_LEVEL=1 jpackage --type deb \
+    --name traytalk \
+    --app-version "$VERSION" \
+    --vendor "TrayTalk" \
+    --description "Serverless LAN messenger that lives in the system tray" \
+    --copyright "TrayTalk contributors" \
+    --input "$work/input" \
+    --main-jar traytalk.jar \
+    --main-class org.traytalk.app.Main \
+    --runtime-image "$runtime" \
+    --icon "$work/traytalk.png" \
+    --install-dir /opt \
+    --linux-package-name traytalk \
+    --linux-deb-maintainer "TrayTalk <traytalk@localhost>" \
+    --linux-menu-group "Network" \
+    --linux-app-category net \
+    --linux-shortcut \
+    --resource-dir "$ROOT/installer/deb" \
+    --dest "$work/out"
+
+deb="$(ls "$work"/out/*.deb 2>/dev/null | head -n 1)"
+[ -n "$deb" ] || die "jpackage made no .deb in $work/out"
+name="traytalk_${VERSION}_amd64.deb"
+mv "$deb" "$RELEASE/$name"
+
+# What we can check without installing: the package's name, version and the launcher inside it.
+info="$(dpkg-deb -f "$RELEASE/$name" Package Version Architecture)"
+echo "$info" | grep -qx "Package: traytalk" || die "$name: wrong package name: $info"
+echo "$info" | grep -qE "^Version: $VERSION(-[0-9]+)?$" || die "$name: wrong version: $info"
+contents="$(dpkg-deb -c "$RELEASE/$name")"
+grep -q ' ./opt/traytalk/bin/traytalk$' <<<"$contents" || die "$name has no /opt/traytalk/bin/traytalk"
+say "built $RELEASE/$name ($(du -h "$RELEASE/$name" | cut -f1))"

@@ -1,0 +1,46 @@
+# Shared by the installer scripts (sourced, not run): paths, the version, checks that fail with a clear message.
+# TRAYTALK_ICONS overrides the icon folder (default icons/), TRAYTALK_CACHE the tool cache.
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TARGET="$ROOT/target"
+RELEASE="$TARGET/release"
+ICONS="${TRAYTALK_ICONS:-$ROOT/icons}"
+CACHE="${TRAYTALK_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/traytalk-installer}"
+ICON_SIZES="16 20 24 32 40 48 64 128 256"
+
+die() { echo "$(basename "$0"): $*" >&2; exit 1; }
+say() { echo "== $(basename "$0"): $*" >&2; }
+
+# The project version, read from the pom: the first <version> directly under <project> (two-space indent).
+VERSION="$(sed -n 's|^  <version>\([^<]*\)</version>.*|\1|p' "$ROOT/pom.xml" | head -n 1)"
+[ -n "$VERSION" ] || die "cannot read the project version from $ROOT/pom.xml"
+
+need_jar() {
+    [ -s "$TARGET/traytalk.jar" ] || die "$TARGET/traytalk.jar is missing: run 'mvn -B -DskipTests package' first"
+}
+
+need_icons() {
+    local missing=""
+    [ -s "$ICONS/traytalk.ico" ] || missing="$missing traytalk.ico"
+    for s in $ICON_SIZES; do
+        [ -s "$ICONS/png/traytalk-$s.png" ] || missing="$missing png/traytalk-$s.png"
+    done
+    [ -z "$missing" ] || die "icon files missing in $ICONS:$missing (the icons/ folder of the project, or set TRAYTALK_ICONS)"
+}
+
+# A Windows executable: "MZ", and at the offset stored at 0x3c the signature "PE\0\0".
+check_pe() {
+    local f="$1" off sig
+    [ -s "$f" ] || die "$f is missing or empty"
+    [ "$(head -c 2 "$f")" = "MZ" ] || die "$f does not start with MZ: not a Windows executable"
+    off=$(od -An -t u4 -j 60 -N 4 "$f" | tr -d ' ')
+    sig=$(od -An -c -j "$off" -N 4 "$f" | tr -s ' ')
+    [ "$sig" = " P E \\0 \\0" ] || die "$f has no PE signature at offset $off: not a Windows executable"
+}
+
+# The version resource of a PE file as "Key=Value" lines (its UTF-16 strings come as key, value, key, value...).
+version_strings() {
+    wrestool -x --raw -t 16 "$1" 2>/dev/null \
+        | perl -0777 -ne 'while (/((?:[\x20-\x7e]\x00)+)\x00\x00/g) { (my $s = $1) =~ s/\x00//g; print "$s\n" }' \
+        | awk 'k != "" { print k "=" $0; k = ""; next } /^(ProductName|ProductVersion|FileVersion|FileDescription|OriginalFilename|CompanyName)$/ { k = $0 }'
+}
