@@ -107,7 +107,7 @@ final class NodeAssembly {
     }
 
     /** The NetBIOS carrier; its start-up warnings (nmbd on UDP 138) join the ones printed once the node runs. */
-    static java.util.Optional<Carrier> netbios(Settings settings, List<String> warnings) {
+    private static java.util.Optional<Carrier> netbios(Settings settings, List<String> warnings) {
         try {
             return java.util.Optional.of(new NetbiosCarrier(NetbiosCarrierOptions.fromSettings(settings),
                     NetworkView.system(), w -> {

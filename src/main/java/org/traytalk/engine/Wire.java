@@ -2,6 +2,7 @@ package org.traytalk.engine;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,17 +26,17 @@ final class Wire implements Transmitter {
     private final Listeners listeners;
     private final AfterCommit afterCommit;
     private final Map<String, String> broadcastProblems = new java.util.HashMap<>();
-    private final java.util.function.IntSupplier ids;
+    private final IntSupplier ids;
     private FoxMessageCodec codec;
 
     Wire(Map<String, Carrier> carriers, Roster roster, Supplier<EngineOptions> options, Listeners listeners,
-         AfterCommit afterCommit, java.util.function.IntSupplier ids) {
-        this.ids = ids;
+         AfterCommit afterCommit, IntSupplier ids) {
         this.carriers = carriers;
         this.roster = roster;
         this.options = options;
         this.listeners = listeners;
         this.afterCommit = afterCommit;
+        this.ids = ids;
     }
 
     FoxMessageCodec codec() {
