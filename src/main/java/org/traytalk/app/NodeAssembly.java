@@ -97,16 +97,29 @@ final class NodeAssembly {
                     warnings.add(e.getMessage());
                 }
             } else if (NetbiosCarrier.NAME.equals(name)) {
-                carriers.add(new NetbiosCarrier(new NetbiosCarrierOptions(settings.displayName(),
-                        NetbiosCarrierOptions.DEFAULT_WORKGROUP, settings.group(), settings.legacyCharset(),
-                        settings.interfaces(), NetbiosCarrierOptions.PORT, NetbiosCarrierOptions.NAME_PORT),
-                        NetworkView.system()));
+                netbios(settings, warnings).ifPresent(carriers::add);
             } else {
                 warnings.add("Carrier \"" + name + "\" (setting carriers) is not available in this version yet;"
                         + " TrayTalk uses the others.");
             }
         }
         return carriers;
+    }
+
+    /** The NetBIOS carrier; its start-up warnings (nmbd on UDP 138) join the ones printed once the node runs. */
+    private static java.util.Optional<Carrier> netbios(Settings settings, List<String> warnings) {
+        try {
+            return java.util.Optional.of(new NetbiosCarrier(NetbiosCarrierOptions.fromSettings(settings),
+                    NetworkView.system(), w -> {
+                        synchronized (warnings) {
+                            warnings.add(w);
+                        }
+                    }));
+        } catch (IllegalArgumentException e) {
+            warnings.add("The netbios carrier is off: " + e.getMessage() + " (settings name and netbios.workgroup"
+                    + " must be NetBIOS names for it). TrayTalk uses the other carriers.");
+            return java.util.Optional.empty();
+        }
     }
 
     /** Name and timing apply at once; network settings need a restart, and the log says so. */
@@ -116,7 +129,8 @@ final class NodeAssembly {
         engine.apply(options(s));
         boolean network = s.udpPort() != started.udpPort() || !s.carriers().equals(started.carriers())
                 || !s.interfaces().equals(started.interfaces()) || !s.extraTargets().equals(started.extraTargets())
-                || !s.group().equals(started.group()) || !s.legacyCharset().equals(started.legacyCharset());
+                || !s.group().equals(started.group()) || !s.legacyCharset().equals(started.legacyCharset())
+                || !s.netbiosWorkgroup().equals(started.netbiosWorkgroup()) || s.nameService() != started.nameService();
         if (network) {
             LOG.warn("Network settings changed in {}: they take effect when TrayTalk is restarted", Path.of("traytalk.properties"));
         }

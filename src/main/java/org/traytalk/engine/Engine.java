@@ -59,7 +59,7 @@ public final class Engine implements Messenger {
         }
         this.ids = new IdAllocator(store);
         this.afterCommit = new AfterCommit(store);
-        this.wire = new Wire(this.carriers, roster, () -> this.options, listeners, afterCommit);
+        this.wire = new Wire(this.carriers, roster, () -> this.options, listeners, afterCommit, ids::next);
         this.outbox = new Outbox(store, scheduler, clock, new Backoff(options.firstRetry(), options.maxRetry(), random),
                 wire, () -> this.options, m -> fire(l -> l.messageUpdated(m)));
         this.presence = new PresenceKeeper(roster, scheduler, clock, monotonicNanos, new PresenceKeeper.Announcer() {

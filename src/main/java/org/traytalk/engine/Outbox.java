@@ -144,7 +144,13 @@ final class Outbox {
     }
 
     private void attempt(Pending p, String peer) {
-        if (!byWireId.containsKey(p.message.wireId()) || !transmitter.isOnline(peer)) {
+        if (!byWireId.containsKey(p.message.wireId())) {
+            return;
+        }
+        if (!transmitter.isOnline(peer)) {
+            if (transmitter.lookFor(peer)) { // a name never heard: ask again later until it answers
+                scheduleResend(p, peer, p.attempts.merge(peer, 1, Integer::sum));
+            }
             return;
         }
         boolean handed = transmitter.send(peer, wireMessage(p.message));

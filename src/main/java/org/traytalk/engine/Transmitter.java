@@ -12,4 +12,10 @@ interface Transmitter {
     boolean broadcast(FoxMessage message);
 
     boolean isOnline(String peerName);
+
+    /**
+     * For a peer never heard from: asks for it by name (a direct DETECT) on every carrier that addresses peers by
+     * name, so it answers ONLINE and what waits for it follows. False when the peer is known or no carrier took it.
+     */
+    boolean lookFor(String peerName);
 }

@@ -2,6 +2,7 @@ package org.traytalk.engine;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,15 +26,17 @@ final class Wire implements Transmitter {
     private final Listeners listeners;
     private final AfterCommit afterCommit;
     private final Map<String, String> broadcastProblems = new java.util.HashMap<>();
+    private final IntSupplier ids;
     private FoxMessageCodec codec;
 
     Wire(Map<String, Carrier> carriers, Roster roster, Supplier<EngineOptions> options, Listeners listeners,
-         AfterCommit afterCommit) {
+         AfterCommit afterCommit, IntSupplier ids) {
         this.carriers = carriers;
         this.roster = roster;
         this.options = options;
         this.listeners = listeners;
         this.afterCommit = afterCommit;
+        this.ids = ids;
     }
 
     FoxMessageCodec codec() {
@@ -47,6 +50,20 @@ final class Wire implements Transmitter {
     public boolean send(String peerName, FoxMessage message) {
         Optional<Peer> peer = roster.get(peerName);
         return peer.isPresent() && sendTo(peer.get().address(), peer.get().name(), message);
+    }
+
+    /** The peer's name as its address: carriers that address by name (NetBIOS, mailslots) take it, others refuse. */
+    @Override
+    public boolean lookFor(String peerName) {
+        if (roster.get(peerName).isPresent()) {
+            return false;
+        }
+        boolean any = false;
+        FoxMessage detect = FoxMessage.system(options.get().localName(), ids.getAsInt(), FoxMessage.DETECT);
+        for (Carrier c : carriers.values()) {
+            any |= sendTo(new PeerAddress(c.name(), peerName), peerName, detect);
+        }
+        return any;
     }
 
     /**

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Remote mailslot frames on a real (namespace) LAN: ALICE and BOB run only the NetBIOS carrier (UDP 138),
  * CAROL runs UDP and NetBIOS, DAVE only UDP. Frames are also checked with Wireshark's dissector when tshark
- * is installed.
+ * is installed. WINPC is the FoxPro program on Windows, scripted byte for byte by the test ({@link WindowsFrames}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NetbiosLanIT {
@@ -39,6 +39,11 @@ class NetbiosLanIT {
     static NodeProcess dave;
     static String bobNs;
     static String daveNs;
+    static String winNs;
+    static ScriptedWindows windows;
+    static final byte[] WIN_IP = {10, 77, 0, 9};
+    static final byte[] ALICE_IP = {10, 77, 0, 1};
+    static int windowsDatagramId = 0x2001;
 
     @RegisterExtension
     static final TestWatcher REPORT = NodeProcess.reportOnFailure(
@@ -56,6 +61,7 @@ class NetbiosLanIT {
         carol = node("CAROL", lan.addHost("carol", 3), "udp, netbios");
         daveNs = lan.addHost("dave", 4);
         dave = node("DAVE", daveNs, "udp");
+        winNs = lan.addHost("win", 9);
     }
 
     private static NodeProcess node(String name, String ns, String carriers) throws Exception {
@@ -66,6 +72,9 @@ class NetbiosLanIT {
 
     @AfterAll
     static void tearDown() throws Exception {
+        if (windows != null) {
+            windows.close();
+        }
         NodeProcess.tearDown(lan, alice, bob, carol, dave);
     }
 
@@ -128,6 +137,106 @@ class NetbiosLanIT {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(out).contains("answer 10.77.0.1 from 10.77.0.1");
+    }
+
+    @Test
+    @Order(6)
+    void aWindowsPeerNeverHeardIsFoundByNameQueryAndGetsExactlyWhatFoxProWrites() throws Exception {
+        windows = new ScriptedWindows(lan.exec(winNs));
+        windows.answerNameQueries("WINPC", WIN_IP);
+        String text = "Hallo Windows, grüß dich";
+        // queued at first (exit 3): nobody has heard of WINPC yet
+        NodeProcess.Result sent = alice.run(COMMAND, "send", "--wait", "0", "WINPC", "Hallo", "Windows,", "grüß", "dich");
+        assertThat(sent.exitCode()).as(sent.output()).isEqualTo(3);
+
+        // WINPC's name service was asked for WINPC<00>, by broadcast, as a Windows client asks, and answered
+        ScriptedWindows.Received query = windows.await("a name query for WINPC<00>", 137,
+                r -> WindowsFrames.Query.parse(r.bytes()).name().equals("WINPC"), EVENT);
+        WindowsFrames.Query q = WindowsFrames.Query.parse(query.bytes());
+        assertThat(q.suffix()).isZero();
+        assertThat(q.flags()).isEqualTo(0x0110); // query, recursion desired, broadcast
+        assertThat(query.fromIp()).isEqualTo("10.77.0.1");
+
+        // then ALICE writes to \\WINPC\mailslot\FOXAPP: a DETECT, which the original answers with ONLINE
+        ScriptedWindows.Received detect = windows.await("ALICE's DETECT to WINPC", 138,
+                r -> isFromAliceTo(r, "WINPC", "DETECT"), EVENT);
+        WindowsFrames.Write d = checkAsWindowsReadsIt(detect, WindowsFrames.DIRECT_UNIQUE, "WINPC");
+        assertThat(d.payload()).containsExactly(WindowsFrames.foxMessage("ALICE", d.id(), true, true, "DETECT"));
+        fromWindows("10.77.0.1", WindowsFrames.DIRECT_UNIQUE, "ALICE", WindowsFrames.foxMessage("WINPC", 5001, false,
+                true, "ONLINE"));
+        alice.await("WINPC online", l -> has(l, "peer-online", "WINPC", "netbios:10.77.0.9"), EVENT);
+
+        ScriptedWindows.Received message = windows.await("the message", 138, r -> isFromAliceTo(r, "WINPC", text), EVENT);
+        WindowsFrames.Write m = checkAsWindowsReadsIt(message, WindowsFrames.DIRECT_UNIQUE, "WINPC");
+        assertThat(m.payload()).containsExactly(WindowsFrames.foxMessage("ALICE", m.id(), true, false, text));
+        fromWindows("10.77.0.1", WindowsFrames.DIRECT_UNIQUE, "ALICE", WindowsFrames.foxMessage("WINPC", 5002, false,
+                true, "CONF " + m.id()));
+        alice.await("the receipt", l -> has(l, "message-updated", String.valueOf(m.id()), "WINPC", "delivered"), EVENT);
+    }
+
+    @Test
+    @Order(7)
+    void aFoxProMessageShowsUpAndItsReceiptIsWhatFoxProExpects() throws Exception {
+        String text = "Grüße vom FoxPro-Programm";
+        fromWindows("10.77.0.1", WindowsFrames.DIRECT_UNIQUE, "ALICE", WindowsFrames.foxMessage("WINPC", 5003, true,
+                false, text));
+        alice.await("the FoxPro message", l -> has(l, "message-received", "5003", "WINPC", "ALICE", text), EVENT);
+        ScriptedWindows.Received conf = windows.await("CONF 5003", 138, r -> isFromAliceTo(r, "WINPC", "CONF 5003"), EVENT);
+        WindowsFrames.Write c = checkAsWindowsReadsIt(conf, WindowsFrames.DIRECT_UNIQUE, "WINPC");
+        assertThat(c.payload()).containsExactly(WindowsFrames.foxMessage("ALICE", c.id(), false, true, "CONF 5003"));
+        assertThat(alice.count(l -> has(l, "message-received", "5003"))).isEqualTo(1);
+    }
+
+    @Test
+    @Order(8)
+    void aFoxProDetectToEveryoneIsAnsweredOnlineAndOurBroadcastsAreWhatFoxProReads() throws Exception {
+        fromWindows("10.77.0.255", WindowsFrames.DIRECT_GROUP, "WORKGROUP", WindowsFrames.foxMessage("WINPC", 5004,
+                true, true, "DETECT"));
+        ScriptedWindows.Received online = windows.await("ALICE's ONLINE answer", 138,
+                r -> isFromAliceTo(r, "WINPC", "ONLINE"), EVENT);
+        WindowsFrames.Write o = checkAsWindowsReadsIt(online, WindowsFrames.DIRECT_UNIQUE, "WINPC");
+        assertThat(o.payload()).containsExactly(WindowsFrames.foxMessage("ALICE", o.id(), false, true, "ONLINE"));
+        // the heartbeat goes to \\*\mailslot\FOXAPP: a group datagram to WORKGROUP<00> on the subnet broadcast
+        ScriptedWindows.Received heartbeat = windows.await("ALICE's ONLINE to everyone", 138,
+                r -> isFromAliceTo(r, "WORKGROUP", "ONLINE"), EVENT);
+        WindowsFrames.Write h = checkAsWindowsReadsIt(heartbeat, WindowsFrames.DIRECT_GROUP, "WORKGROUP");
+        assertThat(h.payload()).containsExactly(WindowsFrames.foxMessage("ALICE", h.id(), false, true, "ONLINE"));
+    }
+
+    private static void fromWindows(String toIp, int type, String destination, byte[] payload) throws Exception {
+        windows.send(138, toIp, 138, WindowsFrames.mailslotWrite(type, windowsDatagramId++, WIN_IP, "WINPC",
+                destination, payload));
+    }
+
+    private static boolean isFromAliceTo(ScriptedWindows.Received r, String destination, String body) {
+        WindowsFrames.Write w = WindowsFrames.Write.parse(r.bytes());
+        return r.fromIp().equals("10.77.0.1") && w.destination().equals(destination) && w.body().equals(body);
+    }
+
+    /** Every header field a Windows receiver (RFC 1002, [MS-MAIL]) checks before it hands the payload over. */
+    private static WindowsFrames.Write checkAsWindowsReadsIt(ScriptedWindows.Received r, int type, String destination) {
+        WindowsFrames.Write w = WindowsFrames.Write.parse(r.bytes());
+        assertThat(r.fromPort()).as("UDP source port").isEqualTo(138);
+        assertThat(w.type()).as("message type").isEqualTo(type);
+        assertThat(w.flags() & 0x03).as("first fragment, no more").isEqualTo(0x02);
+        assertThat(w.sourceIp()).as("source IP").containsExactly(ALICE_IP);
+        assertThat(w.sourcePort()).as("source port").isEqualTo(138);
+        assertThat(w.datagramLength()).as("datagram length").isEqualTo(w.length() - 14);
+        assertThat(w.packetOffset()).as("packet offset").isZero();
+        assertThat(w.source()).as("source name").isEqualTo("ALICE");
+        assertThat(w.destination()).as("destination name").isEqualTo(destination);
+        assertThat(w.smbSignature()).as("SMB signature").isTrue();
+        assertThat(w.command()).as("SMB_COM_TRANSACTION").isEqualTo(0x25);
+        assertThat(w.wordCount()).as("word count").isEqualTo(17);
+        assertThat(w.setupCount()).as("setup count").isEqualTo(3);
+        assertThat(w.opcode()).as("mailslot write").isEqualTo(1);
+        assertThat(w.mailslotClass()).as("second class").isEqualTo(2);
+        assertThat(w.slot()).as("mailslot name").isEqualToIgnoringCase(WindowsFrames.SLOT);
+        assertThat(w.dataOffset()).as("data offset").isEqualTo(WindowsFrames.DATA_OFFSET);
+        assertThat(w.totalDataCount()).as("total data count").isEqualTo(w.dataCount());
+        assertThat(w.length()).as("frame length").isEqualTo(WindowsFrames.SMB_AT + w.dataOffset() + w.dataCount());
+        assertThat(w.dataCount()).as("fits the original's 250-byte slot").isBetween(38, 250);
+        return w;
     }
 
     private static Path pcap() {

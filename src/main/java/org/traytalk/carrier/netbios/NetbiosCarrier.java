@@ -9,9 +9,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.nio.charset.Charset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.traytalk.carrier.Carrier;
@@ -29,7 +29,8 @@ import org.traytalk.wire.netbios.NetbiosName;
 /**
  * Remote mailslots without Windows: writes and reads the NetBIOS datagrams Windows uses for
  * {@code \\HOST\mailslot\X} and {@code \\*\mailslot\X} on UDP 138, so Linux and macOS nodes talk with the
- * original program and with Windows nodes using mailslots. Peers are addressed by IPv4 address.
+ * original program and with Windows nodes using mailslots. Peers are addressed by IPv4 address; a peer never
+ * heard on this carrier is addressed by its name, found with a NetBIOS name query.
  */
 public final class NetbiosCarrier implements Carrier {
     public static final String NAME = "netbios";
@@ -38,25 +39,41 @@ public final class NetbiosCarrier implements Carrier {
     private static final Logger LOG = LoggerFactory.getLogger(NetbiosCarrier.class);
 
     private final NetbiosCarrierOptions options;
-    private final NetworkView network;
+    private final InterfaceAddresses addresses;
     private final MailslotDatagramCodec codec = new MailslotDatagramCodec();
     private final NetbiosName me;
     private final NetbiosName workgroup;
     private final AtomicInteger datagramIds = new AtomicInteger();
+    private final Consumer<String> warnings;
+    private final PortNeighbours neighbours;
+    private final NameResolver resolver;
     private volatile DatagramSocket socket;
     private volatile CarrierCallback callback;
     private Thread reader;
     private NameResponder names;
-    private static final long ADDRESS_REFRESH_NANOS = 3_000_000_000L;
-    private List<LocalAddress> cachedAddresses;
-    private long cachedAt;
-    private final Object addressLock = new Object();
 
+    /** Problems worth telling the user (another program on our port) go to the log only. */
     public NetbiosCarrier(NetbiosCarrierOptions options, NetworkView network) {
+        this(options, network, w -> { });
+    }
+
+    /** {@code warnings} hears, besides the log, what the user should fix (e.g. Samba's nmbd holding UDP 138). */
+    public NetbiosCarrier(NetbiosCarrierOptions options, NetworkView network, Consumer<String> warnings) {
+        this(options, network, warnings, PortNeighbours.system(), NameResolver.Timing.WINDOWS,
+                NetbiosCarrierOptions.NAME_PORT);
+    }
+
+    /** For tests: where /proc is, how long name queries wait, and the port they go to. */
+    NetbiosCarrier(NetbiosCarrierOptions options, NetworkView network, Consumer<String> warnings,
+                   PortNeighbours neighbours, NameResolver.Timing timing, int queryPort) {
         this.options = options;
-        this.network = network;
+        this.addresses = new InterfaceAddresses(network, options.interfaces());
         this.me = NetbiosName.computer(options.computerName());
         this.workgroup = NetbiosName.computer(options.workgroup());
+        this.warnings = warnings;
+        this.neighbours = neighbours;
+        this.resolver = new NameResolver(() -> queryTargets(queryPort), timing, System::nanoTime,
+                new java.security.SecureRandom().nextInt());
     }
 
     @Override
@@ -92,18 +109,31 @@ public final class NetbiosCarrier implements Carrier {
         }
         if (options.namePort() > 0) {
             try {
-                names = new NameResponder(me, new InetSocketAddress(options.namePort()), this::sourceFor);
+                names = new NameResponder(me, new InetSocketAddress(options.namePort()), addresses::facing);
             } catch (IOException e) {
                 // mail to us still arrives from peers that know our address; Windows needs the name answered
                 LOG.warn("Cannot answer NetBIOS name queries on UDP {} ({}): Windows computers will not find {}"
                         + " by name", options.namePort(), e.getMessage(), me);
             }
         }
+        warnAboutNeighbours();
         callback = cb;
         reader = new Thread(this::receive, "traytalk-netbios-receive");
         reader.setDaemon(true);
         reader.start();
         LOG.info("NetBIOS carrier on UDP {} as {} in {} for {}", options.port(), me, workgroup, options.mailslot());
+    }
+
+    /** With SO_REUSEADDR our bind succeeds beside nmbd, which then takes the datagrams addressed to us. */
+    private void warnAboutNeighbours() {
+        for (int port : new int[] {options.port(), options.namePort()}) {
+            List<PortNeighbours.Neighbour> others = port > 0 ? neighbours.on(port) : List.of();
+            if (!others.isEmpty()) {
+                String text = PortNeighbours.explain(port, options.port(), others);
+                LOG.warn(text);
+                warnings.accept(text);
+            }
+        }
     }
 
     private String bindProblem(BindException e) {
@@ -149,8 +179,11 @@ public final class NetbiosCarrier implements Carrier {
         if (!(forMe || forGroup) || !d.mailslot().equalsIgnoreCase(options.mailslot())) {
             return;
         }
-        if (d.source().equals(me) && isLocal(packet.getAddress())) {
+        if (d.source().equals(me) && addresses.isLocal(packet.getAddress())) {
             return; // our own broadcast, back from the network
+        }
+        if (packet.getAddress() instanceof Inet4Address from) {
+            resolver.learn(d.source(), from); // replies need no name query
         }
         CarrierCallback cb = callback;
         if (cb != null) {
@@ -160,69 +193,32 @@ public final class NetbiosCarrier implements Carrier {
     }
 
     /**
-     * The machine's addresses, listed again at most every few seconds: every echo of our own broadcasts and
-     * every unicast send needs them, and listing interfaces costs system calls.
+     * To the peer's IPv4 address, or, when the address is a name (a peer never heard on this carrier), to the
+     * address a NetBIOS name query finds for it, as Windows does for {@code \\HOST\mailslot\X}.
      */
-    private List<LocalAddress> addresses() throws IOException {
-        synchronized (addressLock) { // not the carrier's monitor: close() holds that while joining the reader
-            return refreshedAddresses();
-        }
-    }
-
-    private List<LocalAddress> refreshedAddresses() throws IOException {
-        long now = System.nanoTime();
-        if (cachedAddresses == null || now - cachedAt > ADDRESS_REFRESH_NANOS) {
-            cachedAddresses = network.upIpv4Addresses();
-            cachedAt = now;
-        }
-        return cachedAddresses;
-    }
-
-    private boolean isLocal(InetAddress address) {
-        try {
-            return addresses().stream().anyMatch(a -> a.address().equals(address));
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     @Override
     public void send(PeerAddress to, String recipientName, byte[] message) throws CarrierException {
         if (!NAME.equals(to.carrier())) {
             throw new CarrierException("not a NetBIOS address: " + to);
         }
-        InetAddress ip;
-        try {
-            ip = InetAddress.getByName(to.address());
-        } catch (IOException e) {
-            throw new CarrierException("bad NetBIOS peer address " + to.address(), e);
-        }
-        if (!(ip instanceof Inet4Address)) {
-            throw new CarrierException("NetBIOS peers have IPv4 addresses: " + to.address());
-        }
+        String name = recipientName == null ? to.address() : recipientName;
         NetbiosName dest;
         try {
-            dest = NetbiosName.computer(recipientName);
+            dest = NetbiosName.computer(name);
         } catch (IllegalArgumentException e) {
-            throw new CarrierException("\"" + recipientName + "\" is not a NetBIOS computer name (15 characters at most)");
+            throw new CarrierException("\"" + name + "\" is not a NetBIOS computer name (15 characters at most)");
         }
-        transmit(MailslotDatagram.DIRECT_UNIQUE, dest, sourceFor((Inet4Address) ip), ip, message);
+        Inet4Address ip = InterfaceAddresses.literal(to.address());
+        if (ip == null) {
+            requireRunning(); // no name queries from a stopped carrier
+            ip = resolver.resolve(dest);
+        }
+        transmit(MailslotDatagram.DIRECT_UNIQUE, dest, addresses.facing(ip), ip, message);
     }
 
     @Override
     public void sendToAll(byte[] message) throws CarrierException {
-        List<LocalAddress> targets = new ArrayList<>();
-        try {
-            for (LocalAddress a : addresses()) {
-                boolean chosen = options.interfaces().isEmpty() ? !a.loopback()
-                        : options.interfaces().contains(a.interfaceName());
-                if (chosen && a.broadcast() != null) {
-                    targets.add(a);
-                }
-            }
-        } catch (IOException e) {
-            throw new CarrierException("cannot list the network interfaces: " + e.getMessage(), e);
-        }
+        List<LocalAddress> targets = broadcastable();
         if (targets.isEmpty()) {
             throw new CarrierException("no network interface with a broadcast address for NetBIOS messages to everyone");
         }
@@ -231,31 +227,16 @@ public final class NetbiosCarrier implements Carrier {
         }
     }
 
-    private Inet4Address sourceFor(Inet4Address peer) {
+    private List<LocalAddress> broadcastable() throws CarrierException {
         try {
-            for (LocalAddress a : addresses()) {
-                if (sameSubnet(a, peer)) {
-                    return a.address();
-                }
-            }
-        } catch (IOException ignored) {
-            // fall through to 0.0.0.0: receivers reply to the UDP source, not to this field
-        }
-        try {
-            return (Inet4Address) InetAddress.getByAddress(new byte[4]);
-        } catch (IOException impossible) {
-            throw new IllegalStateException(impossible);
+            return addresses.broadcastable();
+        } catch (IOException e) {
+            throw new CarrierException("cannot list the network interfaces: " + e.getMessage(), e);
         }
     }
 
-    private static boolean sameSubnet(LocalAddress a, Inet4Address peer) {
-        int mask = a.prefixLength() == 0 ? 0 : -1 << (32 - a.prefixLength());
-        return (toInt(a.address()) & mask) == (toInt(peer) & mask);
-    }
-
-    private static int toInt(Inet4Address a) {
-        byte[] b = a.getAddress();
-        return (b[0] & 0xFF) << 24 | (b[1] & 0xFF) << 16 | (b[2] & 0xFF) << 8 | (b[3] & 0xFF);
+    private List<InetSocketAddress> queryTargets(int queryPort) throws CarrierException {
+        return broadcastable().stream().map(a -> new InetSocketAddress(a.broadcast(), queryPort)).toList();
     }
 
     private void transmit(int type, NetbiosName dest, InetAddress source, InetAddress to, byte[] message)
@@ -264,10 +245,7 @@ public final class NetbiosCarrier implements Carrier {
             throw new CarrierException("a mailslot message holds at most " + MAX_MESSAGE_BYTES + " bytes, this one "
                     + message.length);
         }
-        DatagramSocket s = socket;
-        if (s == null || s.isClosed()) {
-            throw new CarrierException("the NetBIOS carrier is not running");
-        }
+        DatagramSocket s = requireRunning();
         byte[] frame = codec.encode(new MailslotDatagram(type, datagramIds.incrementAndGet(), source.getAddress(),
                 options.port(), me, dest, options.mailslot(), message));
         try {
@@ -275,6 +253,14 @@ public final class NetbiosCarrier implements Carrier {
         } catch (IOException e) {
             throw new CarrierException("NetBIOS send to " + to.getHostAddress() + " failed: " + e.getMessage(), e);
         }
+    }
+
+    private DatagramSocket requireRunning() throws CarrierException {
+        DatagramSocket s = socket;
+        if (s == null || s.isClosed()) {
+            throw new CarrierException("the NetBIOS carrier is not running");
+        }
+        return s;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.traytalk.carrier.netbios;
 
 import java.nio.charset.Charset;
 import java.util.List;
+import org.traytalk.config.Settings;
 
 /**
  * How a {@link NetbiosCarrier} runs.
@@ -12,7 +13,7 @@ import java.util.List;
  * @param charset      the legacy code page text is written in
  * @param interfaces   interface names whose subnets get "everyone" frames; empty: every non-loopback one
  * @param port         138, except in tests
- * @param namePort     137 to answer name queries for our name; 0 not to
+ * @param namePort     137 to answer name queries for our name; 0 not to (no socket on 137 then)
  */
 public record NetbiosCarrierOptions(String computerName, String workgroup, String group, Charset charset,
                                     List<String> interfaces, int port, int namePort) {
@@ -22,6 +23,12 @@ public record NetbiosCarrierOptions(String computerName, String workgroup, Strin
 
     public NetbiosCarrierOptions {
         interfaces = List.copyOf(interfaces);
+    }
+
+    /** From the settings: {@code netbios.workgroup}, and {@code netbios.nameservice} off means no 137 socket. */
+    public static NetbiosCarrierOptions fromSettings(Settings s) {
+        return new NetbiosCarrierOptions(s.displayName(), s.netbiosWorkgroup(), s.group(), s.legacyCharset(),
+                s.interfaces(), PORT, s.nameService() ? NAME_PORT : 0);
     }
 
     String mailslot() {

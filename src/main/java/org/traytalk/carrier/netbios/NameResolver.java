@@ -1,0 +1,144 @@
+package org.traytalk.carrier.netbios;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.Inet4Address;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+import org.traytalk.carrier.CarrierException;
+import org.traytalk.wire.MalformedMessageException;
+import org.traytalk.wire.netbios.NameAnswer;
+import org.traytalk.wire.netbios.NameQuery;
+import org.traytalk.wire.netbios.NetbiosName;
+
+/**
+ * Finds the IPv4 address behind a computer name as a Windows B-node does before it writes to
+ * {@code \\HOST\mailslot\X}: a broadcast name query for {@code HOST<00>} to UDP 137 on each subnet, repeated
+ * while nobody answers. Answers, and addresses learnt from frames, are cached; a name nobody answered is not
+ * asked again for a while, so a message waiting for it does not stall its sender at every resend.
+ */
+final class NameResolver {
+
+    /**
+     * @param perTry            how long each try waits for an answer
+     * @param tries             queries per resolution
+     * @param maxTtl            longest an answer is believed, whatever TTL it gave
+     * @param quietAfterFailure how long a name nobody answered is not asked again
+     */
+    record Timing(Duration perTry, int tries, Duration maxTtl, Duration quietAfterFailure) {
+        /** Windows' defaults: BcastNameQueryCount 3, BcastQueryTimeout 750 ms, CacheTimeout 10 minutes. */
+        static final Timing WINDOWS = new Timing(Duration.ofMillis(750), 3, Duration.ofMinutes(10), Duration.ofSeconds(30));
+    }
+
+    /** Where queries go: each chosen interface's broadcast address, port 137. */
+    interface Targets {
+        List<InetSocketAddress> get() throws CarrierException;
+    }
+
+    private record Entry(Inet4Address address, String failure, long until) {
+    }
+
+    private final Targets targets;
+    private final Timing timing;
+    private final LongSupplier clockNanos;
+    private final Map<NetbiosName, Entry> cache = new ConcurrentHashMap<>();
+    private final AtomicInteger ids;
+
+    NameResolver(Targets targets, Timing timing, LongSupplier clockNanos, int firstId) {
+        this.targets = targets;
+        this.timing = timing;
+        this.clockNanos = clockNanos;
+        this.ids = new AtomicInteger(firstId);
+    }
+
+    /** A frame from {@code name} came from {@code address}: no need to ask for it. */
+    void learn(NetbiosName name, Inet4Address address) {
+        cache.put(name, new Entry(address, null, clockNanos.getAsLong() + timing.maxTtl().toNanos()));
+    }
+
+    /** The address to write to {@code name}; asks the subnets when none is known. Blocks at most perTry x tries. */
+    Inet4Address resolve(NetbiosName name) throws CarrierException {
+        Entry known = cache.get(name);
+        if (known != null && clockNanos.getAsLong() - known.until() < 0) {
+            if (known.failure() != null) {
+                throw new CarrierException(known.failure());
+            }
+            return known.address();
+        }
+        List<InetSocketAddress> to = targets.get();
+        if (to.isEmpty()) {
+            throw new CarrierException("no network interface with a broadcast address to ask for " + name
+                    + " by NetBIOS name query");
+        }
+        Optional<NameAnswer> answer = ask(name, to);
+        long now = clockNanos.getAsLong();
+        if (answer.isPresent()) {
+            long ttl = Math.min(answer.get().ttlSeconds(), timing.maxTtl().toSeconds());
+            Inet4Address at = answer.get().addresses().get(0);
+            cache.put(name, new Entry(at, null, now + Duration.ofSeconds(ttl).toNanos()));
+            return at;
+        }
+        String failure = "no computer named " + name.name() + " answered a NetBIOS name query on "
+                + to.stream().map(a -> a.getAddress().getHostAddress()).collect(Collectors.joining(", "))
+                + " (" + timing.tries() + " tries); the message waits and is sent when " + name.name()
+                + " is heard. Is it switched on, on this subnet, with NetBIOS over TCP/IP enabled?";
+        cache.put(name, new Entry(null, failure, now + timing.quietAfterFailure().toNanos()));
+        throw new CarrierException(failure);
+    }
+
+    private Optional<NameAnswer> ask(NetbiosName name, List<InetSocketAddress> to) throws CarrierException {
+        try (DatagramSocket socket = new DatagramSocket()) {
+            socket.setBroadcast(true);
+            for (int attempt = 0; attempt < timing.tries(); attempt++) {
+                int id = ids.incrementAndGet() & 0xFFFF;
+                byte[] query = new NameQuery(id, name, true).encode();
+                for (InetSocketAddress target : to) {
+                    socket.send(new DatagramPacket(query, query.length, target));
+                }
+                Optional<NameAnswer> answer = awaitAnswer(socket, id, name);
+                if (answer.isPresent()) {
+                    return answer;
+                }
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new CarrierException("NetBIOS name query for " + name + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Real time here, not the cache clock: the socket waits in real time. */
+    private Optional<NameAnswer> awaitAnswer(DatagramSocket socket, int id, NetbiosName name) throws IOException {
+        long deadline = System.nanoTime() + timing.perTry().toNanos();
+        byte[] buffer = new byte[576];
+        while (true) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                return Optional.empty();
+            }
+            socket.setSoTimeout((int) left);
+            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+            try {
+                socket.receive(packet);
+            } catch (SocketTimeoutException e) {
+                return Optional.empty();
+            }
+            try {
+                NameAnswer a = NameAnswer.decode(packet.getData(), packet.getOffset(), packet.getLength());
+                if (a.transactionId() == id && a.name().equals(name) && a.positive()) {
+                    return Optional.of(a);
+                }
+            } catch (MalformedMessageException ignored) {
+                // not an answer to us: keep waiting
+            }
+        }
+    }
+}
