@@ -5,16 +5,17 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.traytalk.tray.desktop.DesktopApp;
 import org.traytalk.tray.window.HistoryWindow;
+import org.traytalk.tray.window.SettingsWindow;
 
 /** The history and settings windows of the running node, one of each, opened from the tray. */
 final class AppWindows implements DesktopApp.Windows {
-    private final RunningNode node;
     private final HistoryWindow history;
+    private final SettingsWindow settings;
     private Consumer<String> opened = peer -> { };
 
     AppWindows(RunningNode node) {
-        this.node = node;
         this.history = new HistoryWindow(node, Clock.systemDefaultZone());
+        this.settings = new SettingsWindow(node.settingsFile(), () -> node.settingsFile().load().settings());
     }
 
     /** Who to tell when the user opens a conversation (its messages then count as read). */
@@ -34,11 +35,18 @@ final class AppWindows implements DesktopApp.Windows {
 
     @Override
     public void showSettings() {
-        org.slf4j.LoggerFactory.getLogger(AppWindows.class).info("Settings file: {}", node.settingsFile().path());
+        settings.show();
+    }
+
+    @Override
+    public void useIcons(java.util.List<? extends java.awt.Image> icons) {
+        history.setIconImages(icons);
+        settings.setIconImages(icons);
     }
 
     @Override
     public void closeAll() {
         history.close();
+        settings.close();
     }
 }

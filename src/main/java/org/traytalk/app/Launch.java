@@ -67,12 +67,17 @@ final class Launch {
             lock.close();
             throw e;
         }
-        Thread hook = new Thread(() -> shutDown(owner, server), "traytalk-shutdown");
+        org.traytalk.platform.RunningMarker marker = org.traytalk.platform.RunningMarker.forThisMachine();
+        Thread hook = new Thread(() -> {
+            shutDown(owner, server);
+            marker.close();
+        }, "traytalk-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             return cl.execute(args);
         } finally {
             shutDown(owner, server);
+            marker.close();
             removeHook(hook);
         }
     }

@@ -41,6 +41,10 @@ public final class DesktopApp implements AutoCloseable {
         void showSettings();
 
         void closeAll();
+
+        /** The application icon in every size, for the windows' title bars. */
+        default void useIcons(List<? extends java.awt.Image> icons) {
+        }
     }
 
     private final Messenger messenger;
@@ -93,6 +97,7 @@ public final class DesktopApp implements AutoCloseable {
     private void build(Settings settings, boolean dark, Optional<String> noTray) {
         Theme.apply(dark);
         icons = TrayIcons.load();
+        windows.useIcons(icons.app());
         model = new TrayModel(messenger.localName());
         alerts = new AlertQueue(messenger, Clock.systemDefaultZone(), new SwingTimers(),
                 AlertOptions.DEFAULTS.withHideAfter(settings.alertTime()), background);

@@ -20,12 +20,18 @@ public final class HistoryWindow {
     private final Messenger messenger;
     private final Clock clock;
     private JFrame frame;
+    private java.util.List<? extends java.awt.Image> icons = java.util.List.of();
     private HistoryPanel panel;
     private ExecutorService reader;
 
     public HistoryWindow(Messenger messenger, Clock clock) {
         this.messenger = Objects.requireNonNull(messenger);
         this.clock = Objects.requireNonNull(clock);
+    }
+
+    /** The window's icon in its sizes (title bar, task switcher); used from the next opening on. */
+    public void setIconImages(java.util.List<? extends java.awt.Image> images) {
+        this.icons = java.util.List.copyOf(images);
     }
 
     /** Opens the window, or brings it to the front. */
@@ -68,6 +74,7 @@ public final class HistoryWindow {
         panel = new HistoryPanel(messenger, reader, SwingUtilities::invokeLater, clock);
         panel.setCloseAction(this::close);
         frame = new JFrame("TrayTalk \u2013 History");
+        frame.setIconImages(icons);
         frame.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
         frame.addWindowListener(new WindowAdapter() {
             @Override

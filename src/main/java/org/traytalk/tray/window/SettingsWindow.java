@@ -19,11 +19,17 @@ public final class SettingsWindow {
     private final SettingsFile file;
     private final Supplier<Settings> current;
     private JFrame frame;
+    private java.util.List<? extends java.awt.Image> icons = java.util.List.of();
 
     /** @param current what the settings file holds now, e.g. {@code () -> file.load().settings()} */
     public SettingsWindow(SettingsFile file, Supplier<Settings> current) {
         this.file = Objects.requireNonNull(file);
         this.current = Objects.requireNonNull(current);
+    }
+
+    /** The window's icon in its sizes (title bar, task switcher); used from the next opening on. */
+    public void setIconImages(java.util.List<? extends java.awt.Image> images) {
+        this.icons = java.util.List.copyOf(images);
     }
 
     /** Opens the window with the current settings, or brings the open one (and its edits) to the front. */
@@ -59,6 +65,7 @@ public final class SettingsWindow {
             }
         });
         frame = new JFrame("TrayTalk \u2013 Settings");
+        frame.setIconImages(icons);
         frame.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
         frame.addWindowListener(new WindowAdapter() {
             @Override
