@@ -83,6 +83,7 @@ class DesktopIT {
         alice.start();
         String ready = alice.awaitLog("the desktop", l -> l.contains("Desktop ready"), EVENT);
         assertThat(ready).contains("Dorkbox").doesNotContain("no system tray");
+        assertThat(alice.log()).noneMatch(l -> l.contains("update check was on"));
         bob.await("ALICE online", l -> has(l, "peer-online", "ALICE"), EVENT);
 
         Rectangle icon = awaitTrayIcon();
@@ -113,10 +114,24 @@ class DesktopIT {
         desktop.awaitWindow("^New message - TrayTalk$", 10_000);
         String composed = "Written in the compose window as " + user;
         desktop.type(composed);
+        Thread.sleep(600); // the byte counter follows the text after a short pause
         desktop.screenshot(shot(user, "5-compose"));
         desktop.key("Return");
         bob.await("the composed message", l -> has(l, "message-received", "ALICE", "BOB") && l.endsWith(composed), EVENT);
         alice.awaitLog("its receipt", l -> l.contains("Compose sent to BOB"), EVENT);
+
+        openMenu(icon);
+        desktop.key("Up", "Up", "Up", "Up", "Up", "Return"); // from the bottom: Quit, Settings, Start at logon, DND, History
+        alice.awaitLog("History", l -> l.contains("Menu: history"), EVENT);
+        desktop.awaitWindow("History$", 10_000);
+        Thread.sleep(1500); // the history is read off the UI thread; give it a moment before the picture
+        desktop.screenshot(shot(user, "6-history"));
+
+        openMenu(icon);
+        desktop.key("Up", "Up", "Return"); // Settings...
+        alice.awaitLog("Settings", l -> l.contains("Menu: settings"), EVENT);
+        desktop.awaitWindow("Settings$", 10_000);
+        desktop.screenshot(shot(user, "7-settings"));
 
         openMenu(icon);
         desktop.key("Up", "Return"); // the last entry: Quit
@@ -161,16 +176,29 @@ class DesktopIT {
     private void openMenu(Rectangle icon) throws Exception {
         Rectangle menuBody = new Rectangle(icon.x - 160, icon.y + icon.height + 40, 120, 100);
         for (int attempt = 0; attempt < 4; attempt++) {
+            BufferedImage before = desktop.screenshot(SHOTS.resolve("menu-before.png"));
             desktop.click(icon.x + icon.width / 2, icon.y + icon.height / 2, 3);
             long end = System.nanoTime() + Duration.ofMillis(1500).toNanos();
             while (System.nanoTime() < end) {
                 Thread.sleep(200);
-                if (lightPixels(desktop.screenshot(SHOTS.resolve("menu-probe.png")), menuBody) > 120 * 100 / 2) {
+                BufferedImage now = desktop.screenshot(SHOTS.resolve("menu-probe.png"));
+                if (changed(before, now, menuBody) > menuBody.width * menuBody.height / 2
+                        && lightPixels(now, menuBody) > menuBody.width * menuBody.height / 2) {
                     return;
                 }
             }
         }
         throw new AssertionError("The tray menu did not open\n" + alice.report());
+    }
+
+    static int changed(BufferedImage a, BufferedImage b, Rectangle r) {
+        int n = 0;
+        for (int y = Math.max(0, r.y); y < Math.min(a.getHeight(), r.y + r.height); y++) {
+            for (int x = Math.max(0, r.x); x < Math.min(a.getWidth(), r.x + r.width); x++) {
+                n += a.getRGB(x, y) != b.getRGB(x, y) ? 1 : 0;
+            }
+        }
+        return n;
     }
 
     private static Path shot(String user, String what) {

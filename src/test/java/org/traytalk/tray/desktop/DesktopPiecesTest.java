@@ -1,0 +1,74 @@
+package org.traytalk.tray.desktop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.traytalk.engine.SendSize;
+import org.traytalk.tray.model.IconState;
+import org.traytalk.tray.model.QuickReply;
+
+class DesktopPiecesTest {
+
+    @Test
+    void dorkboxsUpdateCheckIsOffOnceSwitchedOff() {
+        DorkboxUpdates.switchOff();
+        assertThat(System.getProperty("dorkbox.updates.Updates.ENABLE")).isEqualTo("false");
+        assertThat(DorkboxUpdates.ensureOff()).as("off before we had to force it").isTrue();
+        assertThat(dorkbox.updates.Updates.INSTANCE.getENABLE()).isFalse();
+    }
+
+    @Test
+    void trayIconsExistForEveryStateAndSize() {
+        TrayIcons icons = TrayIcons.load();
+        for (IconState state : IconState.values()) {
+            assertThat(icons.tray(state, 16).getWidth()).isEqualTo(16);
+            assertThat(icons.tray(state, 23).getWidth()).as("the next larger size").isEqualTo(24);
+            assertThat(icons.tray(state, 500).getWidth()).as("the largest").isEqualTo(64);
+        }
+        assertThat(icons.app()).hasSize(TrayIcons.APP_SIZES.length);
+        assertThat(TrayIcons.fileState(IconState.ERROR)).isEqualTo("offline");
+    }
+
+    @Test
+    void trayPresenceTrustsWindowsAndMacAndAsksLinuxDesktops() {
+        assertThat(new TrayPresence("Windows 11", () -> false, () -> false).missing()).isEmpty();
+        assertThat(new TrayPresence("Mac OS X", () -> false, () -> false).missing()).isEmpty();
+        assertThat(new TrayPresence("Linux", () -> true, () -> false).missing()).isEmpty();
+        assertThat(new TrayPresence("Linux", () -> false, () -> true).missing()).isEmpty();
+        assertThat(new TrayPresence("Linux", () -> false, () -> false).missing())
+                .hasValueSatisfying(why -> assertThat(why).contains("No system tray was found"));
+    }
+
+    @Test
+    void aTrayHostThatAppearsLateIsWaitedFor() throws Exception {
+        int[] asked = {0};
+        TrayPresence late = new TrayPresence("Linux", () -> ++asked[0] >= 3, () -> false);
+        assertThat(late.awaitTray(java.time.Duration.ofSeconds(5))).isEmpty();
+        assertThat(asked[0]).isEqualTo(3);
+        assertThat(new TrayPresence("Linux", () -> false, () -> false).awaitTray(java.time.Duration.ZERO)).isPresent();
+    }
+
+    @Test
+    void theComposeCounterSaysSizeLimitAndParts() {
+        assertThat(ComposeWindow.counterText(new SendSize(12, 32768, 1, "udp"))).isEqualTo("12 / 32,768 bytes");
+        assertThat(ComposeWindow.counterText(new SendSize(511, 32768, 3, "mailslot")))
+                .isEqualTo("511 / 32,768 bytes \u2013 arrives as 3 messages (mailslot takes less)");
+        assertThat(ComposeWindow.counterText(new SendSize(40000, 32768, 1, "")))
+                .isEqualTo("40,000 / 32,768 bytes \u2013 too long, please shorten it");
+    }
+
+    @Test
+    void aQuickReplysStateReadsAsWordsAndNeverAsHtml() {
+        assertThat(PopupWindow.describe(new QuickReply("yes", QuickReply.Status.DELIVERED, "")))
+                .isEqualTo("\u2713\u2713 Delivered: \u201Cyes\u201D");
+        assertThat(PopupWindow.describe(new QuickReply("<html><b>x", QuickReply.Status.SENDING, "")))
+                .startsWith("Sending").contains("<html><b>x");
+        assertThat(PopupWindow.describe(new QuickReply("", QuickReply.Status.REFUSED, "The message is empty")))
+                .startsWith("\u26A0 The message is empty");
+        assertThat(PopupWindow.describe(new QuickReply("x".repeat(100), QuickReply.Status.SENT, "")).length())
+                .isLessThan(60);
+        assertThat(Optional.of(PopupWindow.describe(new QuickReply("<b>", QuickReply.Status.FAILED, ""))))
+                .hasValueSatisfying(s -> assertThat(s).doesNotStartWith("<"));
+    }
+}

@@ -1,0 +1,131 @@
+package org.traytalk.tray.desktop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.traytalk.carrier.PeerAddress;
+import org.traytalk.model.ChatMessage;
+import org.traytalk.model.DeliveryState;
+import org.traytalk.model.Direction;
+import org.traytalk.model.Peer;
+import org.traytalk.tray.model.IconState;
+import org.traytalk.tray.model.MenuEntry;
+import org.traytalk.tray.model.MenuModel;
+import org.traytalk.tray.model.TrayActions;
+import org.traytalk.tray.model.TrayModel;
+
+class TrayPresenterTest {
+    private final TrayModel model = new TrayModel("ALICE");
+    private final List<String> actions = new ArrayList<>();
+    private final RecordingView view = new RecordingView();
+    private boolean autostart;
+    private final TrayPresenter presenter = new TrayPresenter(model, () -> new MenuModel.Autostart(true, autostart),
+            new TrayActions() {
+                @Override
+                public void openCompose(Optional<String> to) {
+                    actions.add("compose " + to.orElse(""));
+                }
+
+                @Override
+                public void openHistory() {
+                    actions.add("history");
+                }
+
+                @Override
+                public void openSettings() {
+                    actions.add("settings");
+                }
+
+                @Override
+                public void toggleDnd() {
+                    model.setDnd(!model.dnd());
+                }
+
+                @Override
+                public void toggleAutostart() {
+                    autostart = !autostart;
+                }
+
+                @Override
+                public void quit() {
+                    actions.add("quit");
+                }
+            });
+
+    static final class RecordingView implements TrayView {
+        final List<IconState> icons = new ArrayList<>();
+        final List<String> tooltips = new ArrayList<>();
+        MenuModel menu;
+
+        @Override
+        public void show(IconState state, String tooltip, MenuModel m) {
+            icons.add(state);
+            tooltips.add(tooltip);
+            menu = m;
+        }
+
+        @Override
+        public String describe() {
+            return "test view";
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static Peer online(String name) {
+        return new Peer(name, new PeerAddress("udp", "10.77.0.2:42138"), Instant.EPOCH, true, 1);
+    }
+
+    @Test
+    void showsTheModelAtOnceAndAfterEveryChange() throws Exception {
+        presenter.showIn(view);
+        assertThat(view.icons).containsExactly(IconState.NORMAL);
+        assertThat(view.tooltips.get(0)).contains("ALICE");
+
+        model.peerOnline(online("BOB"));
+        assertThat(view.menu.find("online:BOB")).isPresent();
+        model.messageReceived(new ChatMessage(1, Direction.INBOUND, "BOB", 7, "hi", Instant.EPOCH,
+                DeliveryState.RECEIVED, Instant.EPOCH, false, List.of()));
+        assertThat(view.icons).last().isEqualTo(IconState.UNREAD);
+        assertThat(view.menu.find("reply:BOB")).map(MenuEntry::label).contains("Reply to BOB (1)");
+    }
+
+    @Test
+    void clicksRunAgainstTheCurrentMenuAndTheViewFollows() {
+        presenter.showIn(view);
+        model.peerOnline(online("BOB"));
+        presenter.click("online:BOB");
+        presenter.click("history");
+        presenter.click("no-such-entry");
+        assertThat(actions).containsExactly("compose BOB", "history");
+
+        presenter.click("dnd");
+        assertThat(view.icons).last().isEqualTo(IconState.DND);
+        assertThat(view.menu.find("dnd").orElseThrow().checked()).isTrue();
+        presenter.click("autostart");
+        assertThat(view.menu.find("autostart").orElseThrow().checked()).isTrue();
+    }
+
+    @Test
+    void theDefaultActionIsCompose() {
+        presenter.showIn(view);
+        presenter.openDefault();
+        assertThat(actions).containsExactly("compose ");
+    }
+
+    @Test
+    void theTrayRebuildsOnlyWhenEntriesChange() {
+        presenter.showIn(view);
+        List<String> before = DorkboxTray.shapeOf(view.menu.entries());
+        presenter.click("dnd"); // a tick changes, the entries do not
+        assertThat(DorkboxTray.shapeOf(view.menu.entries())).isEqualTo(before);
+        model.peerOnline(online("BOB"));
+        assertThat(DorkboxTray.shapeOf(view.menu.entries())).isNotEqualTo(before).contains("ACTION|online:BOB|BOB");
+    }
+}
