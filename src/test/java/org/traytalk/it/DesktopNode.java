@@ -104,6 +104,20 @@ final class DesktopNode implements AutoCloseable {
         }
     }
 
+    boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** What the process printed (stdout and stderr). */
+    String output() {
+        try {
+            Path out = home.resolve("process.out");
+            return Files.exists(out) ? Files.readString(out) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     /** Waits for the process to end; returns its exit code. */
     int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -77,6 +77,12 @@ final class FallbackWindow implements TrayView {
             frame.pack();
             frame.setLocationRelativeTo(null);
             frame.setVisible(true);
+        } else {
+            // peers coming online add rows: grow so nothing is cut off (never shrink under the user's hands)
+            java.awt.Dimension wanted = frame.getPreferredSize();
+            if (wanted.height > frame.getHeight() || wanted.width > frame.getWidth()) {
+                frame.setSize(Math.max(wanted.width, frame.getWidth()), Math.max(wanted.height, frame.getHeight()));
+            }
         }
     }
 
@@ -99,7 +105,7 @@ final class FallbackWindow implements TrayView {
         };
         JPanel row = new JPanel(new BorderLayout());
         row.setBorder(BorderFactory.createEmptyBorder(2, indent, 2, 0));
-        row.add(c, BorderLayout.WEST);
+        row.add(c, c instanceof JButton ? BorderLayout.CENTER : BorderLayout.WEST);
         row.setAlignmentX(Component.LEFT_ALIGNMENT);
         row.setMaximumSize(new Dimension(Integer.MAX_VALUE, row.getPreferredSize().height));
         entries.add(row);

@@ -144,6 +144,14 @@ final class PopupWindow {
             public void mouseExited(MouseEvent e) {
                 pointerMoved();
             }
+
+            @Override
+            public void mousePressed(MouseEvent e) {
+                // a click anywhere on the pop-up means "answer": the reply field takes the keyboard
+                if (alert.canReply() && e.getComponent() != replyField) {
+                    replyField.requestFocus();
+                }
+            }
         };
         listenEverywhere(root, hover);
         return root;
@@ -225,6 +233,7 @@ final class PopupWindow {
     private static JTextArea plainArea() {
         JTextArea area = new JTextArea();
         area.setEditable(false);
+        area.setFocusable(false); // the keyboard belongs to the reply field
         area.setLineWrap(true);
         area.setWrapStyleWord(true);
         area.setOpaque(false);
