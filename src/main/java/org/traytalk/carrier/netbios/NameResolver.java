@@ -51,6 +51,7 @@ final class NameResolver {
     private final Timing timing;
     private final LongSupplier clockNanos;
     private final Map<NetbiosName, Entry> cache = new ConcurrentHashMap<>();
+    private final java.util.Set<NetbiosName> asking = ConcurrentHashMap.newKeySet();
     private final AtomicInteger ids;
 
     NameResolver(Targets targets, Timing timing, LongSupplier clockNanos, int firstId) {
@@ -63,6 +64,39 @@ final class NameResolver {
     /** A frame from {@code name} came from {@code address}: no need to ask for it. */
     void learn(NetbiosName name, Inet4Address address) {
         cache.put(name, new Entry(address, null, clockNanos.getAsLong() + timing.maxTtl().toNanos()));
+    }
+
+    /**
+     * The address to write to {@code name} without waiting: the cached one; when none is known a query starts on
+     * {@code background} and this says so with a CarrierException (the caller's resend finds the answer cached);
+     * a name nobody answered lately fails with that reason.
+     */
+    Inet4Address resolveSoon(NetbiosName name, java.util.concurrent.Executor background) throws CarrierException {
+        Entry known = cache.get(name);
+        if (known != null && clockNanos.getAsLong() - known.until() < 0) {
+            if (known.failure() != null) {
+                throw new CarrierException(known.failure());
+            }
+            return known.address();
+        }
+        if (asking.add(name)) {
+            try {
+                background.execute(() -> {
+                    try {
+                        resolve(name);
+                    } catch (CarrierException e) {
+                        // cached as the name's failure: the next send reports it
+                    } finally {
+                        asking.remove(name);
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                asking.remove(name);
+                throw new CarrierException("the NetBIOS carrier is closing; " + name.name() + " was not looked up");
+            }
+        }
+        throw new CarrierException("asking the network for " + name.name() + " (NetBIOS name query); the message"
+                + " goes as soon as it answers");
     }
 
     /** The address to write to {@code name}; asks the subnets when none is known. Blocks at most perTry x tries. */

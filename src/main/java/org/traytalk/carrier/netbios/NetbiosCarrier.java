@@ -50,6 +50,12 @@ public final class NetbiosCarrier implements Carrier {
     private volatile DatagramSocket socket;
     private volatile CarrierCallback callback;
     private Thread reader;
+    /** Name queries run here, one at a time, so a send never waits for the network. */
+    private final java.util.concurrent.ExecutorService lookups = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "traytalk-netbios-names");
+        t.setDaemon(true);
+        return t;
+    });
     private NameResponder names;
 
     /** Problems worth telling the user (another program on our port) go to the log only. */
@@ -211,7 +217,7 @@ public final class NetbiosCarrier implements Carrier {
         Inet4Address ip = InterfaceAddresses.literal(to.address());
         if (ip == null) {
             requireRunning(); // no name queries from a stopped carrier
-            ip = resolver.resolve(dest);
+            ip = resolver.resolveSoon(dest, lookups); // never blocks the engine: a resend finds the answer
         }
         transmit(MailslotDatagram.DIRECT_UNIQUE, dest, addresses.facing(ip), ip, message);
     }
@@ -266,6 +272,7 @@ public final class NetbiosCarrier implements Carrier {
     @Override
     public synchronized void close() {
         callback = null;
+        lookups.shutdownNow();
         if (names != null) {
             names.close();
         }
