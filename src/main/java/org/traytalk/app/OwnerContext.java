@@ -124,6 +124,21 @@ final class OwnerContext implements CliContext, AutoCloseable {
         return true;
     }
 
+    /** With no node running, history comes straight from the store: reading it must not announce us on the LAN. */
+    @Override
+    public java.util.List<org.traytalk.model.ChatMessage> history(org.traytalk.store.HistoryQuery query)
+            throws Exception {
+        synchronized (this) {
+            if (node != null) {
+                return node.history(query);
+            }
+        }
+        try (org.traytalk.store.MessageStore store = org.traytalk.store.SqliteMessageStore.open(
+                dirs.data().resolve(NodeAssembly.DATABASE), java.time.Clock.systemUTC(), new java.security.SecureRandom())) {
+            return store.history(query);
+        }
+    }
+
     @Override
     public synchronized boolean nodeJustStarted() {
         return justStarted;

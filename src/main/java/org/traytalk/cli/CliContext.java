@@ -26,6 +26,15 @@ public interface CliContext {
         return new Subscription(m, m.subscribe(listener));
     }
 
+    /**
+     * Reads history. Reading needs no network: where no node runs yet, an implementation may read the store
+     * without starting one (and without telling the LAN we are online).
+     */
+    default java.util.List<org.traytalk.model.ChatMessage> history(org.traytalk.store.HistoryQuery query)
+            throws Exception {
+        return messenger().history(query);
+    }
+
     /** True when the node was started for this command, so peers are only just being discovered. */
     boolean nodeJustStarted();
 

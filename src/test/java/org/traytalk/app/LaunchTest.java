@@ -47,13 +47,25 @@ class LaunchTest {
     void oneShotCommandStartsANodeRunsAndStops() throws Exception {
         settings("SOLO");
         Console c = new Console();
-        int code = c.run(new BufferedReader(new StringReader("")), "--home", home.toString(), "history");
+        int code = c.run(new BufferedReader(new StringReader("")), "--home", home.toString(), "peers", "--wait", "0");
         assertThat(code).as(c.err.toString()).isZero();
-        assertThat(c.out.toString()).contains("No messages.");
+        assertThat(c.out.toString()).contains("No peers seen yet.");
         assertThat(c.err.toString()).contains("mailslot").contains("Windows");
         assertThat(home.resolve(Launch.SOCKET)).doesNotExist();
         assertThat(home.resolve("history.db")).exists();
         assertThat(home.resolve("logs").resolve("traytalk.log")).exists();
+    }
+
+    @Test
+    void historyWithoutARunningNodeReadsTheStoreAndStaysOffTheNetwork() throws Exception {
+        settings("QUIET");
+        Console c = new Console();
+        int code = c.run(new BufferedReader(new StringReader("")), "--home", home.toString(), "history");
+        assertThat(code).as(c.err.toString()).isZero();
+        assertThat(c.out.toString()).contains("No messages.");
+        assertThat(c.err.toString()).as("no node, so no carrier warnings").doesNotContain("mailslot");
+        assertThat(home.resolve("history.db")).exists();
+        assertThat(Files.readString(home.resolve("logs").resolve("traytalk.log"))).doesNotContain("node QUIET started");
     }
 
     @Test
