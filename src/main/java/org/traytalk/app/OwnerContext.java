@@ -31,6 +31,7 @@ final class OwnerContext implements CliContext, AutoCloseable {
     private boolean justStarted;
     private boolean closed;
     private org.traytalk.tray.desktop.DesktopApp desktop;
+    private List<String> startWarnings = List.of();
 
     OwnerContext(BufferedReader in, PrintWriter out, PrintWriter err) {
         this.in = in;
@@ -64,6 +65,7 @@ final class OwnerContext implements CliContext, AutoCloseable {
             List<String> warnings = new ArrayList<>();
             node = NodeAssembly.start(dirs, warnings, beforeStart);
             warnings.forEach(w -> err.println("traytalk: warning: " + w));
+            startWarnings = List.copyOf(warnings);
             justStarted = true;
         }
         return node;
@@ -83,6 +85,8 @@ final class OwnerContext implements CliContext, AutoCloseable {
         AppWindows windows = new AppWindows(running);
         app = org.traytalk.tray.desktop.DesktopApp.start(running, autostart(), windows, running.settings(), minimized);
         windows.reportOpenedTo(app::conversationOpened);
+        // a tray app has no console: what went wrong at start shows in the tray (and stays in the log)
+        startWarnings.forEach(app::warn);
         synchronized (this) {
             desktop = app;
         }

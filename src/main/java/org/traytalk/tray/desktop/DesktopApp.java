@@ -153,6 +153,11 @@ public final class DesktopApp implements AutoCloseable {
         });
     }
 
+    /** Something the user should know (a bad setting, a carrier that cannot work): the tray shows it as a problem. */
+    public void warn(String text) {
+        SwingUtilities.invokeLater(() -> model.problem(text));
+    }
+
     /** Settings changed on disk: pop-up time and sound, and the name shown, apply at once. */
     public void apply(Settings settings) {
         SwingUtilities.invokeLater(() -> {
