@@ -25,6 +25,10 @@ public record LaunchCommand(List<String> argv) {
         if (launcher != null && !launcher.isBlank()) {
             return new LaunchCommand(List.of(launcher, MINIMIZED));
         }
+        String exe = System.getProperty("launch4j.exefile"); // set by the Windows launchers
+        if (exe != null && !exe.isBlank()) {
+            return new LaunchCommand(List.of(trayLauncher(exe), MINIMIZED));
+        }
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> argv = new ArrayList<>(List.of(java));
@@ -33,6 +37,16 @@ public record LaunchCommand(List<String> argv) {
         });
         argv.add(MINIMIZED);
         return new LaunchCommand(argv);
+    }
+
+    /**
+     * The tray launcher beside {@code exe}: {@code traytalkc.exe} (console, for commands) would open a console
+     * window at every logon, so its GUI twin {@code TrayTalk.exe} is what starts at logon, as the installer sets it.
+     */
+    static String trayLauncher(String exe) {
+        int slash = Math.max(exe.lastIndexOf('\\'), exe.lastIndexOf('/'));
+        String name = exe.substring(slash + 1);
+        return name.equalsIgnoreCase("traytalkc.exe") ? exe.substring(0, slash + 1) + "TrayTalk.exe" : exe;
     }
 
     private static Optional<Path> jarOfThisProgram() {

@@ -118,4 +118,17 @@ class AutostartTest {
         assertThat(c.argv()).last().isEqualTo(LaunchCommand.MINIMIZED);
         assertThat(Path.of(c.argv().get(0))).exists();
     }
+
+    @org.junit.jupiter.api.Test
+    void theWindowsConsoleLauncherRegistersItsTrayTwinForLogon() {
+        org.assertj.core.api.Assertions.assertThat(LaunchCommand.trayLauncher("C:\\Program Files\\TrayTalk\\traytalkc.exe"))
+                .isEqualTo("C:\\Program Files\\TrayTalk\\TrayTalk.exe");
+        org.assertj.core.api.Assertions.assertThat(LaunchCommand.trayLauncher("C:\\Apps\\TrayTalk\\TrayTalk.exe"))
+                .isEqualTo("C:\\Apps\\TrayTalk\\TrayTalk.exe");
+        org.assertj.core.api.Assertions.assertThat(LaunchCommand.trayLauncher("TRAYTALKC.EXE")).isEqualTo("TrayTalk.exe");
+        org.assertj.core.api.Assertions.assertThat(
+                new LaunchCommand(java.util.List.of("C:\\Program Files\\TrayTalk\\TrayTalk.exe", "--minimized")).forWindows())
+                .as("exactly the value the installer writes")
+                .isEqualTo("\"C:\\Program Files\\TrayTalk\\TrayTalk.exe\" --minimized");
+    }
 }
