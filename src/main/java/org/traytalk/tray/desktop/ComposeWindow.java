@@ -121,11 +121,16 @@ final class ComposeWindow {
         top.add(toLabel, BorderLayout.WEST);
         top.add(to, BorderLayout.CENTER);
         JPanel info = new JPanel(new BorderLayout());
-        info.add(counter, BorderLayout.NORTH);
+        JLabel keys = new JLabel("Enter sends \u00B7 Shift+Enter: new line \u00B7 Esc closes");
+        keys.setForeground(UIManager.getColor("Label.disabledForeground"));
+        info.add(keys, BorderLayout.NORTH);
+        info.add(counter, BorderLayout.CENTER);
         info.add(state, BorderLayout.SOUTH);
         JPanel bottom = new JPanel(new BorderLayout(8, 0));
         bottom.add(info, BorderLayout.CENTER);
-        bottom.add(send, BorderLayout.EAST);
+        JPanel sendBox = new JPanel(new BorderLayout());
+        sendBox.add(send, BorderLayout.NORTH); // a normal-height button, not one stretched over the info lines
+        bottom.add(sendBox, BorderLayout.EAST);
         JPanel root = new JPanel(new BorderLayout(0, 8));
         root.setBorder(BorderFactory.createEmptyBorder(12, 12, 12, 12));
         root.add(top, BorderLayout.NORTH);
