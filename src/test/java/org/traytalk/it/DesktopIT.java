@@ -153,7 +153,7 @@ class DesktopIT {
     }
 
     @Test
-    void withoutATrayAWindowOpensAndQuitEndsIt() throws Exception {
+    void withoutATrayAWindowOpensASecondLaunchComposesAndQuitEndsIt() throws Exception {
         desktop = XDesktop.start(false);
         alice = new DesktopNode("ALICE", "no-tray", base, lan.exec(aliceNs), false, desktop.env(), settings("ALICE"));
         alice.start();
@@ -162,6 +162,11 @@ class DesktopIT {
         Rectangle box = desktop.geometry(window);
         assertThat(box.width).isGreaterThan(250);
         assertThat(lightPixels(desktop.screenshot(shot("root", "no-tray")), box)).isGreaterThan(box.width * box.height / 2);
+
+        // launched again while it runs: the running one opens Compose instead of a second TrayTalk starting
+        assertThat(alice.run(EVENT).exitCode()).isZero();
+        alice.awaitLog("Compose from the second launch", l -> l.contains("Compose opened"), EVENT);
+        desktop.awaitWindow("^New message - TrayTalk$", 10_000);
 
         NodeProcess.Result quit = alice.run(EVENT, "quit");
         assertThat(quit.output()).contains("TrayTalk is quitting.");
