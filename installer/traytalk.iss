@@ -1,6 +1,7 @@
 ; TrayTalk setup for Inno Setup 6. Built by installer/build-setup.sh:
 ;   ISCC /DAppVersion=0.1.0 /DSourceDir=<folder with TrayTalk.exe, traytalkc.exe> /DIconFile=<traytalk.ico>
 ;        [/DRuntimeDir=<a Windows Java runtime folder, bundled as {app}\runtime>] /O<output folder> traytalk.iss
+;   [/DCompression=zip] only for installer/try-inno-qemu.sh: ISCC's LZMA2 compressor crashes under qemu emulation
 ; Installs for the current user by default; the first page offers all users (needs administrator rights).
 
 #ifndef AppVersion
@@ -11,6 +12,10 @@
 #endif
 #ifndef IconFile
   #error Pass the icon: /DIconFile=...\traytalk.ico
+#endif
+
+#ifndef Compression
+  #define Compression "lzma2"
 #endif
 
 #define AppGuid "{CD2BCE6B-F756-4E60-BB3E-BB0979CE7159}"
@@ -49,7 +54,7 @@ SetupIconFile={#IconFile}
 UninstallDisplayIcon={app}\TrayTalk.exe
 UninstallDisplayName=TrayTalk
 WizardStyle=modern
-Compression=lzma2
+Compression={#Compression}
 SolidCompression=yes
 
 [Languages]
