@@ -1,12 +1,9 @@
 package org.traytalk.platform;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /** Whether the user chose a dark desktop theme, asked the way each operating system answers it. */
@@ -22,7 +19,7 @@ public final class DarkMode {
     }
 
     public static DarkMode ofThisDesktop() {
-        return new DarkMode(System.getProperty("os.name", ""), System.getenv(), DarkMode::output);
+        return new DarkMode(System.getProperty("os.name", ""), System.getenv(), ShortCommand::output);
     }
 
     public boolean isDark() {
@@ -42,24 +39,5 @@ public final class DarkMode {
         }
         return run.apply(List.of("gsettings", "get", "org.gnome.desktop.interface", "color-scheme"))
                 .map(out -> out.contains("prefer-dark")).orElse(false);
-    }
-
-    /** A short command's output, or empty when it is missing, fails or takes more than two seconds. */
-    private static Optional<String> output(List<String> command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            p.getOutputStream().close();
-            if (!p.waitFor(2, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return Optional.empty();
-            }
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return p.exitValue() == 0 ? Optional.of(out) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
     }
 }

@@ -1,11 +1,8 @@
 package org.traytalk.tray.desktop;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -64,19 +61,7 @@ final class TrayPresence {
         }
         List<String> command = List.of("dbus-send", "--session", "--print-reply", "--dest=org.freedesktop.DBus",
                 "/org/freedesktop/DBus", "org.freedesktop.DBus.NameHasOwner", "string:org.kde.StatusNotifierWatcher");
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            if (!p.waitFor(2, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return false;
-            }
-            String reply = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return p.exitValue() == 0 && reply.contains("boolean true");
-        } catch (IOException e) {
-            return false; // no dbus-send: assume no host; the fallback window is harmless where a tray exists
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return org.traytalk.platform.ShortCommand.output(command).map(reply -> reply.contains("boolean true"))
+                .orElse(false); // no dbus-send: assume no host; the fallback window is harmless where a tray exists
     }
 }
