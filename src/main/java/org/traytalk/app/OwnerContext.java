@@ -81,9 +81,8 @@ final class OwnerContext implements CliContext, AutoCloseable {
             return java.util.OptionalInt.empty();
         }
         RunningNode running = (RunningNode) messenger();
-        org.traytalk.tray.desktop.DesktopApp app;
         AppWindows windows = new AppWindows(running);
-        app = org.traytalk.tray.desktop.DesktopApp.start(running, autostart(), windows, running.settings(), minimized);
+        org.traytalk.tray.desktop.DesktopApp app = org.traytalk.tray.desktop.DesktopApp.start(running, autostart(), windows, running.settings(), minimized);
         windows.reportOpenedTo(app::conversationOpened);
         // a tray app has no console: what went wrong at start shows in the tray (and stays in the log)
         startWarnings.forEach(app::warn);

@@ -1,6 +1,5 @@
 package org.traytalk.tray.window;
 
-import java.awt.Frame;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.time.Clock;
@@ -39,12 +38,7 @@ public final class HistoryWindow {
         if (frame == null) {
             build();
         }
-        if (frame.getExtendedState() == Frame.ICONIFIED) {
-            frame.setExtendedState(Frame.NORMAL);
-        }
-        frame.setVisible(true);
-        frame.toFront();
-        frame.requestFocus();
+        Frames.bringToFront(frame);
     }
 
     /** Opens the window (or brings it to the front) with the conversation with {@code peer} ({@code *}: Everyone). */

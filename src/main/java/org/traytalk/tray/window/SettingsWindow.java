@@ -1,6 +1,5 @@
 package org.traytalk.tray.window;
 
-import java.awt.Frame;
 import java.awt.event.ActionEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
@@ -37,12 +36,7 @@ public final class SettingsWindow {
         if (frame == null) {
             build();
         }
-        if (frame.getExtendedState() == Frame.ICONIFIED) {
-            frame.setExtendedState(Frame.NORMAL);
-        }
-        frame.setVisible(true);
-        frame.toFront();
-        frame.requestFocus();
+        Frames.bringToFront(frame);
     }
 
     /** Closes the window; unsaved edits are dropped. */
