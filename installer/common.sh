@@ -42,5 +42,41 @@ check_pe() {
 version_strings() {
     wrestool -x --raw -t 16 "$1" 2>/dev/null \
         | perl -0777 -ne 'while (/((?:[\x20-\x7e]\x00)+)\x00\x00/g) { (my $s = $1) =~ s/\x00//g; print "$s\n" }' \
-        | awk 'k != "" { print k "=" $0; k = ""; next } /^(ProductName|ProductVersion|FileVersion|FileDescription|OriginalFilename|CompanyName)$/ { k = $0 }'
+        | awk 'k != "" { sub(/ +$/, ""); print k "=" $0; k = ""; next } /^(ProductName|ProductVersion|FileVersion|FileDescription|OriginalFilename|CompanyName)$/ { k = $0 }'
+}
+
+# Can this kernel run 32-bit x86 programs (natively, or through a binfmt_misc emulator)? Tried with a 93-byte
+# static i386 program that only calls exit(0).
+can_run_i386() {
+    local f="$CACHE/exit0-i386"
+    mkdir -p "$CACHE"
+    printf '\177ELF\001\001\001\000\000\000\000\000\000\000\000\000\002\000\003\000\001\000\000\000\124\200\004\010\064\000\000\000\000\000\000\000\000\000\000\000\064\000\040\000\001\000\050\000\000\000\000\000\001\000\000\000\000\000\000\000\000\200\004\010\000\200\004\010\135\000\000\000\135\000\000\000\005\000\000\000\000\020\000\000\270\001\000\000\000\061\333\315\200' > "$f"
+    chmod +x "$f"
+    "$f" 2>/dev/null
+}
+
+# A PE file has an icon and a version resource naming TrayTalk and the pom's version.
+check_pe_resources() {
+    local f="$1" res ver
+    check_pe "$f"
+    res="$(wrestool -l "$f")"
+    grep -q 'type=group_icon' <<<"$res" || die "$f has no icon resource"
+    grep -q 'type=version' <<<"$res" || die "$f has no version resource"
+    ver="$(version_strings "$f")"
+    grep -qx "ProductVersion=$VERSION" <<<"$ver" || die "$f: version resource lacks ProductVersion $VERSION"
+    grep -qx "ProductName=TrayTalk" <<<"$ver" || die "$f: version resource lacks ProductName TrayTalk"
+    [ "$(icon_digest "$f")" = "$(icon_digest "$ICONS/traytalk.ico")" ] || die "$f: its icon is not $ICONS/traytalk.ico"
+}
+
+# The images of an .ico file, or of the first icon group of a PE file, as one digest line per size.
+icon_digest() {
+    local f="$1" tmp
+    tmp="$(mktemp -d)"
+    case "$f" in
+        *.ico) cp "$f" "$tmp/i.ico" ;;
+        *) wrestool -x -t 14 "$f" > "$tmp/i.ico" 2>/dev/null ;;
+    esac
+    icotool -x -o "$tmp" "$tmp/i.ico" 2>/dev/null || true
+    (cd "$tmp" && for png in i_*.png; do [ -e "$png" ] && echo "${png#i_} $(sha256sum < "$png" | cut -c1-16)"; done)
+    rm -rf "$tmp"
 }

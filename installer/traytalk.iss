@@ -1,7 +1,6 @@
 ; TrayTalk setup for Inno Setup 6. Built by installer/build-setup.sh:
 ;   ISCC /DAppVersion=0.1.0 /DSourceDir=<folder with TrayTalk.exe, traytalkc.exe> /DIconFile=<traytalk.ico>
 ;        [/DRuntimeDir=<a Windows Java runtime folder, bundled as {app}\runtime>] /O<output folder> traytalk.iss
-;   [/DCompression=zip] only for installer/try-inno-qemu.sh: ISCC's LZMA2 compressor crashes under qemu emulation
 ; Installs for the current user by default; the first page offers all users (needs administrator rights).
 
 #ifndef AppVersion
@@ -12,10 +11,6 @@
 #endif
 #ifndef IconFile
   #error Pass the icon: /DIconFile=...\traytalk.ico
-#endif
-
-#ifndef Compression
-  #define Compression "lzma2"
 #endif
 
 #define AppGuid "{CD2BCE6B-F756-4E60-BB3E-BB0979CE7159}"
@@ -37,7 +32,7 @@ VersionInfoVersion={#AppVersion}
 VersionInfoProductName=TrayTalk
 VersionInfoProductVersion={#AppVersion}
 VersionInfoDescription=TrayTalk Setup
-DefaultDirName={autopf}\TrayTalk
+DefaultDirName={code:DefaultAppDir}
 DefaultGroupName=TrayTalk
 DisableProgramGroupPage=yes
 PrivilegesRequired=lowest
@@ -46,7 +41,7 @@ PrivilegesRequiredOverridesAllowed=dialog commandline
 UsedUserAreasWarning=no
 AppMutex={#AppMutexName}
 SetupMutex=TrayTalkSetup
-ArchitecturesAllowed=x64compatible
+; the launchers and the jar's natives (JNA, SQLite) run on 32- and 64-bit Windows alike, with a matching Java
 ArchitecturesInstallIn64BitMode=x64compatible
 MinVersion=10.0
 OutputBaseFilename=TrayTalk-{#AppVersion}-setup
@@ -54,7 +49,10 @@ SetupIconFile={#IconFile}
 UninstallDisplayIcon={app}\TrayTalk.exe
 UninstallDisplayName=TrayTalk
 WizardStyle=modern
-Compression={#Compression}
+Compression=lzma2/max
+; both launchers wrap the same 17 MB jar: a dictionary larger than one launcher stores it once (18 MB setup, not 34);
+; ultra64 runs the 32-bit compiler out of memory
+LZMADictionarySize=40960
 SolidCompression=yes
 
 [Languages]
@@ -103,6 +101,17 @@ Filename: "{sys}\netsh.exe"; Parameters: "advfirewall firewall delete rule name=
 [Code]
 const
   UninstallKey = 'Software\Microsoft\Windows\CurrentVersion\Uninstall\{#AppGuid}_is1';
+
+{ The autopf folder: Program Files for all users, %LOCALAPPDATA%\Programs for one user. Wine has no per-user
+  Program Files folder (FOLDERID_UserProgramFiles), so there the same folder is named by hand. }
+function DefaultAppDir(Param: String): String;
+begin
+  try
+    Result := ExpandConstant('{autopf}\TrayTalk');
+  except
+    Result := ExpandConstant('{localappdata}\Programs\TrayTalk');
+  end;
+end;
 
 { Asks a running TrayTalk in Dir to quit; does nothing when Dir holds no traytalkc.exe. }
 procedure QuitTrayTalkIn(const Dir: String);

@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * A sign to installers that TrayTalk is running. On Windows a named mutex that Inno Setup's {@code AppMutex} and
- * the NSIS script check before replacing files; elsewhere nothing is needed (packages do not ask).
+ * A sign to installers that TrayTalk is running. On Windows a named mutex that Inno Setup's {@code AppMutex} checks
+ * before replacing files; elsewhere nothing is needed (packages do not ask).
  */
 public interface RunningMarker extends AutoCloseable {
     /** The name installers look for. */

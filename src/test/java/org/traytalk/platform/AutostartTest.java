@@ -131,4 +131,12 @@ class AutostartTest {
                 .as("exactly the value the installer writes")
                 .isEqualTo("\"C:\\Program Files\\TrayTalk\\TrayTalk.exe\" --minimized");
     }
+
+    @Test
+    void theSetupWritesAndRemovesTheSameRunValueAsTheApp() throws Exception {
+        String iss = java.nio.file.Files.readString(Path.of("installer", "traytalk.iss"));
+        assertThat(iss).contains("#define RunKey \"" + RunKeyAutostart.RUN_KEY + "\"")
+                .contains("#define RunValue \"" + RunKeyAutostart.VALUE + "\"")
+                .contains("RegDeleteValue(HKCU, '{#RunKey}', '{#RunValue}')");
+    }
 }

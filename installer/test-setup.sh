@@ -1,0 +1,171 @@
+#!/usr/bin/env bash
+# Installs and uninstalls target/release/TrayTalk-<version>-setup.exe for real, silently, in 32-bit Wine
+# (installer/wine32.sh; Inno Setup's setup needs a display even when silent, so Xvfb runs on $TRAYTALK_XVFB_DISPLAY).
+# Each case starts from a fresh copy of the same Wine prefix and checks the files, shortcuts, registry and setup logs:
+#   1. per-user install with "Start at logon" and a desktop icon (firewall asked for but ignored), then uninstall
+#      (history kept);
+#   2. per-user install without tasks, the Run value written the way the app writes it, the setup run again over
+#      the installation (upgrade path), then uninstall: the app's own Run value goes too;
+#   3. all-users install with the firewall task: netsh adds both rules, the uninstaller deletes them.
+# Not covered (needs Windows with Java): a running TrayTalk being closed by the setup and the uninstaller.
+# The setup logs go to target/setup-test/. Needs root; run build-setup.sh (or release.sh) first.
+set -euo pipefail
+. "$(dirname "$0")/common.sh"
+. "$(dirname "$0")/wine32.sh"
+wine32_isolate "$@"
+
+SETUP_NAME="TrayTalk-$VERSION-setup.exe"
+SETUP="$RELEASE/$SETUP_NAME"
+OUT="$TARGET/setup-test"
+DISPLAY_NUM="${TRAYTALK_XVFB_DISPLAY:-:117}"
+APP_GUID='{CD2BCE6B-F756-4E60-BB3E-BB0979CE7159}'
+RUN_KEY='HKCU\Software\Microsoft\Windows\CurrentVersion\Run'
+UNINSTALL_KEY="Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\${APP_GUID}_is1"
+check_pe "$SETUP"
+command -v Xvfb >/dev/null || die "Xvfb not found (apt-get install xvfb)"
+
+t0=$(date +%s)
+rm -rf "$OUT"
+wine32_start "$OUT"
+wine32_bind "$RELEASE" /release ro
+Xvfb "$DISPLAY_NUM" -nolisten tcp >/dev/null 2>&1 &
+wine32_cleanups+=("kill $!")
+export DISPLAY="$DISPLAY_NUM"
+
+failures=0
+pass() { say "ok: $*"; }
+fail() { echo "$(basename "$0"): FAILED: $*" >&2; failures=$((failures + 1)); }
+expect() { local what="$1"; shift; if "$@"; then pass "$what"; else fail "$what"; fi; }
+
+# The case's prefix, and helpers that run Wine programs in it and map Windows paths to host paths.
+PREFIX=""
+new_prefix() {
+    [ -z "$PREFIX" ] || wine32_in "$PREFIX" wineserver -k >/dev/null 2>&1 || true
+    PREFIX="/root/wine-test-$1"
+    rm -rf "${WINE32_ROOT:?}$PREFIX"
+    wine32_prefix "$PREFIX"
+}
+w() { wine32_in "$PREFIX" "$@"; }
+# the data of a registry value, or nothing (and status 1) when it does not exist
+reg_value() {
+    w wine reg query "$1" /v "$2" 2>/dev/null | tr -d '\r' \
+        | V="$2" perl -ne 'if (/^\s+\Q$ENV{V}\E\s+REG_\w+\s*(.*)$/) { print "$1\n"; $f = 1 } END { exit !$f }'
+}
+host_path() {
+    local p
+    [ -n "$1" ] || die "host_path: no Windows path"
+    p="$(w wine winepath -u "$1" 2>/dev/null | tr -d '\r')"
+    [ -n "$p" ] || die "winepath cannot map $1"
+    echo "$WINE32_ROOT$p"
+}
+# the install folder from the uninstall entry under HKCU or HKLM; the case cannot go on without it
+app_dir() {
+    local dir
+    dir="$(reg_value "$1\\$UNINSTALL_KEY" 'Inno Setup: App Path' || true)"
+    [ -n "$dir" ] || die "no uninstall entry under $1 names the install folder: the install failed (log in $OUT)"
+    pass "the uninstall entry under $1 names the install folder $dir"
+    echo "$dir"
+}
+run_setup() {  # run_setup <log name> <options...>
+    local log="$1"; shift
+    timeout 900 chroot "$WINE32_ROOT" /usr/local/bin/traytalk-wine "$PREFIX" wine "Z:\\release\\$SETUP_NAME" \
+        /VERYSILENT /SUPPRESSMSGBOXES /NORESTART "/LOG=Z:\\out\\$log.log" "$@" || fail "setup $* exited $?"
+    settle
+}
+run_uninstaller() {  # run_uninstaller <log name> <app dir, Windows>
+    timeout 900 chroot "$WINE32_ROOT" /usr/local/bin/traytalk-wine "$PREFIX" wine "$2\\unins000.exe" \
+        /VERYSILENT /SUPPRESSMSGBOXES /NORESTART "/LOG=Z:\\out\\$1.log" || fail "uninstaller exited $?"
+    settle
+}
+# waits until no setup or uninstaller process is left (the uninstaller runs a copy of itself from a temporary
+# folder); Wine's own services stay, for the next step
+settle() {
+    local i
+    for (( i = 0; i < 300; i++ )); do
+        pgrep -f 'setup\.exe|setup\.tmp|unins000|_iu[0-9A-Z]+\.tmp' >/dev/null || return 0
+        sleep 1
+    done
+    fail "setup processes still running after 300 s: $(pgrep -af 'setup|unins|_iu' | tr '\n' ' ')"
+}
+same_file() { cmp -s "$1" "$2"; }
+no_file() { [ ! -e "$1" ]; }
+lnk_targets() { [ -s "$1" ] && grep -aq 'TrayTalk\.exe' "$1"; }
+
+# --- 1. per user, with autostart and desktop icon ---
+new_prefix user
+hist="$(host_path 'C:\users\root\AppData\Local\TrayTalk')"
+mkdir -p "$hist" && echo "history kept" > "$hist/history.db"
+say "case 1: per-user install, tasks autostart,desktopicon,firewall"
+# firewall too: the task exists only for all-users installs, so it must be ignored here
+run_setup install-user /CURRENTUSER /TASKS=autostart,desktopicon,firewall
+expect "a per-user install runs no netsh" sh -c "! grep -qi netsh '$OUT/install-user.log'"
+app="$(app_dir HKCU)"
+expect "the uninstall entry shows version $VERSION" test "$(reg_value "HKCU\\$UNINSTALL_KEY" DisplayVersion || true)" = "$VERSION"
+expect "the uninstall entry is called TrayTalk" test "$(reg_value "HKCU\\$UNINSTALL_KEY" DisplayName || true)" = "TrayTalk"
+app_host="$(host_path "$app")"
+for exe in TrayTalk.exe traytalkc.exe; do
+    expect "$exe installed unchanged in $app" same_file "$TARGET/$exe" "$app_host/$exe"
+done
+expect "the uninstaller is installed" test -s "$app_host/unins000.exe"
+run_value="$(reg_value "$RUN_KEY" TrayTalk || true)"
+expect "Run value starts TrayTalk minimized: $run_value" test "$run_value" = "\"$app\\TrayTalk.exe\" --minimized"
+# no Windows Java here: the console launcher must say so, and what to do (launch4j's jreNotFoundErr, pom.xml)
+nojava="$(timeout 300 chroot "$WINE32_ROOT" /usr/local/bin/traytalk-wine "$PREFIX" wine "$app\\traytalkc.exe" --version 2>&1 | tr -d '\r' || true)"
+expect "without Java the launcher explains: $nojava" grep -q 'could not find Java.*Version needed: at least 17' <<<"$nojava"
+menu="$(host_path 'C:\users\root\AppData\Roaming\Microsoft\Windows\Start Menu\Programs')/TrayTalk.lnk"
+desk="$(host_path 'C:\users\root\Desktop')/TrayTalk.lnk"
+expect "Start menu shortcut to TrayTalk.exe" lnk_targets "$menu"
+expect "desktop shortcut to TrayTalk.exe" lnk_targets "$desk"
+say "case 1: uninstall"
+run_uninstaller uninstall-user "$app"
+expect "uninstall removed the Run value" test -z "$(reg_value "$RUN_KEY" TrayTalk || true)"
+expect "uninstall removed the uninstall entry" test -z "$(reg_value "HKCU\\$UNINSTALL_KEY" DisplayName || true)"
+expect "uninstall removed the program folder" no_file "$app_host/TrayTalk.exe"
+expect "uninstall removed the Start menu shortcut" no_file "$menu"
+expect "uninstall removed the desktop shortcut" no_file "$desk"
+expect "a silent uninstall keeps the history" test "$(cat "$hist/history.db" 2>/dev/null)" = "history kept"
+
+# --- 2. per user, no tasks; the app switches autostart on; setup again; uninstall ---
+new_prefix notasks
+say "case 2: per-user install without tasks"
+run_setup install-notasks /CURRENTUSER '/TASKS='
+app="$(app_dir HKCU)"
+app_host="$(host_path "$app")"
+expect "installed without tasks" test -s "$app_host/TrayTalk.exe"
+expect "no Run value without the autostart task" test -z "$(reg_value "$RUN_KEY" TrayTalk || true)"
+expect "no desktop shortcut without the desktopicon task" no_file "$(host_path 'C:\users\root\Desktop')/TrayTalk.lnk"
+# what RunKeyAutostart writes when "Start at logon" is switched on in the tray menu (LaunchCommand.forWindows)
+app_value="$app\\TrayTalk.exe --minimized"
+[[ "$app" != *" "* ]] || app_value="\"$app\\TrayTalk.exe\" --minimized"
+w wine reg add "$RUN_KEY" /v TrayTalk /t REG_SZ /d "$app_value" /f >/dev/null 2>&1 || fail "reg add $RUN_KEY"
+say "case 2: the setup again over the installation"
+run_setup reinstall-notasks /CURRENTUSER '/TASKS='
+expect "the second setup kept the installation" same_file "$TARGET/TrayTalk.exe" "$app_host/TrayTalk.exe"
+expect "the second setup left one uninstall entry" test "$(reg_value "HKCU\\$UNINSTALL_KEY" 'Inno Setup: App Path' || true)" = "$app"
+say "case 2: uninstall"
+run_uninstaller uninstall-notasks "$app"
+expect "uninstall removed the Run value the app wrote" test -z "$(reg_value "$RUN_KEY" TrayTalk || true)"
+expect "uninstall removed the program folder" no_file "$app_host/TrayTalk.exe"
+
+# --- 3. all users, firewall ---
+new_prefix allusers
+say "case 3: all-users install, tasks autostart,firewall"
+run_setup install-all /ALLUSERS /TASKS=autostart,firewall
+app="$(app_dir HKLM)"
+expect "installed in Program Files" grep -qi '^C:\\Program Files' <<<"$app"
+expect "installed all-users" test -s "$(host_path "$app")/TrayTalk.exe"
+expect "Run value for the installing user" test "$(reg_value "$RUN_KEY" TrayTalk || true)" = "\"$app\\TrayTalk.exe\" --minimized"
+for rule in 'TrayTalk (UDP 42138)' 'TrayTalk NetBIOS (UDP 137, 138)'; do
+    expect "the setup ran netsh to add the rule \"$rule\"" \
+        grep -q "advfirewall firewall add rule name=\"$rule\" dir=in action=allow protocol=UDP" "$OUT/install-all.log"
+done
+run_uninstaller uninstall-all "$app"
+for rule in 'TrayTalk (UDP 42138)' 'TrayTalk NetBIOS (UDP 137, 138)'; do
+    expect "the uninstaller ran netsh to delete the rule \"$rule\"" \
+        grep -q "advfirewall firewall delete rule name=\"$rule\"" "$OUT/uninstall-all.log"
+done
+expect "uninstall removed the all-users Run value" test -z "$(reg_value "$RUN_KEY" TrayTalk || true)"
+expect "uninstall removed the all-users program folder" no_file "$(host_path "$app")/TrayTalk.exe"
+
+[ "$failures" = 0 ] || die "$failures check(s) failed; setup logs in $OUT"
+say "all checks passed in $(( $(date +%s) - t0 )) s; setup logs in $OUT"
