@@ -23,12 +23,26 @@ for exe in TrayTalk.exe traytalkc.exe; do
     say "ok $exe: PE, icon, version $VERSION"
 done
 
+command -v convert >/dev/null || die "ImageMagick's convert not found (apt-get install imagemagick)"
 t0=$(date +%s)
 mkdir -p "$RELEASE" "$TARGET/installer"
 rm -f "$SETUP"
+
+# The wizard's pictures, from the app icon: small (top right of every page) and large (left of the last page), at
+# 100 % and 200 % display scaling; Inno Setup takes 24-bit BMPs and picks the size nearest the screen's scaling.
+wizard="$TARGET/installer/wizard"
+rm -rf "$wizard" && mkdir -p "$wizard"
+for scale in 1 2; do
+    convert "$ICONS/png/traytalk-128.png" -resize $((55 * scale))x$((55 * scale)) -background white -alpha remove \
+        -alpha off "BMP3:$wizard/small-$scale.bmp"
+    convert -size $((164 * scale))x$((314 * scale)) gradient:'#ffffff'-'#d6e6f5' \
+        \( "$ICONS/png/traytalk-256.png" -resize $((96 * scale))x$((96 * scale)) \) \
+        -gravity center -geometry +0-$((40 * scale)) -composite -alpha off "BMP3:$wizard/large-$scale.bmp"
+done
 wine32_start "$RELEASE"
 wine32_bind "$ICONS" /icons ro
-args=("/DAppVersion=$VERSION" '/DSourceDir=Z:\src\target' '/DIconFile=Z:\icons\traytalk.ico')
+args=("/DAppVersion=$VERSION" '/DSourceDir=Z:\src\target' '/DIconFile=Z:\icons\traytalk.ico'
+      '/DWizardImages=Z:\src\target\installer\wizard')
 if [ -n "${TRAYTALK_RUNTIME_DIR:-}" ]; then
     [ -x "$TRAYTALK_RUNTIME_DIR/bin/javaw.exe" ] || die "TRAYTALK_RUNTIME_DIR=$TRAYTALK_RUNTIME_DIR has no bin/javaw.exe"
     wine32_bind "$TRAYTALK_RUNTIME_DIR" /runtime ro

@@ -2,11 +2,13 @@
 # Installs and uninstalls target/release/TrayTalk-<version>-setup.exe for real, silently, in 32-bit Wine
 # (installer/wine32.sh; Inno Setup's setup needs a display even when silent, so Xvfb runs on $TRAYTALK_XVFB_DISPLAY).
 # Each case starts from a fresh copy of the same Wine prefix and checks the files, shortcuts, registry and setup logs:
-#   1. per-user install with "Start at logon" and a desktop icon (firewall asked for but ignored), then uninstall
+#   1. per-user install with the default tasks ("Start at logon") plus a desktop icon (firewall asked for, ignored),
+#      then uninstall
 #      (history kept);
 #   2. per-user install without tasks, the Run value written the way the app writes it, the setup run again over
 #      the installation (upgrade path), then uninstall: the app's own Run value goes too;
-#   3. all-users install with the firewall task: netsh adds both rules, the uninstaller deletes them.
+#   3. all-users install with the firewall task: netsh adds both rules, the uninstaller deletes them;
+#   4. the uninstaller run at the screen (xdotool answers its dialogs): Yes deletes history and settings.
 # Not covered (needs Windows with Java): a running TrayTalk being closed by the setup and the uninstaller.
 # The setup logs go to target/setup-test/. Needs root; run build-setup.sh (or release.sh) first.
 set -euo pipefail
@@ -95,9 +97,10 @@ lnk_targets() { [ -s "$1" ] && grep -aq 'TrayTalk\.exe' "$1"; }
 new_prefix user
 hist="$(host_path 'C:\users\root\AppData\Local\TrayTalk')"
 mkdir -p "$hist" && echo "history kept" > "$hist/history.db"
-say "case 1: per-user install, tasks autostart,desktopicon,firewall"
-# firewall too: the task exists only for all-users installs, so it must be ignored here
-run_setup install-user /CURRENTUSER /TASKS=autostart,desktopicon,firewall
+say "case 1: per-user install, default tasks plus desktopicon,firewall"
+# "Start at logon" is not named: it is checked by default. Firewall is: the task exists only for all-users
+# installs, so it must be ignored here.
+run_setup install-user /CURRENTUSER /MERGETASKS=desktopicon,firewall
 expect "a per-user install runs no netsh" sh -c "! grep -qi netsh '$OUT/install-user.log'"
 app="$(app_dir HKCU)"
 expect "the uninstall entry shows version $VERSION" test "$(reg_value "HKCU\\$UNINSTALL_KEY" DisplayVersion || true)" = "$VERSION"
@@ -166,6 +169,37 @@ for rule in 'TrayTalk (UDP 42138)' 'TrayTalk NetBIOS (UDP 137, 138)'; do
 done
 expect "uninstall removed the all-users Run value" test -z "$(reg_value "$RUN_KEY" TrayTalk || true)"
 expect "uninstall removed the all-users program folder" no_file "$(host_path "$app")/TrayTalk.exe"
+
+# --- 4. the uninstaller's question, answered Yes by a user at the screen ---
+new_prefix interactive
+hist="$(host_path 'C:\users\root\AppData\Local\TrayTalk')"
+conf="$(host_path 'C:\users\root\AppData\Roaming\TrayTalk')"
+mkdir -p "$hist" "$conf" && echo "old history" > "$hist/history.db" && echo "nick = me" > "$conf/traytalk.properties"
+say "case 4: per-user install, then the uninstaller at the screen: Yes to deleting history and settings"
+run_setup install-interactive /CURRENTUSER
+app="$(app_dir HKCU)"
+app_host="$(host_path "$app")"
+# answers the dialog whose title matches $1 with key $2 once it shows, and keeps a screenshot of it
+answer() {
+    local id
+    id="$(timeout 180 xdotool search --sync --onlyvisible --name "$1" 2>/dev/null | tail -n 1)" || true
+    if [ -z "$id" ]; then fail "no window \"$1\" within 180 s"; return 1; fi
+    sleep 1
+    import -display "$DISPLAY" -window root "$OUT/$3.png" 2>/dev/null || true
+    xdotool windowfocus --sync "$id" 2>/dev/null || true
+    xdotool key --window "$id" "$2"
+    pass "answered \"$(xdotool getwindowname "$id" 2>/dev/null)\" with $2 (screenshot $3.png)"
+}
+chroot "$WINE32_ROOT" /usr/local/bin/traytalk-wine "$PREFIX" wine "$app\\unins000.exe" >/dev/null 2>&1 &
+uninstaller=$!
+answer '^TrayTalk Uninstall$' y uninstall-1-confirm \
+    && answer '^Uninstall$' y uninstall-2-delete-history \
+    && answer '^TrayTalk Uninstall$' Return uninstall-3-done
+wait "$uninstaller" || true
+settle
+expect "Yes deleted the history folder" no_file "$hist"
+expect "Yes deleted the settings folder" no_file "$conf"
+expect "the interactive uninstall removed the program" no_file "$app_host/TrayTalk.exe"
 
 [ "$failures" = 0 ] || die "$failures check(s) failed; setup logs in $OUT"
 say "all checks passed in $(( $(date +%s) - t0 )) s; setup logs in $OUT"

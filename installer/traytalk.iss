@@ -1,5 +1,6 @@
 ; TrayTalk setup for Inno Setup 6. Built by installer/build-setup.sh:
 ;   ISCC /DAppVersion=0.1.0 /DSourceDir=<folder with TrayTalk.exe, traytalkc.exe> /DIconFile=<traytalk.ico>
+;        /DWizardImages=<folder with small-1.bmp, small-2.bmp, large-1.bmp, large-2.bmp>
 ;        [/DRuntimeDir=<a Windows Java runtime folder, bundled as {app}\runtime>] /O<output folder> traytalk.iss
 ; Installs for the current user by default; the first page offers all users (needs administrator rights).
 
@@ -11,6 +12,9 @@
 #endif
 #ifndef IconFile
   #error Pass the icon: /DIconFile=...\traytalk.ico
+#endif
+#ifndef WizardImages
+  #error Pass the folder with the wizard's pictures: /DWizardImages=...
 #endif
 
 #define AppGuid "{CD2BCE6B-F756-4E60-BB3E-BB0979CE7159}"
@@ -49,6 +53,8 @@ SetupIconFile={#IconFile}
 UninstallDisplayIcon={app}\TrayTalk.exe
 UninstallDisplayName=TrayTalk
 WizardStyle=modern
+WizardSmallImageFile={#WizardImages}\small-1.bmp,{#WizardImages}\small-2.bmp
+WizardImageFile={#WizardImages}\large-1.bmp,{#WizardImages}\large-2.bmp
 Compression=lzma2/max
 ; both launchers wrap the same 17 MB jar: a dictionary larger than one launcher stores it once (18 MB setup, not 34);
 ; ultra64 runs the 32-bit compiler out of memory
