@@ -8,8 +8,10 @@
 #   2. per-user install without tasks, the Run value written the way the app writes it, the setup run again over
 #      the installation (upgrade path), then uninstall: the app's own Run value goes too;
 #   3. all-users install with the firewall task: netsh adds both rules, the uninstaller deletes them;
-#   4. the uninstaller run at the screen (xdotool answers its dialogs): Yes deletes history and settings.
-# Not covered (needs Windows with Java): a running TrayTalk being closed by the setup and the uninstaller.
+#   4. the uninstaller run at the screen (xdotool answers its dialogs): Yes deletes history and settings;
+#   5. a running TrayTalk (installer/test/standin.c: holds the mutex, answers `traytalkc quit`) is closed by the
+#      setup run again and by the uninstaller.
+# Not covered (needs Windows with Java): the real TrayTalk running.
 # The setup logs go to target/setup-test/. Needs root; run build-setup.sh (or release.sh) first.
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
@@ -26,8 +28,12 @@ UNINSTALL_KEY="Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\${APP_GU
 check_pe "$SETUP"
 command -v Xvfb >/dev/null || die "Xvfb not found (apt-get install xvfb)"
 
+command -v i686-w64-mingw32-gcc >/dev/null || die "i686-w64-mingw32-gcc not found (apt-get install gcc-mingw-w64-i686-win32)"
+
 t0=$(date +%s)
 rm -rf "$OUT"
+mkdir -p "$OUT"
+i686-w64-mingw32-gcc -O2 -s -o "$OUT/standin.exe" "$ROOT/installer/test/standin.c" || die "cannot build the stand-in"
 wine32_start "$OUT"
 wine32_bind "$RELEASE" /release ro
 Xvfb "$DISPLAY_NUM" -nolisten tcp >/dev/null 2>&1 &
@@ -200,6 +206,36 @@ settle
 expect "Yes deleted the history folder" no_file "$hist"
 expect "Yes deleted the settings folder" no_file "$conf"
 expect "the interactive uninstall removed the program" no_file "$app_host/TrayTalk.exe"
+
+# --- 5. a running TrayTalk is closed by the setup (upgrade) and by the uninstaller ---
+new_prefix running
+say "case 5: a running TrayTalk (stand-in) and the setup run again, then the uninstaller"
+run_setup install-running /CURRENTUSER '/TASKS='
+app="$(app_dir HKCU)"
+app_host="$(host_path "$app")"
+standin_log="$(host_path 'C:\traytalk-standin.log')"
+standin_said() { tr -d '\r' 2>/dev/null < "$standin_log" | grep -qx "$1"; }
+# starts the stand-in as the running TrayTalk and makes it the installed traytalkc.exe (which the setup runs)
+start_standin() {
+    rm -f "$standin_log"
+    cp "$OUT/standin.exe" "$app_host/standin.exe"
+    cp "$OUT/standin.exe" "$app_host/traytalkc.exe"
+    chroot "$WINE32_ROOT" /usr/local/bin/traytalk-wine "$PREFIX" wine "$app\\standin.exe" run >/dev/null 2>&1 &
+    local i
+    for (( i = 0; i < 120; i++ )); do standin_said running && return 0; sleep 1; done
+    fail "the stand-in did not start within 120 s"
+}
+start_standin
+run_setup upgrade-running /CURRENTUSER '/TASKS='
+expect "the setup asked the running TrayTalk to quit, and it did" standin_said 'quit received'
+expect "the setup waited for it to exit" standin_said 'quit: done'
+expect "then the setup replaced traytalkc.exe" same_file "$TARGET/traytalkc.exe" "$app_host/traytalkc.exe"
+expect "the setup log shows no warning about a running TrayTalk" sh -c "! grep -qi 'currently running' '$OUT/upgrade-running.log'"
+start_standin
+run_uninstaller uninstall-running "$app"
+expect "the uninstaller asked the running TrayTalk to quit, and it did" standin_said 'quit received'
+expect "the uninstaller removed the program" no_file "$app_host/TrayTalk.exe"
+wait || true
 
 [ "$failures" = 0 ] || die "$failures check(s) failed; setup logs in $OUT"
 say "all checks passed in $(( $(date +%s) - t0 )) s; setup logs in $OUT"
