@@ -115,10 +115,32 @@ wine32_bind() {
     [ "${3:-}" != ro ] || mount -o remount,bind,ro "$dst" || die "cannot make $dst read-only"
 }
 
+# Stops whatever still runs inside the root file system (a Wine service that outlived its wineserver, a program of a
+# failed test), so that nothing is left behind.
+wine32_kill_strays() {
+    local root pid strays=()
+    root="$(readlink -f "$WINE32_ROOT")"
+    for pid in /proc/[0-9]*; do
+        [ "$(readlink "$pid/root" 2>/dev/null)" = "$root" ] && strays+=("${pid#/proc/}")
+    done
+    [ ${#strays[@]} = 0 ] && return
+    say "stopping ${#strays[@]} process(es) left in $WINE32_ROOT"
+    kill -9 "${strays[@]}" 2>/dev/null || true
+}
+
 # Everything above, then the mounts Wine needs; the project is /src (read-only), $1 (created) is /out.
+# One script at a time uses the root file system: a second one waits for the first.
 wine32_start() {
     local out="$1"
+    mkdir -p "$CACHE"
+    exec 9>"$CACHE/wine32.lock"
+    if ! flock -n 9; then
+        say "waiting for another script using $WINE32_ROOT to finish"
+        flock -w 3600 9 || die "$WINE32_ROOT has been in use for an hour: giving up"
+    fi
     wine32_emulation
+    # after every wineserver -k, before qemu's binfmt entry goes
+    wine32_cleanups+=("sleep 1; wine32_kill_strays")
     wine32_rootfs
     wine32_innosetup
     mount -t proc proc "$WINE32_ROOT/proc" || die "cannot mount proc in $WINE32_ROOT"
