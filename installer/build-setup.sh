@@ -5,13 +5,15 @@
 #
 # ISCC.exe runs in 32-bit Wine in an i386 chroot (installer/wine32.sh): needs root; the first run sets it up in
 # about 6 minutes (emulated where the kernel cannot run 32-bit code), later runs take about half a minute.
-# Optional: TRAYTALK_RUNTIME_DIR=<a Windows Java runtime folder> bundles it as {app}\runtime.
+# Optional: TRAYTALK_RUNTIME_DIR=<a Windows Java runtime folder> bundles it as {app}\runtime;
+# TRAYTALK_SETUP_OUT=<folder> writes the setup there instead of target/release.
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 . "$(dirname "$0")/wine32.sh"
 wine32_isolate "$@"
 
-SETUP="$RELEASE/TrayTalk-$VERSION-setup.exe"
+OUT_DIR="${TRAYTALK_SETUP_OUT:-$RELEASE}"
+SETUP="$OUT_DIR/TrayTalk-$VERSION-setup.exe"
 need_icons
 need_jar
 command -v wrestool >/dev/null || die "wrestool not found (apt-get install icoutils)"
@@ -25,7 +27,7 @@ done
 
 command -v convert >/dev/null || die "ImageMagick's convert not found (apt-get install imagemagick)"
 t0=$(date +%s)
-mkdir -p "$RELEASE" "$TARGET/installer"
+mkdir -p "$OUT_DIR" "$TARGET/installer"
 rm -f "$SETUP"
 
 # The wizard's pictures, from the app icon: small (top right of every page) and large (left of the last page), at
@@ -39,7 +41,7 @@ for scale in 1 2; do
         \( "$ICONS/png/traytalk-256.png" -resize $((96 * scale))x$((96 * scale)) \) \
         -gravity center -geometry +0-$((40 * scale)) -composite -alpha off "BMP3:$wizard/large-$scale.bmp"
 done
-wine32_start "$RELEASE"
+wine32_start "$OUT_DIR"
 wine32_bind "$ICONS" /icons ro
 args=("/DAppVersion=$VERSION" '/DSourceDir=Z:\src\target' '/DIconFile=Z:\icons\traytalk.ico'
       '/DWizardImages=Z:\src\target\installer\wizard')

@@ -10,7 +10,9 @@
 #   3. all-users install with the firewall task: netsh adds both rules, the uninstaller deletes them;
 #   4. the uninstaller run at the screen (xdotool answers its dialogs): Yes deletes history and settings;
 #   5. a running TrayTalk (installer/test/standin.c: holds the mutex, answers `traytalkc quit`) is closed by the
-#      setup run again and by the uninstaller.
+#      setup run again and by the uninstaller;
+#   6. a setup bundling a Java runtime folder (a stand-in folder) installs it as {app}\runtime, and the ordinary
+#      setup run over it removes it again.
 # Not covered (needs Windows with Java): the real TrayTalk running.
 # The setup logs go to target/setup-test/. Needs root; run build-setup.sh (or release.sh) first.
 set -euo pipefail
@@ -34,6 +36,16 @@ t0=$(date +%s)
 rm -rf "$OUT"
 mkdir -p "$OUT"
 i686-w64-mingw32-gcc -O2 -s -o "$OUT/standin.exe" "$ROOT/installer/test/standin.c" || die "cannot build the stand-in"
+
+# A second setup bundling a Java runtime folder (TRAYTALK_RUNTIME_DIR). No Windows runtime can be had here, so the
+# folder is a stand-in with a runtime's shape; built before this script holds the i386 root (build-setup.sh takes it).
+runtime="$OUT/fake-runtime"
+mkdir -p "$runtime/bin" "$runtime/lib"
+cp "$OUT/standin.exe" "$runtime/bin/javaw.exe" && cp "$OUT/standin.exe" "$runtime/bin/java.exe"
+printf 'JAVA_VERSION="17.0.99"\nIMPLEMENTOR="TrayTalk test stand-in"\n' > "$runtime/release"
+head -c 100000 /dev/urandom > "$runtime/lib/modules"
+TRAYTALK_RUNTIME_DIR="$runtime" TRAYTALK_SETUP_OUT="$OUT/bundled" "$ROOT/installer/build-setup.sh" \
+    || die "the setup with a bundled runtime did not build"
 wine32_start "$OUT"
 wine32_bind "$RELEASE" /release ro
 Xvfb "$DISPLAY_NUM" -nolisten tcp >/dev/null 2>&1 &
@@ -236,6 +248,22 @@ run_uninstaller uninstall-running "$app"
 expect "the uninstaller asked the running TrayTalk to quit, and it did" standin_said 'quit received'
 expect "the uninstaller removed the program" no_file "$app_host/TrayTalk.exe"
 wait || true
+
+# --- 6. a setup that bundles a Java runtime, then the ordinary setup over it ---
+new_prefix bundled
+wine32_bind "$OUT/bundled" /bundled ro
+say "case 6: the setup with a bundled runtime, then the release setup over it"
+timeout 900 chroot "$WINE32_ROOT" /usr/local/bin/traytalk-wine "$PREFIX" wine "Z:\\bundled\\$SETUP_NAME" \
+    /VERYSILENT /SUPPRESSMSGBOXES /NORESTART '/LOG=Z:\out\install-bundled.log' /CURRENTUSER || fail "bundled setup exited $?"
+settle
+app="$(app_dir HKCU)"
+app_host="$(host_path "$app")"
+for f in bin/javaw.exe bin/java.exe release lib/modules; do
+    expect "the bundled runtime's $f is in $app\\runtime" same_file "$runtime/$f" "$app_host/runtime/$f"
+done
+run_setup reinstall-unbundled /CURRENTUSER
+expect "the setup without a runtime removed the old bundled one (the launchers would prefer it)" no_file "$app_host/runtime"
+expect "and installed TrayTalk" same_file "$TARGET/TrayTalk.exe" "$app_host/TrayTalk.exe"
 
 [ "$failures" = 0 ] || die "$failures check(s) failed; setup logs in $OUT"
 say "all checks passed in $(( $(date +%s) - t0 )) s; setup logs in $OUT"
