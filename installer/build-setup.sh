@@ -3,8 +3,8 @@
 # (mvn -P windows-exe package) with Inno Setup 6 (installer/traytalk.iss), then checks the launchers and the setup:
 # PE signature, icon, version resource. Fails when ISCC fails or the setup is missing or not a PE executable.
 #
-# ISCC.exe runs in 32-bit Wine in an i386 chroot (installer/wine32.sh): needs root; the first run sets it up in
-# about 6 minutes (emulated where the kernel cannot run 32-bit code), later runs take about half a minute.
+# ISCC.exe runs in 32-bit Wine in an i386 chroot (installer/wine32.sh): needs root; the first run sets that up in
+# about 5 minutes (emulated where the kernel cannot run 32-bit code), later runs take about half a minute.
 # Optional: TRAYTALK_RUNTIME_DIR=<a Windows Java runtime folder> bundles it as {app}\runtime;
 # TRAYTALK_SETUP_OUT=<folder> writes the setup there instead of target/release.
 set -euo pipefail
