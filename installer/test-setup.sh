@@ -3,8 +3,7 @@
 # (installer/wine32.sh; Inno Setup's setup needs a display even when silent, so Xvfb runs on $TRAYTALK_XVFB_DISPLAY).
 # Each case starts from a fresh copy of the same Wine prefix and checks the files, shortcuts, registry and setup logs:
 #   1. per-user install with the default tasks ("Start at logon") plus a desktop icon (firewall asked for, ignored),
-#      then uninstall
-#      (history kept);
+#      then uninstall (history kept);
 #   2. per-user install without tasks, the Run value written the way the app writes it, the setup run again over
 #      the installation (upgrade path), then uninstall: the app's own Run value goes too;
 #   3. all-users install with the firewall task: netsh adds both rules, the uninstaller deletes them;
@@ -86,14 +85,15 @@ app_dir() {
     pass "the uninstall entry under $1 names the install folder $dir"
     echo "$dir"
 }
-run_setup() {  # run_setup <log name> <options...>
+# run_setup <log name> <options...>; SETUP_WIN=<Windows path> runs another setup than the release one
+run_setup() {
     local log="$1"; shift
-    timeout 900 chroot "$WINE32_ROOT" /usr/local/bin/traytalk-wine "$PREFIX" wine "Z:\\release\\$SETUP_NAME" \
+    w wine "${SETUP_WIN:-Z:\\release\\$SETUP_NAME}" \
         /VERYSILENT /SUPPRESSMSGBOXES /NORESTART "/LOG=Z:\\out\\$log.log" "$@" || fail "setup $* exited $?"
     settle
 }
 run_uninstaller() {  # run_uninstaller <log name> <app dir, Windows>
-    timeout 900 chroot "$WINE32_ROOT" /usr/local/bin/traytalk-wine "$PREFIX" wine "$2\\unins000.exe" \
+    w wine "$2\\unins000.exe" \
         /VERYSILENT /SUPPRESSMSGBOXES /NORESTART "/LOG=Z:\\out\\$1.log" || fail "uninstaller exited $?"
     settle
 }
@@ -131,7 +131,7 @@ expect "the uninstaller is installed" test -s "$app_host/unins000.exe"
 run_value="$(reg_value "$RUN_KEY" TrayTalk || true)"
 expect "Run value starts TrayTalk minimized: $run_value" test "$run_value" = "\"$app\\TrayTalk.exe\" --minimized"
 # no Windows Java here: the console launcher must say so, and what to do (launch4j's jreNotFoundErr, pom.xml)
-nojava="$(timeout 300 chroot "$WINE32_ROOT" /usr/local/bin/traytalk-wine "$PREFIX" wine "$app\\traytalkc.exe" --version 2>&1 | tr -d '\r' || true)"
+nojava="$(WINE32_TIMEOUT=300 w wine "$app\\traytalkc.exe" --version 2>&1 | tr -d '\r' || true)"
 expect "without Java the launcher explains: $nojava" grep -q 'could not find Java.*Version needed: at least 17' <<<"$nojava"
 menu="$(host_path 'C:\users\root\AppData\Roaming\Microsoft\Windows\Start Menu\Programs')/TrayTalk.lnk"
 desk="$(host_path 'C:\users\root\Desktop')/TrayTalk.lnk"
@@ -208,7 +208,7 @@ answer() {
     xdotool key --window "$id" "$2"
     pass "answered \"$(xdotool getwindowname "$id" 2>/dev/null)\" with $2 (screenshot $3.png)"
 }
-chroot "$WINE32_ROOT" /usr/local/bin/traytalk-wine "$PREFIX" wine "$app\\unins000.exe" >/dev/null 2>&1 &
+w wine "$app\\unins000.exe" >/dev/null 2>&1 &
 uninstaller=$!
 answer '^TrayTalk Uninstall$' y uninstall-1-confirm \
     && answer '^Uninstall$' y uninstall-2-delete-history \
@@ -232,7 +232,7 @@ start_standin() {
     rm -f "$standin_log"
     cp "$OUT/standin.exe" "$app_host/standin.exe"
     cp "$OUT/standin.exe" "$app_host/traytalkc.exe"
-    chroot "$WINE32_ROOT" /usr/local/bin/traytalk-wine "$PREFIX" wine "$app\\standin.exe" run >/dev/null 2>&1 &
+    w wine "$app\\standin.exe" run >/dev/null 2>&1 &
     local i
     for (( i = 0; i < 120; i++ )); do standin_said running && return 0; sleep 1; done
     fail "the stand-in did not start within 120 s"
@@ -253,9 +253,7 @@ wait || true
 new_prefix bundled
 wine32_bind "$OUT/bundled" /bundled ro
 say "case 6: the setup with a bundled runtime, then the release setup over it"
-timeout 900 chroot "$WINE32_ROOT" /usr/local/bin/traytalk-wine "$PREFIX" wine "Z:\\bundled\\$SETUP_NAME" \
-    /VERYSILENT /SUPPRESSMSGBOXES /NORESTART '/LOG=Z:\out\install-bundled.log' /CURRENTUSER || fail "bundled setup exited $?"
-settle
+SETUP_WIN="Z:\\bundled\\$SETUP_NAME" run_setup install-bundled /CURRENTUSER
 app="$(app_dir HKCU)"
 app_host="$(host_path "$app")"
 for f in bin/javaw.exe bin/java.exe release lib/modules; do

@@ -160,9 +160,10 @@ EOF
     wine32_prefix "$WINE32_BASE_PREFIX"
 }
 
-# Runs a program of the root file system with Wine's environment: wine32_in <prefix> wine|wineserver|... args
+# Runs a program of the root file system with Wine's environment: wine32_in <prefix> wine|wineserver|... args.
+# Stopped after $WINE32_TIMEOUT seconds (default 900): nothing here may hang a build.
 wine32_in() {
-    chroot "$WINE32_ROOT" /usr/local/bin/traytalk-wine "$@"
+    timeout "${WINE32_TIMEOUT:-900}" chroot "$WINE32_ROOT" /usr/local/bin/traytalk-wine "$@"
 }
 
 # A Wine prefix that reports Windows 10 (made once, about 20 s emulated; a copy of the base prefix later).
