@@ -48,7 +48,15 @@ TRAYTALK_RUNTIME_DIR="$runtime" TRAYTALK_SETUP_OUT="$OUT/bundled" "$ROOT/install
 wine32_start "$OUT"
 wine32_bind "$RELEASE" /release ro
 Xvfb "$DISPLAY_NUM" -nolisten tcp >/dev/null 2>&1 &
-wine32_cleanups+=("kill $!")
+xvfb_pid=$!
+wine32_cleanups+=("kill $xvfb_pid")
+for (( i = 0; i < 20; i++ )); do
+    kill -0 "$xvfb_pid" 2>/dev/null \
+        || die "Xvfb could not start on $DISPLAY_NUM (another X server there? choose one with TRAYTALK_XVFB_DISPLAY)"
+    [ -S "/tmp/.X11-unix/X${DISPLAY_NUM#:}" ] && break
+    sleep 0.5
+done
+[ -S "/tmp/.X11-unix/X${DISPLAY_NUM#:}" ] || die "Xvfb did not open $DISPLAY_NUM within 10 s"
 export DISPLAY="$DISPLAY_NUM"
 
 failures=0
@@ -227,12 +235,21 @@ app="$(app_dir HKCU)"
 app_host="$(host_path "$app")"
 standin_log="$(host_path 'C:\traytalk-standin.log')"
 standin_said() { tr -d '\r' 2>/dev/null < "$standin_log" | grep -qx "$1"; }
+# Only the stand-in is waited for (never a bare `wait`: Xvfb is a child of this shell too).
+standin_exited() {
+    local i
+    for (( i = 0; i < 60; i++ )); do kill -0 "$standin_pid" 2>/dev/null || { wait "$standin_pid" || true; return 0; }; sleep 1; done
+    kill "$standin_pid" 2>/dev/null || true
+    return 1
+}
 # starts the stand-in as the running TrayTalk and makes it the installed traytalkc.exe (which the setup runs)
+standin_pid=""
 start_standin() {
     rm -f "$standin_log"
     cp "$OUT/standin.exe" "$app_host/standin.exe"
     cp "$OUT/standin.exe" "$app_host/traytalkc.exe"
     w wine "$app\\standin.exe" run >/dev/null 2>&1 &
+    standin_pid=$!
     local i
     for (( i = 0; i < 120; i++ )); do standin_said running && return 0; sleep 1; done
     fail "the stand-in did not start within 120 s"
@@ -241,13 +258,14 @@ start_standin
 run_setup upgrade-running /CURRENTUSER '/TASKS='
 expect "the setup asked the running TrayTalk to quit, and it did" standin_said 'quit received'
 expect "the setup waited for it to exit" standin_said 'quit: done'
+expect "the stand-in has exited" standin_exited
 expect "then the setup replaced traytalkc.exe" same_file "$TARGET/traytalkc.exe" "$app_host/traytalkc.exe"
 expect "the setup log shows no warning about a running TrayTalk" sh -c "! grep -qi 'currently running' '$OUT/upgrade-running.log'"
 start_standin
 run_uninstaller uninstall-running "$app"
 expect "the uninstaller asked the running TrayTalk to quit, and it did" standin_said 'quit received'
 expect "the uninstaller removed the program" no_file "$app_host/TrayTalk.exe"
-wait || true
+expect "the stand-in has exited" standin_exited
 
 # --- 6. a setup that bundles a Java runtime, then the ordinary setup over it ---
 new_prefix bundled
