@@ -41,6 +41,9 @@ final class Launch {
             return 0;
         }
         Path home = ((TrayTalkCommand) cl.getCommand()).home();
+        if (home == null && System.getenv(AppDirs.HOME_ENV) != null && !System.getenv(AppDirs.HOME_ENV).isBlank()) {
+            home = Path.of(System.getenv(AppDirs.HOME_ENV));
+        }
         AppDirs dirs = home != null ? AppDirs.under(home) : AppDirs.forThisMachine();
         dirs.ensureCreated();
         Path socket = dirs.data().resolve(SOCKET);
@@ -60,6 +63,9 @@ final class Launch {
         // only the owner writes the log file: two processes rolling one file would garble it
         new LogSetup(dirs.logs(), false, Level.INFO).apply();
         owner.useFolders(dirs);
+        if (home != null) {
+            owner.useHome(dirs.data()); // absolute, as AppDirs.under made it
+        }
         ControlServer server;
         try {
             server = ControlServer.start(socket, lock, owner.runnerForOthers());

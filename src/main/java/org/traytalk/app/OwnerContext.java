@@ -2,6 +2,7 @@ package org.traytalk.app;
 
 import java.io.BufferedReader;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -15,6 +16,8 @@ import org.traytalk.cli.TrayTalkCommand;
 import org.traytalk.config.AppDirs;
 import org.traytalk.control.CommandRunner;
 import org.traytalk.engine.Messenger;
+import org.traytalk.platform.Autostart;
+import org.traytalk.platform.Autostarts;
 
 /**
  * The process that owns the node: starts it on first use, runs commands typed here and commands handed over by
@@ -27,6 +30,7 @@ final class OwnerContext implements CliContext, AutoCloseable {
     private final PrintWriter out;
     private final PrintWriter err;
     private AppDirs dirs;
+    private Path home;
     private RunningNode node;
     private boolean justStarted;
     private boolean closed;
@@ -41,6 +45,20 @@ final class OwnerContext implements CliContext, AutoCloseable {
 
     void useFolders(AppDirs folders) {
         this.dirs = folders;
+    }
+
+    /**
+     * TrayTalk runs with one folder given by {@code --home} or {@code TRAYTALK_HOME}: what starts at logon must use
+     * that folder too, and the logon session may not have the variable.
+     */
+    void useHome(Path home) {
+        this.home = home;
+    }
+
+    @Override
+    public Autostart autostart() {
+        Path h = home;
+        return Autostarts.forThisMachine(h == null ? List.of() : List.of("--home", h.toString()));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.traytalk.platform;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -10,12 +11,17 @@ public final class Autostarts {
     }
 
     public static Autostart forThisMachine() {
+        return forThisMachine(List.of());
+    }
+
+    /** The switch for this machine, starting this program with {@code options} (before {@code --minimized}). */
+    public static Autostart forThisMachine(List<String> options) {
         Map<String, String> env = System.getenv();
         // $HOME is what the desktop session uses; Java's user.home comes from the password database instead
         String home = env.get("HOME");
         Path userHome = home != null && !home.isBlank() && Path.of(home).isAbsolute()
                 ? Path.of(home) : Path.of(System.getProperty("user.home"));
-        return forPlatform(System.getProperty("os.name", ""), env, userHome, LaunchCommand.ofThisProcess(),
+        return forPlatform(System.getProperty("os.name", ""), env, userHome, LaunchCommand.ofThisProcess(options),
                 JnaWindowsRegistry::new);
     }
 

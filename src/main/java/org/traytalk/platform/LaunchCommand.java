@@ -9,6 +9,7 @@ import java.util.Optional;
 /**
  * The command line that starts this TrayTalk again: the installed launcher when there is one (jpackage sets
  * {@code jpackage.app-path}), else this Java with this jar. Autostart entries use it with {@code --minimized}.
+ * The first element is the program itself (a desktop entry's {@code TryExec}).
  */
 public record LaunchCommand(List<String> argv) {
     public static final String MINIMIZED = "--minimized";
@@ -21,13 +22,28 @@ public record LaunchCommand(List<String> argv) {
     }
 
     public static LaunchCommand ofThisProcess() {
+        return ofThisProcess(List.of());
+    }
+
+    /**
+     * This program started quietly with {@code options} (e.g. {@code --home DIR}, so that what starts at logon uses
+     * the same folders as the TrayTalk that switched it on).
+     */
+    public static LaunchCommand ofThisProcess(List<String> options) {
+        List<String> argv = new ArrayList<>(thisProgram());
+        argv.addAll(options);
+        argv.add(MINIMIZED);
+        return new LaunchCommand(argv);
+    }
+
+    private static List<String> thisProgram() {
         String launcher = System.getProperty("jpackage.app-path");
         if (launcher != null && !launcher.isBlank()) {
-            return new LaunchCommand(List.of(launcher, MINIMIZED));
+            return List.of(launcher);
         }
         String exe = System.getProperty("launch4j.exefile"); // set by the Windows launchers
         if (exe != null && !exe.isBlank()) {
-            return new LaunchCommand(List.of(trayLauncher(exe), MINIMIZED));
+            return List.of(trayLauncher(exe));
         }
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -35,8 +51,12 @@ public record LaunchCommand(List<String> argv) {
         jarOfThisProgram().ifPresentOrElse(jar -> argv.addAll(List.of("-jar", jar.toString())), () -> {
             argv.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.traytalk.app.Main"));
         });
-        argv.add(MINIMIZED);
-        return new LaunchCommand(argv);
+        return argv;
+    }
+
+    /** The program this command runs: its first element. */
+    public String program() {
+        return argv.get(0);
     }
 
     /**

@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Linux and other freedesktop systems: a desktop entry in {@code $XDG_CONFIG_HOME/autostart}. */
+/**
+ * Linux and other freedesktop systems: a desktop entry in {@code $XDG_CONFIG_HOME/autostart}. Its {@code TryExec}
+ * names the program, so that once TrayTalk is uninstalled the desktop skips the entry instead of failing at logon.
+ */
 final class XdgAutostart implements Autostart {
     static final String FILE = "traytalk.desktop";
 
@@ -26,6 +29,7 @@ final class XdgAutostart implements Autostart {
                 "Type=Application",
                 "Name=TrayTalk",
                 "Comment=Serverless LAN messenger in the system tray",
+                "TryExec=" + command.program().replace("\\", "\\\\"),
                 "Exec=" + command.forDesktopEntry(),
                 "Icon=traytalk",
                 "Terminal=false",

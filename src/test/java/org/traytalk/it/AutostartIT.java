@@ -21,12 +21,21 @@ class AutostartIT {
     Path home;
 
     private String run(List<String> command) throws Exception {
+        return run(command, home.resolve("traytalk").toString());
+    }
+
+    /** Runs {@code command} with this test's home folder as HOME, and TRAYTALK_HOME set to {@code traytalkHome}. */
+    private String run(List<String> command, String traytalkHome) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.put("HOME", home.toString());
         env.remove("XDG_CONFIG_HOME");
         env.remove("XDG_DATA_HOME");
-        env.put("TRAYTALK_HOME", home.resolve("traytalk").toString());
+        if (traytalkHome == null) {
+            env.remove("TRAYTALK_HOME");
+        } else {
+            env.put("TRAYTALK_HOME", traytalkHome);
+        }
         Process p = pb.start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -49,10 +58,31 @@ class AutostartIT {
         String exec = Files.readAllLines(entry).stream().filter(l -> l.startsWith("Exec=")).findFirst().orElseThrow();
         List<String> argv = DesktopExec.parse(exec.substring("Exec=".length()));
         assertThat(argv).last().isEqualTo("--minimized");
+        assertThat(Files.readAllLines(entry)).as("TryExec names the program").contains("TryExec=" + argv.get(0));
+        assertThat(Path.of(argv.get(0))).isExecutable();
+        // TRAYTALK_HOME may not be set in the logon session: the entry says which folder to use
+        assertThat(String.join(" ", argv)).contains("--home " + home.resolve("traytalk"));
         argv.set(argv.size() - 1, "--version");
         assertThat(run(argv)).startsWith("TrayTalk ");
         assertThat(run(traytalk("autostart", "status"))).startsWith("on");
         run(traytalk("autostart", "off"));
+        assertThat(entry).doesNotExist();
+    }
+
+    @Test
+    void autostartSwitchedOnWithHomeStartsTrayTalkWithThatHome() throws Exception {
+        Path other = home.resolve("other profile");
+        assertThat(run(traytalk("--home", other.toString(), "autostart", "on"), null)).contains("will start when you log on");
+        Path entry = home.resolve(".config/autostart/traytalk.desktop");
+        String exec = Files.readAllLines(entry).stream().filter(l -> l.startsWith("Exec=")).findFirst().orElseThrow();
+        List<String> argv = DesktopExec.parse(exec.substring("Exec=".length()));
+        assertThat(argv.subList(argv.size() - 3, argv.size())).containsExactly("--home", other.toString(), "--minimized");
+        // what the entry starts uses that folder: its history command creates the database there
+        argv.set(argv.size() - 1, "history");
+        Files.deleteIfExists(other.resolve("history.db"));
+        assertThat(run(argv, null)).contains("No messages");
+        assertThat(other.resolve("history.db")).exists();
+        run(traytalk("--home", other.toString(), "autostart", "off"), null);
         assertThat(entry).doesNotExist();
     }
 

@@ -50,6 +50,7 @@ class AutostartTest {
         a.enable();
         assertThat(a.isEnabled()).isTrue();
         assertThat(Files.readAllLines(file)).contains("[Desktop Entry]", "Type=Application",
+                "TryExec=/opt/Tray Talk/bin/java",
                 "Exec=\"/opt/Tray Talk/bin/java\" -jar \"/opt/Tray Talk/lib/traytalk.jar\" --minimized",
                 "X-GNOME-Autostart-enabled=true");
         a.enable(); // idempotent
@@ -110,6 +111,26 @@ class AutostartTest {
         LaunchCommand c = new LaunchCommand(List.of("/a b/java", "-Dx=$HOME", "back\\slash", "100%", "plain"));
         assertThat(c.forDesktopEntry())
                 .isEqualTo("\"/a b/java\" \"-Dx=\\\\$HOME\" \"back\\\\\\\\slash\" 100%% plain");
+    }
+
+    @Test
+    void tryExecNamesTheProgramSoAnUninstalledTrayTalkIsSkippedAtLogon() throws IOException {
+        LaunchCommand odd = new LaunchCommand(List.of("/opt/odd\\dir/traytalk", "--minimized"));
+        Autostart a = Autostarts.forPlatform("Linux", Map.of(), home, odd, () -> null);
+        a.enable();
+        // TryExec is a string value: a backslash is written as two
+        assertThat(Files.readAllLines(home.resolve(".config/autostart/traytalk.desktop")))
+                .contains("TryExec=/opt/odd\\\\dir/traytalk");
+        assertThat(odd.program()).isEqualTo("/opt/odd\\dir/traytalk");
+    }
+
+    @Test
+    void optionsGoBetweenTheProgramAndMinimized() {
+        LaunchCommand c = LaunchCommand.ofThisProcess(List.of("--home", "/srv/tray talk"));
+        List<String> argv = c.argv();
+        assertThat(argv.subList(argv.size() - 3, argv.size())).containsExactly("--home", "/srv/tray talk", "--minimized");
+        assertThat(c.program()).isEqualTo(LaunchCommand.ofThisProcess().program());
+        assertThat(LaunchCommand.ofThisProcess().argv()).doesNotContain("--home");
     }
 
     @Test
