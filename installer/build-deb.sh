@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds target/release/traytalk_<version>_amd64.deb with jpackage: a jlink runtime (so no system Java is needed),
 # the shaded jar, the launcher /opt/traytalk/bin/traytalk, a desktop entry in the Network menu and the icon.
+# installer/deb/ holds the package's own control file (long description, Recommends for the tray), desktop entry
+# (Name=TrayTalk, Icon=traytalk) and maintainer scripts (menu entry, icons in the hicolor theme).
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 
@@ -42,6 +44,9 @@ mkdir -p "$work/input" "$work/out" "$RELEASE"
 cp "$TARGET/traytalk.jar" "$work/input/"
 # jpackage names the menu icon after the package; it must be a PNG on Linux
 cp "$ICONS/png/traytalk-256.png" "$work/traytalk.png"
+# every size of the hicolor theme, for postinst to add to it (/opt/traytalk/lib/app/icons/)
+mkdir -p "$work/input/icons"
+for s in $DEB_ICON_SIZES; do cp "$ICONS/png/traytalk-$s.png" "$work/input/icons/"; done
 
 say "jpackage --type deb (version $VERSION)"
 # xz at level 1: most of jpackage's time is compression, and the package is only a little bigger
@@ -58,7 +63,7 @@ DPKG_DEB_COMPRESSOR_TYPE=xz DPKG_DEB_COMPRESSOR_LEVEL=1 jpackage --type deb \
     --icon "$work/traytalk.png" \
     --install-dir /opt \
     --linux-package-name traytalk \
-    --linux-deb-maintainer "TrayTalk <traytalk@localhost>" \
+    --linux-deb-maintainer "traytalk@localhost" \
     --linux-menu-group "Network" \
     --linux-app-category net \
     --linux-shortcut \
@@ -71,9 +76,20 @@ name="traytalk_${VERSION}_amd64.deb"
 mv "$deb" "$RELEASE/$name"
 
 # What we can check without installing: the package's name, version and the launcher inside it.
-info="$(dpkg-deb -f "$RELEASE/$name" Package Version Architecture)"
+info="$(dpkg-deb -f "$RELEASE/$name" Package Version Architecture Maintainer Recommends)"
 echo "$info" | grep -qx "Package: traytalk" || die "$name: wrong package name: $info"
 echo "$info" | grep -qE "^Version: $VERSION(-[0-9]+)?$" || die "$name: wrong version: $info"
+echo "$info" | grep -qE '^Maintainer: [^<>]+ <[^<>@ ]+@[^<>@ ]+>$' || die "$name: malformed Maintainer field: $info"
+echo "$info" | grep -q '^Recommends: .*libayatana-appindicator3-1' || die "$name: no Recommends for the tray: $info"
+[ "$(dpkg-deb -f "$RELEASE/$name" Description | wc -l)" -gt 3 ] || die "$name: the description has no long text"
 contents="$(dpkg-deb -c "$RELEASE/$name")"
 grep -q ' ./opt/traytalk/bin/traytalk$' <<<"$contents" || die "$name has no /opt/traytalk/bin/traytalk"
+for s in $DEB_ICON_SIZES; do
+    grep -q " ./opt/traytalk/lib/app/icons/traytalk-$s.png$" <<<"$contents" || die "$name has no $s px icon"
+    grep -q -- "--size \"\$size\"" "$ROOT/installer/deb/postinst" && grep -q "for size in.* $s\b" "$ROOT/installer/deb/postinst" \
+        || die "installer/deb/postinst does not add the $s px icon (DEB_ICON_SIZES and postinst differ)"
+done
+desktop="$(dpkg-deb --fsys-tarfile "$RELEASE/$name" | tar -xOf - ./opt/traytalk/lib/traytalk-traytalk.desktop)"
+grep -qx 'Name=TrayTalk' <<<"$desktop" && grep -qx 'Exec=/opt/traytalk/bin/traytalk' <<<"$desktop" \
+    || die "$name: the menu entry is not TrayTalk's own (installer/deb/traytalk.desktop): $desktop"
 say "built $RELEASE/$name ($(du -h "$RELEASE/$name" | cut -f1))"

@@ -7,6 +7,8 @@ RELEASE="$TARGET/release"
 ICONS="${TRAYTALK_ICONS:-$ROOT/icons}"
 CACHE="${TRAYTALK_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/traytalk-installer}"
 ICON_SIZES="16 20 24 32 40 48 64 128 256"
+# the sizes of the hicolor icon theme among them: the .deb adds these (installer/deb/postinst names them too)
+DEB_ICON_SIZES="16 24 32 48 64 128 256"
 
 die() { echo "$(basename "$0"): $*" >&2; exit 1; }
 say() { echo "== $(basename "$0"): $*" >&2; }
@@ -79,4 +81,27 @@ icon_digest() {
     icotool -x -o "$tmp" "$tmp/i.ico" 2>/dev/null || true
     (cd "$tmp" && for png in i_*.png; do [ -e "$png" ] && echo "${png#i_} $(sha256sum < "$png" | cut -c1-16)"; done)
     rm -rf "$tmp"
+}
+
+# Starts Xvfb on display $1 (":117") in the background and sets xvfb_pid; the caller registers its cleanup, then
+# calls await_xvfb, which waits for the display's socket and exports DISPLAY. $2 names the variable that picks
+# another display, for the error message.
+start_xvfb() {
+    command -v Xvfb >/dev/null || die "Xvfb not found (apt-get install xvfb)"
+    xvfb_display="$1"
+    xvfb_choice="$2"
+    Xvfb "$xvfb_display" -nolisten tcp >/dev/null 2>&1 &
+    xvfb_pid=$!
+}
+
+await_xvfb() {
+    local socket="/tmp/.X11-unix/X${xvfb_display#:}" i
+    for (( i = 0; i < 20; i++ )); do
+        kill -0 "$xvfb_pid" 2>/dev/null \
+            || die "Xvfb could not start on $xvfb_display (another X server there? choose one with $xvfb_choice)"
+        [ -S "$socket" ] && break
+        sleep 0.5
+    done
+    [ -S "$socket" ] || die "Xvfb did not open $xvfb_display within 10 s"
+    export DISPLAY="$xvfb_display"
 }

@@ -1,22 +1,56 @@
 #!/usr/bin/env bash
-# Installs target/release/traytalk_<version>_amd64.deb on this machine (root), runs the installed program, checks
-# the desktop entry and icon, removes the package and checks it is gone. Needs root; changes the machine's packages.
-# The program only runs local commands, inside a network namespace of its own: nothing reaches the real network.
+# Installs target/release/traytalk_<version>_amd64.deb on this machine (root) and uses it the way a person would:
+# the installed program runs, its menu entry and icon are in place, "Start at logon" writes an entry whose command
+# starts the tray icon quietly on a virtual desktop (Xvfb + trayer) as an ordinary user, the menu entry launched
+# again opens Compose in the running TrayTalk, an upgrade while it runs leaves it working, `traytalk quit` ends it,
+# and removing the package takes launcher, menu entry and icons away. Needs root; changes the machine's packages.
+# TrayTalk runs only in network namespaces of its own (loopback only): nothing reaches the real network.
+# TRAYTALK_DEB_DISPLAY picks the X display (default :116).
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 
 DEB="${1:-$RELEASE/traytalk_${VERSION}_amd64.deb}"
 APP=/opt/traytalk/bin/traytalk
+OUT="$TARGET/deb-test"
 [ "$(id -u)" = 0 ] || die "run as root: it installs and removes the package"
 [ -s "$DEB" ] || die "$DEB is missing: run installer/build-deb.sh first"
-command -v unshare >/dev/null || die "unshare not found (util-linux)"
+for tool in unshare setpriv ip Xvfb trayer xdotool xwininfo convert; do
+    command -v "$tool" >/dev/null \
+        || die "$tool not found (apt-get install util-linux iproute2 xvfb trayer xdotool x11-utils imagemagick)"
+done
 installed() { dpkg-query -W -f '${Status}' traytalk 2>/dev/null | grep -q ' installed$'; }
 if installed; then die "traytalk is installed already: remove it first (dpkg -r traytalk)"; fi
 
-home="$(mktemp -d)"
-cleanup() { rm -rf "$home"; dpkg --purge traytalk >/dev/null 2>&1 || true; }
+# An ordinary user's home (nobody's, in a temporary folder) and TrayTalk's folder in it.
+work="$(mktemp -d)"
+chmod 755 "$work"
+user_home="$work/home"
+tt_home="$user_home/traytalk"
+mkdir -p "$tt_home"
+printf 'name = DEBTEST\nnetwork.interfaces = lo\nudp.targets = 127.0.0.1\n' > "$tt_home/traytalk.properties"
+chown -R nobody:nogroup "$user_home"
+rm -rf "$OUT"
+mkdir -p "$OUT"
+
+app_pid="" trayer_pid="" xvfb_pid=""
+cleanup() {
+    for pid in $app_pid $trayer_pid $xvfb_pid; do kill "$pid" 2>/dev/null || true; done
+    cp "$tt_home/logs/traytalk.log" "$OUT/" 2>/dev/null || true
+    rm -rf "$work"
+    dpkg --purge traytalk >/dev/null 2>&1 || true
+}
 trap cleanup EXIT
 ok() { echo "ok - $*"; }
+
+# As nobody, with the test's home and desktop, in a network namespace with only loopback (up). The prefix is an
+# array, so that a command started in the background with it is the program itself (its pid is TrayTalk's).
+user_prefix() {
+    as_nobody=(unshare --net -- sh -c 'ip link set lo up && exec "$@"' sh
+        setpriv --reuid=nobody --regid=nogroup --clear-groups
+        env -i PATH=/usr/bin:/bin HOME="$user_home" DISPLAY="${DISPLAY:-}" DBUS_SESSION_BUS_ADDRESS=disabled:
+        NO_AT_BRIDGE=1)
+}
+as_user() { user_prefix; "${as_nobody[@]}" "$@"; }
 
 say "apt-get install $DEB"
 DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$DEB" >/dev/null
@@ -26,36 +60,156 @@ ok "package installed: $(dpkg-query -W -f '${Package} ${Version}' traytalk)"
 [ -x "$APP" ] || die "$APP is missing or not executable"
 ok "launcher $APP"
 
-# no network namespace for the program: only a loopback device, which stays down
-isolated() { unshare --net -- "$@"; }
-
-out="$(isolated "$APP" --version)"
+out="$(as_user "$APP" --version)"
 [ "$out" = "TrayTalk $VERSION" ] || die "'traytalk --version' printed '$out', expected 'TrayTalk $VERSION'"
 ok "traytalk --version: $out"
 
 rc=0
-out="$(isolated "$APP" --home "$home" history 2>"$home/stderr")" || rc=$?
-[ "$rc" = 0 ] || { cat "$home/stderr" >&2; die "'traytalk --home DIR history' exited $rc"; }
+out="$(as_user "$APP" --home "$tt_home" history 2>"$OUT/history.stderr")" || rc=$?
+[ "$rc" = 0 ] || { cat "$OUT/history.stderr" >&2; die "'traytalk --home DIR history' exited $rc"; }
 case "$out" in ""|"No messages.") ;; *) die "'traytalk history' on an empty home printed: $out" ;; esac
-[ -f "$home/history.db" ] || [ -n "$(find "$home" -name history.db)" ] || die "no history.db under $home after 'history'"
+[ -f "$tt_home/history.db" ] || die "no history.db in $tt_home after 'history'"
 ok "traytalk --home DIR history: '${out:-<nothing>}', exit 0, history.db created"
 
+# The menu entry: TrayTalk's own, in Network, with the icon in the hicolor theme in every size.
 desktop="$(dpkg -L traytalk | grep '/lib/[^/]*\.desktop$' | head -n 1)"
 [ -n "$desktop" ] && [ -f "$desktop" ] || die "the package has no .desktop file"
-grep -qx 'Exec=/opt/traytalk/bin/traytalk' "$desktop" || grep -q '^Exec=/opt/traytalk/bin/traytalk' "$desktop" \
-    || die "$desktop does not start $APP"
+menu_exec="$(sed -n 's/^Exec=//p' "$desktop")"
+[ "$menu_exec" = "$APP" ] || die "$desktop starts '$menu_exec', not $APP"
+grep -qx 'Name=TrayTalk' "$desktop" || die "$desktop is not called TrayTalk"
 grep -q '^Categories=.*Network' "$desktop" || die "$desktop is not in the Network menu group"
-icon="$(sed -n 's/^Icon=//p' "$desktop")"
-[ -f "$icon" ] || die "$desktop names icon '$icon', which does not exist"
-ok "desktop entry $desktop (Network, icon $icon)"
-if [ -d /usr/share/applications ] && command -v xdg-desktop-menu >/dev/null; then
-    ls /usr/share/applications | grep -q traytalk || die "xdg-desktop-menu is present, but no menu entry was installed"
+grep -qx 'Icon=traytalk' "$desktop" || die "$desktop does not use the theme icon 'traytalk'"
+for s in $DEB_ICON_SIZES; do
+    icon="/usr/share/icons/hicolor/${s}x${s}/apps/traytalk.png"
+    cmp -s "$icon" "$ICONS/png/traytalk-$s.png" || die "$icon is missing or not TrayTalk's $s px icon"
+done
+ok "desktop entry $desktop: TrayTalk, Network, icon 'traytalk' in hicolor ($DEB_ICON_SIZES px)"
+if command -v xdg-desktop-menu >/dev/null; then
+    [ -f /usr/share/applications/traytalk-traytalk.desktop ] \
+        || die "xdg-desktop-menu is present, but no menu entry was installed in /usr/share/applications"
     ok "menu entry in /usr/share/applications"
 fi
+
+# "Start at logon", switched on by the installed program with --home: the entry names the package's launcher.
+out="$(as_user "$APP" --home "$tt_home" autostart on)"
+entry="$user_home/.config/autostart/traytalk.desktop"
+[ -f "$entry" ] || die "'traytalk autostart on' printed '$out' but wrote no $entry"
+logon_exec="$(sed -n 's/^Exec=//p' "$entry")"
+[ "$logon_exec" = "$APP --home $tt_home --minimized" ] || die "$entry starts '$logon_exec'"
+grep -qx "TryExec=$APP" "$entry" || die "$entry has no TryExec=$APP"
+ok "traytalk autostart on: $entry starts '$logon_exec'"
+
+# A desktop with a tray, and that command run as the logon session would run it.
+start_xvfb "${TRAYTALK_DEB_DISPLAY:-:116}" TRAYTALK_DEB_DISPLAY
+await_xvfb
+trayer --edge top --align right --widthtype pixel --width 160 --height 32 --SetDockType true --transparent false \
+    --tint 0x303030 >/dev/null 2>&1 &
+trayer_pid=$!
+for (( i = 0; i < 20; i++ )); do
+    panel="$(xdotool search --name '^panel$' 2>/dev/null | head -n 1 || true)"
+    [ -n "$panel" ] && break
+    sleep 0.5
+done
+[ -n "$panel" ] || die "trayer showed no panel within 10 s"
+
+log="$tt_home/logs/traytalk.log"
+start_app() {
+    rm -f "$log"
+    # shellcheck disable=SC2086 # the Exec value holds plain words (no quotes: no spaces in these paths)
+    user_prefix
+    "${as_nobody[@]}" $logon_exec > "$OUT/app.out" 2>&1 &
+    app_pid=$!
+    for (( i = 0; i < 120; i++ )); do
+        grep -q 'Desktop ready' "$log" 2>/dev/null && return 0
+        kill -0 "$app_pid" 2>/dev/null || return 1
+        sleep 0.5
+    done
+    die "the installed TrayTalk did not show its desktop within 60 s (output in $OUT/app.out, log $log)"
+}
+if ! start_app; then
+    # GTK now and then fails to open its display on a just-started Xvfb and aborts (as DesktopIT knows): once more
+    grep -q 'without a display connection' "$OUT/app.out" || { cat "$OUT/app.out" >&2; die "the installed TrayTalk ended at start"; }
+    say "GTK could not open the display; starting once more"
+    start_app || { cat "$OUT/app.out" >&2; die "the installed TrayTalk ended at start, twice"; }
+fi
+ready="$(grep -m 1 'Desktop ready' "$log" | sed 's/.*Desktop ready: //')"
+case "$ready" in *"no system tray"*|"") die "the installed TrayTalk found no tray: $ready" ;; esac
+ok "the logon command started the installed TrayTalk as nobody: $ready"
+
+# Its icon is docked in trayer's panel and drawn there; started at logon, it opened no window.
+for (( i = 0; i < 20; i++ )); do
+    xwininfo -tree -id "$panel" | grep -q '"TrayTalk"' && break
+    sleep 0.5
+done
+xwininfo -tree -id "$panel" | grep -q '"TrayTalk"' || die "no TrayTalk icon window in the tray panel"
+sleep 1
+import -window root "$OUT/1-logon.png"
+read -r width height < <(identify -format '%w %h\n' "$OUT/1-logon.png")
+blue="$(convert "$OUT/1-logon.png" -crop "160x32+$((width - 160))+0" +repage -fx 'b > 0.5 && r < 0.4 ? 1 : 0' \
+    -format '%[fx:mean]' info:)"
+awk -v b="$blue" 'BEGIN { exit !(b > 0.03) }' || die "the tray panel shows no blue bubble (blue share $blue; $OUT/1-logon.png)"
+lit="$(convert "$OUT/1-logon.png" -crop "${width}x$((height - 40))+0+40" +repage -format '%[fx:maxima]' info:)"
+awk -v m="$lit" 'BEGIN { exit !(m == 0) }' || die "a window opened on a start at logon ($OUT/1-logon.png)"
+ok "icon docked in the tray and drawn (blue share $blue), no window on the screen ($OUT/1-logon.png)"
+
+# The menu entry launched while TrayTalk runs: the running one opens Compose.
+out="$(as_user $menu_exec --home "$tt_home" 2>&1)" || die "the menu entry's command failed while TrayTalk runs: $out"
+for (( i = 0; i < 20; i++ )); do
+    compose="$(xdotool search --onlyvisible --name '^New message - TrayTalk$' 2>/dev/null | head -n 1 || true)"
+    [ -n "$compose" ] && break
+    sleep 0.5
+done
+[ -n "$compose" ] || die "the menu entry launched again opened no Compose window"
+eval "$(xdotool getwindowgeometry --shell "$compose")" # X, Y, WIDTH, HEIGHT
+for (( i = 0; i < 10; i++ )); do # painted: mostly light (the light theme), give it a moment
+    sleep 0.5
+    import -window root "$OUT/2-compose.png"
+    light="$(convert "$OUT/2-compose.png" -crop "${WIDTH}x${HEIGHT}+$X+$Y" +repage -colorspace Gray \
+        -fx 'u > 0.8 ? 1 : 0' -format '%[fx:mean]' info:)"
+    awk -v l="$light" 'BEGIN { exit !(l > 0.6) }' && break
+done
+awk -v l="$light" 'BEGIN { exit !(l > 0.6) }' || die "the Compose window is not painted (light share $light; $OUT/2-compose.png)"
+ok "the menu entry launched again opened Compose in the running TrayTalk, ${WIDTH}x$HEIGHT, painted ($OUT/2-compose.png)"
+
+# An upgrade while TrayTalk runs (a newer build of the same package): files replaced, the running one unharmed.
+up="$work/upgrade"
+mkdir -p "$up"
+dpkg-deb -R "$DEB" "$up/root"
+sed -i "s/^Version: .*/Version: ${VERSION}-99/" "$up/root/DEBIAN/control"
+dpkg-deb -Zgzip -z1 -b "$up/root" "$up/traytalk-up.deb" >/dev/null
+say "apt-get install (upgrade to ${VERSION}-99) while TrayTalk runs"
+DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$up/traytalk-up.deb" >/dev/null
+rm -rf "$up"
+[ "$(dpkg-query -W -f '${Version}' traytalk)" = "${VERSION}-99" ] || die "the upgrade did not install ${VERSION}-99"
+[ -f /usr/share/applications/traytalk-traytalk.desktop ] || ! command -v xdg-desktop-menu >/dev/null \
+    || die "the menu entry is gone after the upgrade"
+[ -f /usr/share/icons/hicolor/48x48/apps/traytalk.png ] || die "the icon is gone from hicolor after the upgrade"
+kill -0 "$app_pid" 2>/dev/null || die "the running TrayTalk ended during the upgrade"
+out="$(as_user "$APP" --home "$tt_home" peers 2>&1)" || die "the running TrayTalk does not answer after the upgrade: $out"
+ok "upgraded to ${VERSION}-99 while running: menu entry and icons in place, the running TrayTalk answers"
+
+out="$(as_user "$APP" --home "$tt_home" quit 2>&1)" || die "'traytalk quit' failed: $out"
+[ "$out" = "TrayTalk is quitting." ] || die "'traytalk quit' printed '$out'"
+for (( i = 0; i < 40; i++ )); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.5; done
+kill -0 "$app_pid" 2>/dev/null && die "TrayTalk still runs 20 s after 'traytalk quit'"
+rc=0
+wait "$app_pid" || rc=$?
+app_pid=""
+[ "$rc" = 0 ] || die "TrayTalk exited with $rc after 'traytalk quit' (output in $OUT/app.out)"
+ok "traytalk quit: TrayTalk ended with exit code 0"
+warnings="$(grep -E '(WARN|ERROR) +org\.traytalk' "$log" || true)"
+[ -z "$warnings" ] || die "the installed TrayTalk logged warnings: $warnings"
+ok "no warnings from TrayTalk in its log"
 
 say "dpkg -r traytalk"
 dpkg -r traytalk >/dev/null
 if installed; then die "traytalk is still installed"; fi
 [ ! -e "$APP" ] || die "$APP is still there after dpkg -r"
 [ ! -e "$desktop" ] || die "$desktop is still there after dpkg -r"
-ok "removed: no package, no launcher, no desktop entry"
+[ ! -e /usr/share/applications/traytalk-traytalk.desktop ] || die "the menu entry is still there after dpkg -r"
+left="$(find /usr/share/icons/hicolor -name traytalk.png)"
+[ -z "$left" ] || die "icons left in hicolor after dpkg -r: $left"
+ok "removed: no package, no launcher, no menu entry, no icons"
+# The user's own autostart entry stays in their home; its TryExec now names a missing program, so desktops skip it.
+[ -f "$entry" ] && [ ! -e "$(sed -n 's/^TryExec=//p' "$entry")" ] || die "the autostart entry's TryExec still resolves"
+ok "the user's autostart entry is left, and skipped at logon: TryExec=$APP is gone"

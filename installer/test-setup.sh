@@ -47,17 +47,9 @@ TRAYTALK_RUNTIME_DIR="$runtime" TRAYTALK_SETUP_OUT="$OUT/bundled" "$ROOT/install
     || die "the setup with a bundled runtime did not build"
 wine32_start "$OUT"
 wine32_bind "$RELEASE" /release ro
-Xvfb "$DISPLAY_NUM" -nolisten tcp >/dev/null 2>&1 &
-xvfb_pid=$!
+start_xvfb "$DISPLAY_NUM" TRAYTALK_XVFB_DISPLAY
 wine32_cleanups+=("kill $xvfb_pid")
-for (( i = 0; i < 20; i++ )); do
-    kill -0 "$xvfb_pid" 2>/dev/null \
-        || die "Xvfb could not start on $DISPLAY_NUM (another X server there? choose one with TRAYTALK_XVFB_DISPLAY)"
-    [ -S "/tmp/.X11-unix/X${DISPLAY_NUM#:}" ] && break
-    sleep 0.5
-done
-[ -S "/tmp/.X11-unix/X${DISPLAY_NUM#:}" ] || die "Xvfb did not open $DISPLAY_NUM within 10 s"
-export DISPLAY="$DISPLAY_NUM"
+await_xvfb
 
 failures=0
 pass() { say "ok: $*"; }
