@@ -14,9 +14,9 @@ APP=/opt/traytalk/bin/traytalk
 OUT="$TARGET/deb-test"
 [ "$(id -u)" = 0 ] || die "run as root: it installs and removes the package"
 [ -s "$DEB" ] || die "$DEB is missing: run installer/build-deb.sh first"
-for tool in unshare setpriv ip Xvfb trayer xdotool xwininfo convert; do
-    command -v "$tool" >/dev/null \
-        || die "$tool not found (apt-get install util-linux iproute2 xvfb trayer xdotool x11-utils imagemagick)"
+for tool in unshare setpriv ip Xvfb trayer xdotool xwininfo convert desktop-file-validate; do
+    command -v "$tool" >/dev/null || die "$tool not found (apt-get install util-linux iproute2 xvfb trayer xdotool \
+x11-utils imagemagick desktop-file-utils)"
 done
 installed() { dpkg-query -W -f '${Status}' traytalk 2>/dev/null | grep -q ' installed$'; }
 if installed; then die "traytalk is installed already: remove it first (dpkg -r traytalk)"; fi
@@ -83,7 +83,9 @@ for s in $DEB_ICON_SIZES; do
     icon="/usr/share/icons/hicolor/${s}x${s}/apps/traytalk.png"
     cmp -s "$icon" "$ICONS/png/traytalk-$s.png" || die "$icon is missing or not TrayTalk's $s px icon"
 done
-ok "desktop entry $desktop: TrayTalk, Network, icon 'traytalk' in hicolor ($DEB_ICON_SIZES px)"
+problems="$(desktop-file-validate "$desktop" 2>&1)" || die "desktop-file-validate $desktop: $problems"
+[ -z "$problems" ] || die "desktop-file-validate $desktop: $problems"
+ok "desktop entry $desktop: TrayTalk, Network, icon 'traytalk' in hicolor ($DEB_ICON_SIZES px), valid"
 if command -v xdg-desktop-menu >/dev/null; then
     [ -f /usr/share/applications/traytalk-traytalk.desktop ] \
         || die "xdg-desktop-menu is present, but no menu entry was installed in /usr/share/applications"
@@ -97,7 +99,9 @@ entry="$user_home/.config/autostart/traytalk.desktop"
 logon_exec="$(sed -n 's/^Exec=//p' "$entry")"
 [ "$logon_exec" = "$APP --home $tt_home --minimized" ] || die "$entry starts '$logon_exec'"
 grep -qx "TryExec=$APP" "$entry" || die "$entry has no TryExec=$APP"
-ok "traytalk autostart on: $entry starts '$logon_exec'"
+problems="$(desktop-file-validate "$entry" 2>&1)" || die "desktop-file-validate $entry: $problems"
+[ -z "$problems" ] || die "desktop-file-validate $entry: $problems"
+ok "traytalk autostart on: $entry (valid) starts '$logon_exec'"
 
 # A desktop with a tray, and that command run as the logon session would run it.
 start_xvfb "${TRAYTALK_DEB_DISPLAY:-:116}" TRAYTALK_DEB_DISPLAY
