@@ -12,6 +12,9 @@
 #      setup run again and by the uninstaller;
 #   6. a setup bundling a Java runtime folder (a stand-in folder) installs it as {app}\runtime, and the ordinary
 #      setup run over it removes it again.
+#   7. the setup looks for Java 17 where the launchers do (JAVA_HOME, PATH, the JavaSoft registry keys; stand-in
+#      runtimes) and logs what it found; at the screen without Java it shows its Java page, and its last page
+#      offers no "Launch TrayTalk".
 # Not covered (needs Windows with Java): the real TrayTalk running.
 # The setup logs go to target/setup-test/. Needs root; run build-setup.sh (or release.sh) first.
 set -euo pipefail
@@ -43,8 +46,10 @@ mkdir -p "$runtime/bin" "$runtime/lib"
 cp "$OUT/standin.exe" "$runtime/bin/javaw.exe" && cp "$OUT/standin.exe" "$runtime/bin/java.exe"
 printf 'JAVA_VERSION="17.0.99"\nIMPLEMENTOR="TrayTalk test stand-in"\n' > "$runtime/release"
 head -c 100000 /dev/urandom > "$runtime/lib/modules"
-TRAYTALK_RUNTIME_DIR="$runtime" TRAYTALK_SETUP_OUT="$OUT/bundled" "$ROOT/installer/build-setup.sh" \
-    || die "the setup with a bundled runtime did not build"
+if [ -z "${TRAYTALK_SETUP_CASES:-}" ] || [[ " $TRAYTALK_SETUP_CASES " == *" 6 "* ]]; then
+    TRAYTALK_RUNTIME_DIR="$runtime" TRAYTALK_SETUP_OUT="$OUT/bundled" "$ROOT/installer/build-setup.sh" \
+        || die "the setup with a bundled runtime did not build"
+fi
 wine32_start "$OUT"
 wine32_bind "$RELEASE" /release ro
 start_xvfb "$DISPLAY_NUM" TRAYTALK_XVFB_DISPLAY
@@ -52,6 +57,8 @@ wine32_cleanups+=("kill $xvfb_pid")
 await_xvfb
 
 failures=0
+# TRAYTALK_SETUP_CASES="1 7" runs only those cases (while working on one); every case by default
+want() { [ -z "${TRAYTALK_SETUP_CASES:-}" ] || [[ " $TRAYTALK_SETUP_CASES " == *" $1 "* ]]; }
 pass() { say "ok: $*"; }
 fail() { echo "$(basename "$0"): FAILED: $*" >&2; failures=$((failures + 1)); }
 expect() { local what="$1"; shift; if "$@"; then pass "$what"; else fail "$what"; fi; }
@@ -107,11 +114,25 @@ settle() {
     done
     fail "setup processes still running after 300 s: $(pgrep -af 'setup|unins|_iu' | tr '\n' ' ')"
 }
+# answers the dialog whose title matches $1 with key $2 once it shows, and keeps a screenshot of it
+answer() {
+    local id
+    id="$(timeout 180 xdotool search --sync --onlyvisible --name "$1" 2>/dev/null | tail -n 1)" || true
+    if [ -z "$id" ]; then fail "no window \"$1\" within 180 s"; return 1; fi
+    sleep 1
+    import -display "$DISPLAY" -window root "$OUT/$3.png" 2>/dev/null || true
+    xdotool windowfocus --sync "$id" 2>/dev/null || true
+    xdotool key --window "$id" "$2"
+    pass "answered \"$(xdotool getwindowname "$id" 2>/dev/null)\" with $2 (screenshot $3.png)"
+}
 same_file() { cmp -s "$1" "$2"; }
+# the setup log <name> (CRLF) says what it found of Java: a regular expression
+java_said() { tr -d '\r' < "$OUT/$1.log" | grep -q "TrayTalk: Java: $2"; }
 no_file() { [ ! -e "$1" ]; }
 lnk_targets() { [ -s "$1" ] && grep -aq 'TrayTalk\.exe' "$1"; }
 
 # --- 1. per user, with autostart and desktop icon ---
+if want 1; then
 new_prefix user
 hist="$(host_path 'C:\users\root\AppData\Local\TrayTalk')"
 mkdir -p "$hist" && echo "history kept" > "$hist/history.db"
@@ -120,6 +141,7 @@ say "case 1: per-user install, default tasks plus desktopicon,firewall"
 # installs, so it must be ignored here.
 run_setup install-user /CURRENTUSER /MERGETASKS=desktopicon,firewall
 expect "a per-user install runs no netsh" sh -c "! grep -qi netsh '$OUT/install-user.log'"
+expect "the setup looked for Java and says none was found" java_said install-user 'no Java 17 or later found$'
 app="$(app_dir HKCU)"
 expect "the uninstall entry shows version $VERSION" test "$(reg_value "HKCU\\$UNINSTALL_KEY" DisplayVersion || true)" = "$VERSION"
 expect "the uninstall entry is called TrayTalk" test "$(reg_value "HKCU\\$UNINSTALL_KEY" DisplayName || true)" = "TrayTalk"
@@ -145,8 +167,10 @@ expect "uninstall removed the program folder" no_file "$app_host/TrayTalk.exe"
 expect "uninstall removed the Start menu shortcut" no_file "$menu"
 expect "uninstall removed the desktop shortcut" no_file "$desk"
 expect "a silent uninstall keeps the history" test "$(cat "$hist/history.db" 2>/dev/null)" = "history kept"
+fi
 
 # --- 2. per user, no tasks; the app switches autostart on; setup again; uninstall ---
+if want 2; then
 new_prefix notasks
 say "case 2: per-user install without tasks"
 run_setup install-notasks /CURRENTUSER '/TASKS='
@@ -167,8 +191,10 @@ say "case 2: uninstall"
 run_uninstaller uninstall-notasks "$app"
 expect "uninstall removed the Run value the app wrote" test -z "$(reg_value "$RUN_KEY" TrayTalk || true)"
 expect "uninstall removed the program folder" no_file "$app_host/TrayTalk.exe"
+fi
 
 # --- 3. all users, firewall ---
+if want 3; then
 new_prefix allusers
 say "case 3: all-users install, tasks autostart,firewall"
 run_setup install-all /ALLUSERS /TASKS=autostart,firewall
@@ -187,8 +213,10 @@ for rule in 'TrayTalk (UDP 42138)' 'TrayTalk NetBIOS (UDP 137, 138)'; do
 done
 expect "uninstall removed the all-users Run value" test -z "$(reg_value "$RUN_KEY" TrayTalk || true)"
 expect "uninstall removed the all-users program folder" no_file "$(host_path "$app")/TrayTalk.exe"
+fi
 
 # --- 4. the uninstaller's question, answered Yes by a user at the screen ---
+if want 4; then
 new_prefix interactive
 hist="$(host_path 'C:\users\root\AppData\Local\TrayTalk')"
 conf="$(host_path 'C:\users\root\AppData\Roaming\TrayTalk')"
@@ -197,17 +225,6 @@ say "case 4: per-user install, then the uninstaller at the screen: Yes to deleti
 run_setup install-interactive /CURRENTUSER
 app="$(app_dir HKCU)"
 app_host="$(host_path "$app")"
-# answers the dialog whose title matches $1 with key $2 once it shows, and keeps a screenshot of it
-answer() {
-    local id
-    id="$(timeout 180 xdotool search --sync --onlyvisible --name "$1" 2>/dev/null | tail -n 1)" || true
-    if [ -z "$id" ]; then fail "no window \"$1\" within 180 s"; return 1; fi
-    sleep 1
-    import -display "$DISPLAY" -window root "$OUT/$3.png" 2>/dev/null || true
-    xdotool windowfocus --sync "$id" 2>/dev/null || true
-    xdotool key --window "$id" "$2"
-    pass "answered \"$(xdotool getwindowname "$id" 2>/dev/null)\" with $2 (screenshot $3.png)"
-}
 w wine "$app\\unins000.exe" >/dev/null 2>&1 &
 uninstaller=$!
 answer '^TrayTalk Uninstall$' y uninstall-1-confirm \
@@ -218,8 +235,10 @@ settle
 expect "Yes deleted the history folder" no_file "$hist"
 expect "Yes deleted the settings folder" no_file "$conf"
 expect "the interactive uninstall removed the program" no_file "$app_host/TrayTalk.exe"
+fi
 
 # --- 5. a running TrayTalk is closed by the setup (upgrade) and by the uninstaller ---
+if want 5; then
 new_prefix running
 say "case 5: a running TrayTalk (stand-in) and the setup run again, then the uninstaller"
 run_setup install-running /CURRENTUSER '/TASKS='
@@ -258,8 +277,10 @@ run_uninstaller uninstall-running "$app"
 expect "the uninstaller asked the running TrayTalk to quit, and it did" standin_said 'quit received'
 expect "the uninstaller removed the program" no_file "$app_host/TrayTalk.exe"
 expect "the stand-in has exited" standin_exited
+fi
 
 # --- 6. a setup that bundles a Java runtime, then the ordinary setup over it ---
+if want 6; then
 new_prefix bundled
 wine32_bind "$OUT/bundled" /bundled ro
 say "case 6: the setup with a bundled runtime, then the release setup over it"
@@ -272,6 +293,60 @@ done
 run_setup reinstall-unbundled /CURRENTUSER
 expect "the setup without a runtime removed the old bundled one (the launchers would prefer it)" no_file "$app_host/runtime"
 expect "and installed TrayTalk" same_file "$TARGET/TrayTalk.exe" "$app_host/TrayTalk.exe"
+fi
+
+# --- 7. the setup looks for Java where the launchers do, and says what it found ---
+if want 7; then
+new_prefix java
+say "case 7: Java found or not: registry, JAVA_HOME, PATH; the Java page at the screen"
+# runtimes with a runtime's shape: bin\javaw.exe and the release file that names the version
+for v in 11.0.2 17.0.99 21.0.1; do
+    home="$(host_path 'C:\')/java${v%%.*}"
+    mkdir -p "$home/bin"
+    cp "$OUT/standin.exe" "$home/bin/javaw.exe"
+    printf 'IMPLEMENTOR="TrayTalk test stand-in"\nJAVA_VERSION="%s"\n' "$v" > "$home/release"
+done
+w wine reg add 'HKLM\SOFTWARE\JavaSoft\JDK\11.0.2' /v JavaHome /t REG_SZ /d 'C:\java11' /f >/dev/null 2>&1
+run_setup java-old /CURRENTUSER '/TASKS='
+expect "a Java 11 in the registry is named as too old" \
+    java_said java-old 'no Java 17 or later found; Java 11 in C:\\java11 (registry HKLM\\SOFTWARE\\JavaSoft\\JDK\\11.0.2) is too old$'
+w wine reg add 'HKLM\SOFTWARE\JavaSoft\JRE\21' /v JavaHome /t REG_SZ /d 'C:\java21\' /f >/dev/null 2>&1
+run_setup java-registry /CURRENTUSER '/TASKS='
+expect "a Java 21 in the registry is found" \
+    java_said java-registry 'Java 21 found in C:\\java21 (registry HKLM\\SOFTWARE\\JavaSoft\\JRE\\21)$'
+w wine reg add 'HKCU\Environment' /v JAVA_HOME /t REG_SZ /d 'C:\java17' /f >/dev/null 2>&1
+run_setup java-home /CURRENTUSER '/TASKS='
+expect "JAVA_HOME comes first, as in the launchers" java_said java-home 'Java 17 found in C:\\java17 (JAVA_HOME)$'
+expect "with Java found the Java page is skipped" sh -c "! grep -aq 'the Java page is shown' '$OUT/java-home.log'"
+expect "and the last page is not the one without Java" sh -c "! grep -aq 'finished without Java' '$OUT/java-home.log'"
+expect "with Java too old the Java page is shown" grep -aq 'the Java page is shown' "$OUT/java-old.log"
+w wine reg delete 'HKCU\Environment' /v JAVA_HOME /f >/dev/null 2>&1
+w wine reg add 'HKCU\Environment' /v PATH /t REG_SZ /d 'C:\java17\bin' /f >/dev/null 2>&1
+run_setup java-path /CURRENTUSER '/TASKS='
+expect "a java on the PATH comes before the registry" java_said java-path 'Java 17 found in C:\\java17 (PATH)$'
+w wine reg delete 'HKCU\Environment' /v PATH /f >/dev/null 2>&1
+w wine reg delete 'HKLM\SOFTWARE\JavaSoft' /f >/dev/null 2>&1
+# At the screen, without Java: the Java page comes after the tasks, and the last page offers no "Launch TrayTalk"
+# (the launcher could only say that Java is missing). Its buttons are pressed by their keys (Alt+N, I, F).
+app="$(reg_value "HKCU\\$UNINSTALL_KEY" 'Inno Setup: App Path' || true)"
+[ -z "$app" ] || run_uninstaller java-uninstall "$app"
+w wine "Z:\\release\\$SETUP_NAME" /CURRENTUSER '/LOG=Z:\out\java-screen.log' >/dev/null 2>&1 &
+setup_pid=$!
+answer '^Setup - TrayTalk ' alt+n java-1-folder \
+    && answer '^Setup - TrayTalk ' alt+n java-2-tasks \
+    && answer '^Setup - TrayTalk ' alt+n java-3-java \
+    && answer '^Setup - TrayTalk ' alt+i java-4-ready
+for (( i = 0; i < 120; i++ )); do grep -q 'TrayTalk: finished without Java' "$OUT/java-screen.log" 2>/dev/null && break; sleep 1; done
+answer '^Setup - TrayTalk ' alt+f java-5-finished
+ended=0
+for (( i = 0; i < 60; i++ )); do kill -0 "$setup_pid" 2>/dev/null || { ended=1; break; }; sleep 1; done
+if [ "$ended" = 1 ]; then wait "$setup_pid" || true; else kill "$setup_pid" 2>/dev/null; fail "the setup at the screen did not end"; fi
+settle
+expect "the setup at the screen found no Java" java_said java-screen 'no Java 17 or later found$'
+expect "it showed the Java page" grep -q 'TrayTalk: the Java page is shown' "$OUT/java-screen.log"
+expect "its last page offered no Launch TrayTalk" grep -q 'TrayTalk: finished without Java' "$OUT/java-screen.log"
+expect "and it installed TrayTalk" test -s "$(host_path "$(app_dir HKCU)")/TrayTalk.exe"
+fi
 
 [ "$failures" = 0 ] || die "$failures check(s) failed; setup logs in $OUT"
 say "all checks passed in $(( $(date +%s) - t0 )) s; setup logs in $OUT"

@@ -3,6 +3,7 @@
 ;        /DWizardImages=<folder with small-1.bmp, small-2.bmp, large-1.bmp, large-2.bmp>
 ;        [/DRuntimeDir=<a Windows Java runtime folder, bundled as {app}\runtime>] /O<output folder> traytalk.iss
 ; Installs for the current user by default; the first page offers all users (needs administrator rights).
+; Looks for Java 17 where the launchers do; without one, a page says so and where to get it (the launchers need it).
 
 #ifndef AppVersion
   #error Pass the version: /DAppVersion=x.y.z
@@ -96,7 +97,8 @@ Filename: "{sys}\netsh.exe"; Parameters: "advfirewall firewall delete rule name=
 Filename: "{sys}\netsh.exe"; Parameters: "advfirewall firewall add rule name=""{#UdpRule}"" dir=in action=allow protocol=UDP localport=42138 profile=private,domain"; Flags: runhidden; Tasks: firewall
 Filename: "{sys}\netsh.exe"; Parameters: "advfirewall firewall delete rule name=""{#NetbiosRule}"""; Flags: runhidden; Tasks: firewall
 Filename: "{sys}\netsh.exe"; Parameters: "advfirewall firewall add rule name=""{#NetbiosRule}"" dir=in action=allow protocol=UDP localport=137,138 profile=private,domain"; Flags: runhidden; Tasks: firewall
-Filename: "{app}\TrayTalk.exe"; Description: "{cm:LaunchProgram,TrayTalk}"; Flags: nowait postinstall skipifsilent
+; without Java the launcher could only say that it is missing: the Java page has said so already
+Filename: "{app}\TrayTalk.exe"; Description: "{cm:LaunchProgram,TrayTalk}"; Flags: nowait postinstall skipifsilent; Check: JavaFound
 
 [UninstallRun]
 ; a running TrayTalk says OFFLINE and exits (exit 0 also when none runs)
@@ -107,6 +109,184 @@ Filename: "{sys}\netsh.exe"; Parameters: "advfirewall firewall delete rule name=
 [Code]
 const
   UninstallKey = 'Software\Microsoft\Windows\CurrentVersion\Uninstall\{#AppGuid}_is1';
+  JavaMinMajor = 17;
+  JavaDownloadUrl = 'https://adoptium.net/temurin/releases/?version=17';
+
+var
+  JavaHome: String;   { the Java the launchers will find, or '' }
+  JavaReport: String; { what the search found, for the log and the Java page }
+  TooOldJava: String; { the first Java found that is older than 17, described for the log }
+  TooOldShort: String; { the same for the Java page: version and folder }
+  JavaPage: TOutputMsgWizardPage;
+
+{ The major version in a runtime's release file: JAVA_VERSION="17.0.9" gives 17, "1.8.0_392" gives 8; 0 when the
+  file or the line is missing. }
+function ReleaseMajor(const Home: String): Integer;
+var
+  Lines: TArrayOfString;
+  I, P: Integer;
+  V, Digits: String;
+begin
+  Result := 0;
+  if not LoadStringsFromFile(AddBackslash(Home) + 'release', Lines) then
+    Exit;
+  for I := 0 to GetArrayLength(Lines) - 1 do
+  begin
+    V := Trim(Lines[I]);
+    if Pos('JAVA_VERSION=', V) = 1 then
+    begin
+      Delete(V, 1, Length('JAVA_VERSION='));
+      V := RemoveQuotes(Trim(V));
+      if Pos('1.', V) = 1 then
+        Delete(V, 1, 2);
+      Digits := '';
+      P := 1;
+      while (P <= Length(V)) and (V[P] >= '0') and (V[P] <= '9') do
+      begin
+        Digits := Digits + V[P];
+        P := P + 1;
+      end;
+      Result := StrToIntDef(Digits, 0);
+      Exit;
+    end;
+  end;
+end;
+
+{ One place the launchers look for Java (launch4j: runtime folder, JAVA_HOME, PATH, then the JavaSoft registry
+  keys). The first Java 17 or later wins; a runtime without a release file counts, as its version is unknown. }
+procedure ConsiderJava(Home: String; const Source: String);
+var
+  Major: Integer;
+begin
+  if JavaHome <> '' then
+    Exit;
+  Home := RemoveBackslashUnlessRoot(RemoveQuotes(Trim(Home)));
+  if (Home = '') or not FileExists(AddBackslash(Home) + 'bin\javaw.exe') then
+    Exit;
+  Major := ReleaseMajor(Home);
+  if (Major = 0) or (Major >= JavaMinMajor) then
+  begin
+    JavaHome := Home;
+    if Major = 0 then
+      JavaReport := Format('a Java of unknown version found in %s (%s)', [Home, Source])
+    else
+      JavaReport := Format('Java %d found in %s (%s)', [Major, Home, Source]);
+  end
+  else if TooOldJava = '' then
+  begin
+    TooOldJava := Format('Java %d in %s (%s) is too old', [Major, Home, Source]);
+    TooOldShort := Format('Java %d in %s', [Major, Home]);
+  end;
+end;
+
+{ Every home registered under HKLM or HKCU\SOFTWARE\JavaSoft\<Key>\<version> as JavaHome. }
+procedure ConsiderRegistry(const Root: Integer; const RootName: String);
+var
+  Keys, Versions: TArrayOfString;
+  K, V: Integer;
+  Home: String;
+begin
+  SetArrayLength(Keys, 4);
+  Keys[0] := 'JDK';
+  Keys[1] := 'JRE';
+  Keys[2] := 'Java Development Kit';
+  Keys[3] := 'Java Runtime Environment';
+  for K := 0 to GetArrayLength(Keys) - 1 do
+    if RegGetSubkeyNames(Root, 'SOFTWARE\JavaSoft\' + Keys[K], Versions) then
+      for V := 0 to GetArrayLength(Versions) - 1 do
+        if RegQueryStringValue(Root, 'SOFTWARE\JavaSoft\' + Keys[K] + '\' + Versions[V], 'JavaHome', Home) then
+          ConsiderJava(Home, 'registry ' + RootName + '\SOFTWARE\JavaSoft\' + Keys[K] + '\' + Versions[V]);
+end;
+
+procedure FindJava();
+var
+  Path, Dir: String;
+  P: Integer;
+begin
+  JavaHome := '';
+  TooOldJava := '';
+  TooOldShort := '';
+#ifdef RuntimeDir
+  JavaHome := '{app}\runtime';
+  JavaReport := 'the runtime bundled with this setup';
+  Exit;
+#endif
+  ConsiderJava(GetEnv('JAVA_HOME'), 'JAVA_HOME');
+  { PATH names ...\bin folders: the runtime is the folder above }
+  Path := GetEnv('PATH') + ';';
+  while Path <> '' do
+  begin
+    P := Pos(';', Path);
+    Dir := RemoveBackslashUnlessRoot(RemoveQuotes(Trim(Copy(Path, 1, P - 1))));
+    Delete(Path, 1, P);
+    if (Dir <> '') and FileExists(AddBackslash(Dir) + 'javaw.exe') then
+      ConsiderJava(ExtractFileDir(Dir), 'PATH');
+  end;
+  if IsWin64 then
+    ConsiderRegistry(HKLM64, 'HKLM');
+  ConsiderRegistry(HKLM32, 'HKLM');
+  ConsiderRegistry(HKCU, 'HKCU');
+  if JavaHome = '' then
+  begin
+    JavaReport := 'no Java 17 or later found';
+    if TooOldJava <> '' then
+      JavaReport := JavaReport + '; ' + TooOldJava;
+  end;
+end;
+
+function JavaFound(): Boolean;
+begin
+  Result := JavaHome <> '';
+end;
+
+procedure OpenJavaDownload(Sender: TObject);
+var
+  ErrorCode: Integer;
+begin
+  ShellExecAsOriginalUser('open', JavaDownloadUrl, '', '', SW_SHOWNORMAL, ewNoWait, ErrorCode);
+end;
+
+procedure InitializeWizard();
+var
+  Text: String;
+  Link: TNewStaticText;
+begin
+  Text := 'TrayTalk runs on Java 17 or later, which this setup does not include.';
+  if TooOldShort <> '' then
+    Text := Text + ' This computer has ' + TooOldShort + ', which is too old.';
+  Text := Text + #13#10#13#10 + 'You can install TrayTalk now. Before starting it, install Java, for example ' +
+    'Eclipse Temurin (free), and keep its option that adds Java to the PATH. TrayTalk then starts from the ' +
+    'Start menu, and at logon if you chose that.';
+  JavaPage := CreateOutputMsgPage(wpSelectTasks, 'Java is needed',
+    'Java 17 or later was not found on this computer.', Text);
+  Link := TNewStaticText.Create(JavaPage);
+  Link.Parent := JavaPage.Surface;
+  Link.Caption := 'Get Eclipse Temurin from adoptium.net';
+  Link.Cursor := crHand;
+  Link.Font.Color := clBlue;
+  Link.Font.Style := [fsUnderline];
+  Link.Top := JavaPage.MsgLabel.Top + JavaPage.MsgLabel.Height + ScaleY(16);
+  Link.OnClick := @OpenJavaDownload;
+end;
+
+function ShouldSkipPage(PageID: Integer): Boolean;
+begin
+  Result := (PageID = JavaPage.ID) and JavaFound();
+end;
+
+procedure CurPageChanged(CurPageID: Integer);
+begin
+  if CurPageID = JavaPage.ID then
+    Log('TrayTalk: the Java page is shown');
+  if (CurPageID = wpFinished) and not JavaFound() then
+  begin
+    WizardForm.FinishedLabel.Caption := 'Setup has finished installing TrayTalk on your computer.' + #13#10#13#10 +
+      'Install Java 17 or later (for example Eclipse Temurin from adoptium.net) before starting TrayTalk ' +
+      'from the Start menu.' + #13#10#13#10 + 'Click Finish to exit Setup.';
+    WizardForm.AdjustLabelHeight(WizardForm.FinishedLabel);
+    Log('TrayTalk: finished without Java: no "Launch TrayTalk"');
+  end;
+end;
 
 { The autopf folder: Program Files for all users, %LOCALAPPDATA%\Programs for one user. Wine has no per-user
   Program Files folder (FOLDERID_UserProgramFiles), so there the same folder is named by hand. }
@@ -143,6 +323,8 @@ function InitializeSetup(): Boolean;
 begin
   { before the AppMutex check bothers the user: an upgrade closes the running TrayTalk itself }
   QuitTrayTalkIn(PreviousAppDir());
+  FindJava();
+  Log('TrayTalk: Java: ' + JavaReport);
   Result := True;
 end;
 
