@@ -39,7 +39,8 @@ final class Outbox {
     private final Transmitter transmitter;
     private final Supplier<EngineOptions> options;
     private final Consumer<ChatMessage> updated;
-    private final Map<Integer, Pending> byWireId = new HashMap<>();
+    // in the order the messages were written: what waits for a peer goes out in that order when it comes online
+    private final Map<Integer, Pending> byWireId = new java.util.LinkedHashMap<>();
 
     Outbox(MessageStore store, Scheduler scheduler, Clock clock, Backoff backoff, Transmitter transmitter,
            Supplier<EngineOptions> options, Consumer<ChatMessage> updated) {

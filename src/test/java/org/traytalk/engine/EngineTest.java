@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -124,6 +125,25 @@ class EngineTest {
         bob.start();
         assertThat(bob.events.receivedBodies()).containsExactly("read this later");
         assertThat(alice.events.lastState(sent.rowId())).isEqualTo(DeliveryState.DELIVERED);
+    }
+
+    @Test
+    void messagesWaitingForAPeerGoOutInTheOrderTheyWereWritten() throws Exception {
+        alice.start();
+        bob.start();
+        bob.stop();
+        List<String> written = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            if (i == 150) { // half of them wait through a restart of the sender, in its store
+                alice.stop();
+                alice.start();
+            }
+            written.add("message " + i);
+            alice.engine.send("BOB", written.get(i));
+        }
+        time.advance(Duration.ofMinutes(1));
+        bob.start(); // its ONLINE sends everything waiting at once: in order, as the original shows each as it comes
+        assertThat(bob.events.receivedBodies()).containsExactlyElementsOf(written);
     }
 
     @Test
