@@ -132,7 +132,10 @@ start_app() {
 }
 if ! start_app; then
     # GTK now and then fails to open its display on a just-started Xvfb and aborts (as DesktopIT knows): once more
-    grep -q 'without a display connection' "$OUT/app.out" || { cat "$OUT/app.out" >&2; die "the installed TrayTalk ended at start"; }
+    if ! grep -q 'without a display connection' "$OUT/app.out"; then
+        cat "$OUT/app.out" >&2
+        die "the installed TrayTalk ended at start"
+    fi
     say "GTK could not open the display; starting once more"
     start_app || { cat "$OUT/app.out" >&2; die "the installed TrayTalk ended at start, twice"; }
 fi
@@ -151,7 +154,8 @@ import -window root "$OUT/1-logon.png"
 read -r width height < <(identify -format '%w %h\n' "$OUT/1-logon.png")
 blue="$(convert "$OUT/1-logon.png" -crop "160x32+$((width - 160))+0" +repage -fx 'b > 0.5 && r < 0.4 ? 1 : 0' \
     -format '%[fx:mean]' info:)"
-awk -v b="$blue" 'BEGIN { exit !(b > 0.03) }' || die "the tray panel shows no blue bubble (blue share $blue; $OUT/1-logon.png)"
+awk -v b="$blue" 'BEGIN { exit !(b > 0.03) }' \
+    || die "the tray panel shows no blue bubble (blue share $blue; $OUT/1-logon.png)"
 lit="$(convert "$OUT/1-logon.png" -crop "${width}x$((height - 40))+0+40" +repage -format '%[fx:maxima]' info:)"
 awk -v m="$lit" 'BEGIN { exit !(m == 0) }' || die "a window opened on a start at logon ($OUT/1-logon.png)"
 ok "icon docked in the tray and drawn (blue share $blue), no window on the screen ($OUT/1-logon.png)"
@@ -172,8 +176,10 @@ for (( i = 0; i < 10; i++ )); do # painted: mostly light (the light theme), give
         -fx 'u > 0.8 ? 1 : 0' -format '%[fx:mean]' info:)"
     awk -v l="$light" 'BEGIN { exit !(l > 0.6) }' && break
 done
-awk -v l="$light" 'BEGIN { exit !(l > 0.6) }' || die "the Compose window is not painted (light share $light; $OUT/2-compose.png)"
-ok "the menu entry launched again opened Compose in the running TrayTalk, ${WIDTH}x$HEIGHT, painted ($OUT/2-compose.png)"
+awk -v l="$light" 'BEGIN { exit !(l > 0.6) }' \
+    || die "the Compose window is not painted (light share $light; $OUT/2-compose.png)"
+ok "the menu entry launched again opened Compose in the running TrayTalk, ${WIDTH}x$HEIGHT, painted" \
+    "($OUT/2-compose.png)"
 
 # An upgrade while TrayTalk runs (a newer build of the same package): files replaced, the running one unharmed.
 up="$work/upgrade"
