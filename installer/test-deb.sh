@@ -60,9 +60,11 @@ ok "package installed: $(dpkg-query -W -f '${Package} ${Version}' traytalk)"
 [ -x "$APP" ] || die "$APP is missing or not executable"
 ok "launcher $APP"
 
-out="$(as_user "$APP" --version)"
+[ "$(readlink /usr/bin/traytalk)" = "$APP" ] || die "/usr/bin/traytalk is not a link to $APP"
+# by name, through that link, as a user types it (as_user's PATH is /usr/bin:/bin)
+out="$(as_user traytalk --version)"
 [ "$out" = "TrayTalk $VERSION" ] || die "'traytalk --version' printed '$out', expected 'TrayTalk $VERSION'"
-ok "traytalk --version: $out"
+ok "traytalk --version (/usr/bin/traytalk -> $APP): $out"
 
 rc=0
 out="$(as_user "$APP" --home "$tt_home" history 2>"$OUT/history.stderr")" || rc=$?
@@ -93,7 +95,7 @@ if command -v xdg-desktop-menu >/dev/null; then
 fi
 
 # "Start at logon", switched on by the installed program with --home: the entry names the package's launcher.
-out="$(as_user "$APP" --home "$tt_home" autostart on)"
+out="$(as_user traytalk --home "$tt_home" autostart on)"
 entry="$user_home/.config/autostart/traytalk.desktop"
 [ -f "$entry" ] || die "'traytalk autostart on' printed '$out' but wrote no $entry"
 logon_exec="$(sed -n 's/^Exec=//p' "$entry")"
@@ -194,9 +196,11 @@ rm -rf "$up"
 [ -f /usr/share/applications/traytalk-traytalk.desktop ] || ! command -v xdg-desktop-menu >/dev/null \
     || die "the menu entry is gone after the upgrade"
 [ -f /usr/share/icons/hicolor/48x48/apps/traytalk.png ] || die "the icon is gone from hicolor after the upgrade"
+[ "$(readlink /usr/bin/traytalk)" = "$APP" ] || die "/usr/bin/traytalk is gone after the upgrade"
 kill -0 "$app_pid" 2>/dev/null || die "the running TrayTalk ended during the upgrade"
 out="$(as_user "$APP" --home "$tt_home" peers 2>&1)" || die "the running TrayTalk does not answer after the upgrade: $out"
-ok "upgraded to ${VERSION}-99 while running: menu entry and icons in place, the running TrayTalk answers"
+ok "upgraded to ${VERSION}-99 while running: menu entry, icons and /usr/bin/traytalk in place, the running" \
+    "TrayTalk answers"
 
 out="$(as_user "$APP" --home "$tt_home" quit 2>&1)" || die "'traytalk quit' failed: $out"
 [ "$out" = "TrayTalk is quitting." ] || die "'traytalk quit' printed '$out'"
@@ -217,9 +221,10 @@ if installed; then die "traytalk is still installed"; fi
 [ ! -e "$APP" ] || die "$APP is still there after dpkg -r"
 [ ! -e "$desktop" ] || die "$desktop is still there after dpkg -r"
 [ ! -e /usr/share/applications/traytalk-traytalk.desktop ] || die "the menu entry is still there after dpkg -r"
+[ ! -L /usr/bin/traytalk ] && [ ! -e /usr/bin/traytalk ] || die "/usr/bin/traytalk is still there after dpkg -r"
 left="$(find /usr/share/icons/hicolor -name traytalk.png)"
 [ -z "$left" ] || die "icons left in hicolor after dpkg -r: $left"
-ok "removed: no package, no launcher, no menu entry, no icons"
+ok "removed: no package, no launcher, no /usr/bin/traytalk, no menu entry, no icons"
 # The user's own autostart entry stays in their home; its TryExec now names a missing program, so desktops skip it.
 [ -f "$entry" ] && [ ! -e "$(sed -n 's/^TryExec=//p' "$entry")" ] || die "the autostart entry's TryExec still resolves"
 ok "the user's autostart entry is left, and skipped at logon: TryExec=$APP is gone"
