@@ -111,11 +111,16 @@ await_xvfb
 trayer --edge top --align right --widthtype pixel --width 160 --height 32 --SetDockType true --transparent false \
     --tint 0x303030 >/dev/null 2>&1 &
 trayer_pid=$!
-for (( i = 0; i < 20; i++ )); do
-    panel="$(xdotool search --name '^panel$' 2>/dev/null | head -n 1 || true)"
-    [ -n "$panel" ] && break
-    sleep 0.5
-done
+# The id of the first visible window whose name matches $1, waiting up to 10 s; nothing when none came.
+await_window() {
+    local id i
+    for (( i = 0; i < 20; i++ )); do
+        id="$(xdotool search --onlyvisible --name "$1" 2>/dev/null | head -n 1 || true)"
+        [ -n "$id" ] && { echo "$id"; return 0; }
+        sleep 0.5
+    done
+}
+panel="$(await_window '^panel$')"
 [ -n "$panel" ] || die "trayer showed no panel within 10 s"
 
 log="$tt_home/logs/traytalk.log"
@@ -164,11 +169,7 @@ ok "icon docked in the tray and drawn (blue share $blue), no window on the scree
 
 # The menu entry launched while TrayTalk runs: the running one opens Compose.
 out="$(as_user $menu_exec --home "$tt_home" 2>&1)" || die "the menu entry's command failed while TrayTalk runs: $out"
-for (( i = 0; i < 20; i++ )); do
-    compose="$(xdotool search --onlyvisible --name '^New message - TrayTalk$' 2>/dev/null | head -n 1 || true)"
-    [ -n "$compose" ] && break
-    sleep 0.5
-done
+compose="$(await_window '^New message - TrayTalk$')"
 [ -n "$compose" ] || die "the menu entry launched again opened no Compose window"
 eval "$(xdotool getwindowgeometry --shell "$compose")" # X, Y, WIDTH, HEIGHT
 for (( i = 0; i < 10; i++ )); do # painted: mostly light (the light theme), give it a moment
