@@ -86,8 +86,10 @@ contents="$(dpkg-deb -c "$RELEASE/$name")"
 grep -q ' ./opt/traytalk/bin/traytalk$' <<<"$contents" || die "$name has no /opt/traytalk/bin/traytalk"
 for s in $DEB_ICON_SIZES; do
     grep -q " ./opt/traytalk/lib/app/icons/traytalk-$s.png$" <<<"$contents" || die "$name has no $s px icon"
-    grep -q -- "--size \"\$size\"" "$ROOT/installer/deb/postinst" && grep -q "for size in.* $s\b" "$ROOT/installer/deb/postinst" \
-        || die "installer/deb/postinst does not add the $s px icon (DEB_ICON_SIZES and postinst differ)"
+done
+for script in postinst prerm; do
+    sizes="$(sed -n 's/^ *for size in \(.*\); do$/\1/p' "$ROOT/installer/deb/$script")"
+    [ "$sizes" = "$DEB_ICON_SIZES" ] || die "installer/deb/$script handles icon sizes '$sizes', not '$DEB_ICON_SIZES'"
 done
 desktop="$(dpkg-deb --fsys-tarfile "$RELEASE/$name" | tar -xOf - ./opt/traytalk/lib/traytalk-traytalk.desktop)"
 grep -qx 'Name=TrayTalk' <<<"$desktop" && grep -qx 'Exec=/opt/traytalk/bin/traytalk' <<<"$desktop" \

@@ -41,8 +41,9 @@ final class Launch {
             return 0;
         }
         Path home = ((TrayTalkCommand) cl.getCommand()).home();
-        if (home == null && System.getenv(AppDirs.HOME_ENV) != null && !System.getenv(AppDirs.HOME_ENV).isBlank()) {
-            home = Path.of(System.getenv(AppDirs.HOME_ENV));
+        String envHome = System.getenv(AppDirs.HOME_ENV);
+        if (home == null && envHome != null && !envHome.isBlank()) {
+            home = Path.of(envHome);
         }
         AppDirs dirs = home != null ? AppDirs.under(home) : AppDirs.forThisMachine();
         dirs.ensureCreated();
