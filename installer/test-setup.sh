@@ -290,6 +290,7 @@ app_host="$(host_path "$app")"
 for f in bin/javaw.exe bin/java.exe release lib/modules; do
     expect "the bundled runtime's $f is in $app\\runtime" same_file "$runtime/$f" "$app_host/runtime/$f"
 done
+expect "the setup with a runtime knows it needs no other Java" java_said install-bundled 'the runtime bundled with this setup'
 run_setup reinstall-unbundled /CURRENTUSER
 expect "the setup without a runtime removed the old bundled one (the launchers would prefer it)" no_file "$app_host/runtime"
 expect "and installed TrayTalk" same_file "$TARGET/TrayTalk.exe" "$app_host/TrayTalk.exe"

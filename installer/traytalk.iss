@@ -209,8 +209,7 @@ begin
 #ifdef RuntimeDir
   JavaHome := '{app}\runtime';
   JavaReport := 'the runtime bundled with this setup';
-  Exit;
-#endif
+#else
   ConsiderJava(GetEnv('JAVA_HOME'), 'JAVA_HOME');
   { PATH names ...\bin folders: the runtime is the folder above }
   Path := GetEnv('PATH') + ';';
@@ -232,6 +231,7 @@ begin
     if TooOldJava <> '' then
       JavaReport := JavaReport + '; ' + TooOldJava;
   end;
+#endif
 end;
 
 function JavaFound(): Boolean;
