@@ -34,6 +34,8 @@ command -v Xvfb >/dev/null || die "Xvfb not found (apt-get install xvfb)"
 
 command -v i686-w64-mingw32-gcc >/dev/null || die "i686-w64-mingw32-gcc not found (apt-get install gcc-mingw-w64-i686-win32)"
 
+# TRAYTALK_SETUP_CASES="1 7" runs only those cases (while working on one); every case by default
+want() { [ -z "${TRAYTALK_SETUP_CASES:-}" ] || [[ " $TRAYTALK_SETUP_CASES " == *" $1 "* ]]; }
 t0=$(date +%s)
 rm -rf "$OUT"
 mkdir -p "$OUT"
@@ -46,7 +48,7 @@ mkdir -p "$runtime/bin" "$runtime/lib"
 cp "$OUT/standin.exe" "$runtime/bin/javaw.exe" && cp "$OUT/standin.exe" "$runtime/bin/java.exe"
 printf 'JAVA_VERSION="17.0.99"\nIMPLEMENTOR="TrayTalk test stand-in"\n' > "$runtime/release"
 head -c 100000 /dev/urandom > "$runtime/lib/modules"
-if [ -z "${TRAYTALK_SETUP_CASES:-}" ] || [[ " $TRAYTALK_SETUP_CASES " == *" 6 "* ]]; then
+if want 6; then
     TRAYTALK_RUNTIME_DIR="$runtime" TRAYTALK_SETUP_OUT="$OUT/bundled" "$ROOT/installer/build-setup.sh" \
         || die "the setup with a bundled runtime did not build"
 fi
@@ -57,8 +59,6 @@ wine32_cleanups+=("kill $xvfb_pid")
 await_xvfb
 
 failures=0
-# TRAYTALK_SETUP_CASES="1 7" runs only those cases (while working on one); every case by default
-want() { [ -z "${TRAYTALK_SETUP_CASES:-}" ] || [[ " $TRAYTALK_SETUP_CASES " == *" $1 "* ]]; }
 pass() { say "ok: $*"; }
 fail() { echo "$(basename "$0"): FAILED: $*" >&2; failures=$((failures + 1)); }
 expect() { local what="$1"; shift; if "$@"; then pass "$what"; else fail "$what"; fi; }
@@ -126,6 +126,14 @@ answer() {
     pass "answered \"$(xdotool getwindowname "$id" 2>/dev/null)\" with $2 (screenshot $3.png)"
 }
 same_file() { cmp -s "$1" "$2"; }
+# the background process $1 ends within $2 seconds (and is reaped); else it is killed and the status is 1.
+# Only that process is waited for (never a bare `wait`: Xvfb is a child of this shell too).
+ended_within() {
+    local i
+    for (( i = 0; i < $2; i++ )); do kill -0 "$1" 2>/dev/null || { wait "$1" || true; return 0; }; sleep 1; done
+    kill "$1" 2>/dev/null || true
+    return 1
+}
 # the setup log <name> (CRLF) says what it found of Java: a regular expression
 java_said() { tr -d '\r' < "$OUT/$1.log" | grep -q "TrayTalk: Java: $2"; }
 no_file() { [ ! -e "$1" ]; }
@@ -246,13 +254,7 @@ app="$(app_dir HKCU)"
 app_host="$(host_path "$app")"
 standin_log="$(host_path 'C:\traytalk-standin.log')"
 standin_said() { tr -d '\r' 2>/dev/null < "$standin_log" | grep -qx "$1"; }
-# Only the stand-in is waited for (never a bare `wait`: Xvfb is a child of this shell too).
-standin_exited() {
-    local i
-    for (( i = 0; i < 60; i++ )); do kill -0 "$standin_pid" 2>/dev/null || { wait "$standin_pid" || true; return 0; }; sleep 1; done
-    kill "$standin_pid" 2>/dev/null || true
-    return 1
-}
+standin_exited() { ended_within "$standin_pid" 60; }
 # starts the stand-in as the running TrayTalk and makes it the installed traytalkc.exe (which the setup runs)
 standin_pid=""
 start_standin() {
@@ -339,9 +341,7 @@ answer '^Setup - TrayTalk ' alt+n java-1-folder \
     && answer '^Setup - TrayTalk ' alt+i java-4-ready
 for (( i = 0; i < 120; i++ )); do grep -q 'TrayTalk: finished without Java' "$OUT/java-screen.log" 2>/dev/null && break; sleep 1; done
 answer '^Setup - TrayTalk ' alt+f java-5-finished
-ended=0
-for (( i = 0; i < 60; i++ )); do kill -0 "$setup_pid" 2>/dev/null || { ended=1; break; }; sleep 1; done
-if [ "$ended" = 1 ]; then wait "$setup_pid" || true; else kill "$setup_pid" 2>/dev/null; fail "the setup at the screen did not end"; fi
+expect "the setup at the screen ended after Finish" ended_within "$setup_pid" 60
 settle
 expect "the setup at the screen found no Java" java_said java-screen 'no Java 17 or later found$'
 expect "it showed the Java page" grep -q 'TrayTalk: the Java page is shown' "$OUT/java-screen.log"

@@ -114,7 +114,7 @@ const
 
 var
   JavaHome: String;   { the Java the launchers will find, or '' }
-  JavaReport: String; { what the search found, for the log and the Java page }
+  JavaReport: String; { what the search found, for the log }
   TooOldJava: String; { the first Java found that is older than 17, described for the log }
   TooOldShort: String; { the same for the Java page: version and folder }
   JavaPage: TOutputMsgWizardPage;
