@@ -84,7 +84,7 @@ icon_digest() {
 }
 
 # Starts Xvfb on display $1 (":117") in the background and sets xvfb_pid; the caller registers its cleanup, then
-# calls await_xvfb, which waits for the display's socket and exports DISPLAY. $2 names the variable that picks
+# calls await_xvfb, which waits until that Xvfb answers and exports DISPLAY. $2 names the variable that picks
 # another display, for the error message.
 start_xvfb() {
     command -v Xvfb >/dev/null || die "Xvfb not found (apt-get install xvfb)"
@@ -94,14 +94,21 @@ start_xvfb() {
     xvfb_pid=$!
 }
 
+# Ready when a client gets an answer (xdpyinfo, from x11-utils), not merely when the socket exists: a socket left
+# by a killed X server is there before the new one listens. Without xdpyinfo, the socket has to do.
 await_xvfb() {
     local socket="/tmp/.X11-unix/X${xvfb_display#:}" i
-    for (( i = 0; i < 20; i++ )); do
+    for (( i = 0; i < 40; i++ )); do
         kill -0 "$xvfb_pid" 2>/dev/null \
             || die "Xvfb could not start on $xvfb_display (another X server there? choose one with $xvfb_choice)"
-        [ -S "$socket" ] && break
+        if command -v xdpyinfo >/dev/null; then
+            DISPLAY="$xvfb_display" xdpyinfo >/dev/null 2>&1 && break
+        elif [ -S "$socket" ]; then
+            break
+        fi
         sleep 0.5
     done
-    [ -S "$socket" ] || die "Xvfb did not open $xvfb_display within 10 s"
+    (( i < 40 )) || die "Xvfb did not answer on $xvfb_display within 20 s"
+    kill -0 "$xvfb_pid" 2>/dev/null || die "Xvfb ended at start on $xvfb_display (another X server there?)"
     export DISPLAY="$xvfb_display"
 }

@@ -109,19 +109,22 @@ ok "traytalk autostart on: $entry (valid) starts '$logon_exec'"
 start_xvfb "${TRAYTALK_DEB_DISPLAY:-:116}" TRAYTALK_DEB_DISPLAY
 await_xvfb
 trayer --edge top --align right --widthtype pixel --width 160 --height 32 --SetDockType true --transparent false \
-    --tint 0x303030 >/dev/null 2>&1 &
+    --tint 0x303030 >"$OUT/trayer.out" 2>&1 &
 trayer_pid=$!
-# The id of the first visible window whose name matches $1, waiting up to 10 s; nothing when none came.
+# The id of the first window that `xdotool search "$@"` finds, waiting up to 20 s; nothing when none came.
 await_window() {
     local id i
-    for (( i = 0; i < 20; i++ )); do
-        id="$(xdotool search --onlyvisible --name "$1" 2>/dev/null | head -n 1 || true)"
+    for (( i = 0; i < 40; i++ )); do
+        id="$(xdotool search "$@" 2>/dev/null | head -n 1 || true)"
         [ -n "$id" ] && { echo "$id"; return 0; }
         sleep 0.5
     done
 }
-panel="$(await_window '^panel$')"
-[ -n "$panel" ] || die "trayer showed no panel within 10 s"
+panel="$(await_window --name '^panel$')"
+if [ -z "$panel" ]; then
+    kill -0 "$trayer_pid" 2>/dev/null || die "trayer ended at start: $(cat "$OUT/trayer.out")"
+    die "trayer showed no panel within 20 s (its output: $OUT/trayer.out)"
+fi
 
 log="$tt_home/logs/traytalk.log"
 start_app() {
@@ -169,7 +172,7 @@ ok "icon docked in the tray and drawn (blue share $blue), no window on the scree
 
 # The menu entry launched while TrayTalk runs: the running one opens Compose.
 out="$(as_user $menu_exec --home "$tt_home" 2>&1)" || die "the menu entry's command failed while TrayTalk runs: $out"
-compose="$(await_window '^New message - TrayTalk$')"
+compose="$(await_window --onlyvisible --name '^New message - TrayTalk$')"
 [ -n "$compose" ] || die "the menu entry launched again opened no Compose window"
 eval "$(xdotool getwindowgeometry --shell "$compose")" # X, Y, WIDTH, HEIGHT
 for (( i = 0; i < 10; i++ )); do # painted: mostly light (the light theme), give it a moment
