@@ -147,7 +147,7 @@ final class OwnerContext implements CliContext, AutoCloseable {
 
     /** With no node running, history comes straight from the store: reading it must not announce us on the LAN. */
     @Override
-    public java.util.List<org.traytalk.model.ChatMessage> history(org.traytalk.store.HistoryQuery query)
+    public java.util.List<org.traytalk.model.ChatMessage> history(org.traytalk.model.HistoryQuery query)
             throws Exception {
         synchronized (this) {
             if (node != null) {

@@ -7,8 +7,8 @@ import org.traytalk.engine.Messenger;
 import org.traytalk.engine.MessengerException;
 import org.traytalk.engine.MessengerListener;
 import org.traytalk.model.ChatMessage;
+import org.traytalk.model.HistoryQuery;
 import org.traytalk.model.Peer;
-import org.traytalk.store.HistoryQuery;
 
 /** The node this process owns: the engine plus the settings watcher that feeds it. */
 final class RunningNode implements Messenger {

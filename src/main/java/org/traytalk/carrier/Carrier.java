@@ -1,6 +1,7 @@
 package org.traytalk.carrier;
 
 import java.nio.charset.Charset;
+import org.traytalk.model.PeerAddress;
 
 /**
  * Moves message bytes between nodes. A carrier frames and unframes datagrams, never parses message

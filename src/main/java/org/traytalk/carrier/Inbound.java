@@ -1,5 +1,7 @@
 package org.traytalk.carrier;
 
+import org.traytalk.model.PeerAddress;
+
 /**
  * One datagram a carrier received, its framing removed.
  *

@@ -30,7 +30,7 @@ public interface CliContext {
      * Reads history. Reading needs no network: where no node runs yet, an implementation may read the store
      * without starting one (and without telling the LAN we are online).
      */
-    default java.util.List<org.traytalk.model.ChatMessage> history(org.traytalk.store.HistoryQuery query)
+    default java.util.List<org.traytalk.model.ChatMessage> history(org.traytalk.model.HistoryQuery query)
             throws Exception {
         return messenger().history(query);
     }

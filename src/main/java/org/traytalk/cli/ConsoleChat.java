@@ -9,8 +9,8 @@ import org.traytalk.engine.MessengerException;
 import org.traytalk.engine.MessengerListener;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.DeliveryState;
+import org.traytalk.model.HistoryQuery;
 import org.traytalk.model.Peer;
-import org.traytalk.store.HistoryQuery;
 
 /** The interactive console chat: messages appear as they arrive; lines typed are sent or are commands. */
 final class ConsoleChat {

@@ -26,7 +26,7 @@ final class EventFormat {
     /** {@code message-received ID FROM TO TEXT}, TO being {@code *} for a broadcast. */
     static String received(Instant at, ChatMessage m, String localName) {
         return at + " message-received " + m.wireId() + " " + field(m.peer()) + " "
-                + (m.broadcast() ? "*" : field(localName))
+                + (m.broadcast() ? ChatMessage.EVERYONE : field(localName))
                 + " " + TextEscape.oneLine(m.body());
     }
 

@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.traytalk.model.ChatMessage;
-import org.traytalk.store.HistoryQuery;
+import org.traytalk.model.HistoryQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;

@@ -2,8 +2,8 @@ package org.traytalk.engine;
 
 import java.util.List;
 import org.traytalk.model.ChatMessage;
+import org.traytalk.model.HistoryQuery;
 import org.traytalk.model.Peer;
-import org.traytalk.store.HistoryQuery;
 
 /**
  * A running TrayTalk node as the user interfaces see it. Safe to call from any thread.

@@ -8,8 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.traytalk.carrier.PeerAddress;
 import org.traytalk.model.Peer;
+import org.traytalk.model.PeerAddress;
 
 /**
  * Who is out there: one entry per case-insensitive name, whatever carrier it was heard on last.

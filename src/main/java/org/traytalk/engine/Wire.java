@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.traytalk.carrier.Carrier;
 import org.traytalk.carrier.CarrierException;
-import org.traytalk.carrier.PeerAddress;
 import org.traytalk.model.Peer;
+import org.traytalk.model.PeerAddress;
 import org.traytalk.wire.FoxMessage;
 import org.traytalk.wire.FoxMessageCodec;
 

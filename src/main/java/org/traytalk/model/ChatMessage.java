@@ -21,6 +21,7 @@ public record ChatMessage(long rowId, Direction direction, String peer, int wire
                           Instant createdAt, DeliveryState state, Instant updatedAt, boolean broadcast,
                           List<Receipt> receipts) {
 
+    /** The name that addresses every peer: the recipient of a broadcast on the wire and in history. */
     public static final String EVERYONE = "*";
 
     public ChatMessage {

@@ -1,7 +1,6 @@
 package org.traytalk.model;
 
 import java.time.Instant;
-import org.traytalk.carrier.PeerAddress;
 
 /**
  * A node in the roster.

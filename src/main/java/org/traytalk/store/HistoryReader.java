@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.traytalk.model.ChatMessage;
+import org.traytalk.model.HistoryQuery;
 import org.traytalk.model.Peer;
 
 /**

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.DeliveryState;
+import org.traytalk.model.HistoryQuery;
 import org.traytalk.model.Peer;
 
 /**

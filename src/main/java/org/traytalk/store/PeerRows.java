@@ -6,8 +6,8 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
-import org.traytalk.carrier.PeerAddress;
 import org.traytalk.model.Peer;
+import org.traytalk.model.PeerAddress;
 
 /** SQL for the roster; one row per case-insensitive name. */
 final class PeerRows {

@@ -14,6 +14,7 @@ import java.util.random.RandomGenerator;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.Direction;
+import org.traytalk.model.HistoryQuery;
 import org.traytalk.model.Peer;
 import org.traytalk.model.Receipt;
 

@@ -3,6 +3,7 @@ package org.traytalk.wire;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
+import org.traytalk.model.ChatMessage;
 
 /**
  * The frame around one message on the UDP carrier (docs/PROTOCOL.md, "UDP carrier"). Immutable;
@@ -10,12 +11,11 @@ import java.util.Objects;
  *
  * @param instanceId random id of the sending process, never 0
  * @param group      group name, 1..64 printable ASCII characters; the encoder upper-cases it
- * @param recipient  the recipient's name, 1..96 bytes in UTF-8, or {@link #EVERYONE}
+ * @param recipient  the recipient's name, 1..96 bytes in UTF-8, or {@link ChatMessage#EVERYONE}
  * @param message    the message bytes, at least the 38-byte message header
  */
 public record UdpEnvelope(long instanceId, String group, String recipient, byte[] message) {
 
-    public static final String EVERYONE = "*";
     public static final int MAX_GROUP_BYTES = 64;
     public static final int MAX_RECIPIENT_BYTES = 96;
     public static final int MIN_MESSAGE_BYTES = FoxMessage.HEADER_BYTES;
@@ -49,7 +49,7 @@ public record UdpEnvelope(long instanceId, String group, String recipient, byte[
     }
 
     public boolean toEveryone() {
-        return EVERYONE.equals(recipient);
+        return ChatMessage.EVERYONE.equals(recipient);
     }
 
     @Override

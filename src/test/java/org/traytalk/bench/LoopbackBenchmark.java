@@ -133,7 +133,7 @@ public final class LoopbackBenchmark {
                 MESSAGES, SENDER_THREADS, (queued - start) / 1e9, delivered.size(), seconds, delivered.size() / seconds);
         System.out.printf("  lost: %d received-missing, %d unconfirmed; receiver history holds %d burst messages%n",
                 missing, MESSAGES - delivered.size(),
-                bob.history(new org.traytalk.store.HistoryQuery(null, "burst", 10_000)).size());
+                bob.history(new org.traytalk.model.HistoryQuery(null, "burst", 10_000)).size());
     }
 
     private static void wake() {

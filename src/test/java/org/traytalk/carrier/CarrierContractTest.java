@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.traytalk.model.PeerAddress;
 
 /**
  * What every {@link Carrier} must do, run against each implementation by a subclass. Messages are at

@@ -1,5 +1,7 @@
 package org.traytalk.carrier;
 
+import org.traytalk.model.PeerAddress;
+
 class InMemoryCarrierContractTest extends CarrierContractTest {
 
     @Override

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import org.traytalk.model.PeerAddress;
 
 /**
  * A LAN in memory: carriers attached to it deliver synchronously, on the sender's thread.

@@ -10,8 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.traytalk.cli.FakeMessenger.Sent;
 import org.traytalk.model.DeliveryState;
+import org.traytalk.model.HistoryQuery;
 import org.traytalk.model.Receipt;
-import org.traytalk.store.HistoryQuery;
 
 class ConsoleChatTest {
     private final FakeMessenger messenger = new FakeMessenger();

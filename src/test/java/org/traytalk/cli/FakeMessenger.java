@@ -7,16 +7,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.traytalk.carrier.PeerAddress;
 import org.traytalk.engine.Messenger;
 import org.traytalk.engine.MessengerException;
 import org.traytalk.engine.MessengerListener;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.Direction;
+import org.traytalk.model.HistoryQuery;
 import org.traytalk.model.Peer;
+import org.traytalk.model.PeerAddress;
 import org.traytalk.model.Receipt;
-import org.traytalk.store.HistoryQuery;
 
 /** A scripted {@link Messenger}: records what commands ask of it and plays the updates a test chooses. */
 final class FakeMessenger implements Messenger {

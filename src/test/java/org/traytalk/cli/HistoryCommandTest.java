@@ -8,8 +8,8 @@ import static org.traytalk.cli.FakeMessenger.outbound;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.traytalk.model.DeliveryState;
+import org.traytalk.model.HistoryQuery;
 import org.traytalk.model.Receipt;
-import org.traytalk.store.HistoryQuery;
 
 class HistoryCommandTest {
     private final FakeMessenger messenger = new FakeMessenger();

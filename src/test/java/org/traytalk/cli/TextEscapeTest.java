@@ -6,11 +6,11 @@ import static org.traytalk.cli.FakeMessenger.T0;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.traytalk.carrier.PeerAddress;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.Direction;
 import org.traytalk.model.Peer;
+import org.traytalk.model.PeerAddress;
 import org.traytalk.model.Receipt;
 import org.traytalk.testing.RandomCases;
 

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.traytalk.carrier.InMemoryNetwork;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.DeliveryState;
+import org.traytalk.model.HistoryQuery;
 import org.traytalk.model.Peer;
-import org.traytalk.store.HistoryQuery;
 import org.traytalk.wire.FoxMessage;
 import org.traytalk.wire.FoxMessageCodec;
 
@@ -267,7 +267,7 @@ class EngineTest {
         FoxMessageCodec codec = new FoxMessageCodec(StandardCharsets.ISO_8859_1);
         raw.sendToAll(codec.encode(FoxMessage.user("ALICE", 5, "spoofed own"), StandardCharsets.UTF_8));
         raw.sendToAll(new byte[] {1, 2, 3});
-        raw.send(new org.traytalk.carrier.PeerAddress("mem", "alice"), "SOMEONE-ELSE",
+        raw.send(new org.traytalk.model.PeerAddress("mem", "alice"), "SOMEONE-ELSE",
                 codec.encode(FoxMessage.user("EVE", 6, "not for alice"), StandardCharsets.UTF_8));
         time.runDue();
         assertThat(alice.events.received).isEmpty();

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.traytalk.model.ChatMessage;
+import org.traytalk.model.HistoryQuery;
 
 class HistorySearchTest {
     @TempDir

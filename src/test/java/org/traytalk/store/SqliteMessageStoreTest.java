@@ -12,11 +12,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.traytalk.carrier.PeerAddress;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.Direction;
+import org.traytalk.model.HistoryQuery;
 import org.traytalk.model.Peer;
+import org.traytalk.model.PeerAddress;
 import org.traytalk.model.Receipt;
 
 class SqliteMessageStoreTest {

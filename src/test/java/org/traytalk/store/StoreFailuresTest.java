@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.traytalk.model.HistoryQuery;
 
 class StoreFailuresTest {
     @TempDir

@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.traytalk.carrier.Carrier;
 import org.traytalk.carrier.CarrierCallback;
 import org.traytalk.carrier.CarrierException;
-import org.traytalk.carrier.PeerAddress;
+import org.traytalk.model.PeerAddress;
 import org.traytalk.wire.FoxMessage;
 
 /**

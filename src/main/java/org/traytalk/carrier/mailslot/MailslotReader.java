@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.traytalk.carrier.CarrierCallback;
 import org.traytalk.carrier.Inbound;
-import org.traytalk.carrier.PeerAddress;
+import org.traytalk.model.PeerAddress;
 
 /**
  * Blocks in {@code ReadFile} on the carrier's slot, one message per read, until told to stop; then closes the

@@ -18,9 +18,10 @@ import org.traytalk.carrier.Carrier;
 import org.traytalk.carrier.CarrierCallback;
 import org.traytalk.carrier.CarrierException;
 import org.traytalk.carrier.Inbound;
-import org.traytalk.carrier.PeerAddress;
 import org.traytalk.carrier.udp.LocalAddress;
 import org.traytalk.carrier.udp.NetworkView;
+import org.traytalk.model.ChatMessage;
+import org.traytalk.model.PeerAddress;
 import org.traytalk.wire.MalformedMessageException;
 import org.traytalk.wire.netbios.MailslotDatagram;
 import org.traytalk.wire.netbios.MailslotDatagramCodec;
@@ -194,7 +195,8 @@ public final class NetbiosCarrier implements Carrier {
         CarrierCallback cb = callback;
         if (cb != null) {
             String from = packet.getAddress().getHostAddress();
-            cb.onReceive(new Inbound(new PeerAddress(NAME, from), d.payload(), forMe ? options.computerName() : "*", 0));
+            String recipient = forMe ? options.computerName() : ChatMessage.EVERYONE;
+            cb.onReceive(new Inbound(new PeerAddress(NAME, from), d.payload(), recipient, 0));
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.traytalk.carrier.Inbound;
-import org.traytalk.carrier.PeerAddress;
+import org.traytalk.model.PeerAddress;
 import org.traytalk.wire.MalformedMessageException;
 import org.traytalk.wire.UdpEnvelope;
 import org.traytalk.wire.UdpEnvelopeCodec;

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.traytalk.carrier.Carrier;
 import org.traytalk.carrier.CarrierCallback;
 import org.traytalk.carrier.CarrierException;
-import org.traytalk.carrier.PeerAddress;
+import org.traytalk.model.ChatMessage;
+import org.traytalk.model.PeerAddress;
 import org.traytalk.wire.FoxMessage;
 import org.traytalk.wire.UdpEnvelope;
 import org.traytalk.wire.UdpEnvelopeCodec;
@@ -128,7 +129,7 @@ public final class UdpCarrier implements Carrier {
     public void send(PeerAddress to, String recipientName, byte[] message) throws CarrierException {
         DatagramSocket s = requireOpen();
         var target = UdpSockets.parsePeer(to);
-        byte[] datagram = envelope(recipientName == null ? UdpEnvelope.EVERYONE : recipientName, message);
+        byte[] datagram = envelope(recipientName == null ? ChatMessage.EVERYONE : recipientName, message);
         try {
             s.send(new DatagramPacket(datagram, datagram.length, target));
         } catch (IOException e) {
@@ -139,7 +140,7 @@ public final class UdpCarrier implements Carrier {
     @Override
     public void sendToAll(byte[] message) throws CarrierException {
         DatagramSocket s = requireOpen();
-        byte[] datagram = envelope(UdpEnvelope.EVERYONE, message);
+        byte[] datagram = envelope(ChatMessage.EVERYONE, message);
         List<TargetPlan.Destination> destinations = addresses.current().destinations();
         if (destinations.isEmpty()) {
             throw new CarrierException("Nowhere to send to everyone over UDP: none of the interfaces "

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 import org.traytalk.engine.Messenger;
 import org.traytalk.model.ChatMessage;
+import org.traytalk.model.HistoryQuery;
 import org.traytalk.model.Peer;
-import org.traytalk.store.HistoryQuery;
 
 /** The history reads the window makes; each may be slow (disk), so they run off the UI thread. */
 final class HistoryQueries {

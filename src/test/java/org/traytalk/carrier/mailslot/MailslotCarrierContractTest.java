@@ -6,7 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import org.traytalk.carrier.Carrier;
 import org.traytalk.carrier.CarrierContractTest;
-import org.traytalk.carrier.PeerAddress;
+import org.traytalk.model.PeerAddress;
 
 /** The carrier contract over two fake Windows computers, ALICE and BOB, on one fake LAN. */
 class MailslotCarrierContractTest extends CarrierContractTest {

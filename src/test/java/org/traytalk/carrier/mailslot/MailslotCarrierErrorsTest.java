@@ -11,8 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.traytalk.carrier.CarrierContractTest.Recorder;
 import org.traytalk.carrier.CarrierException;
-import org.traytalk.carrier.PeerAddress;
 import org.traytalk.carrier.mailslot.FakeKernel32Mailslots.Call;
+import org.traytalk.model.PeerAddress;
 
 /** Every failure the user can meet comes back as a CarrierException that says what to do. */
 class MailslotCarrierErrorsTest {

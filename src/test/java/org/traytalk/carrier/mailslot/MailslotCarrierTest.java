@@ -16,7 +16,7 @@ import org.traytalk.carrier.CarrierCallback;
 import org.traytalk.carrier.CarrierContractTest.Recorder;
 import org.traytalk.carrier.CarrierException;
 import org.traytalk.carrier.Inbound;
-import org.traytalk.carrier.PeerAddress;
+import org.traytalk.model.PeerAddress;
 
 /** Receiving, addressing and lifecycle of the mailslot carrier on fake Windows computers. */
 class MailslotCarrierTest {

@@ -6,7 +6,7 @@ import java.net.InetAddress;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.traytalk.carrier.Inbound;
-import org.traytalk.carrier.PeerAddress;
+import org.traytalk.model.PeerAddress;
 import org.traytalk.wire.UdpEnvelope;
 import org.traytalk.wire.UdpEnvelopeCodec;
 

@@ -4,15 +4,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.traytalk.carrier.PeerAddress;
 import org.traytalk.engine.Messenger;
 import org.traytalk.engine.MessengerException;
 import org.traytalk.engine.MessengerListener;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.Direction;
+import org.traytalk.model.HistoryQuery;
 import org.traytalk.model.Peer;
-import org.traytalk.store.HistoryQuery;
+import org.traytalk.model.PeerAddress;
 
 /** A messenger that records sends and lets the test fire events. */
 final class FakeMessenger implements Messenger {

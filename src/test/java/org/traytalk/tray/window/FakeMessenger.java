@@ -6,15 +6,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.traytalk.carrier.PeerAddress;
 import org.traytalk.engine.Messenger;
 import org.traytalk.engine.MessengerListener;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.Direction;
+import org.traytalk.model.HistoryQuery;
 import org.traytalk.model.Peer;
+import org.traytalk.model.PeerAddress;
 import org.traytalk.model.Receipt;
-import org.traytalk.store.HistoryQuery;
 
 /** A messenger over an in-memory history that filters like the store does (peer, broadcasts, words), newest first. */
 final class FakeMessenger implements Messenger {

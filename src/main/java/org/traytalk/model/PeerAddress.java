@@ -1,4 +1,4 @@
-package org.traytalk.carrier;
+package org.traytalk.model;
 
 import java.util.Objects;
 

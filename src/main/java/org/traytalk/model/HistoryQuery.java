@@ -1,4 +1,4 @@
-package org.traytalk.store;
+package org.traytalk.model;
 
 /**
  * What part of history to list, newest first.
