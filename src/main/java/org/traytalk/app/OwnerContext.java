@@ -107,7 +107,8 @@ final class OwnerContext implements CliContext, AutoCloseable {
         synchronized (this) {
             desktop = app;
         }
-        try (AutoCloseable settings = running.onSettingsChanged(app::apply)) {
+        AutoCloseable settingsSubscription = running.onSettingsChanged(app::apply);
+        try (settingsSubscription) {
             app.awaitQuit();
         } finally {
             synchronized (this) {

@@ -46,12 +46,13 @@ final class SendCommand implements Callable<Integer> {
         Messenger messenger = ctx.messenger();
         LinkedBlockingQueue<ChatMessage> updates = new LinkedBlockingQueue<>();
         ChatMessage sent;
-        try (AutoCloseable sub = messenger.subscribe(new MessengerListener() {
+        AutoCloseable subscription = messenger.subscribe(new MessengerListener() {
             @Override
             public void messageUpdated(ChatMessage m) {
                 updates.add(m);
             }
-        })) {
+        });
+        try (subscription) {
             try {
                 sent = messenger.send(recipient, text);
             } catch (MessengerException e) {

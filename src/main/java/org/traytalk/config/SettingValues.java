@@ -27,6 +27,8 @@ final class SettingValues {
 
     /** A value that breaks its key's rules; the message says which rule. */
     static final class BadValueException extends Exception {
+        private static final long serialVersionUID = 1L;
+
         BadValueException(String reason) {
             super(reason);
         }

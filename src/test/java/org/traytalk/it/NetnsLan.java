@@ -43,9 +43,9 @@ final class NetnsLan implements AutoCloseable {
         NetnsLan lan = new NetnsLan(prefix);
         try {
             lan.ns("sw");
-            lan.run("ip", "-n", lan.name("sw"), "link", "add", "br0", "type", "bridge");
-            lan.run("ip", "-n", lan.name("sw"), "link", "set", "br0", "up");
-            lan.run("ip", "-n", lan.name("sw"), "link", "set", "lo", "up");
+            run("ip", "-n", lan.name("sw"), "link", "add", "br0", "type", "bridge");
+            run("ip", "-n", lan.name("sw"), "link", "set", "br0", "up");
+            run("ip", "-n", lan.name("sw"), "link", "set", "lo", "up");
         } catch (IOException | RuntimeException e) {
             lan.close();
             throw e;

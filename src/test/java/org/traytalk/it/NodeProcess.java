@@ -205,8 +205,13 @@ final class NodeProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** Kills the process; interrupted while waiting for it to end, it keeps the interrupt for the caller. */
     @Override
-    public void close() throws InterruptedException {
-        kill();
+    public void close() {
+        try {
+            kill();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -137,7 +137,11 @@ final class ScriptedWindows implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        relay.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    public void close() {
+        try {
+            relay.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

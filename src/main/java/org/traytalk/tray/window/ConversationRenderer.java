@@ -15,6 +15,7 @@ import org.traytalk.model.Direction;
 import org.traytalk.tray.model.PlainText;
 
 /** Draws a conversation: avatar with presence dot, name, time of the last message and a one-line preview. */
+@SuppressWarnings("serial") // Swing components are Serializable by inheritance; TrayTalk never serializes them
 final class ConversationRenderer extends JPanel implements ListCellRenderer<Conversation> {
     static final int PREVIEW_CHARS = 60;
 

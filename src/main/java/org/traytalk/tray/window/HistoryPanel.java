@@ -39,6 +39,7 @@ import org.traytalk.tray.model.PlainText;
  * search results on the right, a search box on top; kept current by messenger events. Build and use it on the UI
  * thread; history reads run on {@code background} and their results come back through {@code ui}.
  */
+@SuppressWarnings("serial") // Swing components are Serializable by inheritance; TrayTalk never serializes them
 public final class HistoryPanel extends JPanel {
     private final HistoryQueries queries;
     private final Messenger messenger;

@@ -8,6 +8,7 @@ import javax.swing.UIManager;
 import org.traytalk.model.ChatMessage;
 
 /** The messages of one conversation (oldest at the top) or of a search (newest at the top), as rows. */
+@SuppressWarnings("serial") // Swing components are Serializable by inheritance; TrayTalk never serializes them
 final class MessageListView extends WidthTrackingPanel {
     private final TimeText times;
     private final Map<Long, MessageRow> rows = new HashMap<>();

@@ -16,6 +16,7 @@ import org.traytalk.tray.model.PlainText;
  * One message: avatar, who wrote it, when, its delivery mark, and the text in a read-only wrapping text area
  * (plain text: never rendered as HTML; a word longer than the line is broken between characters).
  */
+@SuppressWarnings("serial") // Swing components are Serializable by inheritance; TrayTalk never serializes them
 final class MessageRow extends JPanel {
     private final TimeText times;
     private final JLabel sender = new JLabel();

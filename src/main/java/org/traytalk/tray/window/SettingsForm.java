@@ -34,6 +34,7 @@ import org.traytalk.tray.model.PlainText;
  * Every user-facing setting, grouped into sections, each with its explanation; checked as typed (the problem shows
  * under the field and Save stays off); Save writes only the keys that changed. UI-thread confined.
  */
+@SuppressWarnings("serial") // Swing components are Serializable by inheritance; TrayTalk never serializes them
 public final class SettingsForm extends JPanel {
     static final Color PROBLEM = new Color(0xC62828);
     static final Color RESTART = new Color(0xA15C00);

@@ -12,6 +12,7 @@ import javax.swing.SwingUtilities;
  * A panel for a vertical scroll pane that is always as wide as the view, so wrapping text areas inside it wrap
  * to the window instead of growing sideways (a 32 KiB word included).
  */
+@SuppressWarnings("serial") // Swing components are Serializable by inheritance; TrayTalk never serializes them
 class WidthTrackingPanel extends JPanel implements Scrollable {
     private int laidOutWidth = -1;
 
