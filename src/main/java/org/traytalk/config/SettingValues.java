@@ -43,7 +43,7 @@ final class SettingValues {
 
     /** UDP everywhere; on Windows also the real mailslots, so the original program is reached out of the box. */
     static Set<String> defaultCarriers(String osName) {
-        return osName.toLowerCase(java.util.Locale.ROOT).startsWith("windows") ? new LinkedHashSet<>(List.of("udp", "mailslot"))
+        return osName.toLowerCase(Locale.ROOT).startsWith("windows") ? new LinkedHashSet<>(List.of("udp", "mailslot"))
                 : Set.of("udp");
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,12 +93,12 @@ public final class SettingsFile {
     /**
      * Why {@code value} is refused for {@code key}, or empty when it is fine; for forms that check a field as it is typed.
      */
-    public static java.util.Optional<String> problemWith(SettingKey key, String value) {
+    public static Optional<String> problemWith(SettingKey key, String value) {
         try {
             SettingValues.parse(key, value);
-            return java.util.Optional.empty();
+            return Optional.empty();
         } catch (SettingValues.BadValueException e) {
-            return java.util.Optional.of(e.getMessage());
+            return Optional.of(e.getMessage());
         }
     }
 

@@ -1,6 +1,7 @@
 package org.traytalk.model;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * A node in the roster.
@@ -18,6 +19,6 @@ public record Peer(String name, PeerAddress address, Instant lastSeen, boolean o
     }
 
     public static String keyOf(String name) {
-        return name.trim().toUpperCase(java.util.Locale.ROOT);
+        return name.trim().toUpperCase(Locale.ROOT);
     }
 }

@@ -3,6 +3,7 @@ package org.traytalk.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +65,7 @@ final class MessageRows {
         if (state == DeliveryState.DELIVERED) {
             upsert.setLong(5, Times.toNanos(at));
         } else {
-            upsert.setNull(5, java.sql.Types.INTEGER);
+            upsert.setNull(5, Types.INTEGER);
         }
         upsert.executeUpdate();
     }

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** One connection with its prepared statements kept open, and transactions that commit or leave nothing behind. */
 final class SqlSession implements AutoCloseable {
@@ -63,7 +64,7 @@ final class SqlSession implements AutoCloseable {
     }
 
     /** Runs several writes as one transaction: one commit for all, or nothing at all if any fails. */
-    <T> T batch(java.util.function.Supplier<T> work) {
+    <T> T batch(Supplier<T> work) {
         if (batchDepth > 0) {
             return work.get();
         }

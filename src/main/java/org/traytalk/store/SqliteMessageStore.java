@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +63,7 @@ public final class SqliteMessageStore implements MessageStore {
             if (!database.readOnly()) {
                 // checkpoints (and their disk syncs) move to a background connection
                 sql.read("turn off automatic checkpoints", () -> {
-                    try (java.sql.Statement st = connection.createStatement()) {
+                    try (Statement st = connection.createStatement()) {
                         st.execute("PRAGMA wal_autocheckpoint = 0");
                     }
                     return null;

@@ -25,6 +25,8 @@ import org.traytalk.engine.MessengerListener;
 import org.traytalk.engine.Scheduler;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.DeliveryState;
+import org.traytalk.model.HistoryQuery;
+import org.traytalk.model.Peer;
 import org.traytalk.store.SqliteMessageStore;
 
 /**
@@ -133,7 +135,7 @@ public final class LoopbackBenchmark {
                 MESSAGES, SENDER_THREADS, (queued - start) / 1e9, delivered.size(), seconds, delivered.size() / seconds);
         System.out.printf("  lost: %d received-missing, %d unconfirmed; receiver history holds %d burst messages%n",
                 missing, MESSAGES - delivered.size(),
-                bob.history(new org.traytalk.model.HistoryQuery(null, "burst", 10_000)).size());
+                bob.history(new HistoryQuery(null, "burst", 10_000)).size());
     }
 
     private static void wake() {
@@ -158,7 +160,7 @@ public final class LoopbackBenchmark {
         CountDownLatch online = new CountDownLatch(1);
         engine.subscribe(new MessengerListener() {
             @Override
-            public void peerOnline(org.traytalk.model.Peer peer) {
+            public void peerOnline(Peer peer) {
                 online.countDown();
             }
         });

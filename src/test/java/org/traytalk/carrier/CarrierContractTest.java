@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -82,7 +84,7 @@ public abstract class CarrierContractTest {
         int room = Math.min(alice.maxMessageBytes(), 38 + 256 + 64) - 38;
         for (int first = 0; first < 256; first += room) {
             byte[] binary = messageFrom(alice, "");
-            binary = java.util.Arrays.copyOf(binary, 38 + room);
+            binary = Arrays.copyOf(binary, 38 + room);
             for (int i = 0; i < room; i++) {
                 binary[38 + i] = (byte) (first + i);
             }
@@ -134,14 +136,14 @@ public abstract class CarrierContractTest {
 
     /** A 38-byte header of spaces followed by the body, as ASCII. */
     protected static byte[] message(String body) {
-        return (" ".repeat(38) + body).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return (" ".repeat(38) + body).getBytes(StandardCharsets.US_ASCII);
     }
 
     /** A message whose header names its sender, as every real one does (mailslots take the reply address from it). */
     protected byte[] messageFrom(Carrier sender, String body) {
         String name = senderName(sender);
         return (name + " ".repeat(24 - name.length()) + "           1" + "10" + body)
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     /** The name a carrier's node sends as; carriers that address by name override it. */

@@ -137,10 +137,10 @@ class SettingValuesTest {
                 key == SettingKey.ALERT_SOUND ? (Boolean) v : s.alertSound());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void windowsUsesMailslotsAsWellByDefault() {
-        org.assertj.core.api.Assertions.assertThat(SettingValues.defaultCarriers("Windows 11")).containsExactlyInAnyOrder("udp", "mailslot");
-        org.assertj.core.api.Assertions.assertThat(SettingValues.defaultCarriers("Linux")).containsExactly("udp");
-        org.assertj.core.api.Assertions.assertThat(SettingValues.defaultCarriers("Mac OS X")).containsExactly("udp");
+        assertThat(SettingValues.defaultCarriers("Windows 11")).containsExactlyInAnyOrder("udp", "mailslot");
+        assertThat(SettingValues.defaultCarriers("Linux")).containsExactly("udp");
+        assertThat(SettingValues.defaultCarriers("Mac OS X")).containsExactly("udp");
     }
 }

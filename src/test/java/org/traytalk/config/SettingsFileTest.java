@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -146,7 +147,7 @@ class SettingsFileTest {
         List<String> after = Files.readAllLines(path, StandardCharsets.UTF_8);
         int commented = after.indexOf("#udp.port = 42138");
         assertThat(after.get(commented + 1)).isEqualTo("udp.port = 50001");
-        List<String> withoutNewLine = new java.util.ArrayList<>(after);
+        List<String> withoutNewLine = new ArrayList<>(after);
         withoutNewLine.remove(commented + 1);
         assertThat(withoutNewLine).isEqualTo(before);
         assertThat(file.load().settings().udpPort()).isEqualTo(50001);

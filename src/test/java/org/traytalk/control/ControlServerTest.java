@@ -16,6 +16,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
@@ -76,7 +77,7 @@ class ControlServerTest {
     @Test
     void socketFileIsPrivateToTheOwner() throws Exception {
         start(ECHO);
-        if (Files.getFileAttributeView(socket(), java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+        if (Files.getFileAttributeView(socket(), PosixFileAttributeView.class) != null) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket()))).isEqualTo("rw-------");
         }
     }

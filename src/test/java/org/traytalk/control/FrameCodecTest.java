@@ -3,6 +3,7 @@ package org.traytalk.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.nio.channels.Channels;
@@ -76,6 +77,6 @@ class FrameCodecTest {
     }
 
     private static FrameReader reader(byte[] bytes) {
-        return new FrameReader(Channels.newChannel(new java.io.ByteArrayInputStream(bytes)));
+        return new FrameReader(Channels.newChannel(new ByteArrayInputStream(bytes)));
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -183,7 +184,7 @@ class DesktopIT {
         long end = System.nanoTime() + EVENT.toNanos();
         boolean retried = false;
         while (System.nanoTime() < end) {
-            java.util.Optional<String> ready = alice.log().stream().filter(l -> l.contains("Desktop ready")).findFirst();
+            Optional<String> ready = alice.log().stream().filter(l -> l.contains("Desktop ready")).findFirst();
             if (ready.isPresent()) {
                 return ready.get();
             }

@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +43,7 @@ final class DesktopNode implements AutoCloseable {
         Files.createDirectories(home);
         Files.writeString(home.resolve("traytalk.properties"), settings);
         List<String> p = new ArrayList<>(netns);
-        this.env = new java.util.HashMap<>(displayEnv);
+        this.env = new HashMap<>(displayEnv);
         env.put("HOME", home.toString());
         if (asNobody) {
             chown(home, NOBODY);

@@ -4,6 +4,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.SocketTimeoutException;
+import java.util.Arrays;
 import org.traytalk.wire.netbios.NameQuery;
 import org.traytalk.wire.netbios.NetbiosName;
 
@@ -29,8 +30,8 @@ public final class NameQueryProbe {
                 System.out.println("no answer");
                 return;
             }
-            byte[] a = java.util.Arrays.copyOf(answer.getData(), answer.getLength());
-            System.out.println("answer " + InetAddress.getByAddress(java.util.Arrays.copyOfRange(a, a.length - 4,
+            byte[] a = Arrays.copyOf(answer.getData(), answer.getLength());
+            System.out.println("answer " + InetAddress.getByAddress(Arrays.copyOfRange(a, a.length - 4,
                     a.length)).getHostAddress() + " from " + answer.getAddress().getHostAddress());
         }
     }

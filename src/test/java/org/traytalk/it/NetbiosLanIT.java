@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.traytalk.it.NodeProcess.has;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -130,7 +134,7 @@ class NetbiosLanIT {
     @Order(5)
     void windowsCanFindUsByName() throws Exception {
         // a Windows computer asks the subnet for ALICE<00> before it writes to \\ALICE\mailslot\FOXAPP
-        List<String> probe = new java.util.ArrayList<>(lan.exec(daveNs));
+        List<String> probe = new ArrayList<>(lan.exec(daveNs));
         probe.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), NameQueryProbe.class.getName(), "ALICE", "10.77.0.255"));
         Process p = new ProcessBuilder(probe).redirectErrorStream(true).start();
@@ -253,7 +257,7 @@ class NetbiosLanIT {
         Process p = new ProcessBuilder(List.of("ip", "netns", "exec", bobNs, "tshark", "-i", "eth0", "-f",
                 "udp port 138", "-w", pcap().toString())).redirectErrorStream(true).start();
         // tshark says "Capturing on 'eth0'" once it listens
-        java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()));
+        BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream()));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         for (String line; System.nanoTime() < deadline && (line = r.readLine()) != null; ) {
             if (line.contains("Capturing on")) {
@@ -273,7 +277,7 @@ class NetbiosLanIT {
         String out = new String(read.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         read.waitFor(30, TimeUnit.SECONDS);
         System.err.println("tshark dissected bob's capture (type, source, destination, smb.cmd, opcode, slot, data):\n" + out);
-        String hexBody = java.util.HexFormat.of().formatHex(" NetBIOS".getBytes(StandardCharsets.US_ASCII));
+        String hexBody = HexFormat.of().formatHex(" NetBIOS".getBytes(StandardCharsets.US_ASCII));
         assertThat(out.lines().filter(l -> l.startsWith("16\t") && l.contains("ALICE<00>") && l.contains("BOB<00>")
                 && l.contains("\\MAILSLOT\\FOXAPP") && l.contains(hexBody)).count())
                 .as("tshark saw:\n" + out).isGreaterThanOrEqualTo(1);

@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * A real {@code traytalk} process (the packaged jar) with its own home folder, optionally inside a network
@@ -147,10 +150,10 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** On a failure, what every node printed and logged: the assertion names only one of them. */
-    static org.junit.jupiter.api.extension.TestWatcher reportOnFailure(java.util.function.Supplier<NodeProcess[]> nodes) {
-        return new org.junit.jupiter.api.extension.TestWatcher() {
+    static TestWatcher reportOnFailure(Supplier<NodeProcess[]> nodes) {
+        return new TestWatcher() {
             @Override
-            public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
+            public void testFailed(ExtensionContext context, Throwable cause) {
                 for (NodeProcess n : nodes.get()) {
                     if (n != null) {
                         System.err.println(n.report());

@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * What the FoxPro program on Windows puts on the wire, byte for byte (WIRE-FACTS section 2: a Windows client's
@@ -30,7 +32,7 @@ final class WindowsFrames {
 
     /** A NetBIOS name in first-level encoding (upper case, space-padded to 15, suffix 0x00), empty scope. */
     static byte[] name(String computer) {
-        byte[] raw = String.format("%-15s", computer.toUpperCase(java.util.Locale.ROOT)).getBytes(StandardCharsets.US_ASCII);
+        byte[] raw = String.format("%-15s", computer.toUpperCase(Locale.ROOT)).getBytes(StandardCharsets.US_ASCII);
         byte[] out = new byte[34];
         out[0] = 0x20;
         for (int i = 0; i < 16; i++) {
@@ -104,13 +106,13 @@ final class WindowsFrames {
             while (f[slotEnd] != 0) {
                 slotEnd++;
             }
-            return new Write(f[0] & 0xFF, f[1] & 0xFF, java.util.Arrays.copyOfRange(f, 4, 8), be.getShort(8) & 0xFFFF,
+            return new Write(f[0] & 0xFF, f[1] & 0xFF, Arrays.copyOfRange(f, 4, 8), be.getShort(8) & 0xFFFF,
                     be.getShort(10) & 0xFFFF, be.getShort(12) & 0xFFFF, decodeName(f, 14), decodeName(f, 48),
                     (f[smb] & 0xFF) == 0xFF && f[smb + 1] == 'S' && f[smb + 2] == 'M' && f[smb + 3] == 'B',
                     f[smb + 4] & 0xFF, f[smb + 32] & 0xFF, le.getShort(smb + 35) & 0xFFFF, dataCount, dataOffset,
                     f[smb + 59] & 0xFF, le.getShort(smb + 61) & 0xFFFF, le.getShort(smb + 65) & 0xFFFF,
                     new String(f, smb + 69, slotEnd - smb - 69, StandardCharsets.US_ASCII),
-                    java.util.Arrays.copyOfRange(f, smb + dataOffset, smb + dataOffset + dataCount), f.length);
+                    Arrays.copyOfRange(f, smb + dataOffset, smb + dataOffset + dataCount), f.length);
         }
 
         String body() {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 
 /**
@@ -114,7 +115,7 @@ final class XDesktop implements AutoCloseable {
                 break; // next top-level window
             }
             // e.g. 0x400045 "JavaEmbeddedFrame": (...)  24x30+0+0  +1255+1
-            var m = java.util.regex.Pattern.compile("(\\d+)x(\\d+)\\+-?\\d+\\+-?\\d+\\s+\\+(-?\\d+)\\+(-?\\d+)\\s*$")
+            var m = Pattern.compile("(\\d+)x(\\d+)\\+-?\\d+\\+-?\\d+\\s+\\+(-?\\d+)\\+(-?\\d+)\\s*$")
                     .matcher(line);
             if (inPanel && m.find()) {
                 int w = Integer.parseInt(m.group(1));

@@ -140,22 +140,22 @@ class AutostartTest {
         assertThat(Path.of(c.argv().get(0))).exists();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void theWindowsConsoleLauncherRegistersItsTrayTwinForLogon() {
-        org.assertj.core.api.Assertions.assertThat(LaunchCommand.trayLauncher("C:\\Program Files\\TrayTalk\\traytalkc.exe"))
+        assertThat(LaunchCommand.trayLauncher("C:\\Program Files\\TrayTalk\\traytalkc.exe"))
                 .isEqualTo("C:\\Program Files\\TrayTalk\\TrayTalk.exe");
-        org.assertj.core.api.Assertions.assertThat(LaunchCommand.trayLauncher("C:\\Apps\\TrayTalk\\TrayTalk.exe"))
+        assertThat(LaunchCommand.trayLauncher("C:\\Apps\\TrayTalk\\TrayTalk.exe"))
                 .isEqualTo("C:\\Apps\\TrayTalk\\TrayTalk.exe");
-        org.assertj.core.api.Assertions.assertThat(LaunchCommand.trayLauncher("TRAYTALKC.EXE")).isEqualTo("TrayTalk.exe");
-        org.assertj.core.api.Assertions.assertThat(
-                new LaunchCommand(java.util.List.of("C:\\Program Files\\TrayTalk\\TrayTalk.exe", "--minimized")).forWindows())
+        assertThat(LaunchCommand.trayLauncher("TRAYTALKC.EXE")).isEqualTo("TrayTalk.exe");
+        assertThat(
+                new LaunchCommand(List.of("C:\\Program Files\\TrayTalk\\TrayTalk.exe", "--minimized")).forWindows())
                 .as("exactly the value the installer writes")
                 .isEqualTo("\"C:\\Program Files\\TrayTalk\\TrayTalk.exe\" --minimized");
     }
 
     @Test
     void theSetupWritesAndRemovesTheSameRunValueAsTheApp() throws Exception {
-        String iss = java.nio.file.Files.readString(Path.of("installer", "traytalk.iss"));
+        String iss = Files.readString(Path.of("installer", "traytalk.iss"));
         assertThat(iss).contains("#define RunKey \"" + RunKeyAutostart.RUN_KEY + "\"")
                 .contains("#define RunValue \"" + RunKeyAutostart.VALUE + "\"")
                 .contains("RegDeleteValue(HKCU, '{#RunKey}', '{#RunValue}')");

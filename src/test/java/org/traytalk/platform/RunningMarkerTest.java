@@ -2,6 +2,8 @@ package org.traytalk.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,7 +39,7 @@ class RunningMarkerTest {
 
     @Test
     void theSetupScriptUsesTheSameName() throws Exception {
-        String iss = java.nio.file.Files.readString(java.nio.file.Path.of("installer", "traytalk.iss"));
+        String iss = Files.readString(Path.of("installer", "traytalk.iss"));
         assertThat(iss).contains("#define AppMutexName \"" + RunningMarker.MUTEX_NAME + "\"").contains("AppMutex={#AppMutexName}");
     }
 }

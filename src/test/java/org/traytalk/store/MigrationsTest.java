@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.traytalk.model.ChatMessage;
@@ -53,7 +55,7 @@ class MigrationsTest {
         Path file = dir.resolve("v1.db");
         Migrations onlyFirst = new Migrations(List.of(new CreateCoreTables(StoreFiles.CLOCK)));
         DatabaseFile database = new DatabaseFile(file, SqliteMessageStore.BUSY_TIMEOUT, false);
-        try (MessageStore old = SqliteMessageStore.open(database, onlyFirst, new java.util.SplittableRandom(1))) {
+        try (MessageStore old = SqliteMessageStore.open(database, onlyFirst, new SplittableRandom(1))) {
             old.saveInbound("Ann", 1, "written before search existed", false, StoreFiles.T0, StoreFiles.T0);
         }
         try (Connection c = StoreFiles.raw(file)) {
@@ -93,7 +95,7 @@ class MigrationsTest {
             }
 
             @Override
-            public void apply(Connection connection) throws java.sql.SQLException {
+            public void apply(Connection connection) throws SQLException {
                 try (Statement s = connection.createStatement()) {
                     s.execute("CREATE TABLE half_done (x)");
                     s.execute("THIS IS NOT SQL");
@@ -103,7 +105,7 @@ class MigrationsTest {
         Migrations steps = new Migrations(List.of(new CreateCoreTables(StoreFiles.CLOCK), broken));
         DatabaseFile database = new DatabaseFile(file, SqliteMessageStore.BUSY_TIMEOUT, false);
 
-        assertThatThrownBy(() -> SqliteMessageStore.open(database, steps, new java.util.SplittableRandom(1)))
+        assertThatThrownBy(() -> SqliteMessageStore.open(database, steps, new SplittableRandom(1)))
                 .isInstanceOf(StoreException.class).hasMessageContaining(file.toString());
         try (Connection c = StoreFiles.raw(file);
              var tables = c.createStatement().executeQuery("SELECT count(*) FROM sqlite_master")) {

@@ -1,7 +1,7 @@
 /**
  * The Win32 mailslot carrier, the original LAN messenger's own transport (Windows only).
  *
- * <p>{@link org.traytalk.carrier.mailslot.MailslotCarrier} receives on {@code \\.\mailslot\GROUP} with one daemon
+ * <p>{@link MailslotCarrier} receives on {@code \\.\mailslot\GROUP} with one daemon
  * thread ({@code traytalk-mailslot-read-GROUP}) that blocks in {@code ReadFile} for at most the read timeout
  * (500 ms by default) and so also notices {@code close()} within it; it sends with {@code CreateFile} +
  * {@code WriteFile} to {@code \\HOST\mailslot\GROUP}, or to {@code \\*\mailslot\GROUP} for everyone.

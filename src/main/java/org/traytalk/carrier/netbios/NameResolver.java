@@ -10,7 +10,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
@@ -51,7 +54,7 @@ final class NameResolver {
     private final Timing timing;
     private final LongSupplier clockNanos;
     private final Map<NetbiosName, Entry> cache = new ConcurrentHashMap<>();
-    private final java.util.Set<NetbiosName> asking = ConcurrentHashMap.newKeySet();
+    private final Set<NetbiosName> asking = ConcurrentHashMap.newKeySet();
     private final AtomicInteger ids;
 
     NameResolver(Targets targets, Timing timing, LongSupplier clockNanos, int firstId) {
@@ -71,7 +74,7 @@ final class NameResolver {
      * {@code background} and this says so with a CarrierException (the caller's resend finds the answer cached);
      * a name nobody answered lately fails with that reason.
      */
-    Inet4Address resolveSoon(NetbiosName name, java.util.concurrent.Executor background) throws CarrierException {
+    Inet4Address resolveSoon(NetbiosName name, Executor background) throws CarrierException {
         Entry known = cache.get(name);
         if (known != null && clockNanos.getAsLong() - known.until() < 0) {
             if (known.failure() != null) {
@@ -90,7 +93,7 @@ final class NameResolver {
                         asking.remove(name);
                     }
                 });
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 asking.remove(name);
                 throw new CarrierException("the NetBIOS carrier is closing; " + name.name() + " was not looked up");
             }

@@ -9,7 +9,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.nio.charset.Charset;
+import java.security.SecureRandom;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -52,7 +56,7 @@ public final class NetbiosCarrier implements Carrier {
     private volatile CarrierCallback callback;
     private Thread reader;
     /** Name queries run here, one at a time, so a send never waits for the network. */
-    private final java.util.concurrent.ExecutorService lookups = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    private final ExecutorService lookups = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "traytalk-netbios-names");
         t.setDaemon(true);
         return t;
@@ -80,7 +84,7 @@ public final class NetbiosCarrier implements Carrier {
         this.warnings = warnings;
         this.neighbours = neighbours;
         this.resolver = new NameResolver(() -> queryTargets(queryPort), timing, System::nanoTime,
-                new java.security.SecureRandom().nextInt());
+                new SecureRandom().nextInt());
     }
 
     @Override
@@ -145,7 +149,7 @@ public final class NetbiosCarrier implements Carrier {
 
     private String bindProblem(BindException e) {
         String detail = String.valueOf(e.getMessage());
-        if (detail.toLowerCase(java.util.Locale.ROOT).contains("permission")) {
+        if (detail.toLowerCase(Locale.ROOT).contains("permission")) {
             return "The NetBIOS carrier needs UDP port " + options.port() + ", which only privileged programs may"
                     + " open on Linux. Run TrayTalk as root, give Java the capability (setcap"
                     + " cap_net_bind_service=+ep on the java binary, or AmbientCapabilities=CAP_NET_BIND_SERVICE"

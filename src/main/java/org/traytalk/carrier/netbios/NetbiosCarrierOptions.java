@@ -2,6 +2,7 @@ package org.traytalk.carrier.netbios;
 
 import java.nio.charset.Charset;
 import java.util.List;
+import java.util.Locale;
 import org.traytalk.config.Settings;
 
 /**
@@ -32,6 +33,6 @@ public record NetbiosCarrierOptions(String computerName, String workgroup, Strin
     }
 
     String mailslot() {
-        return "\\MAILSLOT\\" + group.toUpperCase(java.util.Locale.ROOT);
+        return "\\MAILSLOT\\" + group.toUpperCase(Locale.ROOT);
     }
 }

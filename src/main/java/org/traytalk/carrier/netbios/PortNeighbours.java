@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -58,7 +59,7 @@ final class PortNeighbours {
     static String explain(int port, int datagramPort, List<Neighbour> others) {
         String who = others.stream().map(n -> n.program() == null ? "a program not identified (socket inode "
                 + n.inode() + ")" : n.program() + " (pid " + n.pid() + ")").distinct()
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
         String effect = port == datagramPort
                 ? "Broadcasts still reach TrayTalk, but NetBIOS datagrams addressed to this computer (direct messages"
                         + " and receipts from Windows and other NetBIOS peers) reach only one of the programs, so they"

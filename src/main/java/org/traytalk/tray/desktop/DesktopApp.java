@@ -1,7 +1,10 @@
 package org.traytalk.tray.desktop;
 
 import java.awt.GraphicsEnvironment;
+import java.awt.Image;
+import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +46,7 @@ public final class DesktopApp implements AutoCloseable {
         void closeAll();
 
         /** The application icon in every size, for the windows' title bars. */
-        default void useIcons(List<? extends java.awt.Image> icons) {
+        default void useIcons(List<? extends Image> icons) {
         }
     }
 
@@ -89,7 +92,7 @@ public final class DesktopApp implements AutoCloseable {
         boolean dark = DarkMode.ofThisDesktop().isDark();
         // at logon the panel may still be starting: wait longer for its tray than when the user starts TrayTalk
         Optional<String> noTray = TrayPresence.ofThisDesktop()
-                .awaitTray(minimized ? java.time.Duration.ofSeconds(30) : java.time.Duration.ofSeconds(3));
+                .awaitTray(minimized ? Duration.ofSeconds(30) : Duration.ofSeconds(3));
         SwingUtilities.invokeAndWait(() -> app.build(settings, dark, noTray));
         return app;
     }
@@ -192,7 +195,7 @@ public final class DesktopApp implements AutoCloseable {
     private boolean readAutostart() {
         try {
             return autostart.isEnabled();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             LOG.warn("Cannot tell whether TrayTalk starts at logon ({}): {}", autostart.location(), e.getMessage());
             return false;
         }
@@ -265,7 +268,7 @@ public final class DesktopApp implements AutoCloseable {
                 } else {
                     autostart.enable();
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 LOG.warn("Changing start at logon ({}) failed: {}", autostart.location(), e.getMessage());
                 model.problem("Could not change \"Start at logon\": " + e.getMessage());
             }

@@ -1,5 +1,7 @@
 package org.traytalk.tray.desktop;
 
+import dorkbox.updates.Updates;
+
 /**
  * Dorkbox's libraries report themselves to an update server over plain HTTP unless told not to, and read the
  * switch once, when their first class loads. An office messenger must never do that.
@@ -17,8 +19,8 @@ public final class DorkboxUpdates {
 
     /** Loads Dorkbox's update class if needed and makes sure it is off; returns whether it was already off. */
     static boolean ensureOff() {
-        boolean wasOff = !dorkbox.updates.Updates.INSTANCE.getENABLE();
-        dorkbox.updates.Updates.INSTANCE.setENABLE(false);
+        boolean wasOff = !Updates.INSTANCE.getENABLE();
+        Updates.INSTANCE.setENABLE(false);
         return wasOff;
     }
 }

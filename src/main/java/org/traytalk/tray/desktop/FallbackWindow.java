@@ -5,6 +5,7 @@ import java.awt.Component;
 import java.awt.Dimension;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
+import java.util.List;
 import java.util.function.Consumer;
 import javax.swing.BorderFactory;
 import javax.swing.Box;
@@ -68,7 +69,7 @@ final class FallbackWindow implements TrayView {
     @Override
     public void show(IconState state, String tooltip, MenuModel menu) {
         status.setText(PlainText.notHtml(tooltip));
-        frame.setIconImages(state == IconState.NORMAL ? icons.app() : java.util.List.of(icons.tray(state, 64)));
+        frame.setIconImages(state == IconState.NORMAL ? icons.app() : List.of(icons.tray(state, 64)));
         entries.removeAll();
         menu.entries().forEach(e -> add(e, 0));
         entries.revalidate();
@@ -79,7 +80,7 @@ final class FallbackWindow implements TrayView {
             frame.setVisible(true);
         } else {
             // peers coming online add rows: grow so nothing is cut off (never shrink under the user's hands)
-            java.awt.Dimension wanted = frame.getPreferredSize();
+            Dimension wanted = frame.getPreferredSize();
             if (wanted.height > frame.getHeight() || wanted.width > frame.getWidth()) {
                 frame.setSize(Math.max(wanted.width, frame.getWidth()), Math.max(wanted.height, frame.getHeight()));
             }

@@ -2,9 +2,12 @@ package org.traytalk.tray.desktop;
 
 import java.awt.BorderLayout;
 import java.awt.Color;
+import java.awt.Component;
+import java.awt.Container;
 import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.Font;
+import java.awt.Frame;
 import java.awt.Image;
 import java.awt.Window;
 import java.awt.event.MouseAdapter;
@@ -52,7 +55,7 @@ final class PopupWindow {
         void resized();
     }
 
-    private final JDialog dialog = new JDialog((java.awt.Frame) null);
+    private final JDialog dialog = new JDialog((Frame) null);
     private final Callbacks callbacks;
     private final ZoneId zone;
     private final JLabel title = new JLabel();
@@ -257,10 +260,10 @@ final class PopupWindow {
         return b;
     }
 
-    private static void listenEverywhere(java.awt.Container c, MouseAdapter listener) {
+    private static void listenEverywhere(Container c, MouseAdapter listener) {
         c.addMouseListener(listener);
-        for (java.awt.Component child : c.getComponents()) {
-            if (child instanceof java.awt.Container inner) {
+        for (Component child : c.getComponents()) {
+            if (child instanceof Container inner) {
                 listenEverywhere(inner, listener);
             } else {
                 child.addMouseListener(listener);

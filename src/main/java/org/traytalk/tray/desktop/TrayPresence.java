@@ -1,9 +1,12 @@
 package org.traytalk.tray.desktop;
 
+import java.awt.SystemTray;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.traytalk.platform.ShortCommand;
 
 /**
  * Whether an icon put in the tray would be seen. On Linux Dorkbox reports success even when nothing shows it
@@ -22,7 +25,7 @@ final class TrayPresence {
     }
 
     static TrayPresence ofThisDesktop() {
-        return new TrayPresence(System.getProperty("os.name", ""), java.awt.SystemTray::isSupported,
+        return new TrayPresence(System.getProperty("os.name", ""), SystemTray::isSupported,
                 TrayPresence::statusNotifierWatcherRuns);
     }
 
@@ -43,7 +46,7 @@ final class TrayPresence {
      * Like {@link #missing}, but gives a tray host that is still starting up (TrayTalk starting at logon may be
      * quicker than the panel) up to {@code patience} to appear.
      */
-    Optional<String> awaitTray(java.time.Duration patience) throws InterruptedException {
+    Optional<String> awaitTray(Duration patience) throws InterruptedException {
         long end = System.nanoTime() + patience.toNanos();
         Optional<String> missing = missing();
         while (missing.isPresent() && System.nanoTime() < end) {
@@ -61,7 +64,7 @@ final class TrayPresence {
         }
         List<String> command = List.of("dbus-send", "--session", "--print-reply", "--dest=org.freedesktop.DBus",
                 "/org/freedesktop/DBus", "org.freedesktop.DBus.NameHasOwner", "string:org.kde.StatusNotifierWatcher");
-        return org.traytalk.platform.ShortCommand.output(command).map(reply -> reply.contains("boolean true"))
+        return ShortCommand.output(command).map(reply -> reply.contains("boolean true"))
                 .orElse(false); // no dbus-send: assume no host; the fallback window is harmless where a tray exists
     }
 }

@@ -1,10 +1,12 @@
 package org.traytalk.tray.window;
 
 import java.awt.FlowLayout;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javax.swing.Box;
 import javax.swing.JCheckBox;
 import javax.swing.JComponent;
 import javax.swing.JPanel;
@@ -30,7 +32,7 @@ final class CarriersField implements SettingField {
         box.setName(carrier);
         boxes.put(carrier, box);
         if (panel.getComponentCount() > 0) {
-            panel.add(javax.swing.Box.createHorizontalStrut(16));
+            panel.add(Box.createHorizontalStrut(16));
         }
         panel.add(box);
     }
@@ -53,7 +55,7 @@ final class CarriersField implements SettingField {
 
     @Override
     public void show(String value) {
-        var chosen = java.util.Arrays.stream(value.split(",")).map(s -> s.strip().toLowerCase(Locale.ROOT)).toList();
+        var chosen = Arrays.stream(value.split(",")).map(s -> s.strip().toLowerCase(Locale.ROOT)).toList();
         boxes.forEach((carrier, box) -> box.setSelected(chosen.contains(carrier)));
     }
 

@@ -1,8 +1,10 @@
 package org.traytalk.tray.window;
 
+import com.formdev.flatlaf.icons.FlatSearchIcon;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.awt.Font;
+import java.awt.Rectangle;
 import java.awt.event.ActionEvent;
 import java.awt.event.ComponentAdapter;
 import java.awt.event.ComponentEvent;
@@ -138,7 +140,7 @@ public final class HistoryPanel extends JPanel {
 
     private JComponent searchBar() {
         search.putClientProperty("JTextField.placeholderText", "Search all messages  (Ctrl+F)");
-        search.putClientProperty("JTextField.leadingIcon", new com.formdev.flatlaf.icons.FlatSearchIcon());
+        search.putClientProperty("JTextField.leadingIcon", new FlatSearchIcon());
         search.putClientProperty("JTextField.showClearButton", true);
         search.getDocument().addDocumentListener(new Edits(searchDelay::restart));
         search.addActionListener(e -> runSearch());
@@ -168,7 +170,7 @@ public final class HistoryPanel extends JPanel {
             @Override
             public void componentResized(ComponentEvent e) {
                 if (stickToBottom && openKey != null) {
-                    messages.scrollRectToVisible(new java.awt.Rectangle(0, messages.getHeight() - 1, 1, 1));
+                    messages.scrollRectToVisible(new Rectangle(0, messages.getHeight() - 1, 1, 1));
                 }
             }
         });

@@ -1,6 +1,7 @@
 package org.traytalk.tray.window;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -45,7 +46,7 @@ final class HistoryQueries {
     List<ChatMessage> conversation(String key) {
         List<ChatMessage> newestFirst = messenger.history(new HistoryQuery(key, null, CONVERSATION_LIMIT));
         List<ChatMessage> oldestFirst = new ArrayList<>(newestFirst);
-        java.util.Collections.reverse(oldestFirst);
+        Collections.reverse(oldestFirst);
         return oldestFirst;
     }
 

@@ -1,8 +1,11 @@
 package org.traytalk.tray.window;
 
+import java.awt.Dimension;
+import java.awt.Image;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,7 +22,7 @@ public final class HistoryWindow {
     private final Messenger messenger;
     private final Clock clock;
     private JFrame frame;
-    private java.util.List<? extends java.awt.Image> icons = java.util.List.of();
+    private List<? extends Image> icons = List.of();
     private HistoryPanel panel;
     private ExecutorService reader;
 
@@ -29,8 +32,8 @@ public final class HistoryWindow {
     }
 
     /** The window's icon in its sizes (title bar, task switcher); used from the next opening on. */
-    public void setIconImages(java.util.List<? extends java.awt.Image> images) {
-        this.icons = java.util.List.copyOf(images);
+    public void setIconImages(List<? extends Image> images) {
+        this.icons = List.copyOf(images);
     }
 
     /** Opens the window, or brings it to the front. */
@@ -78,7 +81,7 @@ public final class HistoryWindow {
         });
         frame.setContentPane(panel);
         frame.setSize(960, 640);
-        frame.setMinimumSize(new java.awt.Dimension(640, 400));
+        frame.setMinimumSize(new Dimension(640, 400));
         frame.setLocationRelativeTo(null);
         panel.start();
     }

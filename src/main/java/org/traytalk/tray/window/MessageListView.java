@@ -1,5 +1,6 @@
 package org.traytalk.tray.window;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,6 @@ final class MessageListView extends WidthTrackingPanel {
 
     /** The rows, top to bottom. */
     List<MessageRow> rows() {
-        return java.util.Arrays.stream(getComponents()).map(MessageRow.class::cast).toList();
+        return Arrays.stream(getComponents()).map(MessageRow.class::cast).toList();
     }
 }

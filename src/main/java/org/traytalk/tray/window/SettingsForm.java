@@ -7,6 +7,7 @@ import java.awt.Font;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
 import java.awt.Insets;
+import java.awt.Point;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -25,6 +26,7 @@ import javax.swing.JSeparator;
 import javax.swing.JTextArea;
 import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
+import javax.swing.text.DefaultCaret;
 import org.traytalk.config.SettingKey;
 import org.traytalk.config.Settings;
 import org.traytalk.config.SettingsFile;
@@ -93,7 +95,7 @@ public final class SettingsForm extends JPanel {
         }
         status.setText(" ");
         check();
-        SwingUtilities.invokeLater(() -> scroll.getViewport().setViewPosition(new java.awt.Point(0, 0)));
+        SwingUtilities.invokeLater(() -> scroll.getViewport().setViewPosition(new Point(0, 0)));
     }
 
     /**
@@ -227,7 +229,7 @@ public final class SettingsForm extends JPanel {
     private static JComponent help(String text) {
         JTextArea help = new JTextArea(text);
         help.setEditable(false);
-        ((javax.swing.text.DefaultCaret) help.getCaret()).setUpdatePolicy(javax.swing.text.DefaultCaret.NEVER_UPDATE);
+        ((DefaultCaret) help.getCaret()).setUpdatePolicy(DefaultCaret.NEVER_UPDATE);
         help.setFocusable(false);
         help.setLineWrap(true);
         help.setWrapStyleWord(true);

@@ -1,8 +1,11 @@
 package org.traytalk.tray.window;
 
+import java.awt.Dimension;
+import java.awt.Image;
 import java.awt.event.ActionEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javax.swing.AbstractAction;
@@ -18,7 +21,7 @@ public final class SettingsWindow {
     private final SettingsFile file;
     private final Supplier<Settings> current;
     private JFrame frame;
-    private java.util.List<? extends java.awt.Image> icons = java.util.List.of();
+    private List<? extends Image> icons = List.of();
 
     /** @param current what the settings file holds now, e.g. {@code () -> file.load().settings()} */
     public SettingsWindow(SettingsFile file, Supplier<Settings> current) {
@@ -27,8 +30,8 @@ public final class SettingsWindow {
     }
 
     /** The window's icon in its sizes (title bar, task switcher); used from the next opening on. */
-    public void setIconImages(java.util.List<? extends java.awt.Image> images) {
-        this.icons = java.util.List.copyOf(images);
+    public void setIconImages(List<? extends Image> images) {
+        this.icons = List.copyOf(images);
     }
 
     /** Opens the window with the current settings, or brings the open one (and its edits) to the front. */
@@ -70,7 +73,7 @@ public final class SettingsWindow {
         frame.setContentPane(form);
         frame.getRootPane().setDefaultButton(form.saveButton());
         frame.setSize(700, 700);
-        frame.setMinimumSize(new java.awt.Dimension(520, 420));
+        frame.setMinimumSize(new Dimension(520, 420));
         frame.setLocationRelativeTo(null);
     }
 }

@@ -1,6 +1,7 @@
 package org.traytalk.wire.netbios;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -57,7 +58,7 @@ public record MailslotDatagram(int type, int datagramId, byte[] sourceIp, int so
     @Override
     public int hashCode() {
         return Objects.hash(type, datagramId, sourcePort, Arrays.hashCode(sourceIp), source, destination,
-                mailslot.toUpperCase(java.util.Locale.ROOT), Arrays.hashCode(payload));
+                mailslot.toUpperCase(Locale.ROOT), Arrays.hashCode(payload));
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.traytalk.wire.netbios;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.traytalk.wire.MalformedMessageException;
 
 /**
@@ -73,7 +74,7 @@ public final class MailslotDatagramCodec {
     }
 
     public MailslotDatagram decode(byte[] frame, int offset, int length) throws MalformedMessageException {
-        byte[] b = java.util.Arrays.copyOfRange(frame, offset, offset + length);
+        byte[] b = Arrays.copyOfRange(frame, offset, offset + length);
         if (b.length < HEADER) {
             throw new MalformedMessageException("NetBIOS datagram header truncated: " + b.length + " of 14 bytes", 0);
         }
@@ -118,8 +119,8 @@ public final class MailslotDatagramCodec {
                     + ") lies outside the " + (b.length - smb) + "-byte SMB part", words + 22);
         }
         String mailslot = new String(b, nameStart, nameEnd - nameStart, StandardCharsets.ISO_8859_1);
-        byte[] payload = java.util.Arrays.copyOfRange(b, smb + dataOffset, smb + dataOffset + dataCount);
-        byte[] ip = java.util.Arrays.copyOfRange(b, 4, 8);
+        byte[] payload = Arrays.copyOfRange(b, smb + dataOffset, smb + dataOffset + dataCount);
+        byte[] ip = Arrays.copyOfRange(b, 4, 8);
         return new MailslotDatagram(type, u16be(b, 2), ip, u16be(b, 8), source.name(), destination.name(), mailslot,
                 payload);
     }

@@ -4,6 +4,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.traytalk.wire.MalformedMessageException;
 
@@ -37,7 +38,7 @@ public record NameAnswer(int transactionId, NetbiosName name, int rcode, long tt
     }
 
     public static NameAnswer decode(byte[] b, int offset, int length) throws MalformedMessageException {
-        byte[] p = java.util.Arrays.copyOfRange(b, offset, offset + length);
+        byte[] p = Arrays.copyOfRange(b, offset, offset + length);
         if (p.length < HEADER) {
             throw new MalformedMessageException("name service header truncated: " + p.length + " of 12 bytes", 0);
         }
@@ -69,7 +70,7 @@ public record NameAnswer(int transactionId, NetbiosName name, int rcode, long tt
         List<Inet4Address> owners = new ArrayList<>();
         for (int e = data; e < data + rdLength; e += ENTRY) {
             if ((u16(p, e) & GROUP) == 0) {
-                owners.add(ipv4(java.util.Arrays.copyOfRange(p, e + 2, e + ENTRY)));
+                owners.add(ipv4(Arrays.copyOfRange(p, e + 2, e + ENTRY)));
             }
         }
         return new NameAnswer(id, rr.name(), flags & RCODE_MASK, ttl, owners);

@@ -1,6 +1,7 @@
 package org.traytalk.wire.netbios;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import org.traytalk.wire.MalformedMessageException;
 
 /**
@@ -34,7 +35,7 @@ public record NameQuery(int transactionId, NetbiosName name, boolean broadcast) 
         if (questions != 1) {
             throw new MalformedMessageException("a name query asks one question, this one " + questions, 4);
         }
-        byte[] copy = java.util.Arrays.copyOfRange(b, offset, offset + length);
+        byte[] copy = Arrays.copyOfRange(b, offset, offset + length);
         NetbiosName.Decoded q = NetbiosName.decode(copy, 12, copy.length, "question name");
         if (q.end() + 4 > copy.length) {
             throw new MalformedMessageException("question type and class truncated", q.end());

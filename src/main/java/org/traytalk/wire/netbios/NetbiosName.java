@@ -1,6 +1,7 @@
 package org.traytalk.wire.netbios;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.traytalk.wire.MalformedMessageException;
 
 /**
@@ -47,7 +48,7 @@ public record NetbiosName(String name, int suffix) {
     public byte[] encode() {
         byte[] raw = new byte[16];
         byte[] chars = name.getBytes(StandardCharsets.ISO_8859_1);
-        java.util.Arrays.fill(raw, (byte) ' ');
+        Arrays.fill(raw, (byte) ' ');
         System.arraycopy(chars, 0, raw, 0, chars.length);
         raw[15] = (byte) suffix;
         byte[] out = new byte[WIRE_LENGTH];

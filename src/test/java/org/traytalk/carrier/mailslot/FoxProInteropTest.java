@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,7 @@ class FoxProInteropTest {
     }
 
     /** The original's timer: it reads its slot once a second; tests call it until the expected thing happened. */
-    private void foxPollsUntil(java.util.concurrent.Callable<Boolean> condition) {
+    private void foxPollsUntil(Callable<Boolean> condition) {
         await().atMost(SOON).pollInterval(Duration.ofMillis(50)).until(() -> {
             fox.getMessages();
             return condition.call();

@@ -2,6 +2,7 @@ package org.traytalk.carrier.mailslot;
 
 import java.nio.charset.Charset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -68,7 +69,7 @@ final class FoxProPeer {
             byte[] buffer = new byte[info.nextSize()];
             int n = kernel.readFile(handle, buffer);
             if (n >= 38) {
-                received.add(java.util.Arrays.copyOf(buffer, n));
+                received.add(Arrays.copyOf(buffer, n));
                 onInboundMsg(new String(buffer, 0, n, ansi));
             }
         }

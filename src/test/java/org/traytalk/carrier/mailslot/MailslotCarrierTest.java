@@ -7,10 +7,12 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.traytalk.carrier.CarrierCallback;
 import org.traytalk.carrier.CarrierContractTest.Recorder;
@@ -61,7 +63,7 @@ class MailslotCarrierTest {
         start(bobPc, bobHears);
         for (int half = 0; half < 2; half++) { // 256 values do not fit one 250-byte message
             byte[] message = Messages.fox("ALICE", half, "");
-            byte[] withBody = java.util.Arrays.copyOf(message, message.length + 128);
+            byte[] withBody = Arrays.copyOf(message, message.length + 128);
             for (int i = 0; i < 128; i++) {
                 withBody[message.length + i] = (byte) (half * 128 + i);
             }
@@ -102,7 +104,7 @@ class MailslotCarrierTest {
     void longerMessagesFromTrayTalkPeersAreReceivedWholeUpToTheRemoteWriteLimit() throws Exception {
         Recorder hears = new Recorder();
         start(alicePc, hears);
-        byte[] long424 = java.util.Arrays.copyOf(Messages.fox("BOB", 1, "x".repeat(386)), 424);
+        byte[] long424 = Arrays.copyOf(Messages.fox("BOB", 1, "x".repeat(386)), 424);
         writeRaw(bobPc, "\\\\*\\mailslot\\FOXAPP", long424);
         assertThat(hears.next().payload()).containsExactly(long424);
 
@@ -186,7 +188,7 @@ class MailslotCarrierTest {
     void forThisOsNeedsWindows() {
         assertThat(Kernel32Mailslots.isWindows("Windows 11")).isTrue();
         assertThat(Kernel32Mailslots.isWindows("Linux")).isFalse();
-        org.junit.jupiter.api.Assumptions.assumeFalse(Kernel32Mailslots.isWindows(System.getProperty("os.name")));
+        Assumptions.assumeFalse(Kernel32Mailslots.isWindows(System.getProperty("os.name")));
         assertThat(Kernel32Mailslots.forThisOs()).isEmpty();
         assertThatThrownBy(() -> MailslotCarrier.forThisOs(new MailslotCarrierOptions("FOXAPP", ANSI)))
                 .isInstanceOf(CarrierException.class).hasMessageContaining("needs Windows")

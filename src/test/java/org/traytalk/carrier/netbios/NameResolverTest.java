@@ -8,6 +8,7 @@ import java.net.DatagramSocket;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -72,7 +73,7 @@ class NameResolverTest {
     }
 
     private static byte[] windowsAnswer(int id, byte[] ip, int ttl) {
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(62);
+        ByteBuffer b = ByteBuffer.allocate(62);
         b.putShort((short) id).putShort((short) 0x8500).putShort((short) 0).putShort((short) 1).putInt(0)
                 .put(WINPC.encode()).putShort((short) 0x20).putShort((short) 1).putInt(ttl)
                 .putShort((short) 6).putShort((short) 0).put(ip);

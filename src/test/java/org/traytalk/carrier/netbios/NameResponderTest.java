@@ -8,6 +8,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.traytalk.wire.netbios.NameQuery;
 import org.traytalk.wire.netbios.NetbiosName;
@@ -26,7 +27,7 @@ class NameResponderTest {
             } catch (SocketTimeoutException none) {
                 return null;
             }
-            return java.util.Arrays.copyOf(answer.getData(), answer.getLength());
+            return Arrays.copyOf(answer.getData(), answer.getLength());
         }
     }
 
@@ -37,7 +38,7 @@ class NameResponderTest {
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), asker -> facing)) {
             byte[] answer = ask(responder.port(), "alice");
             assertThat(answer).isNotNull();
-            assertThat(java.util.Arrays.copyOfRange(answer, answer.length - 4, answer.length))
+            assertThat(Arrays.copyOfRange(answer, answer.length - 4, answer.length))
                     .containsExactly(10, 77, 0, 1);
             assertThat(ask(responder.port(), "BOB")).isNull();
             try (DatagramSocket junk = new DatagramSocket()) {

@@ -2,9 +2,12 @@ package org.traytalk.carrier.netbios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,8 +96,8 @@ class PortNeighboursTest {
     @Test
     void readsTheRealProcAndLeavesOurOwnSocketsOut() throws Exception {
         Path udp = Path.of("/proc/net/udp");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(udp), "no /proc/net/udp: not Linux");
-        try (java.net.DatagramSocket ours = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+        Assumptions.assumeTrue(Files.isReadable(udp), "no /proc/net/udp: not Linux");
+        try (DatagramSocket ours = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             Path udp6 = Path.of("/proc/net/udp6"); // Java binds dual-stack where IPv6 is on
             String both = Files.readString(udp) + (Files.isReadable(udp6) ? Files.readString(udp6) : "");
             assertThat(PortNeighbours.socketsOnPort(both, ours.getLocalPort())).hasSize(1);

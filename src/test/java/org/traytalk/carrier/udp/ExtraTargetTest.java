@@ -3,6 +3,7 @@ package org.traytalk.carrier.udp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ExtraTargetTest {
@@ -30,7 +31,7 @@ class ExtraTargetTest {
 
     @Test
     void optionsRefuseABadTargetAtConfigurationTime() {
-        assertThatThrownBy(() -> new UdpCarrierOptions(42138, "FOXAPP", 1, java.util.List.of(),
-                java.util.List.of("bob:99999"))).hasMessageContaining("bob:99999");
+        assertThatThrownBy(() -> new UdpCarrierOptions(42138, "FOXAPP", 1, List.of(),
+                List.of("bob:99999"))).hasMessageContaining("bob:99999");
     }
 }

@@ -3,6 +3,7 @@ package org.traytalk.carrier.udp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.traytalk.carrier.Inbound;
@@ -36,7 +37,7 @@ class InboundScreenTest {
         assertThat(screen("hello".getBytes(), "192.168.1.9", open)).isNull();
         assertThat(screen(new byte[0], "192.168.1.9", open)).isNull();
         byte[] truncated = codec.encode(new UdpEnvelope(0x2222, "FOXAPP", "*", MESSAGE));
-        assertThat(screen(java.util.Arrays.copyOf(truncated, 30), "192.168.1.9", open)).isNull();
+        assertThat(screen(Arrays.copyOf(truncated, 30), "192.168.1.9", open)).isNull();
         assertThat(screen(codec.encode(new UdpEnvelope(OURS, "FOXAPP", "*", MESSAGE)), "192.168.1.20", open)).isNull();
         assertThat(screen(codec.encode(new UdpEnvelope(0x2222, "OTHER", "*", MESSAGE)), "192.168.1.9", open)).isNull();
         assertThat(screen(codec.encode(new UdpEnvelope(0x2222, "FOXAPP", "*", MESSAGE)), "10.1.2.4", eth0Only))

@@ -2,6 +2,7 @@ package org.traytalk.carrier.udp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -105,7 +106,7 @@ class TargetPlanTest {
         return plan.destinations().stream().map(TargetPlan.Destination::toString).toList();
     }
 
-    static java.net.Inet4Address ip(String dotted) {
+    static Inet4Address ip(String dotted) {
         return Subnet.parseIpv4(dotted);
     }
 

@@ -2,6 +2,8 @@ package org.traytalk.tray.desktop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dorkbox.updates.Updates;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.traytalk.engine.SendSize;
@@ -15,7 +17,7 @@ class DesktopPiecesTest {
         DorkboxUpdates.switchOff();
         assertThat(System.getProperty("dorkbox.updates.Updates.ENABLE")).isEqualTo("false");
         assertThat(DorkboxUpdates.ensureOff()).as("off before we had to force it").isTrue();
-        assertThat(dorkbox.updates.Updates.INSTANCE.getENABLE()).isFalse();
+        assertThat(Updates.INSTANCE.getENABLE()).isFalse();
     }
 
     @Test
@@ -44,9 +46,9 @@ class DesktopPiecesTest {
     void aTrayHostThatAppearsLateIsWaitedFor() throws Exception {
         int[] asked = {0};
         TrayPresence late = new TrayPresence("Linux", () -> ++asked[0] >= 3, () -> false);
-        assertThat(late.awaitTray(java.time.Duration.ofSeconds(5))).isEmpty();
+        assertThat(late.awaitTray(Duration.ofSeconds(5))).isEmpty();
         assertThat(asked[0]).isEqualTo(3);
-        assertThat(new TrayPresence("Linux", () -> false, () -> false).awaitTray(java.time.Duration.ZERO)).isPresent();
+        assertThat(new TrayPresence("Linux", () -> false, () -> false).awaitTray(Duration.ZERO)).isPresent();
     }
 
     @Test

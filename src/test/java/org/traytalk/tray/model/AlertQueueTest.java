@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.traytalk.tray.model.FakeMessenger.inbound;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.traytalk.engine.MessengerException;
@@ -270,8 +271,8 @@ class AlertQueueTest {
 
     @Test
     void theReplyIsSentOffTheUiThreadAndShowsSendingMeanwhile() {
-        java.util.ArrayDeque<Runnable> background = new java.util.ArrayDeque<>();
-        java.util.ArrayDeque<Runnable> ui = new java.util.ArrayDeque<>();
+        ArrayDeque<Runnable> background = new ArrayDeque<>();
+        ArrayDeque<Runnable> ui = new ArrayDeque<>();
         AlertQueue offThread = new AlertQueue(messenger, time.clock, time, AlertOptions.DEFAULTS, background::add);
         offThread.attach(ui::add);
         messenger.listeners.forEach(l -> l.messageReceived(inbound("BOB", "lunch?", time.now())));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import javax.swing.SwingUtilities;
 import org.traytalk.engine.Messenger;
 import org.traytalk.engine.MessengerListener;
 import org.traytalk.model.ChatMessage;
@@ -45,7 +46,7 @@ final class FakeMessenger implements Messenger {
     @Override
     public List<ChatMessage> history(HistoryQuery q) {
         queries.add(q);
-        readOnSwingThread |= javax.swing.SwingUtilities.isEventDispatchThread();
+        readOnSwingThread |= SwingUtilities.isEventDispatchThread();
         return history.stream()
                 .filter(m -> q.peer() == null || (ChatMessage.EVERYONE.equals(q.peer()) ? m.broadcast()
                         : !m.broadcast() && Peer.keyOf(m.peer()).equals(Peer.keyOf(q.peer()))))

@@ -12,10 +12,13 @@ import java.awt.event.ActionEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import javax.swing.JLabel;
 import javax.swing.JList;
 import javax.swing.SwingUtilities;
@@ -57,7 +60,7 @@ class HistoryPanelTest {
     private List<String> conversationKeys() {
         return Swing.call(() -> {
             var model = panel.conversationList().getModel();
-            return java.util.stream.IntStream.range(0, model.getSize()).mapToObj(i -> model.getElementAt(i).key())
+            return IntStream.range(0, model.getSize()).mapToObj(i -> model.getElementAt(i).key())
                     .toList();
         });
     }
@@ -214,7 +217,7 @@ class HistoryPanelTest {
             assertThat(rows.get(0).body().getText()).isEqualTo(markup);
             assertThat(rows.get(0).body().getDocument().getLength()).isEqualTo(markup.length());
             assertThat(rows.get(1).body().getText()).isEqualTo("abcdef");
-            List<JLabel> labels = new java.util.ArrayList<>(Swing.all(panel, JLabel.class));
+            List<JLabel> labels = new ArrayList<>(Swing.all(panel, JLabel.class));
             JList<Conversation> list = panel.conversationList();
             for (int i = 0; i < list.getModel().getSize(); i++) {
                 labels.addAll(Swing.all(list.getCellRenderer()
@@ -222,7 +225,7 @@ class HistoryPanelTest {
                         JLabel.class));
             }
             assertThat(labels).extracting(JLabel::getText).filteredOn(t -> t != null)
-                    .noneMatch(t -> t.toLowerCase(java.util.Locale.ROOT).startsWith("<html"))
+                    .noneMatch(t -> t.toLowerCase(Locale.ROOT).startsWith("<html"))
                     .anyMatch(t -> t.contains("<html><b>Eve"));
         });
     }

@@ -5,12 +5,16 @@ import static org.traytalk.tray.window.FakeMessenger.inboundBroadcast;
 import static org.traytalk.tray.window.FakeMessenger.outbound;
 import static org.traytalk.tray.window.FakeMessenger.peer;
 
+import com.formdev.flatlaf.FlatLightLaf;
+import java.awt.Window;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import javax.swing.JTextField;
 import javax.swing.SwingUtilities;
+import javax.swing.Timer;
 import org.traytalk.config.SettingsFile;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.Receipt;
@@ -31,13 +35,13 @@ public final class WindowsDemo {
         SettingsFile file = new SettingsFile(dir.resolve(SettingsFile.FILE_NAME), "ALICE-PC");
         file.createIfMissing();
         SwingUtilities.invokeAndWait(() -> {
-            com.formdev.flatlaf.FlatLightLaf.setup();
+            FlatLightLaf.setup();
             Clock clock = Clock.fixed(FakeMessenger.T0.plus(Duration.ofHours(6)), ZoneOffset.UTC);
             if (!which.equals("settings")) {
                 HistoryWindow history = new HistoryWindow(messenger, clock);
                 history.showConversation(which.equals("everyone") ? "*" : "Bob");
                 if (search != null) {
-                    javax.swing.Timer t = new javax.swing.Timer(800,
+                    Timer t = new Timer(800,
                             e -> typeSearch(search));
                     t.setRepeats(false);
                     t.start();
@@ -50,8 +54,8 @@ public final class WindowsDemo {
     }
 
     private static void typeSearch(String text) {
-        for (java.awt.Window w : java.awt.Window.getWindows()) {
-            for (var field : Swing.all(w, javax.swing.JTextField.class)) {
+        for (Window w : Window.getWindows()) {
+            for (var field : Swing.all(w, JTextField.class)) {
                 if (field.getClientProperty("JTextField.placeholderText") != null) {
                     field.setText(text);
                     field.postActionEvent();

@@ -6,7 +6,9 @@ import static org.traytalk.testing.RandomCases.bytes;
 import static org.traytalk.testing.RandomCases.check;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.traytalk.wire.MalformedMessageException;
 
@@ -70,7 +72,7 @@ class MailslotDatagramCodecTest {
     void sambaStyleFrameWithZeroHeaderAndUnpaddedDataDecodes() throws MalformedMessageException {
         byte[] frame = codec.encode(vectorDatagram());
         int smb = 14 + 68;
-        java.util.Arrays.fill(frame, smb + 5, smb + 32, (byte) 0); // status, flags, pid... all zero
+        Arrays.fill(frame, smb + 5, smb + 32, (byte) 0); // status, flags, pid... all zero
         byte[] samba = new byte[frame.length - 2];
         System.arraycopy(frame, 0, samba, 0, smb + 86); // up to and including the name's NUL
         System.arraycopy(frame, smb + 88, samba, smb + 86, frame.length - smb - 88); // data without padding
@@ -140,7 +142,7 @@ class MailslotDatagramCodecTest {
             for (int hits = 1 + r.nextInt(3); hits > 0; hits--) {
                 b[r.nextInt(b.length)] = (byte) r.nextInt(256);
             }
-            decodeOrMalformed(java.util.Arrays.copyOf(b, r.nextInt(b.length + 1)));
+            decodeOrMalformed(Arrays.copyOf(b, r.nextInt(b.length + 1)));
         });
     }
 
@@ -164,7 +166,7 @@ class MailslotDatagramCodecTest {
         });
     }
 
-    private static byte[] bytes4(java.util.SplittableRandom r) {
+    private static byte[] bytes4(SplittableRandom r) {
         byte[] ip = new byte[4];
         for (int i = 0; i < 4; i++) {
             ip[i] = (byte) r.nextInt(256);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.traytalk.testing.RandomCases.bytes;
 import static org.traytalk.testing.RandomCases.check;
 
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
@@ -24,8 +25,8 @@ class NameAnswerTest {
             "0006", // one address entry
             "0000", "0a4d0009")); // unique B-node name, 10.77.0.9
 
-    private static java.net.Inet4Address ip(String dotted) throws Exception {
-        return (java.net.Inet4Address) InetAddress.getByName(dotted);
+    private static Inet4Address ip(String dotted) throws Exception {
+        return (Inet4Address) InetAddress.getByName(dotted);
     }
 
     @Test
