@@ -1,6 +1,8 @@
 package org.traytalk.app;
 
+import java.awt.Image;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.traytalk.tray.desktop.DesktopApp;
@@ -39,7 +41,7 @@ final class AppWindows implements DesktopApp.Windows {
     }
 
     @Override
-    public void useIcons(java.util.List<? extends java.awt.Image> icons) {
+    public void useIcons(List<? extends Image> icons) {
         history.setIconImages(icons);
         settings.setIconImages(icons);
     }

@@ -5,7 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
+import org.traytalk.cli.CliContext;
 import org.traytalk.cli.TrayTalkCommand;
 import org.traytalk.config.AppDirs;
 import org.traytalk.config.LogSetup;
@@ -13,13 +16,14 @@ import org.traytalk.control.AlreadyRunningException;
 import org.traytalk.control.ControlClient;
 import org.traytalk.control.ControlServer;
 import org.traytalk.control.InstanceLock;
-import picocli.CommandLine;
+import org.traytalk.platform.RunningMarker;
 
 /**
  * One launch: help and version answer at once; otherwise the command goes to the running TrayTalk if there is
  * one, or this process becomes the owner (lock, node, control socket) and runs it here.
  */
 final class Launch {
+    private static final Logger LOG = LoggerFactory.getLogger(Launch.class);
     static final String SOCKET = "traytalk.sock";
     static final String LOCK = "traytalk.lock";
 
@@ -34,13 +38,11 @@ final class Launch {
     }
 
     int run(String[] args) throws Exception {
-        OwnerContext owner = new OwnerContext(in, out, err);
-        CommandLine cl = TrayTalkCommand.commandLine(owner);
-        CommandLine.ParseResult parsed = cl.parseArgs(args);
-        if (CommandLine.printHelpIfRequested(parsed)) {
+        TrayTalkCommand.Opening opening = TrayTalkCommand.open(args, out, err);
+        if (opening.answered()) {
             return 0;
         }
-        Path home = ((TrayTalkCommand) cl.getCommand()).home();
+        Path home = opening.home();
         String envHome = System.getenv(AppDirs.HOME_ENV);
         if (home == null && envHome != null && !envHome.isBlank()) {
             home = Path.of(envHome);
@@ -63,10 +65,8 @@ final class Launch {
         }
         // only the owner writes the log file: two processes rolling one file would garble it
         new LogSetup(dirs.logs(), false, Level.INFO).apply();
-        owner.useFolders(dirs);
-        if (home != null) {
-            owner.useHome(dirs.data()); // absolute, as AppDirs.under made it
-        }
+        // dirs.data() is absolute, as AppDirs.under made it
+        OwnerContext owner = new OwnerContext(dirs, home == null ? Optional.empty() : Optional.of(dirs.data()), err);
         ControlServer server;
         try {
             server = ControlServer.start(socket, lock, owner.runnerForOthers());
@@ -74,14 +74,14 @@ final class Launch {
             lock.close();
             throw e;
         }
-        org.traytalk.platform.RunningMarker marker = org.traytalk.platform.RunningMarker.forThisMachine();
+        RunningMarker marker = RunningMarker.forThisMachine();
         Thread hook = new Thread(() -> {
             shutDown(owner, server);
             marker.close();
         }, "traytalk-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return cl.execute(args);
+            return TrayTalkCommand.commandLine(CliContext.console(owner, in, out, err)).execute(args);
         } finally {
             shutDown(owner, server);
             marker.close();
@@ -95,7 +95,7 @@ final class Launch {
         try {
             server.close();
         } catch (Exception e) {
-            org.slf4j.LoggerFactory.getLogger(Launch.class).warn("Closing the control socket failed", e);
+            LOG.warn("Closing the control socket failed", e);
         }
     }
 

@@ -5,6 +5,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.traytalk.tray.desktop.DorkboxUpdates;
 import picocli.CommandLine;
 
 /** {@code traytalk}: runs the command in this process, or hands it to the TrayTalk that already runs. */
@@ -13,7 +14,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        org.traytalk.tray.desktop.DorkboxUpdates.switchOff(); // before any Dorkbox class can load
+        DorkboxUpdates.switchOff(); // before any Dorkbox class can load
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

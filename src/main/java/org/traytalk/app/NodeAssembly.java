@@ -6,6 +6,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.traytalk.carrier.Carrier;
@@ -43,7 +45,7 @@ final class NodeAssembly {
     }
 
     /** {@code beforeStart} sees the engine before it goes on the network: listeners attached there miss nothing. */
-    static RunningNode start(AppDirs dirs, List<String> warnings, java.util.function.Consumer<Engine> beforeStart)
+    static RunningNode start(AppDirs dirs, List<String> warnings, Consumer<Engine> beforeStart)
             throws Exception {
         SettingsFile file = SettingsFile.in(dirs);
         LoadedSettings loaded = file.loadOrCreate();
@@ -63,7 +65,7 @@ final class NodeAssembly {
             throw e;
         }
         SettingsWatcher watcher = new SettingsWatcher(file);
-        watcher.subscribe(changed -> applyLive(engine, settings, changed));
+        watcher.subscribe(changed -> applyLive(engine, settings, changed, file.path()));
         try {
             watcher.start();
         } catch (IOException e) {
@@ -107,9 +109,9 @@ final class NodeAssembly {
     }
 
     /** The NetBIOS carrier; its start-up warnings (nmbd on UDP 138) join the ones printed once the node runs. */
-    private static java.util.Optional<Carrier> netbios(Settings settings, List<String> warnings) {
+    private static Optional<Carrier> netbios(Settings settings, List<String> warnings) {
         try {
-            return java.util.Optional.of(new NetbiosCarrier(NetbiosCarrierOptions.fromSettings(settings),
+            return Optional.of(new NetbiosCarrier(NetbiosCarrierOptions.fromSettings(settings),
                     NetworkView.system(), w -> {
                         synchronized (warnings) {
                             warnings.add(w);
@@ -118,21 +120,17 @@ final class NodeAssembly {
         } catch (IllegalArgumentException e) {
             warnings.add("The netbios carrier is off: " + e.getMessage() + " (settings name and netbios.workgroup"
                     + " must be NetBIOS names for it). TrayTalk uses the other carriers.");
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
     /** Name and timing apply at once; network settings need a restart, and the log says so. */
-    private static void applyLive(Engine engine, Settings started, LoadedSettings changed) {
+    private static void applyLive(Engine engine, Settings started, LoadedSettings changed, Path file) {
         changed.warnings().forEach(LOG::warn);
         Settings s = changed.settings();
         engine.apply(options(s));
-        boolean network = s.udpPort() != started.udpPort() || !s.carriers().equals(started.carriers())
-                || !s.interfaces().equals(started.interfaces()) || !s.extraTargets().equals(started.extraTargets())
-                || !s.group().equals(started.group()) || !s.legacyCharset().equals(started.legacyCharset())
-                || !s.netbiosWorkgroup().equals(started.netbiosWorkgroup()) || s.nameService() != started.nameService();
-        if (network) {
-            LOG.warn("Network settings changed in {}: they take effect when TrayTalk is restarted", Path.of("traytalk.properties"));
+        if (!s.network().equals(started.network())) {
+            LOG.warn("Network settings changed in {}: they take effect when TrayTalk is restarted", file);
         }
     }
 }

@@ -1,11 +1,15 @@
 package org.traytalk.app;
 
 import java.util.List;
+import java.util.function.Consumer;
+import org.traytalk.config.Settings;
+import org.traytalk.config.SettingsFile;
 import org.traytalk.config.SettingsWatcher;
 import org.traytalk.engine.Engine;
 import org.traytalk.engine.Messenger;
 import org.traytalk.engine.MessengerException;
 import org.traytalk.engine.MessengerListener;
+import org.traytalk.engine.SendSize;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.HistoryQuery;
 import org.traytalk.model.Peer;
@@ -14,11 +18,10 @@ import org.traytalk.model.Peer;
 final class RunningNode implements Messenger {
     private final Engine engine;
     private final SettingsWatcher watcher;
-    private final org.traytalk.config.SettingsFile settingsFile;
-    private volatile org.traytalk.config.Settings settings;
+    private final SettingsFile settingsFile;
+    private volatile Settings settings;
 
-    RunningNode(Engine engine, SettingsWatcher watcher, org.traytalk.config.SettingsFile settingsFile,
-                org.traytalk.config.Settings settings) {
+    RunningNode(Engine engine, SettingsWatcher watcher, SettingsFile settingsFile, Settings settings) {
         this.engine = engine;
         this.watcher = watcher;
         this.settingsFile = settingsFile;
@@ -26,17 +29,17 @@ final class RunningNode implements Messenger {
         watcher.subscribe(changed -> this.settings = changed.settings());
     }
 
-    org.traytalk.config.SettingsFile settingsFile() {
+    SettingsFile settingsFile() {
         return settingsFile;
     }
 
     /** The settings as last read from the file. */
-    org.traytalk.config.Settings settings() {
+    Settings settings() {
         return settings;
     }
 
     /** Runs {@code listener} with the new settings each time the file changes; the handle stops it. */
-    AutoCloseable onSettingsChanged(java.util.function.Consumer<org.traytalk.config.Settings> listener) {
+    AutoCloseable onSettingsChanged(Consumer<Settings> listener) {
         return watcher.subscribe(changed -> listener.accept(changed.settings()));
     }
 
@@ -51,7 +54,7 @@ final class RunningNode implements Messenger {
     }
 
     @Override
-    public org.traytalk.engine.SendSize measure(String recipient, String text) {
+    public SendSize measure(String recipient, String text) {
         return engine.measure(recipient, text);
     }
 

@@ -21,7 +21,7 @@ final class AutostartCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CliContext ctx = parent.context();
-        Autostart autostart = ctx.autostart();
+        Autostart autostart = ctx.node().autostart();
         switch (action) {
             case on -> {
                 autostart.enable();

@@ -3,6 +3,8 @@ package org.traytalk.cli;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.traytalk.engine.Messenger;
 import org.traytalk.engine.MessengerException;
@@ -23,15 +25,15 @@ final class ConsoleChat {
             "  /help           this help",
             "  /quit           leave (others see you go offline)");
 
-    private final CliContext context;
+    private final NodeAccess node;
     private Messenger messenger;
     private final BufferedReader in;
     private final PrintWriter out;
     private final MessageLines lines;
     private volatile String lastSender;
 
-    ConsoleChat(CliContext context, BufferedReader in, PrintWriter out, ZoneId zone) {
-        this.context = context;
+    ConsoleChat(NodeAccess node, BufferedReader in, PrintWriter out, ZoneId zone) {
+        this.node = node;
         this.in = in;
         this.out = out;
         this.lines = new MessageLines(zone);
@@ -39,7 +41,7 @@ final class ConsoleChat {
 
     int run() throws Exception {
         // subscribed before the node starts: messages that waited for us print too, after the greeting line
-        try (Subscription sub = context.subscribe(new Printer())) {
+        try (Subscription sub = node.subscribe(new Printer())) {
             messenger = sub.messenger();
             say("TrayTalk: you are " + messenger.localName() + ". Type @NAME message to send, /help for help.");
             for (String line; (line = in.readLine()) != null; ) {
@@ -109,8 +111,8 @@ final class ConsoleChat {
     }
 
     private void history(String peer) {
-        List<ChatMessage> page = new java.util.ArrayList<>(messenger.history(new HistoryQuery(peer, null, 20)));
-        java.util.Collections.reverse(page);
+        List<ChatMessage> page = new ArrayList<>(messenger.history(new HistoryQuery(peer, null, 20)));
+        Collections.reverse(page);
         if (page.isEmpty()) {
             say("No messages yet.");
         }

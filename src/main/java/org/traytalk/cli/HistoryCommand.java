@@ -33,7 +33,7 @@ final class HistoryCommand implements Callable<Integer> {
             ctx.err().println("traytalk: --limit must be between 1 and 10000");
             return 2;
         }
-        List<ChatMessage> page = new ArrayList<>(ctx.history(new HistoryQuery(peer, search, limit)));
+        List<ChatMessage> page = new ArrayList<>(ctx.node().history(new HistoryQuery(peer, search, limit)));
         if (page.isEmpty()) {
             ctx.out().println("No messages" + (search == null ? "" : " match \"" + search + "\"") + ".");
             return 0;

@@ -33,7 +33,7 @@ final class ListenCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CliContext ctx = parent.context();
         out = ctx.out();
-        try (Subscription sub = ctx.subscribe(new MessengerListener() {
+        try (Subscription sub = ctx.node().subscribe(new MessengerListener() {
             @Override
             public void messageReceived(ChatMessage m) {
                 emit(() -> EventFormat.received(clock.instant(), m, me));

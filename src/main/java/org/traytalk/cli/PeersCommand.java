@@ -28,7 +28,7 @@ final class PeersCommand implements Callable<Integer> {
             ctx.err().println("traytalk: --wait must be 0 or more seconds");
             return 2;
         }
-        Messenger messenger = ctx.messenger();
+        Messenger messenger = ctx.node().messenger();
         if (ctx.nodeJustStarted()) {
             messenger.refresh();
             Thread.sleep((long) (waitSeconds * 1000)); // answers to DETECT: there is nothing to wait on but time

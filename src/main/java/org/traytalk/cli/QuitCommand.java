@@ -14,7 +14,7 @@ final class QuitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext context = parent.context();
-        if (context.forwarded() && context.quit()) {
+        if (context.forwarded() && context.node().quit()) {
             context.out().println("TrayTalk is quitting.");
         } else {
             context.out().println("TrayTalk is not running.");

@@ -43,7 +43,7 @@ final class SendCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CliContext ctx = parent.context();
         String text = words == null || words.equals(List.of("-")) ? readAll(ctx) : String.join(" ", words);
-        Messenger messenger = ctx.messenger();
+        Messenger messenger = ctx.node().messenger();
         LinkedBlockingQueue<ChatMessage> updates = new LinkedBlockingQueue<>();
         ChatMessage sent;
         AutoCloseable subscription = messenger.subscribe(new MessengerListener() {

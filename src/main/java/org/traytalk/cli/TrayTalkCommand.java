@@ -1,6 +1,8 @@
 package org.traytalk.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,13 +30,8 @@ public final class TrayTalkCommand implements Callable<Integer> {
 
     private final CliContext context;
 
-    public TrayTalkCommand(CliContext context) {
+    private TrayTalkCommand(CliContext context) {
         this.context = context;
-    }
-
-    /** The --home folder given on the command line, or null. */
-    public Path home() {
-        return home;
     }
 
     CliContext context() {
@@ -44,7 +41,8 @@ public final class TrayTalkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!console) {
-            java.util.OptionalInt desktop = context.runDesktop(minimized);
+            OptionalInt desktop = context.forwarded() ? context.node().bringForward()
+                    : context.node().runDesktop(minimized);
             if (desktop.isPresent()) {
                 return desktop.getAsInt();
             }
@@ -52,7 +50,7 @@ public final class TrayTalkCommand implements Callable<Integer> {
         if (minimized) {
             return runQuietly();
         }
-        return new ConsoleChat(context, context.in(), context.out(), context.zone()).run();
+        return new ConsoleChat(context.node(), context.in(), context.out(), context.zone()).run();
     }
 
     /** Without a desktop: a node without any window or output, running until logoff or {@code traytalk quit}. */
@@ -61,13 +59,31 @@ public final class TrayTalkCommand implements Callable<Integer> {
             context.out().println("TrayTalk is already running.");
             return 0;
         }
-        context.messenger();
+        context.node().messenger();
         try {
             Thread.sleep(Long.MAX_VALUE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** What a launch learns from its command line before it has a node. */
+    public record Opening(boolean answered, Path home) {
+    }
+
+    /**
+     * Parses {@code args} before any node exists: prints help or the version when asked ({@code answered}), and
+     * finds the {@code --home} folder (null when not given). A bad command line throws picocli's
+     * {@link CommandLine.ParameterException}.
+     */
+    public static Opening open(String[] args, PrintWriter out, PrintWriter err) {
+        TrayTalkCommand command = new TrayTalkCommand(null); // parsed, never run: it needs no context
+        CommandLine cl = new CommandLine(command);
+        cl.setOut(out);
+        cl.setErr(err);
+        boolean answered = CommandLine.printHelpIfRequested(cl.parseArgs(args));
+        return new Opening(answered, command.home);
     }
 
     /** A command line whose commands run against {@code context}, with its streams. */

@@ -37,4 +37,10 @@ public record Settings(String displayName, String group, Set<String> carriers, i
         interfaces = List.copyOf(interfaces);
         extraTargets = List.copyOf(extraTargets);
     }
+
+    /** The part of these settings that only a restart applies. */
+    public NetworkSettings network() {
+        return new NetworkSettings(carriers, udpPort, interfaces, extraTargets, group, legacyCharset, netbiosWorkgroup,
+                nameService);
+    }
 }

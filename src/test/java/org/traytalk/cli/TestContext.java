@@ -6,13 +6,12 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.traytalk.engine.Messenger;
 
-/** A {@link CliContext} over in-memory streams, UTC, and a fake messenger. */
-final class TestContext implements CliContext {
+/** Runs commands with a {@link CliContext} over in-memory streams, UTC, and a fake messenger. */
+final class TestContext implements NodeAccess {
     final FakeMessenger messenger;
     final StringWriter outText = new StringWriter();
     final StringWriter errText = new StringWriter();
@@ -41,7 +40,7 @@ final class TestContext implements CliContext {
     }
 
     int run(String... args) {
-        return TrayTalkCommand.commandLine(this).execute(args);
+        return TrayTalkCommand.commandLine(new CliContext(this, in, out, err, false, ZoneOffset.UTC)).execute(args);
     }
 
     String printed() {
@@ -65,25 +64,5 @@ final class TestContext implements CliContext {
     @Override
     public boolean nodeJustStarted() {
         return justStarted;
-    }
-
-    @Override
-    public BufferedReader in() {
-        return in;
-    }
-
-    @Override
-    public PrintWriter out() {
-        return out;
-    }
-
-    @Override
-    public PrintWriter err() {
-        return err;
-    }
-
-    @Override
-    public ZoneId zone() {
-        return ZoneOffset.UTC;
     }
 }

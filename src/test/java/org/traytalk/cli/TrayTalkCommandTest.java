@@ -2,11 +2,14 @@ package org.traytalk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 class TrayTalkCommandTest {
     private final FakeMessenger messenger = new FakeMessenger();
@@ -82,10 +85,33 @@ class TrayTalkCommandTest {
     }
 
     @Test
-    void homeIsParsed() {
-        CommandLine cl = TrayTalkCommand.commandLine(ctx);
-        cl.parseArgs("--home", "/tmp/tt", "peers");
+    void homeIsFoundBeforeANodeExists() {
+        TrayTalkCommand.Opening opening = TrayTalkCommand.open(new String[] {"--home", "/tmp/tt", "peers"},
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
 
-        assertThat(((TrayTalkCommand) cl.getCommand()).home()).isEqualTo(Path.of("/tmp/tt"));
+        assertThat(opening.answered()).isFalse();
+        assertThat(opening.home()).isEqualTo(Path.of("/tmp/tt"));
+    }
+
+    @Test
+    void helpIsAnsweredBeforeANodeExists() {
+        StringWriter out = new StringWriter();
+        TrayTalkCommand.Opening opening = TrayTalkCommand.open(new String[] {"send", "--help"},
+                new PrintWriter(out, true), new PrintWriter(new StringWriter()));
+
+        assertThat(opening.answered()).isTrue();
+        assertThat(opening.home()).isNull();
+        assertThat(out.toString()).contains("Usage: traytalk send");
+    }
+
+    @Test
+    void aForwardedCommandFindsTheNodeRunning() {
+        ctx.justStarted = true;
+        CliContext forwarded = CliContext.forwarded(ctx, new BufferedReader(new StringReader("")),
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+
+        assertThat(forwarded.nodeJustStarted()).isFalse();
+        assertThat(CliContext.console(ctx, forwarded.in(), forwarded.out(), forwarded.err()).nodeJustStarted())
+                .isTrue();
     }
 }
