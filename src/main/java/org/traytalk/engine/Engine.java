@@ -1,7 +1,7 @@
 package org.traytalk.engine;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,31 +19,32 @@ import org.traytalk.model.ChatMessage;
 import org.traytalk.model.HistoryQuery;
 import org.traytalk.model.Peer;
 import org.traytalk.store.MessageStore;
+import org.traytalk.store.StoreException;
 import org.traytalk.wire.FoxMessage;
+import org.traytalk.wire.FoxMessageCodec;
 import org.traytalk.wire.WireText;
 
 /**
  * A TrayTalk node: the original program's protocol (presence, receipts, duplicates) plus guaranteed
  * delivery and self-healing presence. Owns no sockets: carriers bring datagrams in, the engine decides.
- * All state lives on the scheduler's thread; public methods hop onto it.
+ * Wires its parts together (see package-info for the way a message goes); all state lives on the
+ * scheduler's thread, and public methods hop onto it.
  */
 public final class Engine implements Messenger {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
     private final MessageStore store;
     private final Scheduler scheduler;
-    private final Clock clock;
     private final Map<String, Carrier> carriers = new LinkedHashMap<>();
-    private final Listeners listeners = new Listeners();
+    private final AfterCommit afterCommit;
+    private final Listeners listeners;
     private final Roster roster = new Roster();
     private final IdAllocator ids;
+    private final Router router;
     private final Outbox outbox;
     private final PresenceKeeper presence;
-    private final InboundHandler inbound;
-    private final Wire wire;
-    private final AfterCommit afterCommit;
-    private final InboundQueue inboundQueue;
-    private final SendQueue sendQueue;
+    private final BurstQueue<Inbound> arrivals;
+    private final BurstQueue<MessageWriter.Request> sends;
     private volatile EngineOptions options;
     private volatile boolean started;
     private volatile boolean closed;
@@ -53,37 +54,56 @@ public final class Engine implements Messenger {
         this.options = options;
         this.store = store;
         this.scheduler = scheduler;
-        this.clock = clock;
         for (Carrier c : carriers) {
             this.carriers.put(c.name(), c);
         }
         this.ids = new IdAllocator(store);
         this.afterCommit = new AfterCommit(store);
-        this.wire = new Wire(this.carriers, roster, () -> this.options, listeners, afterCommit, ids::next);
+        this.listeners = new Listeners(afterCommit);
+        FoxMessageCodec codec = new FoxMessageCodec(options.legacyCharset());
+        this.router = new Router(this.carriers, roster, codec, () -> this.options, listeners, afterCommit, ids::next);
         this.outbox = new Outbox(store, scheduler, clock, new Backoff(options.firstRetry(), options.maxRetry(), random),
-                wire, () -> this.options, m -> fire(l -> l.messageUpdated(m)));
+                router, () -> this.options, m -> listeners.fire(l -> l.messageUpdated(m)));
+        PeerChanges peers = new PeerChanges(roster, store, outbox, listeners);
         this.presence = new PresenceKeeper(roster, scheduler, clock, monotonicNanos, new PresenceKeeper.Announcer() {
             @Override
             public void broadcastSystem(String body) {
-                wire.broadcast(FoxMessage.system(localName(), ids.next(), body));
+                router.broadcast(FoxMessage.system(localName(), ids.next(), body), Transmitter.NOTHING);
             }
 
             @Override
             public void sendSystem(String peerName, String body) {
-                wire.send(peerName, FoxMessage.system(localName(), ids.next(), body));
+                router.send(peerName, FoxMessage.system(localName(), ids.next(), body), Transmitter.NOTHING);
             }
-        }, () -> this.options, this::peerWentOffline);
-        this.inbound = new InboundHandler(this);
-        this.inboundQueue = new InboundQueue(scheduler, afterCommit, inbound);
-        this.sendQueue = new SendQueue(scheduler, afterCommit, new SendQueue.Sender() {
+        }, () -> this.options, peers);
+        ArrivalScreen screen = new ArrivalScreen(codec, () -> this.options, listeners);
+        InboundHandler handler = new InboundHandler(peers, store, outbox, new Replies(router, ids::next,
+                () -> this.options), listeners, clock, () -> this.options);
+        this.arrivals = new BurstQueue<>("received datagrams", scheduler, afterCommit, new BurstQueue.Handler<>() {
             @Override
-            public ChatMessage store(SendQueue.Request request) {
-                return storeAndStart(request);
+            public void handle(Inbound datagram) {
+                screen.screen(datagram).ifPresent(handler::handle);
             }
 
             @Override
-            public void discard(ChatMessage notStored) {
-                outbox.discard(notStored.wireId());
+            public void failed(Inbound datagram, RuntimeException e) {
+                // nothing was committed, so no receipt went out: the sender keeps the message and tries again
+                LOG.error("Could not store what {} sent", datagram.source(), e);
+                String why = e instanceof StoreException ? " " + e.getMessage() : "";
+                listeners.fire(l -> l.problem("A message from " + datagram.source().address() + " could not be saved"
+                        + " and was not confirmed; its sender will send it again." + why));
+            }
+        });
+        MessageWriter writer = new MessageWriter(store, roster, router, outbox, listeners, afterCommit, ids::next, clock);
+        this.sends = new BurstQueue<>("messages to send", scheduler, afterCommit, new BurstQueue.Handler<>() {
+            @Override
+            public void handle(MessageWriter.Request request) {
+                writer.write(request);
+            }
+
+            @Override
+            public void failed(MessageWriter.Request request, RuntimeException e) {
+                request.result().completeExceptionally(e);
             }
         });
     }
@@ -127,38 +147,13 @@ public final class Engine implements Messenger {
         if (closed) {
             throw new MessengerException("TrayTalk is shutting down; the message was not sent");
         }
+        MessageWriter.Request request = new MessageWriter.Request(recipient, text);
         if (scheduler.isSchedulerThread()) {
-            return sendQueue.storeAlone(new SendQueue.Request(recipient, text, null));
+            sends.doAlone(request);
+        } else {
+            sends.offer(request);
         }
-        return OnEngineThread.await(sendQueue.offer(recipient, text), "save the message");
-    }
-
-    /**
-     * Inside a batch: stores the message with its receipts and hands it to the outbox. Text longer than the
-     * recipient's carrier takes (250-byte legacy mailslots) goes as consecutive messages, split between characters;
-     * the first is returned.
-     */
-    private ChatMessage storeAndStart(SendQueue.Request request) {
-        String recipient = request.recipient().trim();
-        boolean broadcast = ChatMessage.EVERYONE.equals(recipient);
-        List<String> expected = broadcast ? roster.online().stream().map(Peer::name).toList() : List.of(recipient);
-        Wire.BodyLimit limit = wire.bodyLimit(recipient, broadcast);
-        String text = request.text();
-        List<String> parts = WireText.encodedLength(text, limit.charset()) <= limit.maxBytes()
-                ? List.of(text) : WireText.split(text, limit.charset(), limit.maxBytes());
-        ChatMessage first = null;
-        for (String part : parts) {
-            ChatMessage stored = store.saveOutgoing(recipient, broadcast, ids.next(), part, expected, clock.instant());
-            fire(l -> l.messageUpdated(stored));
-            try {
-                ChatMessage started = outbox.add(stored);
-                first = first == null ? started : first;
-            } catch (RuntimeException e) {
-                outbox.discard(stored.wireId());
-                throw e;
-            }
-        }
-        return first;
+        return OnEngineThread.await(request.result(), "save the message");
     }
 
     @Override
@@ -170,9 +165,9 @@ public final class Engine implements Messenger {
     public SendSize measure(String recipient, String text) {
         String name = recipient == null ? "" : recipient.trim();
         boolean broadcast = ChatMessage.EVERYONE.equals(name);
-        int bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        int bytes = text.getBytes(StandardCharsets.UTF_8).length;
         return call(() -> {
-            Wire.BodyLimit limit = wire.bodyLimit(name, broadcast);
+            Router.BodyLimit limit = router.bodyLimit(name, broadcast);
             int parts = WireText.encodedLength(text, limit.charset()) <= limit.maxBytes() || text.isEmpty()
                     ? 1 : WireText.split(text, limit.charset(), limit.maxBytes()).size();
             String carrier = broadcast ? "" : roster.get(name).map(p -> p.address().carrier()).orElse("");
@@ -187,8 +182,8 @@ public final class Engine implements Messenger {
 
     @Override
     public void refresh() {
-        scheduler.execute(() -> wire.broadcast(FoxMessage.system(localName(), ids.next(),
-                FoxMessage.DETECT)));
+        scheduler.execute(() -> router.broadcast(FoxMessage.system(localName(), ids.next(), FoxMessage.DETECT),
+                Transmitter.NOTHING));
     }
 
     @Override
@@ -201,8 +196,8 @@ public final class Engine implements Messenger {
         scheduler.execute(() -> {
             EngineOptions old = options;
             if (!old.localName().equals(newOptions.localName()) && started) {
-                wire.broadcast(FoxMessage.system(old.localName(), ids.next(),
-                        FoxMessage.OFFLINE));
+                router.broadcast(FoxMessage.system(old.localName(), ids.next(), FoxMessage.OFFLINE),
+                        Transmitter.NOTHING);
                 options = newOptions;
                 presence.announceAll();
             }
@@ -224,8 +219,8 @@ public final class Engine implements Messenger {
                 if (started) {
                     presence.stop();
                     outbox.stop();
-                    wire.broadcast(FoxMessage.system(localName(), ids.next(),
-                            FoxMessage.OFFLINE));
+                    router.broadcast(FoxMessage.system(localName(), ids.next(), FoxMessage.OFFLINE),
+                            Transmitter.NOTHING);
                     for (Peer p : roster.all()) {
                         store.savePeer(p);
                     }
@@ -241,57 +236,11 @@ public final class Engine implements Messenger {
         }
     }
 
-    // --- used by InboundHandler, on the engine thread ---
-
-    EngineOptions options() {
-        return options;
-    }
-
-    MessageStore store() {
-        return store;
-    }
-
-    Instant now() {
-        return clock.instant();
-    }
-
-    Roster roster() {
-        return roster;
-    }
-
-    Outbox outbox() {
-        return outbox;
-    }
-
-    Wire wire() {
-        return wire;
-    }
-
-    int nextId() {
-        return ids.next();
-    }
-
-    void peerCameOnline(Peer peer) {
-        store.savePeer(peer);
-        fire(l -> l.peerOnline(peer));
-        outbox.peerOnline(peer.name());
-    }
-
-    void peerWentOffline(Peer peer) {
-        store.savePeer(peer);
-        fire(l -> l.peerOffline(peer));
-    }
-
-    /** Tells the listeners, after the current batch committed. */
-    void fire(java.util.function.Consumer<MessengerListener> event) {
-        afterCommit.run(() -> listeners.fire(event));
-    }
-
     private CarrierCallback callbackFor(Carrier carrier) {
         return new CarrierCallback() {
             @Override
             public void onReceive(Inbound datagram) {
-                inboundQueue.offer(datagram);
+                arrivals.offer(datagram);
             }
 
             @Override

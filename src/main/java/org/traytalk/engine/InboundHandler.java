@@ -1,113 +1,58 @@
 package org.traytalk.engine;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.traytalk.carrier.Inbound;
+import java.util.function.Supplier;
 import org.traytalk.model.ChatMessage;
-import org.traytalk.model.Peer;
-import org.traytalk.store.StoreException;
-import org.traytalk.wire.FoxMessage;
-import org.traytalk.wire.MalformedMessageException;
+import org.traytalk.store.MessageStore;
 import org.traytalk.wire.SystemBody;
 
 /**
- * Everything the original does with an inbound message, in its order: drop our own and malformed ones,
- * note the sender as online, commit user messages before confirming them, answer DETECT, apply CONF
- * and OFFLINE. Engine thread only.
+ * Everything the original does with a message that passed the screen, in its order: note the sender as online,
+ * commit user messages before confirming them, answer DETECT, apply CONF and OFFLINE. Engine thread, inside a
+ * batch: store failures propagate, so the batch commits nothing and no receipt goes out.
  */
 final class InboundHandler {
-    private static final Logger LOG = LoggerFactory.getLogger(InboundHandler.class);
+    private final PeerChanges peers;
+    private final MessageStore store;
+    private final Outbox outbox;
+    private final Replies replies;
+    private final Listeners listeners;
+    private final Clock clock;
+    private final Supplier<EngineOptions> options;
 
-    private final Engine engine;
-    private final Set<String> nameClashesReported = new HashSet<>();
-
-    InboundHandler(Engine engine) {
-        this.engine = engine;
+    InboundHandler(PeerChanges peers, MessageStore store, Outbox outbox, Replies replies, Listeners listeners,
+                   Clock clock, Supplier<EngineOptions> options) {
+        this.peers = peers;
+        this.store = store;
+        this.outbox = outbox;
+        this.replies = replies;
+        this.listeners = listeners;
+        this.clock = clock;
+        this.options = options;
     }
 
-    /**
-     * Handles one datagram on its own; a store failure is reported, and since nothing was committed no receipt
-     * went out: the sender keeps the message and tries again.
-     */
-    void handleAlone(AfterCommit afterCommit, Inbound in) {
-        try {
-            afterCommit.batch(() -> {
-                handle(in);
-                return null;
-            });
-        } catch (StoreException e) {
-            LOG.error("Could not store what {} sent", in.source(), e);
-            engine.fire(l -> l.problem("A message from " + in.source().address() + " could not be saved and was not"
-                    + " confirmed; its sender will send it again. " + e.getMessage()));
-        }
-    }
-
-    /** Handles one datagram; store failures propagate so the caller's batch commits nothing. */
-    void handle(Inbound in) {
-        String me = engine.localName();
-        if (in.recipient() != null && !ChatMessage.EVERYONE.equals(in.recipient())
-                && !in.recipient().equalsIgnoreCase(me)) {
-            LOG.debug("Dropped datagram for {} from {}", in.recipient(), in.source());
+    void handle(Arrival in) {
+        Instant now = clock.instant();
+        if (in.is(SystemBody.Kind.OFFLINE)) {
+            peers.offline(in.sender(), now);
             return;
         }
-        FoxMessage m;
-        try {
-            m = engine.wire().codec().decode(in.payload());
-        } catch (MalformedMessageException e) {
-            LOG.debug("Malformed message from {}: {}", in.source(), e.getMessage());
-            return;
-        }
-        if (m.sender().equalsIgnoreCase(me)) {
-            reportNameClash(in);
-            return;
-        }
-        Instant now = engine.now();
-        SystemBody system = m.system() ? SystemBody.parse(m.body()) : null;
-        if (system != null && system.kind() == SystemBody.Kind.OFFLINE) {
-            engine.roster().offline(m.sender(), now).ifPresent(engine::peerWentOffline);
-            return;
-        }
-        Roster.Change change = engine.roster().heard(m.sender(), in.source(), in.instanceId(), now);
-        Peer peer = engine.roster().get(m.sender()).orElseThrow();
-        if (change == Roster.Change.CAME_ONLINE) {
-            engine.peerCameOnline(peer);
-        } else if (change == Roster.Change.MOVED) {
-            engine.store().savePeer(peer);
-            engine.outbox().peerOnline(peer.name());
-        }
-        if (system == null) {
-            userMessage(in, m, now);
-            return;
-        }
-        switch (system.kind()) {
-            case DETECT -> reply(in, m, FoxMessage.system(me, engine.nextId(), FoxMessage.ONLINE));
-            case CONF -> engine.outbox().confirmed(m.sender(), system.confirmedId());
-            default -> { }
+        peers.heard(in.sender(), in.source(), in.instanceId(), now);
+        if (in.system() == null) {
+            userMessage(in, now);
+        } else if (in.is(SystemBody.Kind.DETECT)) {
+            replies.online(in);
+        } else if (in.is(SystemBody.Kind.CONF)) {
+            outbox.confirmed(in.sender(), in.system().confirmedId());
         }
     }
 
-    private void userMessage(Inbound in, FoxMessage m, Instant now) {
-        boolean broadcast = ChatMessage.EVERYONE.equals(in.recipient());
-        Optional<ChatMessage> stored = engine.store().saveInbound(m.sender(), m.id(), m.body(), broadcast, now,
-                now.minus(engine.options().duplicateWindow()));
-        reply(in, m, FoxMessage.confirmation(engine.localName(), engine.nextId(), m.id()));
-        stored.ifPresent(msg -> engine.fire(l -> l.messageReceived(msg)));
-    }
-
-    private void reply(Inbound in, FoxMessage request, FoxMessage answer) {
-        engine.wire().sendTo(in.source(), request.sender(), answer);
-    }
-
-    private void reportNameClash(Inbound in) {
-        if (in.instanceId() != 0 && nameClashesReported.add(in.source().toString())) {
-            String text = "Another computer (" + in.source().address() + ") also calls itself " + engine.localName()
-                    + ": messages to this name may go to either. Change \"name\" in the settings.";
-            LOG.warn(text);
-            engine.fire(l -> l.problem(text));
-        }
+    private void userMessage(Arrival in, Instant now) {
+        Optional<ChatMessage> stored = store.saveInbound(in.sender(), in.message().id(), in.message().body(),
+                in.broadcast(), now, now.minus(options.get().duplicateWindow()));
+        replies.confirm(in); // a duplicate too: the first receipt may have been lost
+        stored.ifPresent(m -> listeners.fire(l -> l.messageReceived(m)));
     }
 }

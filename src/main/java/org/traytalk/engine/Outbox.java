@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -40,7 +41,7 @@ final class Outbox {
     private final Supplier<EngineOptions> options;
     private final Consumer<ChatMessage> updated;
     // in the order the messages were written: what waits for a peer goes out in that order when it comes online
-    private final Map<Integer, Pending> byWireId = new java.util.LinkedHashMap<>();
+    private final Map<Integer, Pending> byWireId = new LinkedHashMap<>();
 
     Outbox(MessageStore store, Scheduler scheduler, Clock clock, Backoff backoff, Transmitter transmitter,
            Supplier<EngineOptions> options, Consumer<ChatMessage> updated) {
@@ -53,19 +54,17 @@ final class Outbox {
         this.updated = updated;
     }
 
-    /** Tracks a message just stored and sends it to whoever is online. */
+    /** Tracks a message just committed and sends it to whoever is online; it is marked SENT once it left. */
     ChatMessage add(ChatMessage stored) {
         if (stored.broadcast() && stored.receipts().isEmpty()) {
-            transmitter.broadcast(wireMessage(stored));
-            ChatMessage sent = store.updateState(stored.rowId(), DeliveryState.SENT, clock.instant());
-            updated.accept(sent);
-            return sent;
+            transmitter.broadcast(wireMessage(stored), () -> updated.accept(
+                    store.updateState(stored.rowId(), DeliveryState.SENT, clock.instant())));
+            return stored;
         }
         Pending pending = track(stored);
         if (stored.broadcast()) {
-            transmitter.broadcast(wireMessage(stored));
+            transmitter.broadcast(wireMessage(stored), () -> stored.receipts().forEach(r -> markSent(pending, r.peer())));
             for (Receipt r : stored.receipts()) {
-                markSent(pending, r.peer());
                 pending.attempts.put(r.peer(), 1);
                 scheduleResend(pending, r.peer(), 1);
             }
@@ -116,14 +115,6 @@ final class Outbox {
         }
     }
 
-    /** Forgets a message whose store transaction failed: it never existed. */
-    void discard(int wireId) {
-        Pending p = byWireId.get(wireId);
-        if (p != null) {
-            forget(p);
-        }
-    }
-
     /** Stops every timer (the messages stay in the store for the next run). */
     void stop() {
         for (Pending p : byWireId.values()) {
@@ -154,12 +145,8 @@ final class Outbox {
             }
             return;
         }
-        boolean handed = transmitter.send(peer, wireMessage(p.message));
-        int n = p.attempts.merge(peer, 1, Integer::sum);
-        if (handed) {
-            markSent(p, peer);
-        }
-        scheduleResend(p, peer, n);
+        transmitter.send(peer, wireMessage(p.message), () -> markSent(p, peer));
+        scheduleResend(p, peer, p.attempts.merge(peer, 1, Integer::sum));
     }
 
     private void scheduleResend(Pending p, String peer, int attempt) {
@@ -171,6 +158,9 @@ final class Outbox {
     }
 
     private void markSent(Pending p, String peer) {
+        if (byWireId.get(p.message.wireId()) != p) {
+            return; // confirmed, failed or discarded meanwhile
+        }
         boolean queued = p.message.receipts().stream()
                 .anyMatch(r -> r.peer().equalsIgnoreCase(peer) && r.state() == DeliveryState.QUEUED);
         if (queued) {

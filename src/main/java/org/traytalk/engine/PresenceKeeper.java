@@ -3,7 +3,6 @@ package org.traytalk.engine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -34,7 +33,7 @@ final class PresenceKeeper {
     private final LongSupplier monotonicNanos;
     private final Announcer announcer;
     private final Supplier<EngineOptions> options;
-    private final Consumer<Peer> wentOffline;
+    private final PeerChanges peers;
     private Scheduler.Timer heartbeatTimer;
     private Scheduler.Timer watchdogTimer;
     private Scheduler.Timer probeTimer;
@@ -43,14 +42,14 @@ final class PresenceKeeper {
     private boolean running;
 
     PresenceKeeper(Roster roster, Scheduler scheduler, Clock clock, LongSupplier monotonicNanos, Announcer announcer,
-                   Supplier<EngineOptions> options, Consumer<Peer> wentOffline) {
+                   Supplier<EngineOptions> options, PeerChanges peers) {
         this.roster = roster;
         this.scheduler = scheduler;
         this.clock = clock;
         this.monotonicNanos = monotonicNanos;
         this.announcer = announcer;
         this.options = options;
-        this.wentOffline = wentOffline;
+        this.peers = peers;
     }
 
     /** Announces this node (DETECT, then ONLINE, as the original does) and starts the timers. */
@@ -120,7 +119,7 @@ final class PresenceKeeper {
 
     private void giveUpUnanswered() {
         for (Peer p : roster.unansweredProbes(clock.instant(), options.get().probeTimeout())) {
-            roster.offline(p.name(), clock.instant()).ifPresent(wentOffline);
+            peers.offline(p.name(), clock.instant());
         }
     }
 

@@ -2,14 +2,20 @@ package org.traytalk.engine;
 
 import org.traytalk.wire.FoxMessage;
 
-/** How the outbox and presence keeper put messages on the carriers, without knowing them. */
+/**
+ * How the outbox and presence keeper put messages on the carriers, without knowing them. A {@code sent} callback
+ * runs once a carrier took the datagram (after the current batch committed), never for a send that failed.
+ */
 interface Transmitter {
 
-    /** Sends to the peer at its last known address; false when it could not be handed to a carrier. */
-    boolean send(String peerName, FoxMessage message);
+    /** For sends nobody follows up on (presence). */
+    Runnable NOTHING = () -> { };
 
-    /** Sends to everyone on every carrier; false when no carrier took it. */
-    boolean broadcast(FoxMessage message);
+    /** Sends to the peer at its last known address; false when it has none or no carrier can take the message. */
+    boolean send(String peerName, FoxMessage message, Runnable sent);
+
+    /** Sends to everyone on every carrier; false when no carrier can take it. */
+    boolean broadcast(FoxMessage message, Runnable sent);
 
     boolean isOnline(String peerName);
 

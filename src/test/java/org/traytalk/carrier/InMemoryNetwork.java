@@ -73,6 +73,7 @@ public final class InMemoryNetwork {
         private volatile CarrierCallback callback;
         private volatile int maxMessageBytes = 38 + 32 * 1024;
         private volatile Charset charset = StandardCharsets.UTF_8;
+        private volatile String sendFailure;
 
         InMemoryCarrier(InMemoryNetwork network, String address) {
             this.network = network;
@@ -126,7 +127,15 @@ public final class InMemoryNetwork {
             network.deliver(address, "*", "*", message);
         }
 
+        /** Every send fails with this reason from now on (a cable pulled, a full socket buffer); null heals it. */
+        public void failSends(String reason) {
+            this.sendFailure = reason;
+        }
+
         private void check(byte[] message) throws CarrierException {
+            if (sendFailure != null) {
+                throw new CarrierException(sendFailure);
+            }
             if (callback == null) {
                 throw new CarrierException("carrier not started");
             }

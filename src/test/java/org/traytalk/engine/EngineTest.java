@@ -114,6 +114,23 @@ class EngineTest {
     }
 
     @Test
+    void aMessageIsMarkedSentOnlyOnceADatagramLeftWithIt() throws Exception {
+        alice.start();
+        bob.start();
+        alice.carrier.failSends("network unreachable");
+        ChatMessage sent = alice.engine.send("BOB", "cable pulled");
+        time.advance(Duration.ofSeconds(5)); // several resends, all failing
+        assertThat(alice.events.lastState(sent.rowId())).isEqualTo(DeliveryState.QUEUED);
+        assertThat(alice.engine.history(HistoryQuery.latest(1))).singleElement()
+                .extracting(ChatMessage::state).isEqualTo(DeliveryState.QUEUED);
+        alice.carrier.failSends(null);
+        time.advance(Duration.ofSeconds(10));
+        assertThat(bob.events.receivedBodies()).containsExactly("cable pulled");
+        assertThat(alice.events.states(sent.rowId())).containsSubsequence(DeliveryState.QUEUED, DeliveryState.SENT,
+                DeliveryState.DELIVERED);
+    }
+
+    @Test
     void messageToOfflinePeerWaitsAndIsDeliveredWhenItComesBack() throws Exception {
         alice.start();
         bob.start();

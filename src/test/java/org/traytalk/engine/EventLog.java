@@ -1,5 +1,6 @@
 package org.traytalk.engine;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.traytalk.model.ChatMessage;
@@ -45,6 +46,17 @@ public final class EventLog implements MessengerListener {
 
     public DeliveryState lastState(long rowId) {
         return updates.stream().filter(m -> m.rowId() == rowId).reduce((a, b) -> b).map(ChatMessage::state).orElse(null);
+    }
+
+    /** Every state the message went through, in order, repeats folded. */
+    public List<DeliveryState> states(long rowId) {
+        List<DeliveryState> states = new ArrayList<>();
+        for (ChatMessage m : updates) {
+            if (m.rowId() == rowId && (states.isEmpty() || states.get(states.size() - 1) != m.state())) {
+                states.add(m.state());
+            }
+        }
+        return states;
     }
 
     public ChatMessage last(long rowId) {

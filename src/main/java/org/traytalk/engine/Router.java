@@ -1,5 +1,8 @@
 package org.traytalk.engine;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntSupplier;
@@ -14,42 +17,37 @@ import org.traytalk.wire.FoxMessage;
 import org.traytalk.wire.FoxMessageCodec;
 
 /**
- * Encodes messages for each carrier and puts them on it: one peer on the carrier it was last heard on,
- * everyone on every carrier. Engine thread only.
+ * Puts messages on the carriers: one peer on the carrier it was last heard on, everyone on every carrier, each
+ * encoded as its carrier needs. Inside a store batch a datagram leaves after the commit; whoever sent it learns
+ * that it left through its {@code sent} callback, once the carrier took it. Engine thread only.
  */
-final class Wire implements Transmitter {
-    private static final Logger LOG = LoggerFactory.getLogger(Wire.class);
+final class Router implements Transmitter {
+    private static final Logger LOG = LoggerFactory.getLogger(Router.class);
 
     private final Map<String, Carrier> carriers;
     private final Roster roster;
+    private final FoxMessageCodec codec;
     private final Supplier<EngineOptions> options;
     private final Listeners listeners;
     private final AfterCommit afterCommit;
-    private final Map<String, String> broadcastProblems = new java.util.HashMap<>();
     private final IntSupplier ids;
-    private FoxMessageCodec codec;
+    private final Map<String, String> broadcastProblems = new HashMap<>();
 
-    Wire(Map<String, Carrier> carriers, Roster roster, Supplier<EngineOptions> options, Listeners listeners,
-         AfterCommit afterCommit, IntSupplier ids) {
+    Router(Map<String, Carrier> carriers, Roster roster, FoxMessageCodec codec, Supplier<EngineOptions> options,
+           Listeners listeners, AfterCommit afterCommit, IntSupplier ids) {
         this.carriers = carriers;
         this.roster = roster;
+        this.codec = codec;
         this.options = options;
         this.listeners = listeners;
         this.afterCommit = afterCommit;
         this.ids = ids;
     }
 
-    FoxMessageCodec codec() {
-        if (codec == null) {
-            codec = new FoxMessageCodec(options.get().legacyCharset());
-        }
-        return codec;
-    }
-
     @Override
-    public boolean send(String peerName, FoxMessage message) {
+    public boolean send(String peerName, FoxMessage message, Runnable sent) {
         Optional<Peer> peer = roster.get(peerName);
-        return peer.isPresent() && sendTo(peer.get().address(), peer.get().name(), message);
+        return peer.isPresent() && sendTo(peer.get().address(), peer.get().name(), message, sent);
     }
 
     /** The peer's name as its address: carriers that address by name (NetBIOS, mailslots) take it, others refuse. */
@@ -61,16 +59,13 @@ final class Wire implements Transmitter {
         boolean any = false;
         FoxMessage detect = FoxMessage.system(options.get().localName(), ids.getAsInt(), FoxMessage.DETECT);
         for (Carrier c : carriers.values()) {
-            any |= sendTo(new PeerAddress(c.name(), peerName), peerName, detect);
+            any |= sendTo(new PeerAddress(c.name(), peerName), peerName, detect, Transmitter.NOTHING);
         }
         return any;
     }
 
-    /**
-     * Sends to an address directly (replies go where the request came from). Inside a store batch the datagram
-     * leaves after the commit, and counts as handed over.
-     */
-    boolean sendTo(PeerAddress address, String peerName, FoxMessage message) {
+    /** Sends to an address directly (replies go where the request came from); false when it cannot be encoded. */
+    boolean sendTo(PeerAddress address, String peerName, FoxMessage message, Runnable sent) {
         Carrier carrier = carriers.get(address.carrier());
         if (carrier == null) {
             LOG.debug("No carrier {} for {}", address.carrier(), peerName);
@@ -78,60 +73,60 @@ final class Wire implements Transmitter {
         }
         byte[] bytes;
         try {
-            bytes = codec().encode(message, carrier.charset());
+            bytes = codec.encode(message, carrier.charset());
         } catch (IllegalArgumentException e) {
             LOG.warn("Cannot encode message {} for {}: {}", message.id(), peerName, e.getMessage());
             return false;
         }
-        if (afterCommit.inBatch()) {
-            afterCommit.run(() -> transmit(carrier, address, peerName, message.id(), bytes));
-            return true;
-        }
-        return transmit(carrier, address, peerName, message.id(), bytes);
-    }
-
-    private static boolean transmit(Carrier carrier, PeerAddress address, String peerName, int id, byte[] bytes) {
-        try {
-            carrier.send(address, peerName, bytes);
-            return true;
-        } catch (CarrierException e) {
-            LOG.debug("Send of {} to {} at {} failed: {}", id, peerName, address, e.getMessage());
-            return false;
-        }
+        afterCommit.run(() -> {
+            try {
+                carrier.send(address, peerName, bytes);
+                sent.run();
+            } catch (CarrierException e) {
+                LOG.debug("Send of {} to {} at {} failed: {}", message.id(), peerName, address, e.getMessage());
+            }
+        });
+        return true;
     }
 
     @Override
-    public boolean broadcast(FoxMessage message) {
+    public boolean broadcast(FoxMessage message, Runnable sent) {
         boolean any = false;
         for (Carrier carrier : carriers.values()) {
             byte[] bytes;
             try {
-                bytes = codec().encode(message, carrier.charset());
+                bytes = codec.encode(message, carrier.charset());
             } catch (IllegalArgumentException e) {
                 LOG.warn("Cannot encode message {} for {}: {}", message.id(), carrier.name(), e.getMessage());
                 continue;
             }
-            afterCommit.run(() -> broadcastOn(carrier, bytes));
+            afterCommit.run(() -> {
+                if (broadcastOn(carrier, bytes)) {
+                    sent.run();
+                }
+            });
             any = true;
         }
         return any;
     }
 
-    private void broadcastOn(Carrier carrier, byte[] bytes) {
+    private boolean broadcastOn(Carrier carrier, byte[] bytes) {
         try {
             carrier.sendToAll(bytes);
             broadcastProblems.remove(carrier.name());
+            return true;
         } catch (CarrierException e) {
             // said once per cause, not at every heartbeat
             if (!e.getMessage().equals(broadcastProblems.put(carrier.name(), e.getMessage()))) {
                 LOG.warn("Broadcast on {} failed: {}", carrier.name(), e.getMessage());
                 listeners.fire(l -> l.problem("Could not send to everyone on " + carrier.name() + ": " + e.getMessage()));
             }
+            return false;
         }
     }
 
     /** The longest body, in bytes of {@code charset}, one message can carry to its recipient. */
-    record BodyLimit(java.nio.charset.Charset charset, int maxBytes) {
+    record BodyLimit(Charset charset, int maxBytes) {
     }
 
     /**
@@ -146,7 +141,7 @@ final class Wire implements Transmitter {
         }
         int smallest = carriers.values().stream().mapToInt(Carrier::maxMessageBytes).min()
                 .orElse(FoxMessage.HEADER_BYTES + EngineOptions.MAX_BODY_BYTES);
-        return new BodyLimit(java.nio.charset.StandardCharsets.UTF_8, smallest - FoxMessage.HEADER_BYTES);
+        return new BodyLimit(StandardCharsets.UTF_8, smallest - FoxMessage.HEADER_BYTES);
     }
 
     @Override
