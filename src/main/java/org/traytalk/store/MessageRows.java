@@ -101,7 +101,7 @@ final class MessageRows {
         PreparedStatement query = sql.statement("SELECT " + COLUMNS + " FROM messages WHERE id = ?");
         query.setLong(1, messageId);
         try (ResultSet row = query.executeQuery()) {
-            return row.next() ? Optional.of(header(row)) : Optional.empty();
+            return row.next() ? Optional.of(header(row, 1)) : Optional.empty();
         }
     }
 
@@ -110,7 +110,7 @@ final class MessageRows {
         List<ChatMessage> headers = new ArrayList<>();
         try (ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
-                headers.add(header(rows));
+                headers.add(header(rows, 1));
             }
         }
         List<ChatMessage> messages = new ArrayList<>(headers.size());
@@ -135,9 +135,12 @@ final class MessageRows {
         return receipts;
     }
 
-    private static ChatMessage header(ResultSet row) throws SQLException {
-        return new ChatMessage(row.getLong(1), Direction.valueOf(row.getString(2)), row.getString(3), row.getInt(4),
-                row.getString(5), Times.fromNanos(row.getLong(6)), DeliveryState.valueOf(row.getString(7)),
-                Times.fromNanos(row.getLong(8)), row.getInt(9) == 1, List.of());
+    /** The message (without receipts) in the {@link #COLUMNS} that start at column {@code first} of the row. */
+    static ChatMessage header(ResultSet row, int first) throws SQLException {
+        int c = first - 1;
+        return new ChatMessage(row.getLong(c + 1), Direction.valueOf(row.getString(c + 2)), row.getString(c + 3),
+                row.getInt(c + 4), row.getString(c + 5), Times.fromNanos(row.getLong(c + 6)),
+                DeliveryState.valueOf(row.getString(c + 7)), Times.fromNanos(row.getLong(c + 8)),
+                row.getInt(c + 9) == 1, List.of());
     }
 }

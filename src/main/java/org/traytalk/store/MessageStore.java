@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.traytalk.model.ChatMessage;
+import org.traytalk.model.Conversation;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.HistoryQuery;
 import org.traytalk.model.Peer;
@@ -69,6 +70,20 @@ public interface MessageStore extends AutoCloseable {
 
     /** Newest first. */
     List<ChatMessage> history(HistoryQuery query);
+
+    /**
+     * Every conversation (one per peer with direct messages, {@code *} for broadcasts) with its newest message
+     * (without receipts) and unread count, newest first; then each known peer without messages, by name.
+     * One read, however long the history.
+     */
+    List<Conversation> conversations();
+
+    /**
+     * The user has read the conversation {@code conversation} (a {@link Conversation#key}) up to and including the
+     * message with row id {@code upToRowId}; received messages after it stay unread. Returns the conversation as it
+     * is now, empty when it has no messages.
+     */
+    Optional<Conversation> markRead(String conversation, long upToRowId);
 
     /** Inserts or replaces the peer with the same case-insensitive name. */
     void savePeer(Peer peer);

@@ -22,7 +22,7 @@ final class Migrations {
     }
 
     static Migrations standard(Clock clock) {
-        return new Migrations(List.of(new CreateCoreTables(clock), new AddBodySearch()));
+        return new Migrations(List.of(new CreateCoreTables(clock), new AddBodySearch(), new AddConversations()));
     }
 
     int latestVersion() {

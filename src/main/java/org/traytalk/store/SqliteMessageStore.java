@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.traytalk.model.ChatMessage;
+import org.traytalk.model.Conversation;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.Direction;
 import org.traytalk.model.HistoryQuery;
@@ -28,6 +29,7 @@ public final class SqliteMessageStore implements MessageStore {
     private final SqlSession sql;
     private final MessageRows messages;
     private final PeerRows peers;
+    private final ConversationRows conversations;
     private final HistoryReader history;
     private final WireIdBlocks wireIds;
     private final SearchIndex searchIndex;
@@ -41,6 +43,7 @@ public final class SqliteMessageStore implements MessageStore {
         this.sql = sql;
         this.messages = new MessageRows(sql);
         this.peers = new PeerRows(sql);
+        this.conversations = new ConversationRows(sql);
         this.history = new HistoryReader(sql, messages);
         this.wireIds = new WireIdBlocks(sql, random);
         this.searchIndex = new SearchIndex(sql);
@@ -90,8 +93,10 @@ public final class SqliteMessageStore implements MessageStore {
             for (String peer : expectedRecipients) {
                 messages.addReceipt(id, peer);
             }
-            return new ChatMessage(id, Direction.OUTBOUND, recipient, wireId, body, now, DeliveryState.QUEUED, now,
-                    broadcast, messages.receipts(id));
+            ChatMessage saved = new ChatMessage(id, Direction.OUTBOUND, recipient, wireId, body, now,
+                    DeliveryState.QUEUED, now, broadcast, messages.receipts(id));
+            conversations.saved(saved);
+            return saved;
         });
     }
 
@@ -147,8 +152,10 @@ public final class SqliteMessageStore implements MessageStore {
             }
             long id = messages.insert(Direction.INBOUND, sender, wireId, body, broadcast, receivedAt,
                     DeliveryState.RECEIVED);
-            return Optional.of(new ChatMessage(id, Direction.INBOUND, sender, wireId, body, receivedAt,
-                    DeliveryState.RECEIVED, receivedAt, broadcast, List.of()));
+            ChatMessage saved = new ChatMessage(id, Direction.INBOUND, sender, wireId, body, receivedAt,
+                    DeliveryState.RECEIVED, receivedAt, broadcast, List.of());
+            conversations.saved(saved);
+            return Optional.of(saved);
         });
     }
 
@@ -172,6 +179,19 @@ public final class SqliteMessageStore implements MessageStore {
             });
         }
         return read("read the history", () -> history.history(query));
+    }
+
+    @Override
+    public synchronized List<Conversation> conversations() {
+        return read("list the conversations", conversations::all);
+    }
+
+    @Override
+    public synchronized Optional<Conversation> markRead(String conversation, long upToRowId) {
+        return write("mark a conversation read", () -> {
+            conversations.markRead(conversation, upToRowId);
+            return conversations.find(conversation);
+        });
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.traytalk.model.ChatMessage;
+import org.traytalk.model.Conversation;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.HistoryQuery;
 import org.traytalk.model.Peer;
@@ -73,6 +74,16 @@ final class FlakyStore implements MessageStore {
     @Override
     public List<ChatMessage> history(HistoryQuery query) {
         return real.history(query);
+    }
+
+    @Override
+    public List<Conversation> conversations() {
+        return real.conversations();
+    }
+
+    @Override
+    public Optional<Conversation> markRead(String conversation, long upToRowId) {
+        return real.markRead(conversation, upToRowId);
     }
 
     @Override

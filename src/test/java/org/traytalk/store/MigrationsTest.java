@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.traytalk.model.ChatMessage;
+import org.traytalk.model.Direction;
 import org.traytalk.model.HistoryQuery;
 
 class MigrationsTest {
@@ -46,18 +47,15 @@ class MigrationsTest {
         StoreFiles.open(file).close();
 
         try (Connection c = StoreFiles.raw(file)) {
-            assertThat(Migrations.version(c)).isEqualTo(2);
+            assertThat(Migrations.version(c)).isEqualTo(Migrations.standard(StoreFiles.CLOCK).latestVersion());
         }
     }
 
     @Test
     void versionOneDatabaseGainsSearchOverItsExistingMessages() throws Exception {
         Path file = dir.resolve("v1.db");
-        Migrations onlyFirst = new Migrations(List.of(new CreateCoreTables(StoreFiles.CLOCK)));
-        DatabaseFile database = new DatabaseFile(file, SqliteMessageStore.BUSY_TIMEOUT, false);
-        try (MessageStore old = SqliteMessageStore.open(database, onlyFirst, new SplittableRandom(1))) {
-            old.saveInbound("Ann", 1, "written before search existed", false, StoreFiles.T0, StoreFiles.T0);
-        }
+        StoreFiles.olderVersion(file, List.of(new CreateCoreTables(StoreFiles.CLOCK)), List.of(StoreFiles.stored(
+                Direction.INBOUND, "Ann", 1, "written before search existed", false)));
         try (Connection c = StoreFiles.raw(file)) {
             assertThat(Migrations.version(c)).isEqualTo(1);
         }
