@@ -11,6 +11,7 @@ import org.traytalk.engine.MessengerException;
 import org.traytalk.engine.MessengerListener;
 import org.traytalk.engine.SendSize;
 import org.traytalk.model.ChatMessage;
+import org.traytalk.model.Conversation;
 import org.traytalk.model.HistoryQuery;
 import org.traytalk.model.Peer;
 
@@ -66,6 +67,16 @@ final class RunningNode implements Messenger {
     @Override
     public List<ChatMessage> history(HistoryQuery query) {
         return engine.history(query);
+    }
+
+    @Override
+    public List<Conversation> conversations() {
+        return engine.conversations();
+    }
+
+    @Override
+    public void markRead(String conversation, long upToRowId) {
+        engine.markRead(conversation, upToRowId);
     }
 
     @Override

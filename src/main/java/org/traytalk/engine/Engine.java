@@ -16,6 +16,7 @@ import org.traytalk.carrier.CarrierCallback;
 import org.traytalk.carrier.CarrierException;
 import org.traytalk.carrier.Inbound;
 import org.traytalk.model.ChatMessage;
+import org.traytalk.model.Conversation;
 import org.traytalk.model.HistoryQuery;
 import org.traytalk.model.Peer;
 import org.traytalk.store.MessageStore;
@@ -178,6 +179,20 @@ public final class Engine implements Messenger {
     @Override
     public List<ChatMessage> history(HistoryQuery query) {
         return store.history(query);
+    }
+
+    @Override
+    public List<Conversation> conversations() {
+        return store.conversations();
+    }
+
+    /** On the engine thread, like every write; listeners hear the new count once it is stored. */
+    @Override
+    public void markRead(String conversation, long upToRowId) {
+        call(() -> {
+            store.markRead(conversation, upToRowId).ifPresent(now -> listeners.fire(l -> l.conversationRead(now)));
+            return null;
+        });
     }
 
     @Override

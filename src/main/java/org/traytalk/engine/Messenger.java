@@ -2,6 +2,7 @@ package org.traytalk.engine;
 
 import java.util.List;
 import org.traytalk.model.ChatMessage;
+import org.traytalk.model.Conversation;
 import org.traytalk.model.HistoryQuery;
 import org.traytalk.model.Peer;
 
@@ -31,6 +32,20 @@ public interface Messenger extends AutoCloseable {
     List<Peer> peers();
 
     List<ChatMessage> history(HistoryQuery query);
+
+    /**
+     * Every conversation (one per peer, {@code *} for Everyone) with its newest message and unread count, newest
+     * first, then known peers without messages; one read of the store.
+     */
+    List<Conversation> conversations();
+
+    /**
+     * The user has read the conversation {@code conversation} (a {@link Conversation#key}) up to and including the
+     * message with row id {@code upToRowId}: its unread count drops for the tray, the pop-ups and every window
+     * ({@link MessengerListener#conversationRead}), and stays so after a restart. This is also the moment a "seen"
+     * receipt is due to the senders that asked for one (not sent yet: the wire has no such message).
+     */
+    void markRead(String conversation, long upToRowId);
 
     /** Asks everyone to announce themselves again (a DETECT broadcast), like the original's Refresh button. */
     void refresh();

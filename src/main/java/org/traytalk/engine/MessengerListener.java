@@ -1,6 +1,7 @@
 package org.traytalk.engine;
 
 import org.traytalk.model.ChatMessage;
+import org.traytalk.model.Conversation;
 import org.traytalk.model.Peer;
 
 /**
@@ -15,6 +16,10 @@ public interface MessengerListener {
 
     /** An outbound message was stored, sent, confirmed (by one recipient or all) or failed. */
     default void messageUpdated(ChatMessage message) {
+    }
+
+    /** The user read (part of) a conversation, here or in another window: {@code now} has its unread count. */
+    default void conversationRead(Conversation now) {
     }
 
     default void peerOnline(Peer peer) {

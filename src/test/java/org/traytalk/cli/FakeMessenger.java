@@ -11,6 +11,7 @@ import org.traytalk.engine.Messenger;
 import org.traytalk.engine.MessengerException;
 import org.traytalk.engine.MessengerListener;
 import org.traytalk.model.ChatMessage;
+import org.traytalk.model.Conversation;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.Direction;
 import org.traytalk.model.HistoryQuery;
@@ -20,6 +21,9 @@ import org.traytalk.model.Receipt;
 
 /** A scripted {@link Messenger}: records what commands ask of it and plays the updates a test chooses. */
 final class FakeMessenger implements Messenger {
+    volatile List<Conversation> conversations = List.of();
+    /** markRead calls, as "KEY@row". */
+    final List<String> reads = new CopyOnWriteArrayList<>();
     static final Instant T0 = Instant.parse("2024-03-05T09:15:00Z");
 
     /** What happens when something is sent: fire updates through the fake, return the stored message, or throw. */
@@ -74,6 +78,16 @@ final class FakeMessenger implements Messenger {
     public List<ChatMessage> history(HistoryQuery query) {
         queries.add(query);
         return history;
+    }
+
+    @Override
+    public List<Conversation> conversations() {
+        return List.copyOf(conversations);
+    }
+
+    @Override
+    public void markRead(String conversation, long upToRowId) {
+        reads.add(conversation + "@" + upToRowId);
     }
 
     @Override

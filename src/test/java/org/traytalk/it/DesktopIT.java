@@ -132,9 +132,9 @@ class DesktopIT {
 
         step(user + ": compose delivered");
         openMenu(icon);
-        desktop.key("Up", "Up", "Up", "Up", "Up", "Return"); // from the bottom: Quit, Settings, Start at logon, DND, History
-        alice.awaitLog("History", l -> l.contains("Menu: history"), EVENT);
-        desktop.awaitWindow("History$", 10_000);
+        desktop.key("Up", "Up", "Up", "Up", "Up", "Return"); // from the bottom: Quit, Settings, Start at logon, DND, Conversations
+        alice.awaitLog("Conversations", l -> l.contains("Menu: conversations"), EVENT);
+        desktop.awaitWindow("^Conversations - TrayTalk$", 10_000);
         Thread.sleep(1500); // the history is read off the UI thread; give it a moment before the picture
         desktop.screenshot(shot(user, "6-history"));
 

@@ -9,11 +9,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.traytalk.carrier.PeerAddress;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
 import org.traytalk.model.Direction;
 import org.traytalk.model.Peer;
+import org.traytalk.model.PeerAddress;
 
 class ConversationsTest {
     @TempDir
@@ -33,7 +33,7 @@ class ConversationsTest {
     }
 
     private long received(String from, String body) {
-        return store.saveInbound(from, (int) (body.hashCode() & 0xffff) + 1, body, false, T0, T0).orElseThrow().rowId();
+        return store.saveInbound(from, (body.hashCode() & 0xffff) + 1, body, false, T0, T0).orElseThrow().rowId();
     }
 
     private static Peer peer(String name, boolean online) {

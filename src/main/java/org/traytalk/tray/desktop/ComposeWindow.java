@@ -38,6 +38,7 @@ import org.traytalk.engine.SendSize;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.tray.model.PlainText;
+import org.traytalk.tray.model.SendSizeText;
 
 /**
  * The compose window: recipient (online peers, Everyone, or a typed name), the text (Enter sends, Shift+Enter
@@ -231,20 +232,9 @@ final class ComposeWindow {
     }
 
     void showSize(SendSize size) {
-        counter.setText(counterText(size));
+        counter.setText(SendSizeText.of(size));
         counter.setForeground(size.tooLong() ? errorColor() : UIManager.getColor("Label.disabledForeground"));
         send.setEnabled(!size.tooLong());
-    }
-
-    static String counterText(SendSize size) {
-        String text = String.format("%,d / %,d bytes", size.bytes(), size.maxBytes());
-        if (size.tooLong()) {
-            return text + " \u2013 too long, please shorten it";
-        }
-        if (size.parts() > 1) {
-            return text + " \u2013 arrives as " + size.parts() + " messages (" + size.carrier() + " takes less)";
-        }
-        return text;
     }
 
     boolean isShowing() {

@@ -36,10 +36,13 @@ import org.traytalk.tray.model.TrayModel;
 public final class DesktopApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
 
-    /** The history and settings windows, built by the application wiring. */
+    /** The conversations and settings windows, built by the application wiring. */
     public interface Windows {
-        /** Opens the history, on the conversation with {@code peer} when given; one window, brought forward. */
-        void showHistory(Optional<String> peer);
+        /**
+         * Opens the conversations window, at the conversation with {@code peer} ({@code *}: Everyone) when given;
+         * one window, brought forward.
+         */
+        void showConversations(Optional<String> peer);
 
         void showSettings();
 
@@ -106,7 +109,8 @@ public final class DesktopApp implements AutoCloseable {
                 AlertOptions.DEFAULTS.withHideAfter(settings.alertTime()), background);
         sound = settings.alertSound();
         compose = new ComposeWindow(messenger, background, icons.app());
-        popups = new PopupStack(alerts, this::openAlert, model::conversationOpened, () -> sound, icons.app().get(3), ZoneId.systemDefault());
+        popups = new PopupStack(alerts, this::openAlert, this::repliedFromPopup, () -> sound, icons.app().get(3),
+                ZoneId.systemDefault());
         presenter = new TrayPresenter(model, this::autostartState, new Actions());
         autostartOn = readAutostart();
         handles.add(model.attach(messenger, SwingUtilities::invokeLater));
@@ -171,21 +175,20 @@ public final class DesktopApp implements AutoCloseable {
     }
 
     private void openCompose(Optional<String> to) {
-        to.ifPresent(this::conversationOpened);
         compose.open(to, model.onlinePeers());
     }
 
+    /** "Open" on a pop-up: the conversation it belongs to (Everyone for a broadcast); reading it there clears it. */
     private void openAlert(Alert alert) {
-        alert.peer().ifPresent(this::conversationOpened);
-        windows.showHistory(alert.peer());
+        String peer = ChatMessage.EVERYONE.equals(alert.conversation()) ? ChatMessage.EVERYONE
+                : alert.peer().orElse(alert.conversation());
+        LOG.info("Pop-up {} open: {}", alert.id(), peer);
+        windows.showConversations(Optional.of(peer));
     }
 
-    /** The user is looking at the conversation with {@code peer}: its messages count as read. */
-    public void conversationOpened(String peer) {
-        if (!ChatMessage.EVERYONE.equals(peer)) {
-            model.conversationOpened(peer);
-            alerts.conversationOpened(peer);
-        }
+    /** Answering a pop-up is reading it: its conversation is read up to the message it shows. */
+    private void repliedFromPopup(Alert alert) {
+        background.execute(() -> messenger.markRead(alert.conversation(), alert.messageRow()));
     }
 
     private MenuModel.Autostart autostartState() {
@@ -241,9 +244,15 @@ public final class DesktopApp implements AutoCloseable {
         }
 
         @Override
-        public void openHistory() {
-            LOG.info("Menu: history");
-            windows.showHistory(Optional.empty());
+        public void openConversations() {
+            LOG.info("Menu: conversations");
+            windows.showConversations(Optional.empty());
+        }
+
+        @Override
+        public void openConversation(String peer) {
+            LOG.info("Menu: conversation with {}", peer);
+            windows.showConversations(Optional.of(peer));
         }
 
         @Override

@@ -27,7 +27,7 @@ final class PopupStack {
 
     private final AlertQueue alerts;
     private final Consumer<Alert> open;
-    private final Consumer<String> replied;
+    private final Consumer<Alert> replied;
     private final BooleanSupplier sound;
     private final Image icon;
     private final ZoneId zone;
@@ -35,9 +35,9 @@ final class PopupStack {
 
     /**
      * @param open    "Open" was clicked: show the conversation
-     * @param replied a quick reply went to this peer: their messages count as read (the pop-up stays)
+     * @param replied a quick reply went from this pop-up: what it shows counts as read (the pop-up stays)
      */
-    PopupStack(AlertQueue alerts, Consumer<Alert> open, Consumer<String> replied, BooleanSupplier sound, Image icon,
+    PopupStack(AlertQueue alerts, Consumer<Alert> open, Consumer<Alert> replied, BooleanSupplier sound, Image icon,
                ZoneId zone) {
         this.alerts = alerts;
         this.open = open;
@@ -98,8 +98,7 @@ final class PopupStack {
         return new PopupWindow.Callbacks() {
             @Override
             public void reply(long alertId, String text) {
-                alerts.visible().stream().filter(a -> a.id() == alertId).findFirst()
-                        .flatMap(Alert::peer).ifPresent(replied);
+                alerts.visible().stream().filter(a -> a.id() == alertId).findFirst().ifPresent(replied);
                 alerts.reply(alertId, text);
             }
 

@@ -20,9 +20,13 @@ import java.util.Optional;
  *                 like every text here it never starts with '<' (see {@link PlainText#notHtml})
  * @param count    how many messages it stands for
  * @param reply    the quick reply sent from it, if any
+ * @param conversation the {@link org.traytalk.model.Conversation#key} of the latest message it covers: what "Open"
+ *                 shows and what reading it marks read
+ * @param messageRow the store row of the latest message it covers
  */
 public record Alert(long id, Kind kind, Optional<String> peer, String sender, String title, Instant time,
-                    String preview, boolean clipped, String fullText, int count, Optional<QuickReply> reply) {
+                    String preview, boolean clipped, String fullText, int count, Optional<QuickReply> reply, String conversation,
+                    long messageRow) {
 
     public enum Kind { MESSAGE, FLOOD, AWAY }
 
@@ -32,6 +36,6 @@ public record Alert(long id, Kind kind, Optional<String> peer, String sender, St
 
     Alert withReply(QuickReply newReply) {
         return new Alert(id, kind, peer, sender, title, time, preview, clipped, fullText, count,
-                Optional.of(newReply));
+                Optional.of(newReply), conversation, messageRow);
     }
 }

@@ -11,6 +11,7 @@ import org.traytalk.engine.Messenger;
 import org.traytalk.engine.MessengerException;
 import org.traytalk.engine.MessengerListener;
 import org.traytalk.model.ChatMessage;
+import org.traytalk.model.Conversation;
 import org.traytalk.model.Direction;
 import org.traytalk.model.Peer;
 
@@ -168,12 +169,21 @@ public final class AlertQueue implements MessengerListener {
         }
     }
 
-    /** The conversation with {@code name} was opened: its pop-ups and its away messages are read. */
-    public void conversationOpened(String name) {
-        away.forget(name);
+    /**
+     * The conversation was read (in the window, or by answering a pop-up): its pop-ups go, except one being
+     * answered (it shows its reply's delivery), and so do its messages waiting for the summary after do-not-disturb.
+     */
+    @Override
+    public void conversationRead(Conversation now) {
+        if (now.unread() > 0) {
+            return;
+        }
+        if (!now.everyone()) {
+            away.forget(now.name());
+        }
         boolean any = false;
         for (Alert a : List.copyOf(visible)) {
-            any |= samePeer(a, name) && remove(a.id());
+            any |= a.conversation().equals(now.key()) && a.reply().isEmpty() && remove(a.id());
         }
         if (any) {
             changed();

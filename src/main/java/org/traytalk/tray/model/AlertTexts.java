@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.traytalk.model.ChatMessage;
+import org.traytalk.model.Conversation;
 
 /** Builds what each kind of pop-up says. */
 final class AlertTexts {
@@ -45,6 +46,6 @@ final class AlertTexts {
         PlainText.Clipped preview = PlainText.clip(full, options.previewChars(), options.previewLines());
         return new Alert(id, kind, peer, sender, title, latest.createdAt(),
                 PlainText.notHtml(PlainText.withBreaks(preview.text(), PlainText.WORD_RUN)), preview.clipped(),
-                PlainText.notHtml(full), count, Optional.empty());
+                PlainText.notHtml(full), count, Optional.empty(), Conversation.keyOf(latest), latest.rowId());
     }
 }

@@ -31,14 +31,14 @@ public record MenuModel(List<MenuEntry> entries) {
         for (String sender : model.recentSenders()) {
             int unread = model.unreadFrom(sender);
             String label = "Reply to " + PlainText.label(sender) + (unread > 0 ? " (" + unread + ")" : "");
-            menu.add(MenuEntry.action("reply:" + Peer.keyOf(sender), label,
-                    () -> actions.openCompose(Optional.of(sender))));
+            menu.add(MenuEntry.action("reply:" + Peer.keyOf(sender), label, () -> actions.openConversation(sender)));
         }
         menu.add(MenuEntry.separator());
         menu.add(online(model, actions));
         menu.add(MenuEntry.action("everyone", "Message everyone...",
-                () -> actions.openCompose(Optional.of(ChatMessage.EVERYONE))));
-        menu.add(MenuEntry.action("history", "History...", actions::openHistory));
+                () -> actions.openConversation(ChatMessage.EVERYONE)));
+        String conversations = "Conversations..." + (model.unreadCount() > 0 ? " (" + model.unreadCount() + " unread)" : "");
+        menu.add(MenuEntry.action("conversations", conversations, actions::openConversations));
         menu.add(MenuEntry.separator());
         menu.add(MenuEntry.checkbox("dnd", "Do not disturb", true, model.dnd(), actions::toggleDnd));
         menu.add(MenuEntry.checkbox("autostart", "Start at logon", autostart.available(), autostart.on(),
@@ -53,7 +53,7 @@ public record MenuModel(List<MenuEntry> entries) {
         List<MenuEntry> peers = new ArrayList<>();
         for (String name : model.onlinePeers()) {
             peers.add(MenuEntry.action("online:" + Peer.keyOf(name), PlainText.label(name),
-                    () -> actions.openCompose(Optional.of(name))));
+                    () -> actions.openConversation(name)));
         }
         if (peers.isEmpty()) {
             peers.add(MenuEntry.disabled("nobody-online", "Nobody online"));

@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import org.traytalk.engine.MessengerListener;
 import org.traytalk.model.ChatMessage;
+import org.traytalk.model.Conversation;
 import org.traytalk.model.Peer;
 
 /**
@@ -31,6 +32,11 @@ public final class OnThread implements MessengerListener {
     @Override
     public void messageUpdated(ChatMessage message) {
         thread.execute(() -> target.messageUpdated(message));
+    }
+
+    @Override
+    public void conversationRead(Conversation now) {
+        thread.execute(() -> target.conversationRead(now));
     }
 
     @Override

@@ -12,7 +12,15 @@ public interface TrayActions {
      */
     void openCompose(Optional<String> to);
 
-    void openHistory();
+    /** Opens the conversations window as it was left (the newest conversation the first time). */
+    void openConversations();
+
+    /**
+     * Opens the conversations window at the conversation with {@code peer}, with the keyboard in its composer.
+     *
+     * @param peer a peer's name as the network sent it, or {@code ChatMessage.EVERYONE} for everyone
+     */
+    void openConversation(String peer);
 
     void openSettings();
 

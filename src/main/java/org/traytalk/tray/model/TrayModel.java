@@ -1,7 +1,6 @@
 package org.traytalk.tray.model;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +10,7 @@ import java.util.concurrent.Executor;
 import org.traytalk.engine.Messenger;
 import org.traytalk.engine.MessengerListener;
 import org.traytalk.model.ChatMessage;
+import org.traytalk.model.Conversation;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.Peer;
 
@@ -27,7 +27,7 @@ public final class TrayModel implements MessengerListener {
 
     private final Map<String, String> online = new TreeMap<>(); // key -> name as sent; sorted by key
     private final List<String> recent = new ArrayList<>(); // names as sent, most recent first
-    private final Map<String, Integer> unread = new LinkedHashMap<>(); // key -> count
+    private final ConversationList unread = new ConversationList(); // the store's unread counts, kept current
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private String localName;
     private boolean dnd;
@@ -38,11 +38,18 @@ public final class TrayModel implements MessengerListener {
         this.localName = localName;
     }
 
-    /** Subscribes to the messenger with every event handed to {@code uiThread}, then loads who is online there. */
+    /**
+     * Subscribes to the messenger with every event handed to {@code uiThread}, then loads who is online and what
+     * is unread there.
+     */
     public AutoCloseable attach(Messenger messenger, Executor uiThread) {
         AutoCloseable subscription = messenger.subscribe(OnThread.of(uiThread, this));
         // read on the UI thread, so events queued after the snapshot are applied after it
-        uiThread.execute(() -> resetPeers(messenger.peers()));
+        uiThread.execute(() -> {
+            unread.reset(messenger.conversations());
+            changed();
+            resetPeers(messenger.peers());
+        });
         return subscription;
     }
 
@@ -65,7 +72,7 @@ public final class TrayModel implements MessengerListener {
     @Override
     public void messageReceived(ChatMessage message) {
         String key = Peer.keyOf(message.peer());
-        unread.merge(key, 1, Integer::sum);
+        unread.arrived(message);
         recent.removeIf(n -> Peer.keyOf(n).equals(key));
         recent.add(0, message.peer());
         if (recent.size() > RECENT_SENDERS) {
@@ -79,6 +86,16 @@ public final class TrayModel implements MessengerListener {
     public void messageUpdated(ChatMessage message) {
         if (problem != null && (message.state() == DeliveryState.SENT || message.state() == DeliveryState.DELIVERED)) {
             clearProblem();
+        }
+    }
+
+    /** Read in a window or a pop-up: the icon and the menu count what is left. */
+    @Override
+    public void conversationRead(Conversation now) {
+        int before = unreadCount();
+        unread.read(now);
+        if (unreadCount() != before) {
+            changed();
         }
     }
 
@@ -133,20 +150,6 @@ public final class TrayModel implements MessengerListener {
         }
     }
 
-    public void markAllRead() {
-        if (!unread.isEmpty()) {
-            unread.clear();
-            changed();
-        }
-    }
-
-    /** The conversation with {@code name} was opened: its messages count as read. */
-    public void conversationOpened(String name) {
-        if (unread.remove(Peer.keyOf(name)) != null) {
-            changed();
-        }
-    }
-
     /** Online peers' names as they send them, sorted case-insensitively; this node left out. */
     public List<String> onlinePeers() {
         return List.copyOf(online.values());
@@ -157,12 +160,14 @@ public final class TrayModel implements MessengerListener {
         return List.copyOf(recent);
     }
 
+    /** Unread messages in every conversation, Everyone included. */
     public int unreadCount() {
-        return unread.values().stream().mapToInt(Integer::intValue).sum();
+        return unread.unreadTotal();
     }
 
+    /** Unread messages in the direct conversation with {@code name}. */
     public int unreadFrom(String name) {
-        return unread.getOrDefault(Peer.keyOf(name), 0);
+        return unread.unread(Peer.keyOf(name));
     }
 
     public boolean dnd() {
@@ -186,7 +191,7 @@ public final class TrayModel implements MessengerListener {
         if (dnd) {
             return IconState.DND;
         }
-        return unread.isEmpty() ? IconState.NORMAL : IconState.UNREAD;
+        return unreadCount() == 0 ? IconState.NORMAL : IconState.UNREAD;
     }
 
     /** E.g. "TrayTalk - ALICE - 3 online - 2 unread - do not disturb - no network"; plain text, at most 127 chars. */

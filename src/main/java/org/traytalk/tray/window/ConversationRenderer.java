@@ -11,10 +11,15 @@ import javax.swing.JPanel;
 import javax.swing.ListCellRenderer;
 import javax.swing.UIManager;
 import org.traytalk.model.ChatMessage;
+import org.traytalk.model.Conversation;
 import org.traytalk.model.Direction;
+import org.traytalk.tray.model.ConversationsModel;
 import org.traytalk.tray.model.PlainText;
 
-/** Draws a conversation: avatar with presence dot, name, time of the last message and a one-line preview. */
+/**
+ * Draws a conversation: avatar with presence dot, name, time of the last message, a one-line preview and, when
+ * some is unread, the count in a badge (and the name in bold).
+ */
 @SuppressWarnings("serial") // Swing components are Serializable by inheritance; TrayTalk never serializes them
 final class ConversationRenderer extends JPanel implements ListCellRenderer<Conversation> {
     static final int PREVIEW_CHARS = 60;
@@ -24,6 +29,7 @@ final class ConversationRenderer extends JPanel implements ListCellRenderer<Conv
     private final JLabel name = new JLabel();
     private final JLabel time = new JLabel();
     private final JLabel preview = new JLabel();
+    private final JLabel badge = new UnreadBadge();
 
     ConversationRenderer(TimeText times) {
         super(new BorderLayout(10, 0));
@@ -36,7 +42,11 @@ final class ConversationRenderer extends JPanel implements ListCellRenderer<Conv
         JPanel text = new JPanel(new BorderLayout(0, 2));
         text.setOpaque(false);
         text.add(top, BorderLayout.NORTH);
-        text.add(preview, BorderLayout.CENTER);
+        JPanel bottom = new JPanel(new BorderLayout(8, 0));
+        bottom.setOpaque(false);
+        bottom.add(preview, BorderLayout.CENTER);
+        bottom.add(badge, BorderLayout.EAST);
+        text.add(bottom, BorderLayout.CENTER);
         add(avatar, BorderLayout.WEST);
         add(text, BorderLayout.CENTER);
     }
@@ -45,10 +55,13 @@ final class ConversationRenderer extends JPanel implements ListCellRenderer<Conv
     public Component getListCellRendererComponent(JList<? extends Conversation> list, Conversation c, int index,
                                                   boolean selected, boolean focused) {
         Font font = list.getFont();
+        boolean unread = c.unread() > 0;
         name.setFont(font.deriveFont(Font.BOLD));
-        time.setFont(font.deriveFont(font.getSize2D() - 1f));
+        time.setFont(font.deriveFont(unread ? Font.BOLD : Font.PLAIN, font.getSize2D() - 1f));
         preview.setFont(font.deriveFont(font.getSize2D() - 1f));
         name.setText(title(c));
+        badge.setText(unread ? (c.unread() > 99 ? "99+" : String.valueOf(c.unread())) : "");
+        badge.setVisible(unread);
         avatar.setIcon(new Avatar(c.everyone() ? "#" : c.name(), 36, c.everyone() ? null : c.online()));
         time.setText(c.latest() == null ? "" : times.brief(c.latest().createdAt()));
         preview.setText(preview(c));
@@ -56,13 +69,20 @@ final class ConversationRenderer extends JPanel implements ListCellRenderer<Conv
         Color dim = selected ? fg : UIManager.getColor("Label.disabledForeground");
         setBackground(selected ? list.getSelectionBackground() : list.getBackground());
         name.setForeground(fg);
-        time.setForeground(dim);
-        preview.setForeground(dim);
+        time.setForeground(unread && !selected ? UnreadBadge.COLOR : dim);
+        preview.setForeground(unread ? fg : dim);
+        getAccessibleContext().setAccessibleName(accessibleName(c));
         return this;
     }
 
     static String title(Conversation c) {
-        return c.everyone() ? "Everyone" : PlainText.label(c.name());
+        return ConversationsModel.title(c);
+    }
+
+    /** What a screen reader says for the entry, e.g. "Bob, online, 2 unread". */
+    static String accessibleName(Conversation c) {
+        String presence = c.everyone() ? "" : c.online() ? ", online" : ", offline";
+        return title(c) + presence + (c.unread() > 0 ? ", " + c.unread() + " unread" : "");
     }
 
     /** "You: …" for our own last message, "BOB: …" in Everyone, else the text; one line, clipped, never HTML. */

@@ -31,8 +31,13 @@ class TrayPresenterTest {
                 }
 
                 @Override
-                public void openHistory() {
-                    actions.add("history");
+                public void openConversation(String peer) {
+                    actions.add("conversation " + peer);
+                }
+
+                @Override
+                public void openConversations() {
+                    actions.add("conversations");
                 }
 
                 @Override
@@ -101,9 +106,9 @@ class TrayPresenterTest {
         presenter.showIn(view);
         model.peerOnline(online("BOB"));
         presenter.click("online:BOB");
-        presenter.click("history");
+        presenter.click("conversations");
         presenter.click("no-such-entry");
-        assertThat(actions).containsExactly("compose BOB", "history");
+        assertThat(actions).containsExactly("conversation BOB", "conversations");
 
         presenter.click("dnd");
         assertThat(view.icons).last().isEqualTo(IconState.DND);

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.traytalk.engine.MessengerException;
 import org.traytalk.model.ChatMessage;
+import org.traytalk.model.Conversation;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.Direction;
 import org.traytalk.tray.model.QuickReply.Status;
@@ -172,7 +173,7 @@ class AlertQueueTest {
         assertThat(queue.visible()).isEmpty();
         queue.setDnd(true);
         receive("BOB", "x");
-        queue.conversationOpened("bob");
+        queue.conversationRead(Conversation.empty("bob", true));
         queue.setDnd(false);
         assertThat(queue.visible()).isEmpty();
     }
@@ -264,7 +265,7 @@ class AlertQueueTest {
         receive("BOB", "3");
         queue.dismiss(queue.visible().get(0).id());
         assertThat(queue.visible()).extracting(Alert::preview).containsExactly("2", "3");
-        queue.conversationOpened("Bob");
+        queue.conversationRead(Conversation.empty("Bob", true));
         assertThat(queue.visible()).extracting(Alert::preview).containsExactly("2");
         assertThat(time.pending()).isEqualTo(1);
     }

@@ -8,6 +8,7 @@ import org.traytalk.engine.Messenger;
 import org.traytalk.engine.MessengerException;
 import org.traytalk.engine.MessengerListener;
 import org.traytalk.model.ChatMessage;
+import org.traytalk.model.Conversation;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.Direction;
 import org.traytalk.model.HistoryQuery;
@@ -16,7 +17,12 @@ import org.traytalk.model.PeerAddress;
 
 /** A messenger that records sends and lets the test fire events. */
 final class FakeMessenger implements Messenger {
+    final List<Conversation> conversations = new CopyOnWriteArrayList<>();
+    /** markRead calls, as "KEY@row". */
+    final List<String> reads = new CopyOnWriteArrayList<>();
     static final Instant T0 = Instant.parse("2026-11-25T09:00:00Z");
+
+    private static final java.util.concurrent.atomic.AtomicLong INBOUND_ROWS = new java.util.concurrent.atomic.AtomicLong(1_000_000);
 
     record Sent(String recipient, String text) {
     }
@@ -30,8 +36,9 @@ final class FakeMessenger implements Messenger {
     DeliveryState reportDuringSend;
     private long nextRow = 100;
 
+    /** Each with its own store row, as the store gives them. */
     static ChatMessage inbound(String from, String text, Instant at) {
-        return new ChatMessage(1, Direction.INBOUND, from, 7, text, at, DeliveryState.RECEIVED, at, false, List.of());
+        return new ChatMessage(INBOUND_ROWS.incrementAndGet(), Direction.INBOUND, from, 7, text, at, DeliveryState.RECEIVED, at, false, List.of());
     }
 
     static Peer peer(String name, boolean online) {
@@ -77,9 +84,26 @@ final class FakeMessenger implements Messenger {
         return List.copyOf(peers);
     }
 
+    /** What every history read answers (filtered by nothing), or the failure it throws. */
+    volatile List<ChatMessage> historyAnswer = List.of();
+    volatile RuntimeException historyFailure;
+
     @Override
     public List<ChatMessage> history(HistoryQuery query) {
-        return List.of();
+        if (historyFailure != null) {
+            throw historyFailure;
+        }
+        return historyAnswer;
+    }
+
+    @Override
+    public List<Conversation> conversations() {
+        return List.copyOf(conversations);
+    }
+
+    @Override
+    public void markRead(String conversation, long upToRowId) {
+        reads.add(conversation + "@" + upToRowId);
     }
 
     @Override

@@ -31,7 +31,7 @@ class MenuModelTest {
         model.messageReceived(inbound("BOB", "y", T0));
         MenuModel menu = menu();
         assertThat(ids(menu.entries())).containsExactly("compose", "reply:BOB", "reply:CAROL", "-", "online",
-                "everyone", "history", "-", "dnd", "autostart", "settings", "-", "quit");
+                "everyone", "conversations", "-", "dnd", "autostart", "settings", "-", "quit");
         assertThat(menu.find("reply:BOB").orElseThrow().label()).isEqualTo("Reply to BOB (2)");
         assertThat(menu.defaultEntry().label()).isEqualTo("Compose...");
     }
@@ -60,12 +60,12 @@ class MenuModelTest {
         model.messageReceived(inbound("Bob", "x", T0));
         model.peerOnline(peer("Dave", true));
         MenuModel menu = menu();
-        for (String id : List.of("compose", "reply:BOB", "online:DAVE", "everyone", "history", "dnd", "settings",
-                "quit")) {
+        for (String id : List.of("compose", "reply:BOB", "online:DAVE", "everyone", "conversations", "dnd",
+                "settings", "quit")) {
             menu.find(id).orElseThrow().click();
         }
-        assertThat(actions.calls).containsExactly("compose:", "compose:Bob", "compose:Dave", "compose:*",
-                "history", "dnd", "settings", "quit");
+        assertThat(actions.calls).containsExactly("compose:", "conversation:Bob", "conversation:Dave",
+                "conversation:*", "conversations", "dnd", "settings", "quit");
     }
 
     @Test
@@ -100,7 +100,7 @@ class MenuModelTest {
         assertThat(online).extracting(MenuEntry::label).containsExactly(
                 "\u200B<html><img src=x>", "EVILtxt.exe", "N".repeat(31) + "\u2026");
         online.get(1).click();
-        assertThat(actions.calls).containsExactly("compose:" + spoof);
+        assertThat(actions.calls).containsExactly("conversation:" + spoof);
     }
 
     /** Records which action ran, with its recipient. */
@@ -113,8 +113,13 @@ class MenuModelTest {
         }
 
         @Override
-        public void openHistory() {
-            calls.add("history");
+        public void openConversations() {
+            calls.add("conversations");
+        }
+
+        @Override
+        public void openConversation(String peer) {
+            calls.add("conversation:" + peer);
         }
 
         @Override

@@ -8,25 +8,57 @@ import static org.traytalk.tray.model.FakeMessenger.peer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.traytalk.model.ChatMessage;
+import org.traytalk.model.Conversation;
 import org.traytalk.model.DeliveryState;
 
 class TrayModelTest {
     private final TrayModel model = new TrayModel("ALICE");
 
+    /** What the store says after the user read {@code last}'s conversation up to it. */
+    private static Conversation read(ChatMessage last) {
+        return new Conversation(Conversation.keyOf(last), last.peer(), true, 0, last);
+    }
+
     @Test
-    void countsUnreadPerSenderAndClearsOnOpenOrMarkAllRead() {
+    void countsUnreadPerConversationAndFollowsWhatWasRead() {
         model.messageReceived(inbound("BOB", "hi", T0));
-        model.messageReceived(inbound("bob", "again", T0));
-        model.messageReceived(inbound("CAROL", "hey", T0));
+        ChatMessage again = inbound("bob", "again", T0);
+        model.messageReceived(again);
+        model.messageReceived(again); // the same message told twice counts once
+        ChatMessage hey = inbound("CAROL", "hey", T0);
+        model.messageReceived(hey);
         assertThat(model.unreadCount()).isEqualTo(3);
         assertThat(model.unreadFrom("Bob")).isEqualTo(2);
 
-        model.conversationOpened("Bob");
+        model.conversationRead(read(again));
         assertThat(model.unreadCount()).isEqualTo(1);
         assertThat(model.unreadFrom("BOB")).isZero();
 
-        model.markAllRead();
+        model.conversationRead(read(hey));
         assertThat(model.unreadCount()).isZero();
+    }
+
+    @Test
+    void aReadOlderThanWhatArrivedSinceLeavesTheNewerUnread() {
+        ChatMessage first = inbound("BOB", "1", T0);
+        model.messageReceived(first);
+        model.messageReceived(inbound("BOB", "2", T0));
+        model.conversationRead(read(first));
+        assertThat(model.unreadFrom("BOB")).as("the store's count was for an older state").isEqualTo(2);
+    }
+
+    @Test
+    void attachLoadsWhatIsUnreadFromTheStore() {
+        FakeMessenger messenger = new FakeMessenger();
+        ChatMessage last = inbound("BOB", "x", T0);
+        messenger.conversations.add(new Conversation("BOB", "BOB", true, 4, last));
+        messenger.conversations.add(new Conversation("*", "*", false, 1, inbound("DAVE", "all", T0)));
+        model.attach(messenger, Runnable::run);
+        assertThat(model.unreadCount()).isEqualTo(5);
+        assertThat(model.iconState()).isEqualTo(IconState.UNREAD);
+        model.messageReceived(last);
+        assertThat(model.unreadFrom("BOB")).as("already counted by the store").isEqualTo(4);
     }
 
     @Test
@@ -65,7 +97,8 @@ class TrayModelTest {
     @Test
     void iconStatePrecedenceIsErrorThenDndThenUnread() {
         assertThat(model.iconState()).isEqualTo(IconState.NORMAL);
-        model.messageReceived(inbound("BOB", "hi", T0));
+        ChatMessage hi = inbound("BOB", "hi", T0);
+        model.messageReceived(hi);
         assertThat(model.iconState()).isEqualTo(IconState.UNREAD);
         model.setDnd(true);
         assertThat(model.iconState()).isEqualTo(IconState.DND);
@@ -76,7 +109,8 @@ class TrayModelTest {
         assertThat(model.iconState()).isEqualTo(IconState.ERROR);
         model.clearProblem();
         model.setDnd(false);
-        model.markAllRead();
+        assertThat(model.iconState()).isEqualTo(IconState.UNREAD);
+        model.conversationRead(read(hi));
         assertThat(model.iconState()).isEqualTo(IconState.NORMAL);
     }
 
@@ -123,9 +157,10 @@ class TrayModelTest {
         model.peerOnline(peer("BOB", true));
         model.setDnd(true);
         model.setDnd(true);
-        model.markAllRead();
-        model.messageReceived(inbound("BOB", "hi", T0));
-        model.conversationOpened("bob");
+        ChatMessage hi = inbound("BOB", "hi", T0);
+        model.messageReceived(hi);
+        model.conversationRead(read(hi));
+        model.conversationRead(read(hi));
         model.peerOffline(peer("BOB", false));
         assertThat(calls).hasSize(5);
     }

@@ -3,13 +3,18 @@ package org.traytalk.tray.window;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import javax.swing.SwingUtilities;
 import org.traytalk.engine.Messenger;
 import org.traytalk.engine.MessengerListener;
 import org.traytalk.model.ChatMessage;
+import org.traytalk.model.Conversation;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.Direction;
 import org.traytalk.model.HistoryQuery;
@@ -26,6 +31,10 @@ final class FakeMessenger implements Messenger {
     final List<HistoryQuery> queries = new CopyOnWriteArrayList<>();
     /** Whether any history read ran on the Swing thread (it must not: reads can be slow). */
     volatile boolean readOnSwingThread;
+    /** markRead calls, as "KEY@row". */
+    final List<String> reads = new CopyOnWriteArrayList<>();
+    final AtomicInteger conversationReads = new AtomicInteger();
+    private final Map<String, Long> readPositions = new ConcurrentHashMap<>();
     private final List<MessengerListener> listeners = new CopyOnWriteArrayList<>();
 
     @Override
@@ -64,6 +73,41 @@ final class FakeMessenger implements Messenger {
             }
         }
         return true;
+    }
+
+    /** Like the store: per conversation the newest message and the received ones after the read position. */
+    @Override
+    public List<Conversation> conversations() {
+        conversationReads.incrementAndGet();
+        readOnSwingThread |= javax.swing.SwingUtilities.isEventDispatchThread();
+        Map<String, Conversation> byKey = new LinkedHashMap<>();
+        history.stream().sorted(Comparator.comparingLong(ChatMessage::rowId)).forEach(m -> {
+            String key = Conversation.keyOf(m);
+            Conversation c = byKey.getOrDefault(key, Conversation.empty(Conversation.nameOf(m), false));
+            byKey.put(key, new Conversation(key, c.name(), c.online(), unread(key), m));
+        });
+        for (Peer p : peers) {
+            Conversation c = byKey.get(p.key());
+            byKey.put(p.key(), c == null ? Conversation.empty(p.name(), p.online())
+                    : new Conversation(c.key(), p.name(), p.online(), c.unread(), c.latest()));
+        }
+        return byKey.values().stream().sorted(Comparator.comparing((Conversation c) -> c.latest() == null)
+                .thenComparing(c -> c.latest() == null ? 0 : -c.latest().rowId()).thenComparing(Conversation::key))
+                .toList();
+    }
+
+    private int unread(String key) {
+        long readTo = readPositions.getOrDefault(key, 0L);
+        return (int) history.stream().filter(m -> Conversation.keyOf(m).equals(key))
+                .filter(m -> m.direction() == Direction.INBOUND && m.rowId() > readTo).count();
+    }
+
+    @Override
+    public void markRead(String conversation, long upToRowId) {
+        reads.add(conversation + "@" + upToRowId);
+        readPositions.merge(conversation, upToRowId, Math::max);
+        conversations().stream().filter(c -> c.key().equals(conversation)).findFirst()
+                .ifPresent(now -> fire(l -> l.conversationRead(now)));
     }
 
     @Override

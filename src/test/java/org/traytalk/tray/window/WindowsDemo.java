@@ -38,7 +38,7 @@ public final class WindowsDemo {
             FlatLightLaf.setup();
             Clock clock = Clock.fixed(FakeMessenger.T0.plus(Duration.ofHours(6)), ZoneOffset.UTC);
             if (!which.equals("settings")) {
-                HistoryWindow history = new HistoryWindow(messenger, clock);
+                ConversationsWindow history = new ConversationsWindow(messenger, clock);
                 history.showConversation(which.equals("everyone") ? "*" : "Bob");
                 if (search != null) {
                     Timer t = new Timer(800,

@@ -26,12 +26,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.traytalk.model.ChatMessage;
+import org.traytalk.model.Conversation;
 import org.traytalk.model.DeliveryState;
 
-class HistoryPanelTest {
+class ConversationsPanelTest {
     private final FakeMessenger messenger = new FakeMessenger();
     private final ExecutorService reader = Executors.newSingleThreadExecutor();
-    private HistoryPanel panel;
+    private ConversationsPanel panel;
 
     @BeforeAll
     static void headless() {
@@ -40,12 +41,15 @@ class HistoryPanelTest {
 
     @AfterEach
     void stop() {
+        if (panel != null) {
+            Swing.run(panel::stop);
+        }
         reader.shutdownNow();
     }
 
     private void start() {
         panel = Swing.call(() -> {
-            HistoryPanel p = new HistoryPanel(messenger, reader, SwingUtilities::invokeLater,
+            ConversationsPanel p = new ConversationsPanel(messenger, reader, SwingUtilities::invokeLater,
                     Clock.fixed(T0.plus(Duration.ofHours(2)), ZoneOffset.UTC));
             p.start();
             return p;

@@ -12,21 +12,26 @@ import java.util.concurrent.Executors;
 import javax.swing.JFrame;
 import javax.swing.SwingUtilities;
 import javax.swing.WindowConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.traytalk.engine.Messenger;
 
 /**
- * The history window: one per app, opened again it comes to the front. Call every method on the Swing thread.
- * History is read on a thread of its own ("traytalk-history").
+ * The conversations window: one per app, opened again it comes to the front. Call every method on the Swing
+ * thread. History is read, and messages are handed to the messenger, on a thread of its own ("traytalk-history").
  */
-public final class HistoryWindow {
+public final class ConversationsWindow {
+    private static final Logger LOG = LoggerFactory.getLogger(ConversationsWindow.class);
+    public static final String TITLE = "Conversations - TrayTalk";
+
     private final Messenger messenger;
     private final Clock clock;
     private JFrame frame;
     private List<? extends Image> icons = List.of();
-    private HistoryPanel panel;
-    private ExecutorService reader;
+    private ConversationsPanel panel;
+    private ExecutorService worker;
 
-    public HistoryWindow(Messenger messenger, Clock clock) {
+    public ConversationsWindow(Messenger messenger, Clock clock) {
         this.messenger = Objects.requireNonNull(messenger);
         this.clock = Objects.requireNonNull(clock);
     }
@@ -42,12 +47,17 @@ public final class HistoryWindow {
             build();
         }
         Frames.bringToFront(frame);
+        LOG.info("Conversations shown");
     }
 
-    /** Opens the window (or brings it to the front) with the conversation with {@code peer} ({@code *}: Everyone). */
+    /** Opens the window (or brings it to the front) at the conversation with {@code peer} ({@code *}: Everyone). */
     public void showConversation(String peer) {
-        show();
+        if (frame == null) {
+            build();
+        }
         panel.showConversation(peer);
+        Frames.bringToFront(frame);
+        LOG.info("Conversations shown at {}", peer);
     }
 
     /** Closes the window and stops following the messenger; {@link #show} opens a fresh one. */
@@ -56,21 +66,22 @@ public final class HistoryWindow {
             return;
         }
         panel.stop();
-        reader.shutdownNow();
+        worker.shutdown(); // a message being handed over still is; reads not yet started are dropped with the window
         frame.dispose();
         frame = null;
         panel = null;
     }
 
     private void build() {
-        reader = Executors.newSingleThreadExecutor(r -> {
+        worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "traytalk-history");
             t.setDaemon(true);
             return t;
         });
-        panel = new HistoryPanel(messenger, reader, SwingUtilities::invokeLater, clock);
+        panel = new ConversationsPanel(messenger, worker, SwingUtilities::invokeLater, clock);
         panel.setCloseAction(this::close);
-        frame = new JFrame("TrayTalk \u2013 History");
+        frame = new JFrame(TITLE);
+        frame.setName("traytalk-conversations");
         frame.setIconImages(icons);
         frame.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
         frame.addWindowListener(new WindowAdapter() {
@@ -79,9 +90,22 @@ public final class HistoryWindow {
                 close();
             }
         });
+        frame.addWindowFocusListener(new WindowAdapter() {
+            @Override
+            public void windowGainedFocus(WindowEvent e) {
+                panel.setActive(true);
+            }
+
+            @Override
+            public void windowLostFocus(WindowEvent e) {
+                if (panel != null) {
+                    panel.setActive(false);
+                }
+            }
+        });
         frame.setContentPane(panel);
-        frame.setSize(960, 640);
-        frame.setMinimumSize(new Dimension(640, 400));
+        frame.setSize(980, 680);
+        frame.setMinimumSize(new Dimension(680, 440));
         frame.setLocationRelativeTo(null);
         panel.start();
     }

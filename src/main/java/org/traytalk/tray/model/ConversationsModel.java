@@ -1,0 +1,382 @@
+package org.traytalk.tray.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.traytalk.engine.Messenger;
+import org.traytalk.engine.MessengerException;
+import org.traytalk.engine.MessengerListener;
+import org.traytalk.engine.SendSize;
+import org.traytalk.model.ChatMessage;
+import org.traytalk.model.Conversation;
+import org.traytalk.model.HistoryQuery;
+import org.traytalk.model.Peer;
+
+/**
+ * What the conversations window shows: the list of conversations with unread counts and presence, the open
+ * conversation (oldest message first) or the results of a full-text search (newest first), and the state of what
+ * its composer sends. While the window is active, the open conversation counts as read. UI-thread confined; reads
+ * and sends run on {@code background} and come back through {@code ui}; every change is told to the {@link View}.
+ */
+public final class ConversationsModel implements MessengerListener {
+    /** Messages shown per conversation, and at most per search. */
+    public static final int CONVERSATION_LIMIT = 500;
+    public static final int SEARCH_LIMIT = 500;
+
+    /** What the window redraws, and when. */
+    public interface View {
+        default void listChanged() {
+        }
+
+        /** {@link #messages()} was replaced: another conversation, or a search. */
+        default void messagesReplaced() {
+        }
+
+        /** A newer message at the bottom of the open conversation. */
+        default void messageAdded(ChatMessage m) {
+        }
+
+        /** A message shown changed (its delivery state). */
+        default void messageChanged(ChatMessage m) {
+        }
+
+        default void headingChanged() {
+        }
+
+        /** What the composer sent was stored (then {@code refusal} is empty) or refused, with why. */
+        default void sendSettled(Optional<String> refusal) {
+        }
+
+        default void sizeMeasured(SendSize size) {
+        }
+    }
+
+    /** The title and the line under it, plain text. */
+    public record Heading(String title, String subtitle) {
+    }
+
+    private final Messenger messenger;
+    private final Executor background;
+    private final Executor ui;
+    private final ConversationList list = new ConversationList();
+    private final List<ChatMessage> shown = new ArrayList<>();
+    private final List<ChatMessage> sinceListRead = new ArrayList<>();
+    private final List<ChatMessage> sinceViewRead = new ArrayList<>();
+    private View view = new View() { };
+    private String openKey = ChatMessage.EVERYONE; // null while search results are shown
+    private String lastOpenKey = ChatMessage.EVERYONE; // where clearing the search goes back to
+    private String searchText = "";
+    private String problem;
+    private boolean active;
+    private boolean loaded; // the open conversation's messages have been read
+    private boolean opened; // a conversation was chosen (else the newest opens once the list is read)
+    private int listReads;
+    private int viewReads;
+    private String markedKey = ""; // the last read position asked for, so each is asked for once
+    private long markedTo;
+
+    public ConversationsModel(Messenger messenger, Executor background, Executor ui) {
+        this.messenger = Objects.requireNonNull(messenger);
+        this.background = Objects.requireNonNull(background);
+        this.ui = Objects.requireNonNull(ui);
+    }
+
+    /** Follows the messenger and reads the list; the newest conversation opens unless one was asked for. */
+    public AutoCloseable attach(View newView) {
+        this.view = Objects.requireNonNull(newView);
+        AutoCloseable subscription = messenger.subscribe(OnThread.of(ui, this));
+        reloadList();
+        return subscription;
+    }
+
+    // ---- what the user does ----
+
+    /** Opens the conversation with {@code peer} ({@code *}: Everyone), added to the list when it has no messages. */
+    public void open(String peer) {
+        opened = true;
+        String key = list.ensure(peer).key();
+        searchText = "";
+        openKey = key;
+        lastOpenKey = key;
+        view.listChanged();
+        readConversation();
+    }
+
+    /** Full-text search over every conversation; blank goes back to the conversation open before. */
+    public void search(String text) {
+        String words = text == null ? "" : text.strip();
+        if (words.equals(searchText)) {
+            return;
+        }
+        searchText = words;
+        if (words.isEmpty()) {
+            open(lastOpenKey);
+            return;
+        }
+        openKey = null;
+        loaded = false;
+        problem = null;
+        int read = ++viewReads;
+        sinceViewRead.clear();
+        shown.clear();
+        view.messagesReplaced();
+        view.headingChanged();
+        read(() -> messenger.history(new HistoryQuery(null, words, SEARCH_LIMIT)), found -> {
+            if (read == viewReads) {
+                shown.clear();
+                shown.addAll(found);
+                loaded = true;
+                sinceViewRead.forEach(this::replaceShown);
+                view.messagesReplaced();
+                view.headingChanged();
+            }
+        });
+    }
+
+    /** The window is (true) or is no longer (false) in front of the user: only then is what it shows read. */
+    public void setActive(boolean nowActive) {
+        active = nowActive;
+        markShownRead();
+    }
+
+    /** Sends {@code text} to the open conversation; the view hears whether it was stored or refused. */
+    public void send(String text) {
+        String to = openKey == null ? null : list.get(openKey).map(this::recipient).orElse(null);
+        if (to == null || text.isBlank()) {
+            return;
+        }
+        inBackground(() -> {
+            Optional<String> refusal;
+            try {
+                messenger.send(to, text);
+                refusal = Optional.empty();
+            } catch (MessengerException e) {
+                refusal = Optional.of(PlainText.line(String.valueOf(e.getMessage())));
+            } catch (RuntimeException e) {
+                refusal = Optional.of("Could not send: " + PlainText.line(String.valueOf(e.getMessage())));
+            }
+            Optional<String> settled = refusal;
+            ui.execute(() -> view.sendSettled(settled));
+        });
+        if (list.unread(openKey) > 0) {
+            markShownRead(); // answering is reading
+        }
+    }
+
+    /** Measures {@code text} as it would go to the open conversation now (bytes, split for legacy peers). */
+    public void measure(String text) {
+        String to = openKey == null ? null : list.get(openKey).map(this::recipient).orElse(null);
+        if (to == null) {
+            return;
+        }
+        inBackground(() -> {
+            SendSize size = messenger.measure(to, text);
+            ui.execute(() -> view.sizeMeasured(size));
+        });
+    }
+
+    // ---- what the window shows ----
+
+    public List<Conversation> conversations() {
+        return list.ordered();
+    }
+
+    /** The open conversation; empty while search results are shown. */
+    public Optional<Conversation> openConversation() {
+        return openKey == null ? Optional.empty() : list.get(openKey);
+    }
+
+    public boolean searching() {
+        return openKey == null;
+    }
+
+    /** Oldest first for a conversation, newest first for search results. */
+    public List<ChatMessage> messages() {
+        return Collections.unmodifiableList(shown);
+    }
+
+    public int unreadTotal() {
+        return list.unreadTotal();
+    }
+
+    public Heading heading() {
+        if (openKey == null) {
+            String what = PlainText.clip(PlainText.line(searchText), 60, 1).text();
+            String found = problem != null ? problem : !loaded ? "Searching\u2026" : (shown.isEmpty() ? "No messages"
+                    : shown.size() == 1 ? "1 message" : shown.size() + " messages") + " found for \u201C" + what + "\u201D";
+            return new Heading("Search", PlainText.notHtml(found));
+        }
+        Conversation c = list.ensure(openKey);
+        String status = problem != null ? problem
+                : c.everyone() ? "Messages to and from everyone" : c.online() ? "Online" : "Offline";
+        return new Heading(title(c), PlainText.notHtml(status));
+    }
+
+    /** How a conversation is named on screen: "Everyone", or the peer's name as plain text. */
+    public static String title(Conversation c) {
+        return c.everyone() ? "Everyone" : PlainText.label(c.name());
+    }
+
+    // ---- messenger events, on the UI thread ----
+
+    @Override
+    public void messageReceived(ChatMessage m) {
+        changed(m);
+    }
+
+    @Override
+    public void messageUpdated(ChatMessage m) {
+        changed(m);
+    }
+
+    private void changed(ChatMessage m) {
+        sinceListRead.add(m);
+        sinceViewRead.add(m);
+        list.arrived(m);
+        if (openKey != null && openKey.equals(Conversation.keyOf(m))) {
+            if (!replaceShown(m) && loaded && (shown.isEmpty() || m.rowId() > shown.get(shown.size() - 1).rowId())) {
+                shown.add(m);
+                view.messageAdded(m);
+            }
+            markShownRead();
+        } else if (openKey == null) {
+            replaceShown(m);
+        }
+        view.listChanged();
+    }
+
+    @Override
+    public void conversationRead(Conversation now) {
+        list.read(now);
+        view.listChanged();
+    }
+
+    @Override
+    public void peerOnline(Peer peer) {
+        presence(peer);
+    }
+
+    @Override
+    public void peerOffline(Peer peer) {
+        presence(peer);
+    }
+
+    private void presence(Peer peer) {
+        list.presence(peer);
+        view.listChanged();
+        if (peer.key().equals(openKey)) {
+            view.headingChanged();
+        }
+    }
+
+    // ---- reading ----
+
+    private void reloadList() {
+        int read = ++listReads;
+        sinceListRead.clear();
+        read(messenger::conversations, snapshot -> {
+            if (read != listReads) {
+                return;
+            }
+            list.reset(snapshot);
+            sinceListRead.forEach(list::arrived);
+            if (openKey != null) {
+                list.ensure(openKey); // opened before the list was read
+            }
+            if (!opened) {
+                opened = true;
+                openKey = list.ordered().get(0).key();
+                lastOpenKey = openKey;
+                readConversation();
+            }
+            view.listChanged();
+            view.headingChanged();
+        });
+    }
+
+    private void readConversation() {
+        String key = openKey;
+        loaded = false;
+        problem = null;
+        int read = ++viewReads;
+        sinceViewRead.clear();
+        view.headingChanged();
+        read(() -> messenger.history(new HistoryQuery(key, null, CONVERSATION_LIMIT)), newestFirst -> {
+            if (read != viewReads) {
+                return;
+            }
+            shown.clear();
+            shown.addAll(newestFirst);
+            Collections.reverse(shown);
+            loaded = true;
+            for (ChatMessage m : sinceViewRead) {
+                if (!replaceShown(m) && Conversation.keyOf(m).equals(key)
+                        && (shown.isEmpty() || m.rowId() > shown.get(shown.size() - 1).rowId())) {
+                    shown.add(m);
+                }
+            }
+            view.messagesReplaced();
+            markShownRead();
+        });
+    }
+
+    /** Puts a newer state of a message shown in its place; false when it is not shown. */
+    private boolean replaceShown(ChatMessage m) {
+        for (int i = 0; i < shown.size(); i++) {
+            if (shown.get(i).rowId() == m.rowId()) {
+                shown.set(i, m);
+                view.messageChanged(m);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** In front of the user, the open conversation's messages are read up to the newest shown. */
+    private void markShownRead() {
+        if (!active || !loaded || openKey == null || shown.isEmpty() || list.unread(openKey) == 0) {
+            return;
+        }
+        String key = openKey;
+        long upTo = shown.get(shown.size() - 1).rowId();
+        if (key.equals(markedKey) && upTo <= markedTo) {
+            return;
+        }
+        markedKey = key;
+        markedTo = upTo;
+        inBackground(() -> messenger.markRead(key, upTo));
+    }
+
+    private String recipient(Conversation c) {
+        return c.everyone() ? ChatMessage.EVERYONE : c.name();
+    }
+
+    /** A window closed meanwhile has stopped its background thread: what it asked for no longer matters. */
+    private void inBackground(Runnable work) {
+        try {
+            background.execute(work);
+        } catch (RejectedExecutionException e) {
+            // closed
+        }
+    }
+
+    private <T> void read(Supplier<T> query, Consumer<T> apply) {
+        inBackground(() -> {
+            try {
+                T result = query.get();
+                ui.execute(() -> apply.accept(result));
+            } catch (RuntimeException e) {
+                ui.execute(() -> {
+                    problem = "Could not read the history: " + PlainText.line(String.valueOf(e.getMessage()));
+                    view.headingChanged();
+                });
+            }
+        });
+    }
+}

@@ -1,0 +1,384 @@
+package org.traytalk.tray.window;
+
+import com.formdev.flatlaf.icons.FlatSearchIcon;
+import java.awt.BorderLayout;
+import java.awt.Dimension;
+import java.awt.Font;
+import java.awt.Rectangle;
+import java.awt.event.ActionEvent;
+import java.awt.event.ComponentAdapter;
+import java.awt.event.ComponentEvent;
+import java.awt.event.KeyEvent;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import javax.swing.AbstractAction;
+import javax.swing.BorderFactory;
+import javax.swing.DefaultListModel;
+import javax.swing.JButton;
+import javax.swing.JComponent;
+import javax.swing.JLabel;
+import javax.swing.JList;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JSplitPane;
+import javax.swing.JTextField;
+import javax.swing.KeyStroke;
+import javax.swing.ListSelectionModel;
+import javax.swing.Timer;
+import javax.swing.UIManager;
+import org.traytalk.engine.Messenger;
+import org.traytalk.engine.SendSize;
+import org.traytalk.model.ChatMessage;
+import org.traytalk.model.Conversation;
+import org.traytalk.tray.model.ConversationsModel;
+
+/**
+ * The conversations window's content: search on top, the conversations on the left (unread counts, presence), the
+ * open conversation or the search results on the right with a composer below. A view of {@link ConversationsModel}:
+ * build and use it on the UI thread.
+ */
+@SuppressWarnings("serial") // Swing components are Serializable by inheritance; TrayTalk never serializes them
+public final class ConversationsPanel extends JPanel {
+    private final ConversationsModel model;
+    private final DefaultListModel<Conversation> listModel = new DefaultListModel<>();
+    private final JList<Conversation> list = new JList<>(listModel) {
+        @Override
+        public boolean getScrollableTracksViewportWidth() {
+            return true; // long names and previews are cut with an ellipsis instead of scrolling sideways
+        }
+    };
+    private final JTextField search = new JTextField();
+    private final JLabel title = new JLabel(" ");
+    private final JLabel subtitle = new JLabel(" ");
+    private final JButton export = new JButton("Export\u2026");
+    private final MessageListView messages;
+    private final JScrollPane messageScroll;
+    private final Composer composer;
+    private final Timer searchDelay = new Timer(300, e -> runSearch());
+    private AutoCloseable attached;
+    private boolean listing; // rebuilding the list model: ignore its selection events
+    private boolean stickToBottom = true;
+    private Runnable closeAction = () -> { };
+    private Runnable exportAction = () -> { };
+
+    public ConversationsPanel(Messenger messenger, Executor background, Executor ui, Clock clock) {
+        super(new BorderLayout());
+        this.model = new ConversationsModel(Objects.requireNonNull(messenger), background, ui);
+        TimeText times = new TimeText(clock);
+        messages = new MessageListView(times);
+        messageScroll = new JScrollPane(messages);
+        composer = new Composer(model);
+        list.setCellRenderer(new ConversationRenderer(times));
+        list.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+        list.addListSelectionListener(e -> {
+            if (!listing && !e.getValueIsAdjusting() && list.getSelectedValue() != null) {
+                openFromList(list.getSelectedValue().key());
+            }
+        });
+        list.getAccessibleContext().setAccessibleName("Conversations");
+        search.getAccessibleContext().setAccessibleName("Search all messages");
+        messages.getAccessibleContext().setAccessibleName("Messages");
+        export.getAccessibleContext().setAccessibleName("Export this conversation");
+        add(searchBar(), BorderLayout.NORTH);
+        add(split(), BorderLayout.CENTER);
+        searchDelay.setRepeats(false);
+        bindKeys();
+    }
+
+    /** Follows the messenger and reads the list; then opens the newest conversation unless one was asked for. */
+    public void start() {
+        if (attached == null) {
+            attached = model.attach(new Redraw());
+        }
+    }
+
+    public void stop() {
+        searchDelay.stop();
+        composer.stop();
+        if (attached != null) {
+            try {
+                attached.close();
+            } catch (Exception e) {
+                // the messenger is going away anyway
+            }
+            attached = null;
+        }
+    }
+
+    /** Opens the conversation with {@code peer} ({@code *}: Everyone) with the keyboard in its composer. */
+    public void showConversation(String peer) {
+        searchDelay.stop();
+        search.setText("");
+        searchDelay.stop();
+        model.open(peer);
+        composer.focus();
+    }
+
+    /** The window came to the front (true) or went behind (false): only in front is the open conversation read. */
+    public void setActive(boolean active) {
+        model.setActive(active);
+    }
+
+    public void focusSearch() {
+        search.requestFocusInWindow();
+        search.selectAll();
+    }
+
+    /** What Esc does once the search box is empty (the window closes itself). */
+    public void setCloseAction(Runnable action) {
+        closeAction = Objects.requireNonNull(action);
+    }
+
+    /** What Export... (Ctrl+E) does with the open conversation. */
+    public void setExportAction(Runnable action) {
+        exportAction = Objects.requireNonNull(action);
+    }
+
+    /** The conversation open now; empty while search results show. */
+    public Optional<Conversation> openConversation() {
+        return model.openConversation();
+    }
+
+    private JComponent searchBar() {
+        search.putClientProperty("JTextField.placeholderText", "Search all messages  (Ctrl+F)");
+        search.putClientProperty("JTextField.leadingIcon", new FlatSearchIcon());
+        search.putClientProperty("JTextField.showClearButton", true);
+        search.getDocument().addDocumentListener(new Edits(searchDelay::restart));
+        search.addActionListener(e -> runSearch());
+        JPanel bar = new JPanel(new BorderLayout());
+        bar.setBorder(BorderFactory.createCompoundBorder(
+                BorderFactory.createMatteBorder(0, 0, 1, 0, UIManager.getColor("Component.borderColor")),
+                BorderFactory.createEmptyBorder(10, 12, 10, 12)));
+        bar.add(search, BorderLayout.CENTER);
+        return bar;
+    }
+
+    private JComponent split() {
+        JScrollPane listScroll = new JScrollPane(list, JScrollPane.VERTICAL_SCROLLBAR_AS_NEEDED,
+                JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
+        listScroll.setBorder(BorderFactory.createEmptyBorder());
+        listScroll.setMinimumSize(new Dimension(220, 0));
+        listScroll.setPreferredSize(new Dimension(300, 0));
+        messageScroll.setBorder(BorderFactory.createEmptyBorder());
+        messageScroll.getViewport().setBackground(messages.getBackground());
+        messageScroll.getVerticalScrollBar().setUnitIncrement(16);
+        messageScroll.getVerticalScrollBar().addAdjustmentListener(e -> {
+            if (e.getValueIsAdjusting()) {
+                stickToBottom = atBottom();
+            }
+        });
+        messageScroll.addMouseWheelListener(e -> stickToBottom = atBottom());
+        messages.addComponentListener(new ComponentAdapter() {
+            @Override
+            public void componentResized(ComponentEvent e) {
+                if (stickToBottom && !model.searching()) {
+                    messages.scrollRectToVisible(new Rectangle(0, messages.getHeight() - 1, 1, 1));
+                }
+            }
+        });
+        title.setFont(title.getFont().deriveFont(Font.BOLD, title.getFont().getSize2D() + 3f));
+        subtitle.setForeground(UIManager.getColor("Label.disabledForeground"));
+        export.setMnemonic(KeyEvent.VK_E);
+        export.setToolTipText("Save this conversation as text or HTML (Ctrl+E)");
+        export.addActionListener(e -> exportAction.run());
+        JPanel titles = new JPanel(new BorderLayout(0, 2));
+        titles.setOpaque(false);
+        titles.add(title, BorderLayout.NORTH);
+        titles.add(subtitle, BorderLayout.CENTER);
+        JPanel heading = new JPanel(new BorderLayout(12, 0));
+        heading.setBorder(BorderFactory.createCompoundBorder(
+                BorderFactory.createMatteBorder(0, 0, 1, 0, UIManager.getColor("Component.borderColor")),
+                BorderFactory.createEmptyBorder(10, 16, 10, 12)));
+        heading.add(titles, BorderLayout.CENTER);
+        JPanel exportBox = new JPanel(new BorderLayout());
+        exportBox.setOpaque(false);
+        exportBox.add(export, BorderLayout.NORTH); // a normal-height button beside the two title lines
+        heading.add(exportBox, BorderLayout.EAST);
+        JPanel right = new JPanel(new BorderLayout());
+        right.add(heading, BorderLayout.NORTH);
+        right.add(messageScroll, BorderLayout.CENTER);
+        right.add(composer, BorderLayout.SOUTH);
+        JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, listScroll, right);
+        split.setResizeWeight(0);
+        split.setBorder(BorderFactory.createEmptyBorder());
+        split.setContinuousLayout(true);
+        return split;
+    }
+
+    private boolean atBottom() {
+        var bar = messageScroll.getVerticalScrollBar();
+        return bar.getValue() + bar.getVisibleAmount() >= bar.getMaximum() - 8;
+    }
+
+    private void bindKeys() {
+        key(WHEN_IN_FOCUSED_WINDOW, "control F", "focusSearch", this::focusSearch);
+        key(WHEN_IN_FOCUSED_WINDOW, "control E", "export", () -> exportAction.run());
+        key(WHEN_IN_FOCUSED_WINDOW, "control L", "focusList", () -> list.requestFocusInWindow());
+        key(WHEN_IN_FOCUSED_WINDOW, "control PAGE_DOWN", "nextConversation", () -> moveSelection(1));
+        key(WHEN_IN_FOCUSED_WINDOW, "control PAGE_UP", "previousConversation", () -> moveSelection(-1));
+        key(WHEN_ANCESTOR_OF_FOCUSED_COMPONENT, "ESCAPE", "escape", () -> {
+            if (search.getText().isEmpty()) {
+                closeAction.run();
+            } else {
+                search.setText("");
+                runSearch();
+            }
+        });
+        // Up/Down in an empty search box walk the conversation list; Enter in the list goes to the composer
+        search.getInputMap().put(KeyStroke.getKeyStroke("DOWN"), "next");
+        search.getInputMap().put(KeyStroke.getKeyStroke("UP"), "previous");
+        search.getActionMap().put("next", action(() -> {
+            if (search.getText().isEmpty()) {
+                moveSelection(1);
+            }
+        }));
+        search.getActionMap().put("previous", action(() -> {
+            if (search.getText().isEmpty()) {
+                moveSelection(-1);
+            }
+        }));
+        list.getInputMap().put(KeyStroke.getKeyStroke("ENTER"), "compose");
+        list.getActionMap().put("compose", action(composer::focus));
+    }
+
+    private void key(int when, String stroke, String name, Runnable r) {
+        getInputMap(when).put(KeyStroke.getKeyStroke(stroke), name);
+        getActionMap().put(name, action(r));
+    }
+
+    private void moveSelection(int by) {
+        if (!listModel.isEmpty()) {
+            int to = Math.max(0, Math.min(listModel.size() - 1, list.getSelectedIndex() + by));
+            list.setSelectedIndex(to);
+            list.ensureIndexIsVisible(to);
+        }
+    }
+
+    static AbstractAction action(Runnable r) {
+        return new AbstractAction() {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                r.run();
+            }
+        };
+    }
+
+    private void openFromList(String key) {
+        if (!search.getText().isEmpty()) {
+            search.setText("");
+            searchDelay.stop();
+        }
+        model.open(key);
+    }
+
+    private void runSearch() {
+        searchDelay.stop();
+        model.search(search.getText());
+    }
+
+    /** The model's changes, drawn. */
+    private final class Redraw implements ConversationsModel.View {
+        @Override
+        public void listChanged() {
+            String selected = model.openConversation().map(Conversation::key).orElse(null);
+            listing = true;
+            try {
+                List<Conversation> now = model.conversations();
+                for (int i = 0; i < now.size(); i++) {
+                    if (i < listModel.size()) {
+                        if (!listModel.get(i).equals(now.get(i))) {
+                            listModel.set(i, now.get(i));
+                        }
+                    } else {
+                        listModel.addElement(now.get(i));
+                    }
+                }
+                while (listModel.size() > now.size()) {
+                    listModel.remove(listModel.size() - 1);
+                }
+                select(selected);
+            } finally {
+                listing = false;
+            }
+            composer.showRecipient(model.openConversation());
+            export.setEnabled(model.openConversation().isPresent());
+        }
+
+        @Override
+        public void messagesReplaced() {
+            stickToBottom = !model.searching();
+            messages.show(model.messages(), model.searching());
+            if (model.searching()) {
+                messageScroll.getVerticalScrollBar().setValue(0);
+            }
+        }
+
+        @Override
+        public void messageAdded(ChatMessage m) {
+            messages.add(m);
+        }
+
+        @Override
+        public void messageChanged(ChatMessage m) {
+            messages.update(m);
+        }
+
+        @Override
+        public void headingChanged() {
+            ConversationsModel.Heading h = model.heading();
+            title.setText(h.title());
+            subtitle.setText(h.subtitle());
+        }
+
+        @Override
+        public void sendSettled(Optional<String> refusal) {
+            composer.settled(refusal);
+        }
+
+        @Override
+        public void sizeMeasured(SendSize size) {
+            composer.showSize(size);
+        }
+    }
+
+    private void select(String key) {
+        if (key == null) {
+            list.clearSelection();
+            return;
+        }
+        for (int i = 0; i < listModel.size(); i++) {
+            if (listModel.get(i).key().equals(key)) {
+                if (list.getSelectedIndex() != i) {
+                    list.setSelectedIndex(i);
+                }
+                list.ensureIndexIsVisible(i);
+                return;
+            }
+        }
+    }
+
+    // ---- for tests ----
+
+    JList<Conversation> conversationList() {
+        return list;
+    }
+
+    JTextField searchField() {
+        return search;
+    }
+
+    MessageListView messageView() {
+        return messages;
+    }
+
+    JLabel titleLabel() {
+        return title;
+    }
+
+    Composer composer() {
+        return composer;
+    }
+}

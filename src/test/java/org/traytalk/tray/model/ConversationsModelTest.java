@@ -1,0 +1,161 @@
+package org.traytalk.tray.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.traytalk.tray.model.FakeMessenger.T0;
+import static org.traytalk.tray.model.FakeMessenger.inbound;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.traytalk.engine.MessengerException;
+import org.traytalk.model.ChatMessage;
+import org.traytalk.model.Conversation;
+import org.traytalk.model.DeliveryState;
+import org.traytalk.model.Direction;
+
+/** The conversations window's state without Swing: background reads and the UI thread are queues run by hand. */
+class ConversationsModelTest {
+    private final FakeMessenger messenger = new FakeMessenger();
+    private final ArrayDeque<Runnable> background = new ArrayDeque<>();
+    private final ArrayDeque<Runnable> ui = new ArrayDeque<>();
+    private final List<String> told = new ArrayList<>();
+    private final ConversationsModel model = new ConversationsModel(messenger, background::add, ui::add);
+    private ChatMessage fromBob;
+
+    @BeforeEach
+    void bobWroteTwice() {
+        inbound("BOB", "one", T0);
+        fromBob = inbound("BOB", "two", T0);
+        messenger.conversations.add(new Conversation("BOB", "Bob", true, 2, fromBob));
+        messenger.conversations.add(Conversation.empty("Carol", false));
+        messenger.historyAnswer = List.of(fromBob);
+        model.attach(new ConversationsModel.View() {
+            @Override
+            public void messagesReplaced() {
+                told.add("replaced " + model.messages().size());
+            }
+
+            @Override
+            public void messageAdded(ChatMessage m) {
+                told.add("added " + m.body());
+            }
+
+            @Override
+            public void sendSettled(Optional<String> refusal) {
+                told.add("settled " + refusal.orElse("ok"));
+            }
+        });
+    }
+
+    private void runAll() {
+        while (!background.isEmpty() || !ui.isEmpty()) {
+            while (!background.isEmpty()) {
+                background.poll().run();
+            }
+            while (!ui.isEmpty()) {
+                ui.poll().run();
+            }
+        }
+    }
+
+    private void tell(java.util.function.Consumer<org.traytalk.engine.MessengerListener> event) {
+        messenger.listeners.forEach(event);
+        runAll();
+    }
+
+    @Test
+    void opensTheNewestConversationAndReadsItOnlyWhileTheWindowIsInFront() {
+        runAll();
+        assertThat(model.openConversation()).map(Conversation::key).contains("BOB");
+        assertThat(model.conversations()).extracting(Conversation::key).containsExactly("BOB", "*", "CAROL");
+        assertThat(model.messages()).containsExactly(fromBob);
+        assertThat(messenger.reads).as("not read while the window is behind others").isEmpty();
+
+        model.setActive(true);
+        runAll();
+        assertThat(messenger.reads).containsExactly("BOB@" + fromBob.rowId());
+        tell(l -> l.conversationRead(new Conversation("BOB", "Bob", true, 0, fromBob)));
+        assertThat(model.unreadTotal()).isZero();
+
+        ChatMessage three = inbound("Bob", "three", T0);
+        tell(l -> l.messageReceived(three));
+        assertThat(told).contains("added three");
+        assertThat(messenger.reads).as("arriving in the open conversation in front is reading it")
+                .containsExactly("BOB@" + fromBob.rowId(), "BOB@" + three.rowId());
+        tell(l -> l.conversationRead(new Conversation("BOB", "Bob", true, 0, three)));
+
+        model.setActive(false);
+        ChatMessage four = inbound("Bob", "four", T0);
+        tell(l -> l.messageReceived(four));
+        assertThat(model.conversations().get(0).unread()).isEqualTo(1);
+        assertThat(messenger.reads).hasSize(2);
+    }
+
+    @Test
+    void aMessageArrivingWhileTheListIsReadIsCountedOnce() {
+        ChatMessage meanwhile = inbound("Carol", "hi", T0);
+        messenger.listeners.forEach(l -> l.messageReceived(meanwhile)); // queued on the UI thread before the list
+        messenger.conversations.set(1, new Conversation("CAROL", "Carol", false, 1, meanwhile)); // and in the store
+        runAll();
+        assertThat(model.conversations()).filteredOn(c -> c.key().equals("CAROL")).singleElement()
+                .extracting(Conversation::unread).isEqualTo(1);
+        assertThat(model.unreadTotal()).isEqualTo(3);
+    }
+
+    @Test
+    void theComposerSendsToTheOpenConversationAndSaysWhyWhenRefused() {
+        model.open("Carol");
+        runAll();
+        model.send("lunch?");
+        runAll();
+        assertThat(messenger.sent).containsExactly(new FakeMessenger.Sent("Carol", "lunch?"));
+        assertThat(told).contains("settled ok");
+
+        model.open("*");
+        messenger.refuse = new MessengerException("too long");
+        model.send("x");
+        runAll();
+        assertThat(messenger.sent).hasSize(1);
+        assertThat(told).last().isEqualTo("settled too long");
+
+        model.send("   ");
+        assertThat(background).as("blank text is not sent").isEmpty();
+    }
+
+    @Test
+    void whatIsSentAppearsWithItsDeliveryMarkChangingLive() {
+        messenger.historyAnswer = List.of();
+        model.open("Carol");
+        runAll();
+        ChatMessage queued = new ChatMessage(500, Direction.OUTBOUND, "Carol", 9, "lunch?", T0, DeliveryState.QUEUED,
+                T0, false, List.of());
+        tell(l -> l.messageUpdated(queued));
+        tell(l -> l.messageUpdated(queued.withState(DeliveryState.DELIVERED, T0, List.of())));
+        assertThat(model.messages()).extracting(ChatMessage::state).containsExactly(DeliveryState.DELIVERED);
+        assertThat(model.openConversation().orElseThrow().latest().state()).isEqualTo(DeliveryState.DELIVERED);
+    }
+
+    @Test
+    void searchShowsResultsThenBlankGoesBackToTheConversation() {
+        runAll();
+        model.search("two");
+        assertThat(model.searching()).isTrue();
+        assertThat(model.heading().subtitle()).isEqualTo("Searching\u2026");
+        runAll();
+        assertThat(model.heading()).isEqualTo(new ConversationsModel.Heading("Search", "1 message found for \u201Ctwo\u201D"));
+        model.search(" ");
+        runAll();
+        assertThat(model.openConversation()).map(Conversation::key).contains("BOB");
+        assertThat(model.heading()).isEqualTo(new ConversationsModel.Heading("Bob", "Online"));
+    }
+
+    @Test
+    void aFailedReadSaysSoInTheHeading() {
+        messenger.historyFailure = new org.traytalk.store.StoreException("disk gone");
+        runAll();
+        assertThat(model.heading().subtitle()).isEqualTo("Could not read the history: disk gone");
+    }
+}
