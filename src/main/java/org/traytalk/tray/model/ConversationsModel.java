@@ -240,8 +240,7 @@ public final class ConversationsModel implements MessengerListener {
         sinceViewRead.add(m);
         list.arrived(m);
         if (openKey != null && openKey.equals(Conversation.keyOf(m))) {
-            if (!replaceShown(m) && loaded && (shown.isEmpty() || m.rowId() > shown.get(shown.size() - 1).rowId())) {
-                shown.add(m);
+            if (loaded && !replaceShown(m) && appendIfNewer(m)) {
                 view.messageAdded(m);
             }
             markShownRead();
@@ -316,14 +315,22 @@ public final class ConversationsModel implements MessengerListener {
             Collections.reverse(shown);
             loaded = true;
             for (ChatMessage m : sinceViewRead) {
-                if (!replaceShown(m) && Conversation.keyOf(m).equals(key)
-                        && (shown.isEmpty() || m.rowId() > shown.get(shown.size() - 1).rowId())) {
-                    shown.add(m);
+                if (!replaceShown(m) && Conversation.keyOf(m).equals(key)) {
+                    appendIfNewer(m);
                 }
             }
             view.messagesReplaced();
             markShownRead();
         });
+    }
+
+    /** A message of the open conversation newer than every one shown goes at the bottom; an older one is not shown. */
+    private boolean appendIfNewer(ChatMessage m) {
+        if (!shown.isEmpty() && m.rowId() <= shown.get(shown.size() - 1).rowId()) {
+            return false;
+        }
+        shown.add(m);
+        return true;
     }
 
     /** Puts a newer state of a message shown in its place; false when it is not shown. */
