@@ -8,9 +8,12 @@ package org.traytalk.model;
  * @param limit  at most this many messages, 1..10,000
  */
 public record HistoryQuery(String peer, String search, int limit) {
+    /** The most messages one read returns. */
+    public static final int MAX_LIMIT = 10_000;
+
     public HistoryQuery {
-        if (limit < 1 || limit > 10_000) {
-            throw new IllegalArgumentException("limit must be between 1 and 10000, was " + limit);
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
         }
     }
 

@@ -69,6 +69,33 @@ class HistoryCommandTest {
     }
 
     @Test
+    void exportsTheConversationOldestFirstAsHtmlWithEverythingEscaped() {
+        messenger.history = List.of(outbound(3, "BOB", "fine, <you>?", DeliveryState.DELIVERED,
+                new Receipt("BOB", DeliveryState.DELIVERED, T0)), inbound(2, "BOB", "how are <b>you</b>", false));
+
+        assertThat(ctx.run("history", "--peer", "BOB", "--export", "html")).isZero();
+
+        assertThat(messenger.queries).containsExactly(new HistoryQuery("BOB", null, HistoryQuery.MAX_LIMIT));
+        String html = ctx.printed();
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<title>Conversation with BOB</title>")
+                .contains("how are &lt;b&gt;you&lt;/b&gt;").contains("fine, &lt;you&gt;?").doesNotContain("<b>");
+        assertThat(html.indexOf("how are")).isLessThan(html.indexOf("fine,"));
+    }
+
+    @Test
+    void exportsPlainTextAndRefusesAnUnknownFormat() {
+        messenger.history = List.of(inbound(2, "CAROL", "hello all", true));
+
+        assertThat(ctx.run("history", "--peer", "*", "--export", "TEXT", "--limit", "5")).isZero();
+        assertThat(ctx.printedLines()).contains("Messages to and from everyone", "2024-03-05 09:17  CAROL to everyone",
+                "    hello all");
+        assertThat(messenger.queries).containsExactly(new HistoryQuery("*", null, 5));
+
+        assertThat(ctx.run("history", "--export", "pdf")).isEqualTo(2);
+        assertThat(ctx.errors()).contains("the export format is text or html, not \"pdf\"");
+    }
+
+    @Test
     void refusesLimitZero() {
         assertThat(ctx.run("history", "--limit", "0")).isEqualTo(2);
 

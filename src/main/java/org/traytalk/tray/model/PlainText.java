@@ -1,6 +1,7 @@
 package org.traytalk.tray.model;
 
 import java.util.Arrays;
+import org.traytalk.text.SafeText;
 
 /**
  * Makes text from the network safe to show as plain text. Nothing here interprets markup.
@@ -22,42 +23,9 @@ public final class PlainText {
     private PlainText() {
     }
 
-    /**
-     * Line ends become {@code \n}; tabs and line ends stay; every other control character (C0, DEL, C1) and every
-     * bidi override, embedding, isolate and mark (U+202A..U+202E, U+2066..U+2069, U+200E, U+200F, U+061C) is
-     * removed; an unpaired surrogate becomes U+FFFD. Null becomes "".
-     */
+    /** See {@link SafeText#sanitize}: what every text from the network goes through before it is shown. */
     public static String sanitize(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\r') {
-                out.append('\n');
-                if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-            } else if (c == '\n' || c == '\t') {
-                out.append(c);
-            } else if (Character.isISOControl(c) || isBidiControl(c)) {
-                continue;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1))) {
-                out.append(c).append(text.charAt(++i));
-            } else if (Character.isSurrogate(c)) {
-                out.append('\uFFFD');
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
-    static boolean isBidiControl(char c) {
-        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')
-                || c == '\u200E' || c == '\u200F' || c == '\u061C';
+        return SafeText.sanitize(text);
     }
 
     /** Sanitized, on one line: each run of whitespace (line ends, tabs) becomes one space; trimmed. */
@@ -75,21 +43,9 @@ public final class PlainText {
         return text.startsWith("<") ? ZERO_WIDTH_SPACE + text : text;
     }
 
-    /** For a UI that builds HTML on purpose: escapes the characters HTML gives meaning to. */
+    /** For a UI that builds HTML on purpose: see {@link SafeText#htmlEscape}. */
     public static String htmlEscape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return SafeText.htmlEscape(text);
     }
 
     /** A clipped text and whether anything was cut off. */

@@ -4,17 +4,34 @@ import java.awt.Dimension;
 import java.awt.Image;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.swing.JFileChooser;
 import javax.swing.JFrame;
+import javax.swing.JOptionPane;
 import javax.swing.SwingUtilities;
 import javax.swing.WindowConstants;
+import javax.swing.filechooser.FileNameExtensionFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.traytalk.engine.Messenger;
+import org.traytalk.model.ChatMessage;
+import org.traytalk.model.Conversation;
+import org.traytalk.model.HistoryQuery;
+import org.traytalk.text.ConversationExport;
+import org.traytalk.text.ConversationExport.Format;
+import org.traytalk.tray.model.ConversationsModel;
+import org.traytalk.tray.model.PlainText;
 
 /**
  * The conversations window: one per app, opened again it comes to the front. Call every method on the Swing
@@ -72,6 +89,40 @@ public final class ConversationsWindow {
         panel = null;
     }
 
+    /** Asks where, then writes the whole conversation (up to 10,000 messages) there, as HTML unless named .txt. */
+    private void export(Conversation c) {
+        String title = c.everyone() ? "Messages to and from everyone" : "Conversation with " + c.name();
+        JFileChooser chooser = new JFileChooser();
+        chooser.setDialogTitle("Export " + ConversationsModel.title(c));
+        FileNameExtensionFilter html = new FileNameExtensionFilter("Web page (*.html)", "html", "htm");
+        chooser.addChoosableFileFilter(html);
+        chooser.addChoosableFileFilter(new FileNameExtensionFilter("Plain text (*.txt)", "txt"));
+        chooser.setFileFilter(html);
+        chooser.setSelectedFile(new File(PlainText.line(title).replaceAll("[\\\\/:*?\"<>|]", "_") + ".html"));
+        if (chooser.showSaveDialog(frame) != JFileChooser.APPROVE_OPTION) {
+            return;
+        }
+        Path file = chooser.getSelectedFile().toPath();
+        Format format = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt") ? Format.TEXT
+                : Format.HTML;
+        JFrame owner = frame;
+        worker.execute(() -> {
+            try {
+                List<ChatMessage> messages = new ArrayList<>(messenger.history(new HistoryQuery(c.key(), null,
+                        HistoryQuery.MAX_LIMIT)));
+                Collections.reverse(messages);
+                Files.writeString(file, new ConversationExport(clock.getZone()).write(format, title, clock.instant(),
+                        messages));
+                LOG.info("Exported {} messages of {} to {}", messages.size(), c.key(), file);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Exporting {} to {} failed", c.key(), file, e);
+                SwingUtilities.invokeLater(() -> JOptionPane.showMessageDialog(owner, PlainText.notHtml(
+                        "Could not write " + file + ": " + PlainText.line(String.valueOf(e.getMessage()))),
+                        "Export", JOptionPane.ERROR_MESSAGE));
+            }
+        });
+    }
+
     private void build() {
         worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "traytalk-history");
@@ -80,6 +131,7 @@ public final class ConversationsWindow {
         });
         panel = new ConversationsPanel(messenger, worker, SwingUtilities::invokeLater, clock);
         panel.setCloseAction(this::close);
+        panel.setExportAction(() -> panel.openConversation().ifPresent(this::export));
         frame = new JFrame(TITLE);
         frame.setName("traytalk-conversations");
         frame.setIconImages(icons);
