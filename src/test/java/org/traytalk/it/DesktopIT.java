@@ -132,18 +132,39 @@ class DesktopIT {
 
         step(user + ": compose delivered");
         openMenu(icon);
-        desktop.key("Up", "Up", "Up", "Up", "Up", "Return"); // from the bottom: Quit, Settings, Start at logon, DND, Conversations
-        alice.awaitLog("Conversations", l -> l.contains("Menu: conversations"), EVENT);
-        desktop.awaitWindow("^Conversations - TrayTalk$", 10_000);
-        Thread.sleep(1500); // the history is read off the UI thread; give it a moment before the picture
-        desktop.screenshot(shot(user, "6-history"));
+        desktop.key("Down", "Down", "Down", "Right", "Return"); // Compose, Reply to BOB, Online > BOB
+        alice.awaitLog("the conversation from the Online menu", l -> l.contains("Menu: conversation with BOB"), EVENT);
+        String conversations = desktop.awaitWindow("^Conversations - TrayTalk$", 10_000);
+        alice.awaitLog("BOB's conversation shown", l -> l.contains("Conversation BOB shown: 3 messages"), EVENT);
+        String typed = "Typed into the conversation as " + user + " \u2013 caf\u00E9";
+        desktop.type(typed);
+        desktop.key("Return");
+        bob.await("the message from the window", l -> has(l, "message-received", "ALICE", "BOB") && l.endsWith(typed),
+                EVENT);
+        alice.awaitLog("Delivered in the window", l -> l.matches(".*Conversation BOB: message \\d+ DELIVERED.*"), EVENT);
+        desktop.screenshot(shot(user, "6-conversation"), desktop.geometry(conversations));
 
-        step(user + ": history shown");
+        step(user + ": conversation window sent and shows Delivered");
+        desktop.key("Escape"); // Esc with an empty search closes the window
+        List<String> before = desktop.windows("^TrayTalk: BOB$");
+        String question = "Are you joining the 2 pm review? Room 4 (" + user + ")";
+        assertThat(bob.run(EVENT, "send", "ALICE", question).exitCode()).isZero();
+        alice.awaitLog("the tray counting it unread", l -> l.contains("Unread: 1"), EVENT);
+        String popup2 = awaitNewWindow("^TrayTalk: BOB$", before);
+        Rectangle box2 = desktop.geometry(popup2);
+        desktop.screenshot(shot(user, "7-unread"));
+        desktop.click(box2.x + box2.width - 35, box2.y + box2.height - 24, 1); // the pop-up's Open link
+        alice.awaitLog("Open on the pop-up", l -> l.contains("open: BOB"), EVENT);
+        desktop.awaitWindow("^Conversations - TrayTalk$", 10_000);
+        alice.awaitLog("read in the window, so read in the tray", l -> l.contains("Unread: 0"), EVENT);
+        desktop.screenshot(shot(user, "8-opened-from-popup"));
+
+        step(user + ": opened from the pop-up, unread cleared");
         openMenu(icon);
         desktop.key("Up", "Up", "Return"); // Settings...
         alice.awaitLog("Settings", l -> l.contains("Menu: settings"), EVENT);
         desktop.awaitWindow("Settings$", 10_000);
-        desktop.screenshot(shot(user, "7-settings"));
+        desktop.screenshot(shot(user, "9-settings"));
 
         step(user + ": settings shown");
         openMenu(icon);
@@ -200,6 +221,20 @@ class DesktopIT {
             Thread.sleep(100);
         }
         throw new AssertionError("ALICE did not show the desktop within " + EVENT + "\n" + alice.report());
+    }
+
+    /** A window named like {@code regex} that is not one of {@code before}. */
+    private String awaitNewWindow(String regex, List<String> before) throws Exception {
+        long end = System.nanoTime() + EVENT.toNanos();
+        while (System.nanoTime() < end) {
+            for (String w : desktop.windows(regex)) {
+                if (!before.contains(w)) {
+                    return w;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("No new window named like " + regex + "\n" + alice.report());
     }
 
     /** The icon's window under the tray host, once it is there and painted. */

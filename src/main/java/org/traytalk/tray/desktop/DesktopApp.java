@@ -72,6 +72,7 @@ public final class DesktopApp implements AutoCloseable {
     private TrayIcons icons;
     private volatile boolean sound;
     private boolean autostartOn;
+    private int loggedUnread;
 
     private DesktopApp(Messenger messenger, Autostart autostart, Windows windows) {
         this.messenger = messenger;
@@ -122,6 +123,7 @@ public final class DesktopApp implements AutoCloseable {
                 compose.messageUpdated(m);
             }
         })));
+        handles.add(model.onChange(this::logUnread));
         view = openView(noTray);
         handles.add(presenter.showIn(view));
         LOG.info("Desktop ready: {}", view.describe());
@@ -189,6 +191,15 @@ public final class DesktopApp implements AutoCloseable {
     /** Answering a pop-up is reading it: its conversation is read up to the message it shows. */
     private void repliedFromPopup(Alert alert) {
         background.execute(() -> messenger.markRead(alert.conversation(), alert.messageRow()));
+    }
+
+    /** One line whenever the unread count changes: what the desktop test watches. */
+    private void logUnread() {
+        int now = model.unreadCount();
+        if (now != loggedUnread) {
+            loggedUnread = now;
+            LOG.info("Unread: {}", now);
+        }
     }
 
     private MenuModel.Autostart autostartState() {

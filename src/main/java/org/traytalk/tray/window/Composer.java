@@ -2,6 +2,10 @@ package org.traytalk.tray.window;
 
 import java.awt.BorderLayout;
 import java.awt.Color;
+import java.awt.Graphics;
+import java.awt.Graphics2D;
+import java.awt.Insets;
+import java.awt.RenderingHints;
 import java.awt.event.KeyEvent;
 import java.util.Optional;
 import javax.swing.BorderFactory;
@@ -27,7 +31,26 @@ import org.traytalk.tray.model.SendSizeText;
 @SuppressWarnings("serial") // Swing components are Serializable by inheritance; TrayTalk never serializes them
 final class Composer extends JPanel {
     private final ConversationsModel model;
-    private final JTextArea text = new JTextArea(3, 30);
+    private final JTextArea text = new JTextArea(3, 30) {
+        @Override
+        protected void paintComponent(Graphics g) {
+            super.paintComponent(g);
+            if (getDocument().getLength() == 0 && !placeholder.isEmpty()) {
+                // a text area has no placeholder of its own: draw it where the first line starts
+                Graphics2D g2 = (Graphics2D) g.create();
+                try {
+                    g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+                    g2.setColor(UIManager.getColor("TextField.placeholderForeground"));
+                    g2.setFont(getFont());
+                    Insets in = getInsets();
+                    g2.drawString(placeholder, in.left, in.top + g2.getFontMetrics().getAscent());
+                } finally {
+                    g2.dispose();
+                }
+            }
+        }
+    };
+    private String placeholder = "";
     private final JLabel counter = new JLabel(" ");
     private final JLabel hint = new JLabel("Enter sends \u00B7 Shift+Enter: new line");
     private final JButton send = new JButton("Send");
@@ -79,7 +102,8 @@ final class Composer extends JPanel {
         String who = to.map(ConversationsModel::title).orElse("");
         text.setEnabled(to.isPresent());
         send.setEnabled(to.isPresent() && !tooLong);
-        text.putClientProperty("JTextField.placeholderText", to.isPresent() ? "Message to " + who : "");
+        placeholder = to.isPresent() ? "Message to " + who : "";
+        text.repaint();
         text.getAccessibleContext().setAccessibleName(to.isPresent() ? "Message to " + who : "Message");
         measureLater.restart();
     }

@@ -29,10 +29,13 @@ import javax.swing.KeyStroke;
 import javax.swing.ListSelectionModel;
 import javax.swing.Timer;
 import javax.swing.UIManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.traytalk.engine.Messenger;
 import org.traytalk.engine.SendSize;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
+import org.traytalk.model.Direction;
 import org.traytalk.tray.model.ConversationsModel;
 
 /**
@@ -42,6 +45,7 @@ import org.traytalk.tray.model.ConversationsModel;
  */
 @SuppressWarnings("serial") // Swing components are Serializable by inheritance; TrayTalk never serializes them
 public final class ConversationsPanel extends JPanel {
+    private static final Logger LOG = LoggerFactory.getLogger(ConversationsPanel.class);
     private final ConversationsModel model;
     private final DefaultListModel<Conversation> listModel = new DefaultListModel<>();
     private final JList<Conversation> list = new JList<>(listModel) {
@@ -114,6 +118,11 @@ public final class ConversationsPanel extends JPanel {
         search.setText("");
         searchDelay.stop();
         model.open(peer);
+        composer.focus();
+    }
+
+    /** Gives the keyboard to the composer (after the window has shown: before, the request would be lost). */
+    public void focusComposer() {
         composer.focus();
     }
 
@@ -311,6 +320,8 @@ public final class ConversationsPanel extends JPanel {
         public void messagesReplaced() {
             stickToBottom = !model.searching();
             messages.show(model.messages(), model.searching());
+            model.openConversation().ifPresent(c -> LOG.info("Conversation {} shown: {} messages", c.name(),
+                    model.messages().size()));
             if (model.searching()) {
                 messageScroll.getVerticalScrollBar().setValue(0);
             }
@@ -319,11 +330,20 @@ public final class ConversationsPanel extends JPanel {
         @Override
         public void messageAdded(ChatMessage m) {
             messages.add(m);
+            logDelivery(m);
         }
 
         @Override
         public void messageChanged(ChatMessage m) {
             messages.update(m);
+            logDelivery(m);
+        }
+
+        /** One line per delivery mark shown for what was sent: what the desktop test watches. */
+        private void logDelivery(ChatMessage m) {
+            if (m.direction() == Direction.OUTBOUND && !model.searching()) {
+                LOG.info("Conversation {}: message {} {}", m.peer(), m.rowId(), m.state());
+            }
         }
 
         @Override

@@ -74,6 +74,11 @@ public final class ConversationsWindow {
         }
         panel.showConversation(peer);
         Frames.bringToFront(frame);
+        SwingUtilities.invokeLater(() -> {
+            if (panel != null) {
+                panel.focusComposer();
+            }
+        });
         LOG.info("Conversations shown at {}", peer);
     }
 
