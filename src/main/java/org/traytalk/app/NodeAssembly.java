@@ -4,23 +4,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.traytalk.carrier.Carrier;
-import org.traytalk.carrier.CarrierException;
-import org.traytalk.carrier.mailslot.MailslotCarrier;
-import org.traytalk.carrier.mailslot.MailslotCarrierOptions;
-import org.traytalk.carrier.netbios.NetbiosCarrier;
-import org.traytalk.carrier.netbios.NetbiosCarrierOptions;
-import org.traytalk.carrier.udp.NetworkView;
-import org.traytalk.carrier.udp.UdpCarrier;
-import org.traytalk.carrier.udp.UdpCarrierOptions;
+import org.traytalk.carrier.net.NetworkView;
 import org.traytalk.config.AppDirs;
-import org.traytalk.config.ComputerName;
 import org.traytalk.config.LoadedSettings;
 import org.traytalk.config.Settings;
 import org.traytalk.config.SettingsFile;
@@ -54,7 +44,7 @@ final class NodeAssembly {
         SecureRandom random = new SecureRandom();
         Clock clock = Clock.systemUTC();
         MessageStore store = SqliteMessageStore.open(dirs.data().resolve(DATABASE), clock, random);
-        List<Carrier> carriers = carriers(settings, random, warnings);
+        List<Carrier> carriers = CarrierAssembly.build(settings, NetworkView.system(), random, warnings);
         Engine engine = new Engine(options(settings), store, carriers, Scheduler.singleThread("traytalk-engine"),
                 clock, System::nanoTime, random);
         try {
@@ -78,50 +68,6 @@ final class NodeAssembly {
 
     static EngineOptions options(Settings s) {
         return EngineOptions.defaults(s.displayName(), s.legacyCharset(), s.heartbeat(), s.failAfter());
-    }
-
-    private static List<Carrier> carriers(Settings settings, SecureRandom random, List<String> warnings) {
-        long instanceId = UdpCarrierOptions.newInstanceId(random);
-        List<Carrier> carriers = new ArrayList<>();
-        for (String name : settings.carriers()) {
-            if (UdpCarrier.NAME.equals(name)) {
-                carriers.add(new UdpCarrier(UdpCarrierOptions.fromSettings(settings, instanceId), NetworkView.system()));
-            } else if (MailslotCarrier.NAME.equals(name)) {
-                try {
-                    carriers.add(MailslotCarrier.forThisOs(MailslotCarrierOptions.fromSettings(settings)));
-                    String computer = ComputerName.ofThisMachine();
-                    if (!computer.equalsIgnoreCase(settings.displayName())) {
-                        warnings.add("Mailslot peers answer to the computer name " + computer + ", but the setting"
-                                + " name is " + settings.displayName() + ": their receipts will not reach you."
-                                + " Leave name at its default to use mailslots.");
-                    }
-                } catch (CarrierException e) {
-                    warnings.add(e.getMessage());
-                }
-            } else if (NetbiosCarrier.NAME.equals(name)) {
-                netbios(settings, warnings).ifPresent(carriers::add);
-            } else {
-                warnings.add("Carrier \"" + name + "\" (setting carriers) is not available in this version yet;"
-                        + " TrayTalk uses the others.");
-            }
-        }
-        return carriers;
-    }
-
-    /** The NetBIOS carrier; its start-up warnings (nmbd on UDP 138) join the ones printed once the node runs. */
-    private static Optional<Carrier> netbios(Settings settings, List<String> warnings) {
-        try {
-            return Optional.of(new NetbiosCarrier(NetbiosCarrierOptions.fromSettings(settings),
-                    NetworkView.system(), w -> {
-                        synchronized (warnings) {
-                            warnings.add(w);
-                        }
-                    }));
-        } catch (IllegalArgumentException e) {
-            warnings.add("The netbios carrier is off: " + e.getMessage() + " (settings name and netbios.workgroup"
-                    + " must be NetBIOS names for it). TrayTalk uses the other carriers.");
-            return Optional.empty();
-        }
     }
 
     /** Name and timing apply at once; network settings need a restart, and the log says so. */

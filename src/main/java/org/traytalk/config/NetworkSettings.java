@@ -2,12 +2,11 @@ package org.traytalk.config;
 
 import java.nio.charset.Charset;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The settings the carriers are built from: a change to any of them takes effect when TrayTalk restarts, and
  * {@link #equals} tells whether one happened. Each is documented at {@link Settings}.
  */
-public record NetworkSettings(Set<String> carriers, int udpPort, List<String> interfaces, List<String> extraTargets,
+public record NetworkSettings(List<String> carriers, int udpPort, List<String> interfaces, List<String> extraTargets,
                               String group, Charset legacyCharset, String netbiosWorkgroup, boolean nameService) {
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /** Parses, validates and prints the value of each setting. Pure: no I/O. */
 final class SettingValues {
@@ -42,9 +41,8 @@ final class SettingValues {
     }
 
     /** UDP everywhere; on Windows also the real mailslots, so the original program is reached out of the box. */
-    static Set<String> defaultCarriers(String osName) {
-        return osName.toLowerCase(Locale.ROOT).startsWith("windows") ? new LinkedHashSet<>(List.of("udp", "mailslot"))
-                : Set.of("udp");
+    static List<String> defaultCarriers(String osName) {
+        return osName.toLowerCase(Locale.ROOT).startsWith("windows") ? List.of("udp", "mailslot") : List.of("udp");
     }
 
     /** Validates {@code raw} for {@code key} and returns the typed value. */
@@ -71,8 +69,7 @@ final class SettingValues {
         return switch (key) {
             case NAME -> settings.displayName();
             case GROUP -> settings.group();
-            case CARRIERS -> KNOWN_CARRIERS.stream().filter(settings.carriers()::contains)
-                    .collect(Collectors.joining(", "));
+            case CARRIERS -> String.join(", ", settings.carriers());
             case UDP_PORT -> Integer.toString(settings.udpPort());
             case NETWORK_INTERFACES -> String.join(", ", settings.interfaces());
             case UDP_TARGETS -> String.join(", ", settings.extraTargets());
@@ -129,7 +126,8 @@ final class SettingValues {
         };
     }
 
-    static Set<String> carriers(String value) throws BadValueException {
+    /** The carriers named, in the order given (the order they start in), each once. */
+    static List<String> carriers(String value) throws BadValueException {
         Set<String> carriers = new LinkedHashSet<>();
         for (String item : list(value)) {
             String carrier = item.toLowerCase(Locale.ROOT);
@@ -141,7 +139,7 @@ final class SettingValues {
         if (carriers.isEmpty()) {
             throw new BadValueException("at least one carrier is needed");
         }
-        return carriers;
+        return List.copyOf(carriers);
     }
 
     static long number(String value, long min, long max) throws BadValueException {

@@ -3,7 +3,6 @@ package org.traytalk.config;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Every setting, validated. Keys and defaults are documented in the settings file TrayTalk writes on
@@ -11,7 +10,7 @@ import java.util.Set;
  *
  * @param displayName      {@code name}: how this node introduces itself; 1..24 bytes in UTF-8 (default: computer name)
  * @param group            {@code group}: the group (mailslot) name every node in the group shares (default FOXAPP)
- * @param carriers         {@code carriers}: enabled carriers, any of udp, mailslot, netbios (default: udp)
+ * @param carriers         {@code carriers}: enabled carriers, any of udp, mailslot, netbios, in the order they start (default: udp)
  * @param udpPort          {@code udp.port}: UDP port, 1024..65535 (default 42138)
  * @param interfaces       {@code network.interfaces}: interface names to use; empty means every up IPv4 interface
  * @param extraTargets     {@code udp.targets}: extra "everyone" destinations: host, host:port, or a subnet a.b.c.d/n
@@ -23,7 +22,7 @@ import java.util.Set;
  * @param alertTime        {@code alerts.seconds}: how long a pop-up stays; zero keeps it until closed (default 8)
  * @param alertSound       {@code alerts.sound}: play a sound with each pop-up (default off)
  */
-public record Settings(String displayName, String group, Set<String> carriers, int udpPort,
+public record Settings(String displayName, String group, List<String> carriers, int udpPort,
                        List<String> interfaces, List<String> extraTargets, Charset legacyCharset,
                        Duration heartbeat, Duration failAfter, String netbiosWorkgroup, boolean nameService,
                        Duration alertTime, boolean alertSound) {
@@ -33,7 +32,7 @@ public record Settings(String displayName, String group, Set<String> carriers, i
     public static final String DEFAULT_WORKGROUP = "WORKGROUP";
 
     public Settings {
-        carriers = Set.copyOf(carriers);
+        carriers = List.copyOf(carriers);
         interfaces = List.copyOf(interfaces);
         extraTargets = List.copyOf(extraTargets);
     }

@@ -13,7 +13,6 @@ import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.commons.configuration2.PropertiesConfiguration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
 
@@ -37,7 +36,7 @@ final class SettingsReader {
         Settings settings = new Settings(
                 value(SettingKey.NAME, String.class, defaults.displayName()),
                 value(SettingKey.GROUP, String.class, defaults.group()),
-                setOf(value(SettingKey.CARRIERS, Set.class, defaults.carriers())),
+                listOf(value(SettingKey.CARRIERS, List.class, defaults.carriers())),
                 value(SettingKey.UDP_PORT, Integer.class, defaults.udpPort()),
                 listOf(value(SettingKey.NETWORK_INTERFACES, List.class, defaults.interfaces())),
                 listOf(value(SettingKey.UDP_TARGETS, List.class, defaults.extraTargets())),
@@ -87,11 +86,6 @@ final class SettingsReader {
                     + e.getMessage() + "); using the default \"" + fallbackText + "\"");
             return fallback;
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Set<String> setOf(Set<?> set) {
-        return (Set<String>) set;
     }
 
     @SuppressWarnings("unchecked")

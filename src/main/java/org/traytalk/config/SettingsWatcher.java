@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.traytalk.concurrent.DaemonThreads;
 
 /**
  * Reloads the settings file when it changes and hands the result to listeners, on the daemon thread
@@ -68,9 +69,7 @@ public final class SettingsWatcher implements AutoCloseable {
         lastStamp = stamp();
         last = file.load();
         running = true;
-        thread = new Thread(this::run, "traytalk-settings-watcher");
-        thread.setDaemon(true);
-        thread.start();
+        thread = DaemonThreads.start("traytalk-settings-watcher", this::run);
     }
 
     /** Stops the thread and waits for it to end. Idempotent. */
@@ -85,13 +84,7 @@ public final class SettingsWatcher implements AutoCloseable {
         } catch (IOException e) {
             LOG.debug("Closing the settings watch service failed", e);
         }
-        if (Thread.currentThread() != thread) {
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        DaemonThreads.join(thread, Duration.ofSeconds(5));
     }
 
     private void run() {

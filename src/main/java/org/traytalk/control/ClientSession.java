@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.traytalk.concurrent.DaemonThreads;
 
 /** One connected client: a handler thread runs its command, a reader thread feeds its stdin frames. */
 final class ClientSession {
@@ -39,16 +40,14 @@ final class ClientSession {
     }
 
     void start(Runnable releaseSlot) {
-        handler = new Thread(() -> {
+        handler = DaemonThreads.start("traytalk-control-client-" + number, () -> {
             try {
                 handle();
             } finally {
                 onDone.accept(this);
                 releaseSlot.run();
             }
-        }, "traytalk-control-client-" + number);
-        handler.setDaemon(true);
-        handler.start();
+        });
     }
 
     /** Answers without running anything, on the caller's thread. */
@@ -107,9 +106,7 @@ final class ClientSession {
     }
 
     private void runCommand(List<String> args) {
-        Thread stdinReader = new Thread(this::pumpStdin, "traytalk-control-stdin-" + number);
-        stdinReader.setDaemon(true);
-        stdinReader.start();
+        DaemonThreads.start("traytalk-control-stdin-" + number, this::pumpStdin);
         PrintWriter out = printer(FrameType.STDOUT);
         PrintWriter err = printer(FrameType.STDERR);
         int code;

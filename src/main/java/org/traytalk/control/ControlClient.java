@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.traytalk.concurrent.DaemonThreads;
 
 /**
  * A later launch: hands its command line and stdin to the running node and relays the output. The wire
@@ -59,9 +60,7 @@ public final class ControlClient implements AutoCloseable {
      */
     public int forward(List<String> args, Reader in, Writer out, Writer err) throws IOException {
         writer.write(new Frame(FrameType.ARGS, ArgsPayload.encode(args)));
-        Thread pump = new Thread(() -> pumpStdin(in), "traytalk-control-client-stdin");
-        pump.setDaemon(true);
-        pump.start();
+        DaemonThreads.start("traytalk-control-client-stdin", () -> pumpStdin(in));
         Utf8Relay stdout = new Utf8Relay(out);
         Utf8Relay stderr = new Utf8Relay(err);
         for (Frame frame = reader.read(); frame != null; frame = reader.read()) {

@@ -16,6 +16,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.traytalk.concurrent.DaemonThreads;
 
 /**
  * Accepts later launches on the node's Unix-domain socket and runs their commands. Owns the instance lock
@@ -43,8 +44,7 @@ public final class ControlServer implements AutoCloseable {
         this.lock = lock;
         this.runner = runner;
         this.server = server;
-        this.acceptor = new Thread(this::acceptLoop, "traytalk-control-accept");
-        this.acceptor.setDaemon(true);
+        this.acceptor = new DaemonThreads("traytalk-control-accept").newThread(this::acceptLoop);
     }
 
     /**

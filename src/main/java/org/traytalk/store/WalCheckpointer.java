@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.traytalk.concurrent.DaemonThreads;
 
 /**
  * Copies the write-ahead log into the database on a thread of its own, with its own connection, so the
@@ -23,11 +24,7 @@ final class WalCheckpointer implements AutoCloseable {
 
     WalCheckpointer(Connection connection, Duration interval) {
         this.connection = connection;
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "traytalk-store-checkpoint");
-            t.setDaemon(true);
-            return t;
-        });
+        this.thread = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("traytalk-store-checkpoint"));
         long millis = interval.toMillis();
         thread.scheduleWithFixedDelay(this::checkpoint, millis, millis, TimeUnit.MILLISECONDS);
     }

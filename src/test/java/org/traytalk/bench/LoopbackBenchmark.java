@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.traytalk.carrier.udp.NetworkView;
+import org.traytalk.carrier.net.NetworkView;
 import org.traytalk.carrier.udp.UdpCarrier;
 import org.traytalk.carrier.udp.UdpCarrierOptions;
 import org.traytalk.engine.Engine;

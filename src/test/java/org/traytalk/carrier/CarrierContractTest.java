@@ -128,6 +128,30 @@ public abstract class CarrierContractTest {
     }
 
     @Test
+    void startsOnceAndNeverAgainOnceClosed() {
+        assertThatThrownBy(() -> alice.start(aliceHears)).isInstanceOf(CarrierException.class)
+                .hasMessageContaining("already started");
+        alice.close();
+        assertThatThrownBy(() -> alice.start(aliceHears)).isInstanceOf(CarrierException.class)
+                .hasMessageContaining("closed");
+        assertThatThrownBy(() -> alice.sendToAll(message("late"))).isInstanceOf(CarrierException.class)
+                .hasMessageContaining("closed");
+    }
+
+    @Test
+    void sendsNeedAStartedCarrier() throws Exception {
+        Carrier fresh = createPair().alice();
+        try {
+            assertThatThrownBy(() -> fresh.sendToAll(message("early"))).isInstanceOf(CarrierException.class)
+                    .hasMessageContaining("not started");
+            assertThatThrownBy(() -> fresh.send(addressOf(bob), "bob", message("early")))
+                    .isInstanceOf(CarrierException.class).hasMessageContaining("not started");
+        } finally {
+            fresh.close();
+        }
+    }
+
+    @Test
     void describesItself() {
         assertThat(alice.name()).isNotBlank();
         assertThat(alice.maxMessageBytes()).isGreaterThanOrEqualTo(38);

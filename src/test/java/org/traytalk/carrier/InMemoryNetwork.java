@@ -70,6 +70,7 @@ public final class InMemoryNetwork {
         public static final String NAME = "mem";
         private final InMemoryNetwork network;
         private final String address;
+        private final CarrierLifecycle lifecycle = new CarrierLifecycle("in-memory carrier");
         private volatile CarrierCallback callback;
         private volatile int maxMessageBytes = 38 + 32 * 1024;
         private volatile Charset charset = StandardCharsets.UTF_8;
@@ -110,9 +111,11 @@ public final class InMemoryNetwork {
         }
 
         @Override
-        public void start(CarrierCallback cb) {
-            this.callback = cb;
-            network.register(this);
+        public void start(CarrierCallback cb) throws CarrierException {
+            lifecycle.start(() -> {
+                this.callback = cb;
+                network.register(this);
+            });
         }
 
         @Override
@@ -136,9 +139,7 @@ public final class InMemoryNetwork {
             if (sendFailure != null) {
                 throw new CarrierException(sendFailure);
             }
-            if (callback == null) {
-                throw new CarrierException("carrier not started");
-            }
+            lifecycle.requireRunning();
             if (message.length > maxMessageBytes) {
                 throw new CarrierException("message of " + message.length + " bytes exceeds " + maxMessageBytes);
             }
@@ -161,8 +162,10 @@ public final class InMemoryNetwork {
 
         @Override
         public void close() {
-            network.unregister(this);
-            callback = null;
+            if (lifecycle.close()) {
+                network.unregister(this);
+                callback = null;
+            }
         }
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,7 +21,9 @@ class SettingValuesTest {
         assertThat(SettingValues.parse(SettingKey.GROUP, "foxapp.$_-9")).isEqualTo("FOXAPP.$_-9");
         assertThat(SettingValues.parse(SettingKey.GROUP, "g".repeat(64))).isEqualTo("G".repeat(64));
         assertThat(SettingValues.parse(SettingKey.CARRIERS, "UDP, netbios,,mailslot"))
-                .isEqualTo(Set.of("udp", "netbios", "mailslot"));
+                .isEqualTo(List.of("udp", "netbios", "mailslot"));
+        assertThat(SettingValues.parse(SettingKey.CARRIERS, "netbios, udp, NETBIOS"))
+                .as("in the order given, each once").isEqualTo(List.of("netbios", "udp"));
         assertThat(SettingValues.parse(SettingKey.UDP_PORT, "1024")).isEqualTo(1024);
         assertThat(SettingValues.parse(SettingKey.UDP_PORT, "65535")).isEqualTo(65535);
         assertThat(SettingValues.parse(SettingKey.NETWORK_INTERFACES, "")).isEqualTo(List.of());
@@ -113,10 +114,10 @@ class SettingValuesTest {
             assertThat(SettingValues.format(key, withValue(defaults, key, parsed))).as(key.key()).isEqualTo(text);
         }
         assertThat(SettingValues.format(SettingKey.CARRIERS,
-                new Settings("a", "G", Set.of("netbios", "udp"), 1024, List.of(), List.of(),
+                new Settings("a", "G", List.of("netbios", "udp"), 1024, List.of(), List.of(),
                         defaults.legacyCharset(), defaults.heartbeat(), defaults.failAfter(), "WORKGROUP", true,
                         defaults.alertTime(), false)))
-                .isEqualTo("udp, netbios");
+                .as("in the order they start").isEqualTo("netbios, udp");
     }
 
     @SuppressWarnings("unchecked")
@@ -124,7 +125,7 @@ class SettingValuesTest {
         return new Settings(
                 key == SettingKey.NAME ? (String) v : s.displayName(),
                 key == SettingKey.GROUP ? (String) v : s.group(),
-                key == SettingKey.CARRIERS ? (Set<String>) v : s.carriers(),
+                key == SettingKey.CARRIERS ? (List<String>) v : s.carriers(),
                 key == SettingKey.UDP_PORT ? (Integer) v : s.udpPort(),
                 key == SettingKey.NETWORK_INTERFACES ? (List<String>) v : s.interfaces(),
                 key == SettingKey.UDP_TARGETS ? (List<String>) v : s.extraTargets(),
@@ -139,7 +140,7 @@ class SettingValuesTest {
 
     @Test
     void windowsUsesMailslotsAsWellByDefault() {
-        assertThat(SettingValues.defaultCarriers("Windows 11")).containsExactlyInAnyOrder("udp", "mailslot");
+        assertThat(SettingValues.defaultCarriers("Windows 11")).containsExactly("udp", "mailslot");
         assertThat(SettingValues.defaultCarriers("Linux")).containsExactly("udp");
         assertThat(SettingValues.defaultCarriers("Mac OS X")).containsExactly("udp");
     }

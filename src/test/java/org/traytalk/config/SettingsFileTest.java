@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,7 +81,7 @@ class SettingsFileTest {
         LoadedSettings loaded = file.load();
 
         assertThat(loaded.warnings()).isEmpty();
-        assertThat(loaded.settings()).isEqualTo(new Settings("Zoë", "TEAM1", Set.of("udp", "netbios"), 50000,
+        assertThat(loaded.settings()).isEqualTo(new Settings("Zoë", "TEAM1", List.of("udp", "netbios"), 50000,
                 List.of("eth0"), List.of("10.1.0.0/16", "box:4000"), Charset.forName("windows-1251"),
                 Duration.ofSeconds(30), Duration.ofMinutes(90), "WORKGROUP", true, Duration.ofSeconds(8), false));
     }
@@ -163,7 +162,7 @@ class SettingsFileTest {
         assertThat(Files.readAllLines(path, StandardCharsets.UTF_8)).containsExactly(
                 "# my own note", "name = New Näme", "# trailing note", "", "carriers = netbios,udp");
         assertThat(file.load().settings().displayName()).isEqualTo("New Näme");
-        assertThat(file.load().settings().carriers()).containsExactlyInAnyOrder("udp", "netbios");
+        assertThat(file.load().settings().carriers()).as("in the order written").containsExactly("netbios", "udp");
     }
 
     @Test

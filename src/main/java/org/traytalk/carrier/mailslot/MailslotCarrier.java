@@ -1,13 +1,10 @@
 package org.traytalk.carrier.mailslot;
 
-import java.nio.charset.Charset;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.traytalk.carrier.Carrier;
 import org.traytalk.carrier.CarrierCallback;
 import org.traytalk.carrier.CarrierException;
+import org.traytalk.carrier.SingleUseCarrier;
 import org.traytalk.model.PeerAddress;
 import org.traytalk.wire.FoxMessage;
 
@@ -16,7 +13,7 @@ import org.traytalk.wire.FoxMessage;
  * sends to {@code \\HOST\mailslot\GROUP} and to everyone through {@code \\*\mailslot\GROUP}. Peer addresses
  * are computer names, taken from the sender field of each message (see {@link SenderName}).
  */
-public final class MailslotCarrier implements Carrier {
+public final class MailslotCarrier extends SingleUseCarrier {
 
     public static final String NAME = "mailslot";
     /** The original creates its slot for 250-byte messages and silently loses longer ones, so we send no more. */
@@ -32,12 +29,11 @@ public final class MailslotCarrier implements Carrier {
 
     private final MailslotCarrierOptions options;
     private final Kernel32Mailslots kernel32;
-    private final CountDownLatch stop = new CountDownLatch(1);
-    private final AtomicBoolean started = new AtomicBoolean();
-    private volatile boolean running;
-    private Thread reader;
 
     public MailslotCarrier(MailslotCarrierOptions options, Kernel32Mailslots kernel32) {
+        // the reader wakes within one read timeout, then closes the slot
+        super(NAME, "Mailslot carrier", MAX_MESSAGE_BYTES, options.charset(),
+                options.readTimeout().plusSeconds(1));
         this.options = options;
         this.kernel32 = kernel32;
     }
@@ -52,41 +48,16 @@ public final class MailslotCarrier implements Carrier {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int maxMessageBytes() {
-        return MAX_MESSAGE_BYTES;
-    }
-
-    @Override
-    public Charset charset() {
-        return options.charset();
-    }
-
-    @Override
-    public synchronized void start(CarrierCallback callback) throws CarrierException {
-        if (stop.getCount() == 0) {
-            throw new CarrierException("Mailslot carrier is closed");
-        }
-        if (!started.compareAndSet(false, true)) {
-            throw new CarrierException("Mailslot carrier already started");
-        }
+    protected void open(CarrierCallback callback) throws CarrierException {
         MailslotPath path = MailslotPath.local(options.group());
         MailslotHandle slot;
         try {
             slot = kernel32.createMailslot(path.toString(), RECEIVE_MAX_BYTES, options.readTimeoutMillis());
         } catch (Win32Exception e) {
-            started.set(false); // the user may close the other copy and try again
-            throw MailslotFailures.creating(path, e);
+            throw MailslotFailures.creating(path, e); // the user may close the other copy and try again
         }
-        reader = new Thread(new MailslotReader(kernel32, slot, path, RECEIVE_MAX_BYTES, options.charset(), callback,
-                stop, options.readTimeoutMillis()), THREAD_PREFIX + "read-" + options.group());
-        reader.setDaemon(true);
-        running = true;
-        reader.start();
+        startThread(THREAD_PREFIX + "read-" + options.group(), new MailslotReader(kernel32, slot, path,
+                RECEIVE_MAX_BYTES, options.charset(), callback, lifecycle(), options.readTimeoutMillis()));
         LOG.info("Mailslot carrier receiving on {}", path);
     }
 
@@ -140,37 +111,8 @@ public final class MailslotCarrier implements Carrier {
         }
     }
 
-    private void requireRunning() throws CarrierException {
-        if (stop.getCount() == 0) {
-            throw new CarrierException("Mailslot carrier is closed");
-        }
-        if (!running) {
-            throw new CarrierException("Mailslot carrier not started");
-        }
-    }
-
+    /** The reader closes the slot itself once it sees the carrier closed: never under a read in progress. */
     @Override
-    public void close() {
-        Thread r;
-        synchronized (this) {
-            if (stop.getCount() == 0) {
-                return;
-            }
-            stop.countDown();
-            running = false;
-            r = reader;
-        }
-        if (r == null || r == Thread.currentThread()) {
-            return; // on the reader itself (a callback closed us): it closes the slot once the callback returns
-        }
-        long joinMillis = options.readTimeoutMillis() + 1_000L; // the reader wakes within one read timeout
-        try {
-            r.join(joinMillis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (r.isAlive()) {
-            LOG.warn("Mailslot reader did not stop within {} ms", joinMillis);
-        }
+    protected void release() {
     }
 }

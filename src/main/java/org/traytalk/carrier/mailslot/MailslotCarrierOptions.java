@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import org.traytalk.config.Settings;
 
 /**
  * How a {@link MailslotCarrier} runs.
@@ -34,10 +33,6 @@ public record MailslotCarrierOptions(String group, Charset charset, Duration rea
 
     public MailslotCarrierOptions(String group, Charset charset) {
         this(group, charset, DEFAULT_READ_TIMEOUT);
-    }
-
-    public static MailslotCarrierOptions fromSettings(Settings settings) {
-        return new MailslotCarrierOptions(settings.group(), settings.legacyCharset());
     }
 
     int readTimeoutMillis() {

@@ -2,11 +2,10 @@ package org.traytalk.carrier.mailslot;
 
 import java.nio.charset.Charset;
 import java.util.Arrays;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.traytalk.carrier.CarrierCallback;
+import org.traytalk.carrier.CarrierLifecycle;
 import org.traytalk.carrier.Inbound;
 import org.traytalk.model.PeerAddress;
 
@@ -23,18 +22,18 @@ final class MailslotReader implements Runnable {
     private final MailslotPath path;
     private final SenderName senders;
     private final CarrierCallback callback;
-    private final CountDownLatch stop;
+    private final CarrierLifecycle carrier;
     private final long pauseMillis;
     private byte[] buffer;
 
     MailslotReader(Kernel32Mailslots kernel32, MailslotHandle slot, MailslotPath path, int bufferSize, Charset charset,
-                   CarrierCallback callback, CountDownLatch stop, long pauseMillis) {
+                   CarrierCallback callback, CarrierLifecycle carrier, long pauseMillis) {
         this.kernel32 = kernel32;
         this.slot = slot;
         this.path = path;
         this.senders = new SenderName(charset);
         this.callback = callback;
-        this.stop = stop;
+        this.carrier = carrier;
         this.pauseMillis = pauseMillis;
         this.buffer = new byte[bufferSize];
     }
@@ -66,7 +65,7 @@ final class MailslotReader implements Runnable {
     }
 
     private boolean stopping() {
-        return stop.getCount() == 0;
+        return carrier.isClosed();
     }
 
     private void deliver(byte[] payload) {
@@ -99,8 +98,8 @@ final class MailslotReader implements Runnable {
             return false;
         }
         LOG.warn("Reading mailslot {} failed: {}", path, e.getMessage());
-        try { // pause on the stop signal so a persistent error cannot spin
-            stop.await(pauseMillis, TimeUnit.MILLISECONDS);
+        try { // pause until closed at most, so a persistent error cannot spin
+            carrier.awaitClose(pauseMillis);
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
             return false;

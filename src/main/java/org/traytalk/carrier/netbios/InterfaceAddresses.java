@@ -5,8 +5,9 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
-import org.traytalk.carrier.udp.LocalAddress;
-import org.traytalk.carrier.udp.NetworkView;
+import org.traytalk.carrier.net.LocalAddress;
+import org.traytalk.carrier.net.NetworkView;
+import org.traytalk.carrier.net.Subnet;
 
 /**
  * The machine's IPv4 addresses as the NetBIOS carrier needs them, listed again at most every few seconds: every
@@ -59,7 +60,7 @@ final class InterfaceAddresses {
     Inet4Address facing(Inet4Address peer) {
         try {
             for (LocalAddress a : all()) {
-                if (sameSubnet(a, peer)) {
+                if (a.subnet().contains(peer)) {
                     return a.address();
                 }
             }
@@ -73,37 +74,8 @@ final class InterfaceAddresses {
         }
     }
 
-    private static boolean sameSubnet(LocalAddress a, Inet4Address peer) {
-        int mask = a.prefixLength() == 0 ? 0 : -1 << (32 - a.prefixLength());
-        return (toInt(a.address()) & mask) == (toInt(peer) & mask);
-    }
-
-    private static int toInt(Inet4Address a) {
-        byte[] b = a.getAddress();
-        return (b[0] & 0xFF) << 24 | (b[1] & 0xFF) << 16 | (b[2] & 0xFF) << 8 | (b[3] & 0xFF);
-    }
-
     /** A dotted quad, parsed without any name lookup; null when {@code text} is something else (a name). */
     static Inet4Address literal(String text) {
-        String[] parts = text.split("\\.", -1);
-        if (parts.length != 4) {
-            return null;
-        }
-        byte[] b = new byte[4];
-        for (int i = 0; i < 4; i++) {
-            if (parts[i].isEmpty() || parts[i].length() > 3 || !parts[i].chars().allMatch(c -> c >= '0' && c <= '9')) {
-                return null;
-            }
-            int v = Integer.parseInt(parts[i]);
-            if (v > 255) {
-                return null;
-            }
-            b[i] = (byte) v;
-        }
-        try {
-            return (Inet4Address) InetAddress.getByAddress(b);
-        } catch (IOException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return Subnet.isIpv4Literal(text) ? Subnet.parseIpv4(text) : null;
     }
 }

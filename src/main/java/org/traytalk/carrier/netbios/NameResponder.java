@@ -5,9 +5,11 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.traytalk.concurrent.DaemonThreads;
 import org.traytalk.wire.MalformedMessageException;
 import org.traytalk.wire.netbios.NameQuery;
 import org.traytalk.wire.netbios.NetbiosName;
@@ -17,6 +19,7 @@ import org.traytalk.wire.netbios.NetbiosName;
  * write to our mailslot. Queries for other names are ignored, as a B-node does.
  */
 final class NameResponder implements AutoCloseable {
+    static final String THREAD = "traytalk-netbios-names";
     private static final Logger LOG = LoggerFactory.getLogger(NameResponder.class);
 
     private final NetbiosName me;
@@ -34,9 +37,7 @@ final class NameResponder implements AutoCloseable {
         s.setBroadcast(true);
         s.bind(bind);
         this.socket = s;
-        this.thread = new Thread(this::serve, "traytalk-netbios-names");
-        thread.setDaemon(true);
-        thread.start();
+        this.thread = DaemonThreads.start(THREAD, this::serve);
     }
 
     int port() {
@@ -66,11 +67,9 @@ final class NameResponder implements AutoCloseable {
 
     @Override
     public void close() {
-        socket.close();
-        try {
-            thread.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        socket.close(); // unblocks the thread
+        if (!DaemonThreads.join(thread, Duration.ofSeconds(2))) {
+            LOG.warn("{} did not stop within 2 s", THREAD);
         }
     }
 }

@@ -8,8 +8,8 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
-import java.nio.charset.Charset;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -18,12 +18,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.traytalk.carrier.Carrier;
 import org.traytalk.carrier.CarrierCallback;
 import org.traytalk.carrier.CarrierException;
 import org.traytalk.carrier.Inbound;
-import org.traytalk.carrier.udp.LocalAddress;
-import org.traytalk.carrier.udp.NetworkView;
+import org.traytalk.carrier.SingleUseCarrier;
+import org.traytalk.carrier.net.LocalAddress;
+import org.traytalk.carrier.net.NetworkView;
+import org.traytalk.concurrent.DaemonThreads;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.PeerAddress;
 import org.traytalk.wire.MalformedMessageException;
@@ -37,13 +38,16 @@ import org.traytalk.wire.netbios.NetbiosName;
  * original program and with Windows nodes using mailslots. Peers are addressed by IPv4 address; a peer never
  * heard on this carrier is addressed by its name, found with a NetBIOS name query.
  */
-public final class NetbiosCarrier implements Carrier {
+public final class NetbiosCarrier extends SingleUseCarrier {
     public static final String NAME = "netbios";
     /** The original's slot size; longer text goes as several messages. */
     public static final int MAX_MESSAGE_BYTES = 250;
+    static final String RECEIVE_THREAD = "traytalk-netbios-receive";
+    static final String LOOKUP_THREAD = "traytalk-netbios-lookup";
     private static final Logger LOG = LoggerFactory.getLogger(NetbiosCarrier.class);
 
     private final NetbiosCarrierOptions options;
+    private final InetAddress bindAddress;
     private final InterfaceAddresses addresses;
     private final MailslotDatagramCodec codec = new MailslotDatagramCodec();
     private final NetbiosName me;
@@ -52,16 +56,11 @@ public final class NetbiosCarrier implements Carrier {
     private final Consumer<String> warnings;
     private final PortNeighbours neighbours;
     private final NameResolver resolver;
+    /** Name queries run here, one at a time, so a send never waits for the network. */
+    private final ExecutorService lookups = Executors.newSingleThreadExecutor(new DaemonThreads(LOOKUP_THREAD));
     private volatile DatagramSocket socket;
     private volatile CarrierCallback callback;
-    private Thread reader;
-    /** Name queries run here, one at a time, so a send never waits for the network. */
-    private final ExecutorService lookups = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "traytalk-netbios-names");
-        t.setDaemon(true);
-        return t;
-    });
-    private NameResponder names;
+    private volatile NameResponder names;
 
     /** Problems worth telling the user (another program on our port) go to the log only. */
     public NetbiosCarrier(NetbiosCarrierOptions options, NetworkView network) {
@@ -71,13 +70,18 @@ public final class NetbiosCarrier implements Carrier {
     /** {@code warnings} hears, besides the log, what the user should fix (e.g. Samba's nmbd holding UDP 138). */
     public NetbiosCarrier(NetbiosCarrierOptions options, NetworkView network, Consumer<String> warnings) {
         this(options, network, warnings, PortNeighbours.system(), NameResolver.Timing.WINDOWS,
-                NetbiosCarrierOptions.NAME_PORT);
+                NetbiosCarrierOptions.NAME_PORT, null);
     }
 
-    /** For tests: where /proc is, how long name queries wait, and the port they go to. */
+    /**
+     * For tests: where /proc is, how long name queries wait, the port they go to, and the address to bind (null
+     * for every address, which is what Windows does; two carriers on one machine need one address each).
+     */
     NetbiosCarrier(NetbiosCarrierOptions options, NetworkView network, Consumer<String> warnings,
-                   PortNeighbours neighbours, NameResolver.Timing timing, int queryPort) {
+                   PortNeighbours neighbours, NameResolver.Timing timing, int queryPort, InetAddress bindAddress) {
+        super(NAME, "NetBIOS carrier", MAX_MESSAGE_BYTES, options.charset(), Duration.ofSeconds(2));
         this.options = options;
+        this.bindAddress = bindAddress;
         this.addresses = new InterfaceAddresses(network, options.interfaces());
         this.me = NetbiosName.computer(options.computerName());
         this.workgroup = NetbiosName.computer(options.workgroup());
@@ -88,30 +92,12 @@ public final class NetbiosCarrier implements Carrier {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int maxMessageBytes() {
-        return MAX_MESSAGE_BYTES;
-    }
-
-    @Override
-    public Charset charset() {
-        return options.charset();
-    }
-
-    @Override
-    public synchronized void start(CarrierCallback cb) throws CarrierException {
-        if (socket != null) {
-            throw new CarrierException("the NetBIOS carrier is already started");
-        }
+    protected void open(CarrierCallback cb) throws CarrierException {
         try {
             DatagramSocket s = new DatagramSocket(null);
             s.setReuseAddress(true); // Samba's nmbd may hold the port too
             s.setBroadcast(true);
-            s.bind(new InetSocketAddress(options.port()));
+            s.bind(new InetSocketAddress(bindAddress, options.port()));
             socket = s;
         } catch (BindException e) {
             throw new CarrierException(bindProblem(e), e);
@@ -129,9 +115,7 @@ public final class NetbiosCarrier implements Carrier {
         }
         warnAboutNeighbours();
         callback = cb;
-        reader = new Thread(this::receive, "traytalk-netbios-receive");
-        reader.setDaemon(true);
-        reader.start();
+        startThread(RECEIVE_THREAD, this::receive);
         LOG.info("NetBIOS carrier on UDP {} as {} in {} for {}", options.port(), me, workgroup, options.mailslot());
     }
 
@@ -197,7 +181,7 @@ public final class NetbiosCarrier implements Carrier {
             resolver.learn(d.source(), from); // replies need no name query
         }
         CarrierCallback cb = callback;
-        if (cb != null) {
+        if (cb != null && !isClosed()) {
             String from = packet.getAddress().getHostAddress();
             String recipient = forMe ? options.computerName() : ChatMessage.EVERYONE;
             cb.onReceive(new Inbound(new PeerAddress(NAME, from), d.payload(), recipient, 0));
@@ -222,7 +206,7 @@ public final class NetbiosCarrier implements Carrier {
         }
         Inet4Address ip = InterfaceAddresses.literal(to.address());
         if (ip == null) {
-            requireRunning(); // no name queries from a stopped carrier
+            requireSocket(); // no name queries from a stopped carrier
             ip = resolver.resolveSoon(dest, lookups); // never blocks the engine: a resend finds the answer
         }
         transmit(MailslotDatagram.DIRECT_UNIQUE, dest, addresses.facing(ip), ip, message);
@@ -257,7 +241,7 @@ public final class NetbiosCarrier implements Carrier {
             throw new CarrierException("a mailslot message holds at most " + MAX_MESSAGE_BYTES + " bytes, this one "
                     + message.length);
         }
-        DatagramSocket s = requireRunning();
+        DatagramSocket s = requireSocket();
         byte[] frame = codec.encode(new MailslotDatagram(type, datagramIds.incrementAndGet(), source.getAddress(),
                 options.port(), me, dest, options.mailslot(), message));
         try {
@@ -267,31 +251,21 @@ public final class NetbiosCarrier implements Carrier {
         }
     }
 
-    private DatagramSocket requireRunning() throws CarrierException {
-        DatagramSocket s = socket;
-        if (s == null || s.isClosed()) {
-            throw new CarrierException("the NetBIOS carrier is not running");
-        }
-        return s;
+    private DatagramSocket requireSocket() throws CarrierException {
+        requireRunning();
+        return socket;
     }
 
     @Override
-    public synchronized void close() {
-        callback = null;
+    protected void release() {
         lookups.shutdownNow();
-        if (names != null) {
-            names.close();
+        NameResponder n = names;
+        if (n != null) {
+            n.close();
         }
         DatagramSocket s = socket;
         if (s != null) {
-            s.close();
-        }
-        if (reader != null) {
-            try {
-                reader.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            s.close(); // unblocks the receive thread
         }
     }
 }

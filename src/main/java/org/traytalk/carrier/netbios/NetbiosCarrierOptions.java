@@ -3,7 +3,6 @@ package org.traytalk.carrier.netbios;
 import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Locale;
-import org.traytalk.config.Settings;
 
 /**
  * How a {@link NetbiosCarrier} runs.
@@ -24,12 +23,6 @@ public record NetbiosCarrierOptions(String computerName, String workgroup, Strin
 
     public NetbiosCarrierOptions {
         interfaces = List.copyOf(interfaces);
-    }
-
-    /** From the settings: {@code netbios.workgroup}, and {@code netbios.nameservice} off means no 137 socket. */
-    public static NetbiosCarrierOptions fromSettings(Settings s) {
-        return new NetbiosCarrierOptions(s.displayName(), s.netbiosWorkgroup(), s.group(), s.legacyCharset(),
-                s.interfaces(), PORT, s.nameService() ? NAME_PORT : 0);
     }
 
     String mailslot() {

@@ -10,6 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.traytalk.concurrent.DaemonThreads;
+import org.traytalk.carrier.net.LocalAddress;
+import org.traytalk.carrier.net.NetworkView;
 
 /** Keeps the target plan in step with the machine's addresses, polling them on a named daemon thread. */
 final class AddressWatch {
@@ -38,11 +41,7 @@ final class AddressWatch {
         if (interval.isZero() || interval.isNegative() || poller != null) {
             return;
         }
-        poller = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, threadName);
-            t.setDaemon(true);
-            return t;
-        });
+        poller = Executors.newSingleThreadScheduledExecutor(new DaemonThreads(threadName));
         long millis = interval.toMillis();
         poller.scheduleWithFixedDelay(this::refresh, millis, millis, TimeUnit.MILLISECONDS);
     }

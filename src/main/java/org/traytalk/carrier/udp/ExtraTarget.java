@@ -1,5 +1,7 @@
 package org.traytalk.carrier.udp;
 
+import org.traytalk.carrier.net.Subnet;
+
 /** One {@code udp.targets} entry: "everyone" also means this host or subnet. */
 sealed interface ExtraTarget {
 

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.traytalk.carrier.net.LocalAddress;
+import org.traytalk.carrier.net.Subnet;
 
 /**
  * Where "everyone" datagrams go and whose datagrams are accepted, computed from one snapshot of the

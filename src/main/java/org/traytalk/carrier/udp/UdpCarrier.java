@@ -3,16 +3,16 @@ package org.traytalk.carrier.udp;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.traytalk.carrier.Carrier;
 import org.traytalk.carrier.CarrierCallback;
 import org.traytalk.carrier.CarrierException;
+import org.traytalk.carrier.SingleUseCarrier;
+import org.traytalk.carrier.net.NetworkView;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.PeerAddress;
 import org.traytalk.wire.FoxMessage;
@@ -23,33 +23,29 @@ import org.traytalk.wire.UdpEnvelopeCodec;
  * TrayTalk's own carrier: enveloped messages in UDP datagrams on one port, "everyone" by broadcast
  * and extra targets (docs/PROTOCOL.md, "UDP carrier").
  */
-public final class UdpCarrier implements Carrier {
+public final class UdpCarrier extends SingleUseCarrier {
 
     public static final String NAME = "udp";
     public static final int MAX_MESSAGE_BYTES = FoxMessage.HEADER_BYTES + 32 * 1024;
     static final String RECEIVE_THREAD = "traytalk-udp-receive";
     static final String WATCH_THREAD = "traytalk-udp-watch";
     private static final Logger LOG = LoggerFactory.getLogger(UdpCarrier.class);
-    private static final long JOIN_MILLIS = 2_000;
 
     private final UdpCarrierOptions options;
     private final NetworkView network;
     private final HostResolver resolver;
     private final UdpEnvelopeCodec codec = new UdpEnvelopeCodec();
     private final InboundScreen screen;
-    private final AtomicBoolean started = new AtomicBoolean();
-    private final AtomicBoolean closed = new AtomicBoolean();
     private volatile DatagramSocket socket;
-    private volatile CarrierCallback callback;
     private volatile AddressWatch addresses;
     private volatile List<String> lastSendToAllFailures = List.of();
-    private Thread receiver;
 
     public UdpCarrier(UdpCarrierOptions options, NetworkView network) {
         this(options, network, HostResolver.SYSTEM);
     }
 
     UdpCarrier(UdpCarrierOptions options, NetworkView network, HostResolver resolver) {
+        super(NAME, "UDP carrier", MAX_MESSAGE_BYTES, StandardCharsets.UTF_8, Duration.ofSeconds(2));
         this.options = options;
         this.network = network;
         this.resolver = resolver;
@@ -57,48 +53,19 @@ public final class UdpCarrier implements Carrier {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int maxMessageBytes() {
-        return MAX_MESSAGE_BYTES;
-    }
-
-    @Override
-    public Charset charset() {
-        return StandardCharsets.UTF_8;
-    }
-
-    @Override
-    public void start(CarrierCallback cb) throws CarrierException {
-        if (closed.get()) {
-            throw new CarrierException("UDP carrier is closed");
-        }
-        if (!started.compareAndSet(false, true)) {
-            throw new CarrierException("UDP carrier already started");
-        }
-        DatagramSocket s;
-        try {
-            s = UdpSockets.open(options.port());
-        } catch (CarrierException e) {
-            started.set(false); // the user may free the port and try again
-            throw e;
-        }
+    protected void open(CarrierCallback cb) throws CarrierException {
+        DatagramSocket s = UdpSockets.open(options.port());
         int port = s.getLocalPort();
         List<ExtraTarget> targets = options.parsedTargets();
         addresses = new AddressWatch(network,
                 up -> TargetPlan.compute(up, options.interfaces(), targets, port, resolver),
                 () -> {
-                    if (!closed.get()) {
+                    if (!isClosed()) {
                         cb.onLocalAddressesChanged();
                     }
                 });
-        socket = s; // published last: senders see a socket only once the targets exist
-        receiver = new Thread(new ReceiveLoop(s, screen, addresses::current, cb, closed::get), RECEIVE_THREAD);
-        receiver.setDaemon(true);
-        receiver.start();
+        socket = s; // published before the receive thread starts: close() then always closes it
+        startThread(RECEIVE_THREAD, new ReceiveLoop(s, screen, addresses::current, cb, this::isClosed));
         addresses.start(options.watchInterval(), WATCH_THREAD);
         LOG.info("UDP carrier on port {} for group {}, sending everyone-messages to {}", port, options.group(),
                 addresses.current().destinations());
@@ -162,14 +129,8 @@ public final class UdpCarrier implements Carrier {
     }
 
     private DatagramSocket requireOpen() throws CarrierException {
-        DatagramSocket s = socket;
-        if (closed.get()) {
-            throw new CarrierException("UDP carrier is closed");
-        }
-        if (s == null) {
-            throw new CarrierException("UDP carrier not started");
-        }
-        return s;
+        requireRunning();
+        return socket;
     }
 
     private byte[] envelope(String recipient, byte[] message) throws CarrierException {
@@ -190,10 +151,7 @@ public final class UdpCarrier implements Carrier {
     }
 
     @Override
-    public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
+    protected void release() {
         AddressWatch watch = addresses;
         if (watch != null) {
             watch.stop();
@@ -201,17 +159,6 @@ public final class UdpCarrier implements Carrier {
         DatagramSocket s = socket;
         if (s != null) {
             s.close(); // unblocks the receive thread
-        }
-        Thread r = receiver;
-        if (r != null && r != Thread.currentThread()) {
-            try {
-                r.join(JOIN_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (r.isAlive()) {
-                LOG.warn("UDP receive thread did not stop within {} ms", JOIN_MILLIS);
-            }
         }
     }
 }

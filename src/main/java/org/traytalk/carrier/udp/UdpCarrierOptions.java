@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
-import org.traytalk.config.Settings;
 
 /**
  * How a {@link UdpCarrier} runs.
@@ -41,11 +40,6 @@ public record UdpCarrierOptions(int port, String group, long instanceId, List<St
     public UdpCarrierOptions(int port, String group, long instanceId, List<String> interfaces,
                              List<String> extraTargets) {
         this(port, group, instanceId, interfaces, extraTargets, DEFAULT_WATCH_INTERVAL);
-    }
-
-    public static UdpCarrierOptions fromSettings(Settings settings, long instanceId) {
-        return new UdpCarrierOptions(settings.udpPort(), settings.group(), instanceId, settings.interfaces(),
-                settings.extraTargets());
     }
 
     /** A fresh random instance id for one process start; never 0. */

@@ -6,6 +6,7 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.util.Locale;
 import org.traytalk.carrier.CarrierException;
+import org.traytalk.carrier.net.Subnet;
 import org.traytalk.model.PeerAddress;
 
 /** Opening the carrier's socket and reading peer addresses, with errors a user can act on. */

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import javax.swing.SwingUtilities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.traytalk.concurrent.DaemonThreads;
 import org.traytalk.config.Settings;
 import org.traytalk.engine.Messenger;
 import org.traytalk.engine.MessengerListener;
@@ -56,11 +57,7 @@ public final class DesktopApp implements AutoCloseable {
     private final Messenger messenger;
     private final Autostart autostart;
     private final Windows windows;
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "traytalk-ui-sender");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService background = Executors.newSingleThreadExecutor(new DaemonThreads("traytalk-ui-sender"));
     private final CountDownLatch quit = new CountDownLatch(1);
     private final List<AutoCloseable> handles = new ArrayList<>();
     private TrayModel model;

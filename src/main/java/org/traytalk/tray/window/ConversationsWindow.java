@@ -24,6 +24,7 @@ import javax.swing.WindowConstants;
 import javax.swing.filechooser.FileNameExtensionFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.traytalk.concurrent.DaemonThreads;
 import org.traytalk.engine.Messenger;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
@@ -129,11 +130,7 @@ public final class ConversationsWindow {
     }
 
     private void build() {
-        worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "traytalk-history");
-            t.setDaemon(true);
-            return t;
-        });
+        worker = Executors.newSingleThreadExecutor(new DaemonThreads("traytalk-history"));
         panel = new ConversationsPanel(messenger, worker, SwingUtilities::invokeLater, clock);
         panel.setCloseAction(this::close);
         panel.setExportAction(() -> panel.openConversation().ifPresent(this::export));

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,8 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.traytalk.carrier.CarrierCallback;
 import org.traytalk.carrier.CarrierException;
 import org.traytalk.carrier.Inbound;
-import org.traytalk.carrier.udp.LocalAddress;
-import org.traytalk.config.Settings;
+import org.traytalk.carrier.net.LocalAddress;
 import org.traytalk.model.PeerAddress;
 import org.traytalk.wire.netbios.MailslotDatagram;
 import org.traytalk.wire.netbios.MailslotDatagramCodec;
@@ -105,7 +103,7 @@ class NetbiosCarrierTest {
         NetbiosCarrierOptions options = new NetbiosCarrierOptions("ALICE", "WORKGROUP", "FOXAPP",
                 Charset.forName("windows-1252"), List.of(), port, 0);
         alice = new NetbiosCarrier(options, () -> List.of(testNet), warnings::add, neighbours, FAST,
-                winpcNames.getLocalPort());
+                winpcNames.getLocalPort(), null);
         alice.start(new CarrierCallback() {
             @Override
             public void onReceive(Inbound datagram) {
@@ -216,21 +214,5 @@ class NetbiosCarrierTest {
     void aloneOnOurPortThereIsNoWarning() throws Exception {
         start(PortNeighbours.system()); // the real /proc: our own socket is the only one on this port
         assertThat(warnings).isEmpty();
-    }
-
-    @Test
-    void settingsChooseTheWorkgroupAndTheNameService() throws Exception {
-        Settings on = new Settings("ALICE", "FOXAPP", Set.of("netbios"), 42138, List.of("eth0"), List.of(),
-                Charset.forName("windows-1252"), Duration.ofSeconds(60), Duration.ofHours(24), "OFFICE", true,
-                Duration.ofSeconds(8), false);
-        NetbiosCarrierOptions o = NetbiosCarrierOptions.fromSettings(on);
-        assertThat(o.workgroup()).isEqualTo("OFFICE");
-        assertThat(o.namePort()).isEqualTo(137);
-        assertThat(o.port()).isEqualTo(138);
-        assertThat(o.interfaces()).containsExactly("eth0");
-        Settings off = new Settings("ALICE", "FOXAPP", Set.of("netbios"), 42138, List.of(), List.of(),
-                Charset.forName("windows-1252"), Duration.ofSeconds(60), Duration.ofHours(24), "WORKGROUP", false,
-                Duration.ofSeconds(8), false);
-        assertThat(NetbiosCarrierOptions.fromSettings(off).namePort()).isZero(); // no socket on 137
     }
 }

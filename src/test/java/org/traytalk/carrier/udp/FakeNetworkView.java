@@ -1,6 +1,8 @@
 package org.traytalk.carrier.udp;
 
 import java.util.List;
+import org.traytalk.carrier.net.LocalAddress;
+import org.traytalk.carrier.net.NetworkView;
 
 /** A network view the test changes at will. */
 final class FakeNetworkView implements NetworkView {

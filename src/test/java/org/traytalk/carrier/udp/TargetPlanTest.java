@@ -7,6 +7,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.traytalk.carrier.net.LocalAddress;
+import org.traytalk.carrier.net.Subnet;
 
 class TargetPlanTest {
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import org.traytalk.carrier.Carrier;
 import org.traytalk.carrier.CarrierContractTest;
+import org.traytalk.carrier.net.NetworkView;
 import org.traytalk.model.PeerAddress;
 
 /** Two UDP carriers on loopback only: interface filter "lo", each the other's extra target. */

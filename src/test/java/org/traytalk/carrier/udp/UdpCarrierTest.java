@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.traytalk.carrier.CarrierContractTest.Recorder;
 import org.traytalk.carrier.CarrierException;
 import org.traytalk.carrier.Inbound;
+import org.traytalk.carrier.net.NetworkView;
+import org.traytalk.carrier.net.Subnet;
 import org.traytalk.model.PeerAddress;
 import org.traytalk.wire.UdpEnvelope;
 import org.traytalk.wire.UdpEnvelopeCodec;

@@ -1,4 +1,4 @@
-package org.traytalk.carrier.udp;
+package org.traytalk.carrier.net;
 
 import java.net.Inet4Address;
 import java.util.Objects;
@@ -22,7 +22,7 @@ public record LocalAddress(String interfaceName, Inet4Address address, int prefi
         }
     }
 
-    Subnet subnet() {
+    public Subnet subnet() {
         return Subnet.of(address, prefixLength);
     }
 }

@@ -1,4 +1,4 @@
-package org.traytalk.carrier.udp;
+package org.traytalk.carrier.net;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -6,15 +6,15 @@ import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 
 /** An IPv4 subnet as network bits and a prefix length. */
-record Subnet(int network, int prefixLength) {
+public record Subnet(int network, int prefixLength) {
 
-    static Subnet of(Inet4Address address, int prefixLength) {
+    public static Subnet of(Inet4Address address, int prefixLength) {
         int mask = mask(prefixLength);
         return new Subnet(toInt(address) & mask, prefixLength);
     }
 
     /** Parses {@code a.b.c.d/n} without any name lookup. */
-    static Subnet parse(String cidr) {
+    public static Subnet parse(String cidr) {
         int slash = cidr.indexOf('/');
         if (slash < 0) {
             throw new IllegalArgumentException("not a subnet (a.b.c.d/n): " + cidr);
@@ -32,14 +32,14 @@ record Subnet(int network, int prefixLength) {
     }
 
     /** Parses a dotted-quad IPv4 literal; never resolves names. */
-    static Inet4Address parseIpv4(String text) {
+    public static Inet4Address parseIpv4(String text) {
         String[] parts = text.split("\\.", -1);
         if (parts.length != 4) {
             throw new IllegalArgumentException("not an IPv4 address: " + text);
         }
         byte[] bytes = new byte[4];
         for (int i = 0; i < 4; i++) {
-            if (parts[i].isEmpty() || parts[i].length() > 3 || !parts[i].chars().allMatch(Character::isDigit)) {
+            if (parts[i].isEmpty() || parts[i].length() > 3 || !parts[i].chars().allMatch(c -> c >= '0' && c <= '9')) {
                 throw new IllegalArgumentException("not an IPv4 address: " + text);
             }
             int v = Integer.parseInt(parts[i]);
@@ -51,7 +51,7 @@ record Subnet(int network, int prefixLength) {
         return fromInt(ByteBuffer.wrap(bytes).getInt());
     }
 
-    static boolean isIpv4Literal(String text) {
+    public static boolean isIpv4Literal(String text) {
         try {
             parseIpv4(text);
             return true;
@@ -60,11 +60,11 @@ record Subnet(int network, int prefixLength) {
         }
     }
 
-    boolean contains(InetAddress address) {
+    public boolean contains(InetAddress address) {
         return address instanceof Inet4Address v4 && (toInt(v4) & mask(prefixLength)) == network;
     }
 
-    Inet4Address broadcast() {
+    public Inet4Address broadcast() {
         return fromInt(network | ~mask(prefixLength));
     }
 

@@ -1,4 +1,4 @@
-package org.traytalk.carrier.udp;
+package org.traytalk.carrier.net;
 
 import java.io.IOException;
 import java.net.Inet4Address;
