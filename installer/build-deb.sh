@@ -70,10 +70,11 @@ DPKG_DEB_COMPRESSOR_TYPE=xz DPKG_DEB_COMPRESSOR_LEVEL=1 jpackage --type deb \
     --resource-dir "$ROOT/installer/deb" \
     --dest "$work/out"
 
-deb="$(ls "$work"/out/*.deb 2>/dev/null | head -n 1)"
-[ -n "$deb" ] || die "jpackage made no .deb in $work/out"
+debs=("$work"/out/*.deb)
+[ -f "${debs[0]}" ] || die "jpackage made no .deb in $work/out"
+[ "${#debs[@]}" = 1 ] || die "jpackage made more than one .deb: ${debs[*]}"
 name="traytalk_${VERSION}_amd64.deb"
-mv "$deb" "$RELEASE/$name"
+mv "${debs[0]}" "$RELEASE/$name"
 
 # What we can check without installing: the package's name, version and the launcher inside it.
 info="$(dpkg-deb -f "$RELEASE/$name" Package Version Architecture Maintainer Recommends)"
@@ -92,6 +93,7 @@ for script in postinst prerm; do
     [ "$sizes" = "$DEB_ICON_SIZES" ] || die "installer/deb/$script handles icon sizes '$sizes', not '$DEB_ICON_SIZES'"
 done
 desktop="$(dpkg-deb --fsys-tarfile "$RELEASE/$name" | tar -xOf - ./opt/traytalk/lib/traytalk-traytalk.desktop)"
-grep -qx 'Name=TrayTalk' <<<"$desktop" && grep -qx 'Exec=/opt/traytalk/bin/traytalk' <<<"$desktop" \
-    || die "$name: the menu entry is not TrayTalk's own (installer/deb/traytalk.desktop): $desktop"
+for line in 'Name=TrayTalk' 'Exec=/opt/traytalk/bin/traytalk'; do
+    grep -qx "$line" <<<"$desktop" || die "$name: the menu entry lacks $line (installer/deb/traytalk.desktop): $desktop"
+done
 say "built $RELEASE/$name ($(du -h "$RELEASE/$name" | cut -f1))"

@@ -54,7 +54,7 @@ args+=('/OZ:\out' 'Z:\src\installer\traytalk.iss')
 log="$TARGET/installer/iscc.log"
 say "ISCC ${args[*]}"
 status=0
-WINE32_TIMEOUT=1200 wine32_in "$WINE32_BASE_PREFIX" wine "$ISCC_WIN" "${args[@]}" >"$log" 2>&1 || status=$?
+wine32_iscc "${args[@]}" >"$log" 2>&1 || status=$?
 if [ "$status" != 0 ]; then
     cat "$log" >&2
     die "ISCC failed with exit code $status (log: $log)"

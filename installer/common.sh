@@ -1,13 +1,16 @@
+# shellcheck shell=bash
 # Shared by the installer scripts (sourced, not run): paths, the version, checks that fail with a clear message.
 # TRAYTALK_ICONS overrides the icon folder (default icons/), TRAYTALK_CACHE the tool cache.
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TARGET="$ROOT/target"
+# shellcheck disable=SC2034 # used by the scripts that source this file
 RELEASE="$TARGET/release"
 ICONS="${TRAYTALK_ICONS:-$ROOT/icons}"
 CACHE="${TRAYTALK_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/traytalk-installer}"
 ICON_SIZES="16 20 24 32 40 48 64 128 256"
 # the sizes of the hicolor icon theme among them: the .deb adds these (installer/deb/postinst names them too)
+# shellcheck disable=SC2034 # used by the scripts that source this file
 DEB_ICON_SIZES="16 24 32 48 64 128 256"
 
 die() { echo "$(basename "$0"): $*" >&2; exit 1; }

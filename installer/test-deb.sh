@@ -75,7 +75,7 @@ ok "traytalk --home DIR history: '${out:-<nothing>}', exit 0, history.db created
 
 # The menu entry: TrayTalk's own, in Network, with the icon in the hicolor theme in every size.
 desktop="$(dpkg -L traytalk | grep '/lib/[^/]*\.desktop$' | head -n 1)"
-[ -n "$desktop" ] && [ -f "$desktop" ] || die "the package has no .desktop file"
+[ -f "$desktop" ] || die "the package has no .desktop file"
 menu_exec="$(sed -n 's/^Exec=//p' "$desktop")"
 [ "$menu_exec" = "$APP" ] || die "$desktop starts '$menu_exec', not $APP"
 grep -qx 'Name=TrayTalk' "$desktop" || die "$desktop is not called TrayTalk"
@@ -127,11 +127,12 @@ if [ -z "$panel" ]; then
 fi
 
 log="$tt_home/logs/traytalk.log"
+# the Exec value holds plain words (checked above: no quotes, no spaces in these paths)
+read -r -a logon_command <<<"$logon_exec"
 start_app() {
     rm -f "$log"
-    # shellcheck disable=SC2086 # the Exec value holds plain words (no quotes: no spaces in these paths)
     user_prefix
-    "${as_nobody[@]}" $logon_exec > "$OUT/app.out" 2>&1 &
+    "${as_nobody[@]}" "${logon_command[@]}" > "$OUT/app.out" 2>&1 &
     app_pid=$!
     for (( i = 0; i < 120; i++ )); do
         grep -q 'Desktop ready' "$log" 2>/dev/null && return 0
@@ -171,20 +172,22 @@ awk -v m="$lit" 'BEGIN { exit !(m == 0) }' || die "a window opened on a start at
 ok "icon docked in the tray and drawn (blue share $blue), no window on the screen ($OUT/1-logon.png)"
 
 # The menu entry launched while TrayTalk runs: the running one opens Compose.
-out="$(as_user $menu_exec --home "$tt_home" 2>&1)" || die "the menu entry's command failed while TrayTalk runs: $out"
+out="$(as_user "$menu_exec" --home "$tt_home" 2>&1)" || die "the menu entry's command failed while TrayTalk runs: $out"
 compose="$(await_window --onlyvisible --name '^New message - TrayTalk$')"
 [ -n "$compose" ] || die "the menu entry launched again opened no Compose window"
-eval "$(xdotool getwindowgeometry --shell "$compose")" # X, Y, WIDTH, HEIGHT
+# its place and size: xdotool prints X=, Y=, WIDTH=, HEIGHT= lines
+geometry="$(xdotool getwindowgeometry --shell "$compose" \
+    | awk -F= '{ v[$1] = $2 } END { print v["WIDTH"] "x" v["HEIGHT"] "+" v["X"] "+" v["Y"] }')"
 for (( i = 0; i < 10; i++ )); do # painted: mostly light (the light theme), give it a moment
     sleep 0.5
     import -window root "$OUT/2-compose.png"
-    light="$(convert "$OUT/2-compose.png" -crop "${WIDTH}x${HEIGHT}+$X+$Y" +repage -colorspace Gray \
+    light="$(convert "$OUT/2-compose.png" -crop "$geometry" +repage -colorspace Gray \
         -fx 'u > 0.8 ? 1 : 0' -format '%[fx:mean]' info:)"
     awk -v l="$light" 'BEGIN { exit !(l > 0.6) }' && break
 done
 awk -v l="$light" 'BEGIN { exit !(l > 0.6) }' \
     || die "the Compose window is not painted (light share $light; $OUT/2-compose.png)"
-ok "the menu entry launched again opened Compose in the running TrayTalk, ${WIDTH}x$HEIGHT, painted" \
+ok "the menu entry launched again opened Compose in the running TrayTalk, ${geometry%%+*}, painted" \
     "($OUT/2-compose.png)"
 
 # An upgrade while TrayTalk runs (a newer build of the same package): files replaced, the running one unharmed.
@@ -225,10 +228,11 @@ if installed; then die "traytalk is still installed"; fi
 [ ! -e "$APP" ] || die "$APP is still there after dpkg -r"
 [ ! -e "$desktop" ] || die "$desktop is still there after dpkg -r"
 [ ! -e /usr/share/applications/traytalk-traytalk.desktop ] || die "the menu entry is still there after dpkg -r"
-[ ! -L /usr/bin/traytalk ] && [ ! -e /usr/bin/traytalk ] || die "/usr/bin/traytalk is still there after dpkg -r"
+if [ -L /usr/bin/traytalk ] || [ -e /usr/bin/traytalk ]; then die "/usr/bin/traytalk is still there after dpkg -r"; fi
 left="$(find /usr/share/icons/hicolor -name traytalk.png)"
 [ -z "$left" ] || die "icons left in hicolor after dpkg -r: $left"
 ok "removed: no package, no launcher, no /usr/bin/traytalk, no menu entry, no icons"
 # The user's own autostart entry stays in their home; its TryExec now names a missing program, so desktops skip it.
-[ -f "$entry" ] && [ ! -e "$(sed -n 's/^TryExec=//p' "$entry")" ] || die "the autostart entry's TryExec still resolves"
+[ -f "$entry" ] || die "the user's autostart entry $entry went with the package"
+[ ! -e "$(sed -n 's/^TryExec=//p' "$entry")" ] || die "the autostart entry's TryExec still resolves"
 ok "the user's autostart entry is left, and skipped at logon: TryExec=$APP is gone"

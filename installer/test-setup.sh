@@ -304,7 +304,7 @@ new_prefix java
 say "case 7: Java found or not: registry, JAVA_HOME, PATH; the Java page at the screen"
 # runtimes with a runtime's shape: bin\javaw.exe and the release file that names the version
 for v in 11.0.2 17.0.99 21.0.1; do
-    home="$(host_path 'C:\')/java${v%%.*}"
+    home="$(host_path "C:\\")/java${v%%.*}"
     mkdir -p "$home/bin"
     cp "$OUT/standin.exe" "$home/bin/javaw.exe"
     printf 'IMPLEMENTOR="TrayTalk test stand-in"\nJAVA_VERSION="%s"\n' "$v" > "$home/release"
@@ -313,7 +313,7 @@ w wine reg add 'HKLM\SOFTWARE\JavaSoft\JDK\11.0.2' /v JavaHome /t REG_SZ /d 'C:\
 run_setup java-old /CURRENTUSER '/TASKS='
 expect "a Java 11 in the registry is named as too old" \
     java_said java-old 'no Java 17 or later found; Java 11 in C:\\java11 (registry HKLM\\SOFTWARE\\JavaSoft\\JDK\\11.0.2) is too old$'
-w wine reg add 'HKLM\SOFTWARE\JavaSoft\JRE\21' /v JavaHome /t REG_SZ /d 'C:\java21\' /f >/dev/null 2>&1
+w wine reg add 'HKLM\SOFTWARE\JavaSoft\JRE\21' /v JavaHome /t REG_SZ /d "C:\\java21\\" /f >/dev/null 2>&1
 run_setup java-registry /CURRENTUSER '/TASKS='
 expect "a Java 21 in the registry is found" \
     java_said java-registry 'Java 21 found in C:\\java21 (registry HKLM\\SOFTWARE\\JavaSoft\\JRE\\21)$'

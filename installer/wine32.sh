@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # 32-bit Wine for Inno Setup (sourced after common.sh, not run). Inno Setup's compiler and the setups it makes are
 # 32-bit Windows programs; they run here in Debian bookworm's 32-bit Wine, inside an i386 bookworm root file system
 # kept in $CACHE and entered with chroot. Where the kernel cannot run 32-bit x86 code (some VMs), every i386
@@ -15,7 +16,6 @@ BINFMT=/proc/sys/fs/binfmt_misc
 BINFMT_NAME=traytalk-i386
 # Wine's prefix inside the root file system: made once, then copied for each test install
 WINE32_BASE_PREFIX=/root/wine-base
-ISCC_WIN="Z:\\opt\\innosetup-$INNOSETUP_VERSION\\ISCC.exe"
 
 wine32_cleanups=()
 wine32_cleanup() {
@@ -118,10 +118,10 @@ wine32_bind() {
 # Stops whatever still runs inside the root file system (a Wine service that outlived its wineserver, a program of a
 # failed test), so that nothing is left behind.
 wine32_kill_strays() {
-    local root pid strays=()
-    root="$(readlink -f "$WINE32_ROOT")"
+    local root_fs pid strays=()
+    root_fs="$(readlink -f "$WINE32_ROOT")"
     for pid in /proc/[0-9]*; do
-        [ "$(readlink "$pid/root" 2>/dev/null)" = "$root" ] && strays+=("${pid#/proc/}")
+        [ "$(readlink "$pid/root" 2>/dev/null)" = "$root_fs" ] && strays+=("${pid#/proc/}")
     done
     [ ${#strays[@]} = 0 ] && return
     say "stopping ${#strays[@]} process(es) left in $WINE32_ROOT"
@@ -164,6 +164,12 @@ EOF
 # Stopped after $WINE32_TIMEOUT seconds (default 900): nothing here may hang a build.
 wine32_in() {
     timeout "${WINE32_TIMEOUT:-900}" chroot "$WINE32_ROOT" /usr/local/bin/traytalk-wine "$@"
+}
+
+# Inno Setup's compiler (wine32_innosetup put it in /opt) with the given arguments, in the base prefix; its limit is
+# far above the usual 20 s of compressing, emulated.
+wine32_iscc() {
+    WINE32_TIMEOUT=1200 wine32_in "$WINE32_BASE_PREFIX" wine "Z:\\opt\\innosetup-$INNOSETUP_VERSION\\ISCC.exe" "$@"
 }
 
 # A Wine prefix that reports Windows 10 (made once, about 20 s emulated; a copy of the base prefix later).
