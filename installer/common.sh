@@ -16,6 +16,20 @@ DEB_ICON_SIZES="16 24 32 48 64 128 256"
 die() { echo "$(basename "$0"): $*" >&2; exit 1; }
 say() { echo "== $(basename "$0"): $*" >&2; }
 
+# wait_until <seconds> <command...>: runs the command every half second until it succeeds (status 0) or the time is
+# up (status 1). The command runs in this shell: it may set variables, or die to give up early.
+wait_until() {
+    local deadline=$(( SECONDS + $1 ))
+    shift
+    until "$@"; do
+        (( SECONDS < deadline )) || return 1
+        sleep 0.5
+    done
+}
+
+# The process $1 has ended (or never was).
+process_ended() { ! kill -0 "$1" 2>/dev/null; }
+
 # The project version, read from the pom: the first <version> directly under <project> (two-space indent).
 VERSION="$(sed -n 's|^  <version>\([^<]*\)</version>.*|\1|p' "$ROOT/pom.xml" | head -n 1)"
 [ -n "$VERSION" ] || die "cannot read the project version from $ROOT/pom.xml"
@@ -100,18 +114,16 @@ start_xvfb() {
 # Ready when a client gets an answer (xdpyinfo, from x11-utils), not merely when the socket exists: a socket left
 # by a killed X server is there before the new one listens. Without xdpyinfo, the socket has to do.
 await_xvfb() {
-    local socket="/tmp/.X11-unix/X${xvfb_display#:}" i
-    for (( i = 0; i < 40; i++ )); do
-        kill -0 "$xvfb_pid" 2>/dev/null \
-            || die "Xvfb could not start on $xvfb_display (another X server there? choose one with $xvfb_choice)"
-        if command -v xdpyinfo >/dev/null; then
-            DISPLAY="$xvfb_display" xdpyinfo >/dev/null 2>&1 && break
-        elif [ -S "$socket" ]; then
-            break
-        fi
-        sleep 0.5
-    done
-    (( i < 40 )) || die "Xvfb did not answer on $xvfb_display within 20 s"
-    kill -0 "$xvfb_pid" 2>/dev/null || die "Xvfb ended at start on $xvfb_display (another X server there?)"
+    wait_until 20 xvfb_answers || die "Xvfb did not answer on $xvfb_display within 20 s"
+    ! process_ended "$xvfb_pid" || die "Xvfb ended at start on $xvfb_display (another X server there?)"
     export DISPLAY="$xvfb_display"
+}
+xvfb_answers() {
+    ! process_ended "$xvfb_pid" \
+        || die "Xvfb could not start on $xvfb_display (another X server there? choose one with $xvfb_choice)"
+    if command -v xdpyinfo >/dev/null; then
+        DISPLAY="$xvfb_display" xdpyinfo >/dev/null 2>&1
+    else
+        [ -S "/tmp/.X11-unix/X${xvfb_display#:}" ]
+    fi
 }

@@ -111,36 +111,27 @@ await_xvfb
 trayer --edge top --align right --widthtype pixel --width 160 --height 32 --SetDockType true --transparent false \
     --tint 0x303030 >"$OUT/trayer.out" 2>&1 &
 trayer_pid=$!
-# The id of the first window that `xdotool search "$@"` finds, waiting up to 20 s; nothing when none came.
-await_window() {
-    local id i
-    for (( i = 0; i < 40; i++ )); do
-        id="$(xdotool search "$@" 2>/dev/null | head -n 1 || true)"
-        [ -n "$id" ] && { echo "$id"; return 0; }
-        sleep 0.5
-    done
-}
-panel="$(await_window --name '^panel$')"
-if [ -z "$panel" ]; then
-    kill -0 "$trayer_pid" 2>/dev/null || die "trayer ended at start: $(cat "$OUT/trayer.out")"
+# Prints the id of the first window that `xdotool search "$@"` finds; status 1 when there is none.
+first_window() { xdotool search "$@" 2>/dev/null | head -n 1 | grep .; }
+if ! panel="$(wait_until 20 first_window --name '^panel$')"; then
+    ! process_ended "$trayer_pid" || die "trayer ended at start: $(cat "$OUT/trayer.out")"
     die "trayer showed no panel within 20 s (its output: $OUT/trayer.out)"
 fi
 
 log="$tt_home/logs/traytalk.log"
 # the Exec value holds plain words (checked above: no quotes, no spaces in these paths)
 read -r -a logon_command <<<"$logon_exec"
+desktop_ready() { grep -qs 'Desktop ready' "$log"; }
 start_app() {
     rm -f "$log"
     user_prefix
     "${as_nobody[@]}" "${logon_command[@]}" > "$OUT/app.out" 2>&1 &
     app_pid=$!
-    for (( i = 0; i < 120; i++ )); do
-        grep -q 'Desktop ready' "$log" 2>/dev/null && return 0
-        kill -0 "$app_pid" 2>/dev/null || return 1
-        sleep 0.5
-    done
-    die "the installed TrayTalk did not show its desktop within 60 s (output in $OUT/app.out, log $log)"
+    wait_until 60 app_started_or_ended \
+        || die "the installed TrayTalk did not show its desktop within 60 s (output in $OUT/app.out, log $log)"
+    desktop_ready
 }
+app_started_or_ended() { desktop_ready || process_ended "$app_pid"; }
 if ! start_app; then
     # GTK now and then fails to open its display on a just-started Xvfb and aborts (as DesktopIT knows): once more
     if ! grep -q 'without a display connection' "$OUT/app.out"; then
@@ -155,12 +146,9 @@ case "$ready" in *"no system tray"*|"") die "the installed TrayTalk found no tra
 ok "the logon command started the installed TrayTalk as nobody: $ready"
 
 # Its icon is docked in trayer's panel and drawn there; started at logon, it opened no window.
-for (( i = 0; i < 20; i++ )); do
-    xwininfo -tree -id "$panel" | grep -q '"TrayTalk"' && break
-    sleep 0.5
-done
-xwininfo -tree -id "$panel" | grep -q '"TrayTalk"' || die "no TrayTalk icon window in the tray panel"
-sleep 1
+icon_docked() { xwininfo -tree -id "$panel" | grep -q '"TrayTalk"'; }
+wait_until 10 icon_docked || die "no TrayTalk icon window in the tray panel within 10 s"
+sleep 1 # a moment to draw the icon, and for a window that must not open to show
 import -window root "$OUT/1-logon.png"
 read -r width height < <(identify -format '%w %h\n' "$OUT/1-logon.png")
 blue="$(convert "$OUT/1-logon.png" -crop "160x32+$((width - 160))+0" +repage -fx 'b > 0.5 && r < 0.4 ? 1 : 0' \
@@ -173,20 +161,20 @@ ok "icon docked in the tray and drawn (blue share $blue), no window on the scree
 
 # The menu entry launched while TrayTalk runs: the running one opens Compose.
 out="$(as_user "$menu_exec" --home "$tt_home" 2>&1)" || die "the menu entry's command failed while TrayTalk runs: $out"
-compose="$(await_window --onlyvisible --name '^New message - TrayTalk$')"
-[ -n "$compose" ] || die "the menu entry launched again opened no Compose window"
+compose="$(wait_until 20 first_window --onlyvisible --name '^New message - TrayTalk$')" \
+    || die "the menu entry launched again opened no Compose window within 20 s"
 # its place and size: xdotool prints X=, Y=, WIDTH=, HEIGHT= lines
 geometry="$(xdotool getwindowgeometry --shell "$compose" \
     | awk -F= '{ v[$1] = $2 } END { print v["WIDTH"] "x" v["HEIGHT"] "+" v["X"] "+" v["Y"] }')"
-for (( i = 0; i < 10; i++ )); do # painted: mostly light (the light theme), give it a moment
-    sleep 0.5
+# painted: mostly light (the light theme)
+light=""
+compose_painted() {
     import -window root "$OUT/2-compose.png"
     light="$(convert "$OUT/2-compose.png" -crop "$geometry" +repage -colorspace Gray \
         -fx 'u > 0.8 ? 1 : 0' -format '%[fx:mean]' info:)"
-    awk -v l="$light" 'BEGIN { exit !(l > 0.6) }' && break
-done
-awk -v l="$light" 'BEGIN { exit !(l > 0.6) }' \
-    || die "the Compose window is not painted (light share $light; $OUT/2-compose.png)"
+    awk -v l="$light" 'BEGIN { exit !(l > 0.6) }'
+}
+wait_until 5 compose_painted || die "the Compose window is not painted (light share $light; $OUT/2-compose.png)"
 ok "the menu entry launched again opened Compose in the running TrayTalk, ${geometry%%+*}, painted" \
     "($OUT/2-compose.png)"
 
@@ -211,8 +199,7 @@ ok "upgraded to ${VERSION}-99 while running: menu entry, icons and /usr/bin/tray
 
 out="$(as_user "$APP" --home "$tt_home" quit 2>&1)" || die "'traytalk quit' failed: $out"
 [ "$out" = "TrayTalk is quitting." ] || die "'traytalk quit' printed '$out'"
-for (( i = 0; i < 40; i++ )); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.5; done
-kill -0 "$app_pid" 2>/dev/null && die "TrayTalk still runs 20 s after 'traytalk quit'"
+wait_until 20 process_ended "$app_pid" || die "TrayTalk still runs 20 s after 'traytalk quit'"
 rc=0
 wait "$app_pid" || rc=$?
 app_pid=""

@@ -107,13 +107,10 @@ run_uninstaller() {  # run_uninstaller <log name> <app dir, Windows>
 # waits until no setup or uninstaller process is left (the uninstaller runs a copy of itself from a temporary
 # folder); Wine's own services stay, for the next step
 settle() {
-    local i
-    for (( i = 0; i < 300; i++ )); do
-        pgrep -f 'setup\.exe|setup\.tmp|unins000|_iu[0-9A-Z]+\.tmp' >/dev/null || return 0
-        sleep 1
-    done
-    fail "setup processes still running after 300 s: $(pgrep -af 'setup|unins|_iu' | tr '\n' ' ')"
+    wait_until 300 no_setup_running \
+        || fail "setup processes still running after 300 s: $(pgrep -af 'setup|unins|_iu' | tr '\n' ' ')"
 }
+no_setup_running() { ! pgrep -f 'setup\.exe|setup\.tmp|unins000|_iu[0-9A-Z]+\.tmp' >/dev/null; }
 # answers the dialog whose title matches $1 with key $2 once it shows, and keeps a screenshot of it
 answer() {
     local id
@@ -129,8 +126,10 @@ same_file() { cmp -s "$1" "$2"; }
 # the background process $1 ends within $2 seconds (and is reaped); else it is killed and the status is 1.
 # Only that process is waited for (never a bare `wait`: Xvfb is a child of this shell too).
 ended_within() {
-    local i
-    for (( i = 0; i < $2; i++ )); do kill -0 "$1" 2>/dev/null || { wait "$1" || true; return 0; }; sleep 1; done
+    if wait_until "$2" process_ended "$1"; then
+        wait "$1" || true
+        return 0
+    fi
     kill "$1" 2>/dev/null || true
     return 1
 }
@@ -140,214 +139,242 @@ no_file() { [ ! -e "$1" ]; }
 lnk_targets() { [ -s "$1" ] && grep -aq 'TrayTalk\.exe' "$1"; }
 
 # --- 1. per user, with autostart and desktop icon ---
-if want 1; then
-new_prefix user
-hist="$(host_path 'C:\users\root\AppData\Local\TrayTalk')"
-mkdir -p "$hist" && echo "history kept" > "$hist/history.db"
-say "case 1: per-user install, default tasks plus desktopicon,firewall"
-# "Start at logon" is not named: it is checked by default. Firewall is: the task exists only for all-users
-# installs, so it must be ignored here.
-run_setup install-user /CURRENTUSER /MERGETASKS=desktopicon,firewall
-expect "a per-user install runs no netsh" sh -c "! grep -qi netsh '$OUT/install-user.log'"
-expect "the setup looked for Java and says none was found" java_said install-user 'no Java 17 or later found$'
-app="$(app_dir HKCU)"
-expect "the uninstall entry shows version $VERSION" test "$(reg_value "HKCU\\$UNINSTALL_KEY" DisplayVersion || true)" = "$VERSION"
-expect "the uninstall entry is called TrayTalk" test "$(reg_value "HKCU\\$UNINSTALL_KEY" DisplayName || true)" = "TrayTalk"
-app_host="$(host_path "$app")"
-for exe in TrayTalk.exe traytalkc.exe; do
-    expect "$exe installed unchanged in $app" same_file "$TARGET/$exe" "$app_host/$exe"
-done
-expect "the uninstaller is installed" test -s "$app_host/unins000.exe"
-run_value="$(reg_value "$RUN_KEY" TrayTalk || true)"
-expect "Run value starts TrayTalk minimized: $run_value" test "$run_value" = "\"$app\\TrayTalk.exe\" --minimized"
-# no Windows Java here: the console launcher must say so, and what to do (launch4j's jreNotFoundErr, pom.xml)
-nojava="$(WINE32_TIMEOUT=300 w wine "$app\\traytalkc.exe" --version 2>&1 | tr -d '\r' || true)"
-expect "without Java the launcher explains: $nojava" grep -q 'could not find Java.*Version needed: at least 17' <<<"$nojava"
-menu="$(host_path 'C:\users\root\AppData\Roaming\Microsoft\Windows\Start Menu\Programs')/TrayTalk.lnk"
-desk="$(host_path 'C:\users\root\Desktop')/TrayTalk.lnk"
-expect "Start menu shortcut to TrayTalk.exe" lnk_targets "$menu"
-expect "desktop shortcut to TrayTalk.exe" lnk_targets "$desk"
-say "case 1: uninstall"
-run_uninstaller uninstall-user "$app"
-expect "uninstall removed the Run value" test -z "$(reg_value "$RUN_KEY" TrayTalk || true)"
-expect "uninstall removed the uninstall entry" test -z "$(reg_value "HKCU\\$UNINSTALL_KEY" DisplayName || true)"
-expect "uninstall removed the program folder" no_file "$app_host/TrayTalk.exe"
-expect "uninstall removed the Start menu shortcut" no_file "$menu"
-expect "uninstall removed the desktop shortcut" no_file "$desk"
-expect "a silent uninstall keeps the history" test "$(cat "$hist/history.db" 2>/dev/null)" = "history kept"
-fi
+per_user_with_default_tasks() {
+    local hist app app_host run_value nojava menu desk exe
+    new_prefix user
+    hist="$(host_path 'C:\users\root\AppData\Local\TrayTalk')"
+    mkdir -p "$hist" && echo "history kept" > "$hist/history.db"
+    say "case 1: per-user install, default tasks plus desktopicon,firewall"
+    # "Start at logon" is not named: it is checked by default. Firewall is: the task exists only for all-users
+    # installs, so it must be ignored here.
+    run_setup install-user /CURRENTUSER /MERGETASKS=desktopicon,firewall
+    expect "a per-user install runs no netsh" sh -c "! grep -qi netsh '$OUT/install-user.log'"
+    expect "the setup looked for Java and says none was found" java_said install-user 'no Java 17 or later found$'
+    app="$(app_dir HKCU)"
+    expect "the uninstall entry shows version $VERSION" \
+        test "$(reg_value "HKCU\\$UNINSTALL_KEY" DisplayVersion || true)" = "$VERSION"
+    expect "the uninstall entry is called TrayTalk" \
+        test "$(reg_value "HKCU\\$UNINSTALL_KEY" DisplayName || true)" = "TrayTalk"
+    app_host="$(host_path "$app")"
+    for exe in TrayTalk.exe traytalkc.exe; do
+        expect "$exe installed unchanged in $app" same_file "$TARGET/$exe" "$app_host/$exe"
+    done
+    expect "the uninstaller is installed" test -s "$app_host/unins000.exe"
+    run_value="$(reg_value "$RUN_KEY" TrayTalk || true)"
+    expect "Run value starts TrayTalk minimized: $run_value" test "$run_value" = "\"$app\\TrayTalk.exe\" --minimized"
+    # no Windows Java here: the console launcher must say so, and what to do (launch4j's jreNotFoundErr, pom.xml)
+    nojava="$(WINE32_TIMEOUT=300 w wine "$app\\traytalkc.exe" --version 2>&1 | tr -d '\r' || true)"
+    expect "without Java the launcher explains: $nojava" \
+        grep -q 'could not find Java.*Version needed: at least 17' <<<"$nojava"
+    menu="$(host_path 'C:\users\root\AppData\Roaming\Microsoft\Windows\Start Menu\Programs')/TrayTalk.lnk"
+    desk="$(host_path 'C:\users\root\Desktop')/TrayTalk.lnk"
+    expect "Start menu shortcut to TrayTalk.exe" lnk_targets "$menu"
+    expect "desktop shortcut to TrayTalk.exe" lnk_targets "$desk"
+    say "case 1: uninstall"
+    run_uninstaller uninstall-user "$app"
+    expect "uninstall removed the Run value" test -z "$(reg_value "$RUN_KEY" TrayTalk || true)"
+    expect "uninstall removed the uninstall entry" test -z "$(reg_value "HKCU\\$UNINSTALL_KEY" DisplayName || true)"
+    expect "uninstall removed the program folder" no_file "$app_host/TrayTalk.exe"
+    expect "uninstall removed the Start menu shortcut" no_file "$menu"
+    expect "uninstall removed the desktop shortcut" no_file "$desk"
+    expect "a silent uninstall keeps the history" test "$(cat "$hist/history.db" 2>/dev/null)" = "history kept"
+}
 
 # --- 2. per user, no tasks; the app switches autostart on; setup again; uninstall ---
-if want 2; then
-new_prefix notasks
-say "case 2: per-user install without tasks"
-run_setup install-notasks /CURRENTUSER '/TASKS='
-app="$(app_dir HKCU)"
-app_host="$(host_path "$app")"
-expect "installed without tasks" test -s "$app_host/TrayTalk.exe"
-expect "no Run value without the autostart task" test -z "$(reg_value "$RUN_KEY" TrayTalk || true)"
-expect "no desktop shortcut without the desktopicon task" no_file "$(host_path 'C:\users\root\Desktop')/TrayTalk.lnk"
-# what RunKeyAutostart writes when "Start at logon" is switched on in the tray menu (LaunchCommand.forWindows)
-app_value="$app\\TrayTalk.exe --minimized"
-[[ "$app" != *" "* ]] || app_value="\"$app\\TrayTalk.exe\" --minimized"
-w wine reg add "$RUN_KEY" /v TrayTalk /t REG_SZ /d "$app_value" /f >/dev/null 2>&1 || fail "reg add $RUN_KEY"
-say "case 2: the setup again over the installation"
-run_setup reinstall-notasks /CURRENTUSER '/TASKS='
-expect "the second setup kept the installation" same_file "$TARGET/TrayTalk.exe" "$app_host/TrayTalk.exe"
-expect "the second setup left one uninstall entry" test "$(reg_value "HKCU\\$UNINSTALL_KEY" 'Inno Setup: App Path' || true)" = "$app"
-say "case 2: uninstall"
-run_uninstaller uninstall-notasks "$app"
-expect "uninstall removed the Run value the app wrote" test -z "$(reg_value "$RUN_KEY" TrayTalk || true)"
-expect "uninstall removed the program folder" no_file "$app_host/TrayTalk.exe"
-fi
+per_user_without_tasks() {
+    local app app_host app_value
+    new_prefix notasks
+    say "case 2: per-user install without tasks"
+    run_setup install-notasks /CURRENTUSER '/TASKS='
+    app="$(app_dir HKCU)"
+    app_host="$(host_path "$app")"
+    expect "installed without tasks" test -s "$app_host/TrayTalk.exe"
+    expect "no Run value without the autostart task" test -z "$(reg_value "$RUN_KEY" TrayTalk || true)"
+    expect "no desktop shortcut without the desktopicon task" \
+        no_file "$(host_path 'C:\users\root\Desktop')/TrayTalk.lnk"
+    # what RunKeyAutostart writes when "Start at logon" is switched on in the tray menu (LaunchCommand.forWindows)
+    app_value="$app\\TrayTalk.exe --minimized"
+    [[ "$app" != *" "* ]] || app_value="\"$app\\TrayTalk.exe\" --minimized"
+    w wine reg add "$RUN_KEY" /v TrayTalk /t REG_SZ /d "$app_value" /f >/dev/null 2>&1 || fail "reg add $RUN_KEY"
+    say "case 2: the setup again over the installation"
+    run_setup reinstall-notasks /CURRENTUSER '/TASKS='
+    expect "the second setup kept the installation" same_file "$TARGET/TrayTalk.exe" "$app_host/TrayTalk.exe"
+    expect "the second setup left one uninstall entry" \
+        test "$(reg_value "HKCU\\$UNINSTALL_KEY" 'Inno Setup: App Path' || true)" = "$app"
+    say "case 2: uninstall"
+    run_uninstaller uninstall-notasks "$app"
+    expect "uninstall removed the Run value the app wrote" test -z "$(reg_value "$RUN_KEY" TrayTalk || true)"
+    expect "uninstall removed the program folder" no_file "$app_host/TrayTalk.exe"
+}
 
 # --- 3. all users, firewall ---
-if want 3; then
-new_prefix allusers
-say "case 3: all-users install, tasks autostart,firewall"
-run_setup install-all /ALLUSERS /TASKS=autostart,firewall
-app="$(app_dir HKLM)"
-expect "installed in Program Files" grep -qi '^C:\\Program Files' <<<"$app"
-expect "installed all-users" test -s "$(host_path "$app")/TrayTalk.exe"
-expect "Run value for the installing user" test "$(reg_value "$RUN_KEY" TrayTalk || true)" = "\"$app\\TrayTalk.exe\" --minimized"
-for rule in 'TrayTalk (UDP 42138)' 'TrayTalk NetBIOS (UDP 137, 138)'; do
-    expect "the setup ran netsh to add the rule \"$rule\"" \
-        grep -q "advfirewall firewall add rule name=\"$rule\" dir=in action=allow protocol=UDP" "$OUT/install-all.log"
-done
-run_uninstaller uninstall-all "$app"
-for rule in 'TrayTalk (UDP 42138)' 'TrayTalk NetBIOS (UDP 137, 138)'; do
-    expect "the uninstaller ran netsh to delete the rule \"$rule\"" \
-        grep -q "advfirewall firewall delete rule name=\"$rule\"" "$OUT/uninstall-all.log"
-done
-expect "uninstall removed the all-users Run value" test -z "$(reg_value "$RUN_KEY" TrayTalk || true)"
-expect "uninstall removed the all-users program folder" no_file "$(host_path "$app")/TrayTalk.exe"
-fi
+all_users_with_firewall() {
+    local app rule
+    new_prefix allusers
+    say "case 3: all-users install, tasks autostart,firewall"
+    run_setup install-all /ALLUSERS /TASKS=autostart,firewall
+    app="$(app_dir HKLM)"
+    expect "installed in Program Files" grep -qi '^C:\\Program Files' <<<"$app"
+    expect "installed all-users" test -s "$(host_path "$app")/TrayTalk.exe"
+    expect "Run value for the installing user" \
+        test "$(reg_value "$RUN_KEY" TrayTalk || true)" = "\"$app\\TrayTalk.exe\" --minimized"
+    for rule in 'TrayTalk (UDP 42138)' 'TrayTalk NetBIOS (UDP 137, 138)'; do
+        expect "the setup ran netsh to add the rule \"$rule\"" \
+            grep -q "advfirewall firewall add rule name=\"$rule\" dir=in action=allow protocol=UDP" \
+            "$OUT/install-all.log"
+    done
+    run_uninstaller uninstall-all "$app"
+    for rule in 'TrayTalk (UDP 42138)' 'TrayTalk NetBIOS (UDP 137, 138)'; do
+        expect "the uninstaller ran netsh to delete the rule \"$rule\"" \
+            grep -q "advfirewall firewall delete rule name=\"$rule\"" "$OUT/uninstall-all.log"
+    done
+    expect "uninstall removed the all-users Run value" test -z "$(reg_value "$RUN_KEY" TrayTalk || true)"
+    expect "uninstall removed the all-users program folder" no_file "$(host_path "$app")/TrayTalk.exe"
+}
 
 # --- 4. the uninstaller's question, answered Yes by a user at the screen ---
-if want 4; then
-new_prefix interactive
-hist="$(host_path 'C:\users\root\AppData\Local\TrayTalk')"
-conf="$(host_path 'C:\users\root\AppData\Roaming\TrayTalk')"
-mkdir -p "$hist" "$conf" && echo "old history" > "$hist/history.db" && echo "nick = me" > "$conf/traytalk.properties"
-say "case 4: per-user install, then the uninstaller at the screen: Yes to deleting history and settings"
-run_setup install-interactive /CURRENTUSER
-app="$(app_dir HKCU)"
-app_host="$(host_path "$app")"
-w wine "$app\\unins000.exe" >/dev/null 2>&1 &
-uninstaller=$!
-answer '^TrayTalk Uninstall$' y uninstall-1-confirm \
-    && answer '^Uninstall$' y uninstall-2-delete-history \
-    && answer '^TrayTalk Uninstall$' Return uninstall-3-done
-wait "$uninstaller" || true
-settle
-expect "Yes deleted the history folder" no_file "$hist"
-expect "Yes deleted the settings folder" no_file "$conf"
-expect "the interactive uninstall removed the program" no_file "$app_host/TrayTalk.exe"
-fi
+uninstall_at_the_screen() {
+    local hist conf app app_host uninstaller
+    new_prefix interactive
+    hist="$(host_path 'C:\users\root\AppData\Local\TrayTalk')"
+    conf="$(host_path 'C:\users\root\AppData\Roaming\TrayTalk')"
+    mkdir -p "$hist" "$conf"
+    echo "old history" > "$hist/history.db"
+    echo "nick = me" > "$conf/traytalk.properties"
+    say "case 4: per-user install, then the uninstaller at the screen: Yes to deleting history and settings"
+    run_setup install-interactive /CURRENTUSER
+    app="$(app_dir HKCU)"
+    app_host="$(host_path "$app")"
+    w wine "$app\\unins000.exe" >/dev/null 2>&1 &
+    uninstaller=$!
+    answer '^TrayTalk Uninstall$' y uninstall-1-confirm \
+        && answer '^Uninstall$' y uninstall-2-delete-history \
+        && answer '^TrayTalk Uninstall$' Return uninstall-3-done
+    wait "$uninstaller" || true
+    settle
+    expect "Yes deleted the history folder" no_file "$hist"
+    expect "Yes deleted the settings folder" no_file "$conf"
+    expect "the interactive uninstall removed the program" no_file "$app_host/TrayTalk.exe"
+}
 
 # --- 5. a running TrayTalk is closed by the setup (upgrade) and by the uninstaller ---
-if want 5; then
-new_prefix running
-say "case 5: a running TrayTalk (stand-in) and the setup run again, then the uninstaller"
-run_setup install-running /CURRENTUSER '/TASKS='
-app="$(app_dir HKCU)"
-app_host="$(host_path "$app")"
-standin_log="$(host_path 'C:\traytalk-standin.log')"
+# The stand-in's log (a host path) and its Wine process, while case 5 runs.
+standin_log=""
+standin_pid=""
 standin_said() { tr -d '\r' 2>/dev/null < "$standin_log" | grep -qx "$1"; }
 standin_exited() { ended_within "$standin_pid" 60; }
-# starts the stand-in as the running TrayTalk and makes it the installed traytalkc.exe (which the setup runs)
-standin_pid=""
+# start_standin <app dir, Windows> <app dir, host>: starts the stand-in as the running TrayTalk and makes it the
+# installed traytalkc.exe (which the setup runs)
 start_standin() {
     rm -f "$standin_log"
-    cp "$OUT/standin.exe" "$app_host/standin.exe"
-    cp "$OUT/standin.exe" "$app_host/traytalkc.exe"
-    w wine "$app\\standin.exe" run >/dev/null 2>&1 &
+    cp "$OUT/standin.exe" "$2/standin.exe"
+    cp "$OUT/standin.exe" "$2/traytalkc.exe"
+    w wine "$1\\standin.exe" run >/dev/null 2>&1 &
     standin_pid=$!
-    local i
-    for (( i = 0; i < 120; i++ )); do standin_said running && return 0; sleep 1; done
-    fail "the stand-in did not start within 120 s"
+    wait_until 120 standin_said running || fail "the stand-in did not start within 120 s"
 }
-start_standin
-run_setup upgrade-running /CURRENTUSER '/TASKS='
-expect "the setup asked the running TrayTalk to quit, and it did" standin_said 'quit received'
-expect "the setup waited for it to exit" standin_said 'quit: done'
-expect "the stand-in has exited" standin_exited
-expect "then the setup replaced traytalkc.exe" same_file "$TARGET/traytalkc.exe" "$app_host/traytalkc.exe"
-expect "the setup log shows no warning about a running TrayTalk" sh -c "! grep -qi 'currently running' '$OUT/upgrade-running.log'"
-start_standin
-run_uninstaller uninstall-running "$app"
-expect "the uninstaller asked the running TrayTalk to quit, and it did" standin_said 'quit received'
-expect "the uninstaller removed the program" no_file "$app_host/TrayTalk.exe"
-expect "the stand-in has exited" standin_exited
-fi
+running_traytalk_closed() {
+    local app app_host
+    new_prefix running
+    say "case 5: a running TrayTalk (stand-in) and the setup run again, then the uninstaller"
+    run_setup install-running /CURRENTUSER '/TASKS='
+    app="$(app_dir HKCU)"
+    app_host="$(host_path "$app")"
+    standin_log="$(host_path 'C:\traytalk-standin.log')"
+    start_standin "$app" "$app_host"
+    run_setup upgrade-running /CURRENTUSER '/TASKS='
+    expect "the setup asked the running TrayTalk to quit, and it did" standin_said 'quit received'
+    expect "the setup waited for it to exit" standin_said 'quit: done'
+    expect "the stand-in has exited" standin_exited
+    expect "then the setup replaced traytalkc.exe" same_file "$TARGET/traytalkc.exe" "$app_host/traytalkc.exe"
+    expect "the setup log shows no warning about a running TrayTalk" \
+        sh -c "! grep -qi 'currently running' '$OUT/upgrade-running.log'"
+    start_standin "$app" "$app_host"
+    run_uninstaller uninstall-running "$app"
+    expect "the uninstaller asked the running TrayTalk to quit, and it did" standin_said 'quit received'
+    expect "the uninstaller removed the program" no_file "$app_host/TrayTalk.exe"
+    expect "the stand-in has exited" standin_exited
+}
 
 # --- 6. a setup that bundles a Java runtime, then the ordinary setup over it ---
-if want 6; then
-new_prefix bundled
-wine32_bind "$OUT/bundled" /bundled ro
-say "case 6: the setup with a bundled runtime, then the release setup over it"
-SETUP_WIN="Z:\\bundled\\$SETUP_NAME" run_setup install-bundled /CURRENTUSER
-app="$(app_dir HKCU)"
-app_host="$(host_path "$app")"
-for f in bin/javaw.exe bin/java.exe release lib/modules; do
-    expect "the bundled runtime's $f is in $app\\runtime" same_file "$runtime/$f" "$app_host/runtime/$f"
-done
-expect "the setup with a runtime knows it needs no other Java" java_said install-bundled 'the runtime bundled with this setup'
-run_setup reinstall-unbundled /CURRENTUSER
-expect "the setup without a runtime removed the old bundled one (the launchers would prefer it)" no_file "$app_host/runtime"
-expect "and installed TrayTalk" same_file "$TARGET/TrayTalk.exe" "$app_host/TrayTalk.exe"
-fi
+bundled_runtime() {
+    local app app_host f
+    new_prefix bundled
+    wine32_bind "$OUT/bundled" /bundled ro
+    say "case 6: the setup with a bundled runtime, then the release setup over it"
+    SETUP_WIN="Z:\\bundled\\$SETUP_NAME" run_setup install-bundled /CURRENTUSER
+    app="$(app_dir HKCU)"
+    app_host="$(host_path "$app")"
+    for f in bin/javaw.exe bin/java.exe release lib/modules; do
+        expect "the bundled runtime's $f is in $app\\runtime" same_file "$runtime/$f" "$app_host/runtime/$f"
+    done
+    expect "the setup with a runtime knows it needs no other Java" \
+        java_said install-bundled 'the runtime bundled with this setup'
+    run_setup reinstall-unbundled /CURRENTUSER
+    expect "the setup without a runtime removed the old bundled one (the launchers would prefer it)" \
+        no_file "$app_host/runtime"
+    expect "and installed TrayTalk" same_file "$TARGET/TrayTalk.exe" "$app_host/TrayTalk.exe"
+}
 
 # --- 7. the setup looks for Java where the launchers do, and says what it found ---
-if want 7; then
-new_prefix java
-say "case 7: Java found or not: registry, JAVA_HOME, PATH; the Java page at the screen"
-# runtimes with a runtime's shape: bin\javaw.exe and the release file that names the version
-for v in 11.0.2 17.0.99 21.0.1; do
-    home="$(host_path "C:\\")/java${v%%.*}"
-    mkdir -p "$home/bin"
-    cp "$OUT/standin.exe" "$home/bin/javaw.exe"
-    printf 'IMPLEMENTOR="TrayTalk test stand-in"\nJAVA_VERSION="%s"\n' "$v" > "$home/release"
+java_search() {
+    local v home app setup_pid
+    new_prefix java
+    say "case 7: Java found or not: registry, JAVA_HOME, PATH; the Java page at the screen"
+    # runtimes with a runtime's shape: bin\javaw.exe and the release file that names the version
+    for v in 11.0.2 17.0.99 21.0.1; do
+        home="$(host_path "C:\\")/java${v%%.*}"
+        mkdir -p "$home/bin"
+        cp "$OUT/standin.exe" "$home/bin/javaw.exe"
+        printf 'IMPLEMENTOR="TrayTalk test stand-in"\nJAVA_VERSION="%s"\n' "$v" > "$home/release"
+    done
+    w wine reg add 'HKLM\SOFTWARE\JavaSoft\JDK\11.0.2' /v JavaHome /t REG_SZ /d 'C:\java11' /f >/dev/null 2>&1
+    run_setup java-old /CURRENTUSER '/TASKS='
+    expect "a Java 11 in the registry is named as too old" java_said java-old \
+        'no Java 17 or later found; Java 11 in C:\\java11 (registry HKLM\\SOFTWARE\\JavaSoft\\JDK\\11.0.2) is too old$'
+    w wine reg add 'HKLM\SOFTWARE\JavaSoft\JRE\21' /v JavaHome /t REG_SZ /d "C:\\java21\\" /f >/dev/null 2>&1
+    run_setup java-registry /CURRENTUSER '/TASKS='
+    expect "a Java 21 in the registry is found" \
+        java_said java-registry 'Java 21 found in C:\\java21 (registry HKLM\\SOFTWARE\\JavaSoft\\JRE\\21)$'
+    w wine reg add 'HKCU\Environment' /v JAVA_HOME /t REG_SZ /d 'C:\java17' /f >/dev/null 2>&1
+    run_setup java-home /CURRENTUSER '/TASKS='
+    expect "JAVA_HOME comes first, as in the launchers" java_said java-home 'Java 17 found in C:\\java17 (JAVA_HOME)$'
+    expect "with Java found the Java page is skipped" sh -c "! grep -aq 'the Java page is shown' '$OUT/java-home.log'"
+    expect "and the last page is not the one without Java" \
+        sh -c "! grep -aq 'finished without Java' '$OUT/java-home.log'"
+    expect "with Java too old the Java page is shown" grep -aq 'the Java page is shown' "$OUT/java-old.log"
+    w wine reg delete 'HKCU\Environment' /v JAVA_HOME /f >/dev/null 2>&1
+    w wine reg add 'HKCU\Environment' /v PATH /t REG_SZ /d 'C:\java17\bin' /f >/dev/null 2>&1
+    run_setup java-path /CURRENTUSER '/TASKS='
+    expect "a java on the PATH comes before the registry" java_said java-path 'Java 17 found in C:\\java17 (PATH)$'
+    w wine reg delete 'HKCU\Environment' /v PATH /f >/dev/null 2>&1
+    w wine reg delete 'HKLM\SOFTWARE\JavaSoft' /f >/dev/null 2>&1
+    # At the screen, without Java: the Java page comes after the tasks, and the last page offers no "Launch TrayTalk"
+    # (the launcher could only say that Java is missing). Its buttons are pressed by their keys (Alt+N, I, F).
+    app="$(reg_value "HKCU\\$UNINSTALL_KEY" 'Inno Setup: App Path' || true)"
+    [ -z "$app" ] || run_uninstaller java-uninstall "$app"
+    w wine "Z:\\release\\$SETUP_NAME" /CURRENTUSER '/LOG=Z:\out\java-screen.log' >/dev/null 2>&1 &
+    setup_pid=$!
+    answer '^Setup - TrayTalk ' alt+n java-1-folder \
+        && answer '^Setup - TrayTalk ' alt+n java-2-tasks \
+        && answer '^Setup - TrayTalk ' alt+n java-3-java \
+        && answer '^Setup - TrayTalk ' alt+i java-4-ready
+    wait_until 120 grep -qs 'TrayTalk: finished without Java' "$OUT/java-screen.log" \
+        || fail "the setup at the screen did not reach its last page within 120 s"
+    answer '^Setup - TrayTalk ' alt+f java-5-finished
+    expect "the setup at the screen ended after Finish" ended_within "$setup_pid" 60
+    settle
+    expect "the setup at the screen found no Java" java_said java-screen 'no Java 17 or later found$'
+    expect "it showed the Java page" grep -q 'TrayTalk: the Java page is shown' "$OUT/java-screen.log"
+    expect "its last page offered no Launch TrayTalk" grep -q 'TrayTalk: finished without Java' "$OUT/java-screen.log"
+    expect "and it installed TrayTalk" test -s "$(host_path "$(app_dir HKCU)")/TrayTalk.exe"
+}
+
+cases=(per_user_with_default_tasks per_user_without_tasks all_users_with_firewall uninstall_at_the_screen
+    running_traytalk_closed bundled_runtime java_search)
+for n in "${!cases[@]}"; do
+    if want $(( n + 1 )); then "${cases[$n]}"; fi
 done
-w wine reg add 'HKLM\SOFTWARE\JavaSoft\JDK\11.0.2' /v JavaHome /t REG_SZ /d 'C:\java11' /f >/dev/null 2>&1
-run_setup java-old /CURRENTUSER '/TASKS='
-expect "a Java 11 in the registry is named as too old" \
-    java_said java-old 'no Java 17 or later found; Java 11 in C:\\java11 (registry HKLM\\SOFTWARE\\JavaSoft\\JDK\\11.0.2) is too old$'
-w wine reg add 'HKLM\SOFTWARE\JavaSoft\JRE\21' /v JavaHome /t REG_SZ /d "C:\\java21\\" /f >/dev/null 2>&1
-run_setup java-registry /CURRENTUSER '/TASKS='
-expect "a Java 21 in the registry is found" \
-    java_said java-registry 'Java 21 found in C:\\java21 (registry HKLM\\SOFTWARE\\JavaSoft\\JRE\\21)$'
-w wine reg add 'HKCU\Environment' /v JAVA_HOME /t REG_SZ /d 'C:\java17' /f >/dev/null 2>&1
-run_setup java-home /CURRENTUSER '/TASKS='
-expect "JAVA_HOME comes first, as in the launchers" java_said java-home 'Java 17 found in C:\\java17 (JAVA_HOME)$'
-expect "with Java found the Java page is skipped" sh -c "! grep -aq 'the Java page is shown' '$OUT/java-home.log'"
-expect "and the last page is not the one without Java" sh -c "! grep -aq 'finished without Java' '$OUT/java-home.log'"
-expect "with Java too old the Java page is shown" grep -aq 'the Java page is shown' "$OUT/java-old.log"
-w wine reg delete 'HKCU\Environment' /v JAVA_HOME /f >/dev/null 2>&1
-w wine reg add 'HKCU\Environment' /v PATH /t REG_SZ /d 'C:\java17\bin' /f >/dev/null 2>&1
-run_setup java-path /CURRENTUSER '/TASKS='
-expect "a java on the PATH comes before the registry" java_said java-path 'Java 17 found in C:\\java17 (PATH)$'
-w wine reg delete 'HKCU\Environment' /v PATH /f >/dev/null 2>&1
-w wine reg delete 'HKLM\SOFTWARE\JavaSoft' /f >/dev/null 2>&1
-# At the screen, without Java: the Java page comes after the tasks, and the last page offers no "Launch TrayTalk"
-# (the launcher could only say that Java is missing). Its buttons are pressed by their keys (Alt+N, I, F).
-app="$(reg_value "HKCU\\$UNINSTALL_KEY" 'Inno Setup: App Path' || true)"
-[ -z "$app" ] || run_uninstaller java-uninstall "$app"
-w wine "Z:\\release\\$SETUP_NAME" /CURRENTUSER '/LOG=Z:\out\java-screen.log' >/dev/null 2>&1 &
-setup_pid=$!
-answer '^Setup - TrayTalk ' alt+n java-1-folder \
-    && answer '^Setup - TrayTalk ' alt+n java-2-tasks \
-    && answer '^Setup - TrayTalk ' alt+n java-3-java \
-    && answer '^Setup - TrayTalk ' alt+i java-4-ready
-for (( i = 0; i < 120; i++ )); do grep -q 'TrayTalk: finished without Java' "$OUT/java-screen.log" 2>/dev/null && break; sleep 1; done
-answer '^Setup - TrayTalk ' alt+f java-5-finished
-expect "the setup at the screen ended after Finish" ended_within "$setup_pid" 60
-settle
-expect "the setup at the screen found no Java" java_said java-screen 'no Java 17 or later found$'
-expect "it showed the Java page" grep -q 'TrayTalk: the Java page is shown' "$OUT/java-screen.log"
-expect "its last page offered no Launch TrayTalk" grep -q 'TrayTalk: finished without Java' "$OUT/java-screen.log"
-expect "and it installed TrayTalk" test -s "$(host_path "$(app_dir HKCU)")/TrayTalk.exe"
-fi
 
 [ "$failures" = 0 ] || die "$failures check(s) failed; setup logs in $OUT"
 say "all checks passed in $(( $(date +%s) - t0 )) s; setup logs in $OUT"
