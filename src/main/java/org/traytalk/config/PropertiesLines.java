@@ -1,10 +1,17 @@
 package org.traytalk.config;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.apache.commons.configuration2.PropertiesConfiguration.PropertiesReader;
 
-/** Edits the lines of a .properties file in place, so the user's comments and layout survive a change. */
+/**
+ * Edits the lines of a .properties file in place, so the user's comments and layout survive a change. Entries are
+ * found by the library's reader, the one that reads the settings. The placing is ours because
+ * {@code PropertiesConfigurationLayout} puts a new key above the file's header and rewrites the untouched entries.
+ */
 final class PropertiesLines {
 
     private PropertiesLines() {
@@ -14,29 +21,40 @@ final class PropertiesLines {
      * The lines with {@code key} set to {@code value}: an existing entry is replaced (later duplicates
      * removed); otherwise the entry goes right below its commented-out default, or at the end.
      */
-    static List<String> withValue(List<String> lines, String key, String value) {
+    static List<String> withValue(List<String> lines, String key, String value) throws IOException {
         String entry = entry(key, value);
+        Pattern commented = Pattern.compile("^\\s*[#!]\\s*" + Pattern.quote(key) + "(\\s*[=:].*|\\s.*|)$");
         List<String> out = new ArrayList<>();
         boolean written = false;
         int commentedAt = -1;
-        Pattern commented = Pattern.compile("^\\s*[#!]\\s*" + Pattern.quote(key) + "(\\s*[=:].*|\\s.*|)$");
-        for (int i = 0; i < lines.size(); i++) {
-            int last = lastPhysicalLine(lines, i);
-            if (key.equals(keyOf(lines.get(i)))) {
-                if (!written) {
-                    out.add(entry);
-                    written = true;
+        int copied = 0; // lines before this one are handled
+        // every line terminated, so the reader's line number counts the lines an entry took
+        try (PropertiesReader reader = new PropertiesReader(new StringReader(String.join("\n", lines) + "\n"))) {
+            while (reader.nextProperty()) {
+                int end = reader.getLineNumber();
+                int start = copied + reader.getCommentLines().size(); // comments and blank lines come first
+                for (; copied < start; copied++) {
+                    out.add(lines.get(copied));
+                    if (commented.matcher(lines.get(copied)).matches()) {
+                        commentedAt = out.size();
+                    }
                 }
-                i = last; // drop the old entry together with its continuation lines
-                continue;
+                if (key.equals(reader.getPropertyName())) {
+                    if (!written) {
+                        out.add(entry);
+                        written = true;
+                    }
+                } else {
+                    out.addAll(lines.subList(start, end));
+                }
+                copied = end;
             }
-            for (int j = i; j <= last; j++) {
-                out.add(lines.get(j));
-            }
-            if (commented.matcher(lines.get(i)).matches()) {
+        }
+        for (; copied < lines.size(); copied++) {
+            out.add(lines.get(copied));
+            if (commented.matcher(lines.get(copied)).matches()) {
                 commentedAt = out.size();
             }
-            i = last;
         }
         if (!written) {
             if (commentedAt >= 0) {
@@ -51,7 +69,10 @@ final class PropertiesLines {
         return out;
     }
 
-    /** {@code key = value} with the value escaped for a properties reader. */
+    /**
+     * {@code key = value} with the value escaped for the settings reader. Ours, because the library's writer turns
+     * every non-ASCII character into {@code \\uXXXX} in a file people edit as UTF-8.
+     */
     static String entry(String key, String value) {
         StringBuilder sb = new StringBuilder(key).append(" = ");
         for (int i = 0; i < value.length(); i++) {
@@ -62,50 +83,10 @@ final class PropertiesLines {
                 case '\n' -> sb.append("\\n");
                 case '\r' -> sb.append("\\r");
                 case '\f' -> sb.append("\\f");
-                case ' ' -> sb.append(i == 0 ? "\\ " : " "); // a leading blank would be eaten by the reader
+                case ' ' -> sb.append(i == 0 ? "\\u0020" : " "); // the reader drops a plain leading blank
                 default -> sb.append(c);
             }
         }
         return sb.toString();
-    }
-
-    /** The key of an entry line, or null for blank lines and comments. */
-    static String keyOf(String line) {
-        String s = line.stripLeading();
-        if (s.isEmpty() || s.charAt(0) == '#' || s.charAt(0) == '!') {
-            return null;
-        }
-        StringBuilder key = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length()) {
-                key.append(s.charAt(++i));
-            } else if (c == '=' || c == ':' || Character.isWhitespace(c)) {
-                break;
-            } else {
-                key.append(c);
-            }
-        }
-        return key.toString();
-    }
-
-    /** Index of the last physical line of the logical line starting at {@code start}. */
-    private static int lastPhysicalLine(List<String> lines, int start) {
-        int i = start;
-        if (keyOf(lines.get(i)) == null) {
-            return i; // comments never continue
-        }
-        while (i + 1 < lines.size() && endsWithOddBackslashes(lines.get(i))) {
-            i++;
-        }
-        return i;
-    }
-
-    private static boolean endsWithOddBackslashes(String line) {
-        int n = 0;
-        for (int i = line.length() - 1; i >= 0 && line.charAt(i) == '\\'; i--) {
-            n++;
-        }
-        return n % 2 == 1;
     }
 }
