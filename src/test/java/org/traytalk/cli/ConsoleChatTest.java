@@ -1,17 +1,19 @@
 package org.traytalk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.traytalk.cli.FakeMessenger.T0;
-import static org.traytalk.cli.FakeMessenger.inbound;
-import static org.traytalk.cli.FakeMessenger.outbound;
-import static org.traytalk.cli.FakeMessenger.peer;
+import static org.traytalk.testing.FakeMessenger.T0;
+import static org.traytalk.testing.FakeMessenger.inbound;
+import static org.traytalk.testing.FakeMessenger.inboundBroadcast;
+import static org.traytalk.testing.FakeMessenger.outbound;
+import static org.traytalk.testing.FakeMessenger.peer;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.traytalk.cli.FakeMessenger.Sent;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.HistoryQuery;
 import org.traytalk.model.Receipt;
+import org.traytalk.testing.FakeMessenger.Sent;
+import org.traytalk.testing.FakeMessenger;
 
 class ConsoleChatTest {
     private final FakeMessenger messenger = new FakeMessenger();
@@ -63,8 +65,8 @@ class ConsoleChatTest {
 
     @Test
     void plainLineAnswersTheLastSender() {
-        input.then(() -> messenger.fire(l -> l.messageReceived(inbound(1, "CAROL", "hi", false))))
-                .then(() -> messenger.fire(l -> l.messageReceived(inbound(2, "BOB", "lunch?", true))))
+        input.then(() -> messenger.fire(l -> l.messageReceived(inbound(1, "CAROL", "hi"))))
+                .then(() -> messenger.fire(l -> l.messageReceived(inboundBroadcast(2, "BOB", "lunch?"))))
                 .line("sure");
 
         chat();
@@ -76,7 +78,7 @@ class ConsoleChatTest {
     @Test
     void incomingTextAndNamesAreEscaped() {
         input.then(() -> messenger.fire(l -> l.messageReceived(
-                inbound(1, "EVE\u001b[31m", "look\u202Eat\u0000this\nsecond line", false))))
+                inbound(1, "EVE\u001b[31m", "look\u202Eat\u0000this\nsecond line"))))
                 .then(() -> messenger.fire(l -> l.peerOnline(peer("MAL\rLORY", true))));
 
         chat();
@@ -91,7 +93,7 @@ class ConsoleChatTest {
 
     @Test
     void peersListsThoseOnline() {
-        messenger.peers = List.of(peer("BOB", true), peer("CAROL", true), peer("ANNE", false));
+        messenger.peers.addAll(List.of(peer("BOB", true), peer("CAROL", true), peer("ANNE", false)));
         input.line("/peers");
 
         chat();
@@ -110,9 +112,9 @@ class ConsoleChatTest {
 
     @Test
     void historyPrintsOldestFirst() {
-        messenger.history = List.of(
+        messenger.history.addAll(List.of(
                 outbound(3, "BOB", "fine", DeliveryState.DELIVERED, new Receipt("BOB", DeliveryState.DELIVERED, T0)),
-                inbound(2, "BOB", "how are you", false));
+                inbound(2, "BOB", "how are you")));
         input.line("/history bob");
 
         chat();
@@ -210,7 +212,7 @@ class ConsoleChatTest {
 
     @Test
     void broadcastDeliveryCountsReceipts() {
-        messenger.peers = List.of(peer("BOB", true), peer("CAROL", true));
+        messenger.peers.addAll(List.of(peer("BOB", true), peer("CAROL", true)));
         messenger.script = FakeMessenger.broadcastConfirmedBy("BOB", "CAROL");
         input.line("@* cake");
 

@@ -1,15 +1,17 @@
 package org.traytalk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.traytalk.cli.FakeMessenger.T0;
-import static org.traytalk.cli.FakeMessenger.inbound;
-import static org.traytalk.cli.FakeMessenger.outbound;
+import static org.traytalk.testing.FakeMessenger.T0;
+import static org.traytalk.testing.FakeMessenger.inbound;
+import static org.traytalk.testing.FakeMessenger.inboundBroadcast;
+import static org.traytalk.testing.FakeMessenger.outbound;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.HistoryQuery;
 import org.traytalk.model.Receipt;
+import org.traytalk.testing.FakeMessenger;
 
 class HistoryCommandTest {
     private final FakeMessenger messenger = new FakeMessenger();
@@ -18,13 +20,13 @@ class HistoryCommandTest {
     @Test
     void printsOldestFirstWithArrowsAndMarks() {
         // the messenger answers newest first
-        messenger.history = List.of(
+        messenger.history.addAll(List.of(
                 outbound(6, "*", "cake in the kitchen", DeliveryState.SENT,
                         new Receipt("BOB", DeliveryState.DELIVERED, T0), new Receipt("CAROL", DeliveryState.SENT, null)),
-                inbound(5, "CAROL", "hello all", true),
+                inboundBroadcast(5, "CAROL", "hello all"),
                 outbound(4, "DAVE", "still there?", DeliveryState.FAILED, new Receipt("DAVE", DeliveryState.FAILED, null)),
                 outbound(3, "BOB", "fine, you?", DeliveryState.DELIVERED, new Receipt("BOB", DeliveryState.DELIVERED, T0)),
-                inbound(2, "BOB", "how are you", false));
+                inbound(2, "BOB", "how are you")));
 
         assertThat(ctx.run("history")).isZero();
 
@@ -39,8 +41,8 @@ class HistoryCommandTest {
 
     @Test
     void deliveredBroadcastCountsItsReceipts() {
-        messenger.history = List.of(outbound(1, "*", "hi", DeliveryState.DELIVERED,
-                new Receipt("BOB", DeliveryState.DELIVERED, T0), new Receipt("CAROL", DeliveryState.DELIVERED, T0)));
+        messenger.history.addAll(List.of(outbound(1, "*", "hi", DeliveryState.DELIVERED,
+                new Receipt("BOB", DeliveryState.DELIVERED, T0), new Receipt("CAROL", DeliveryState.DELIVERED, T0))));
 
         ctx.run("history");
 
@@ -49,7 +51,7 @@ class HistoryCommandTest {
 
     @Test
     void multiLineBodiesAreIndentedUnderTheFirstLine() {
-        messenger.history = List.of(inbound(1, "BOB", "line one\nline two\r\nline\tthree", false));
+        messenger.history.addAll(List.of(inbound(1, "BOB", "line one\nline two\r\nline\tthree")));
 
         ctx.run("history");
 
@@ -70,8 +72,8 @@ class HistoryCommandTest {
 
     @Test
     void exportsTheConversationOldestFirstAsHtmlWithEverythingEscaped() {
-        messenger.history = List.of(outbound(3, "BOB", "fine, <you>?", DeliveryState.DELIVERED,
-                new Receipt("BOB", DeliveryState.DELIVERED, T0)), inbound(2, "BOB", "how are <b>you</b>", false));
+        messenger.history.addAll(List.of(outbound(3, "BOB", "fine, <you>?", DeliveryState.DELIVERED,
+                new Receipt("BOB", DeliveryState.DELIVERED, T0)), inbound(2, "BOB", "how are <b>you</b>")));
 
         assertThat(ctx.run("history", "--peer", "BOB", "--export", "html")).isZero();
 
@@ -84,7 +86,7 @@ class HistoryCommandTest {
 
     @Test
     void exportsPlainTextAndRefusesAnUnknownFormat() {
-        messenger.history = List.of(inbound(2, "CAROL", "hello all", true));
+        messenger.history.addAll(List.of(inboundBroadcast(2, "CAROL", "hello all")));
 
         assertThat(ctx.run("history", "--peer", "*", "--export", "TEXT", "--limit", "5")).isZero();
         assertThat(ctx.printedLines()).contains("Messages to and from everyone", "2024-03-05 09:17  CAROL to everyone",

@@ -2,10 +2,11 @@ package org.traytalk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.traytalk.cli.FakeMessenger.T0;
-import static org.traytalk.cli.FakeMessenger.inbound;
-import static org.traytalk.cli.FakeMessenger.outbound;
-import static org.traytalk.cli.FakeMessenger.peer;
+import static org.traytalk.testing.FakeMessenger.T0;
+import static org.traytalk.testing.FakeMessenger.inbound;
+import static org.traytalk.testing.FakeMessenger.inboundBroadcast;
+import static org.traytalk.testing.FakeMessenger.outbound;
+import static org.traytalk.testing.FakeMessenger.peer;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.Receipt;
+import org.traytalk.testing.FakeMessenger;
 
 class ListenCommandTest {
     private final FakeMessenger messenger = new FakeMessenger();
@@ -56,8 +58,8 @@ class ListenCommandTest {
         start();
 
         messenger.fire(l -> l.peerOnline(peer("BOB", true)));
-        messenger.fire(l -> l.messageReceived(inbound(1, "BOB", "hi alice", false)));
-        messenger.fire(l -> l.messageReceived(inbound(2, "BOB", "hi all", true)));
+        messenger.fire(l -> l.messageReceived(inbound(1, "BOB", "hi alice")));
+        messenger.fire(l -> l.messageReceived(inboundBroadcast(2, "BOB", "hi all")));
         messenger.fire(l -> l.messageUpdated(outbound(3, "BOB", "hi bob", DeliveryState.DELIVERED,
                 new Receipt("BOB", DeliveryState.DELIVERED, T0))));
         messenger.fire(l -> l.messageUpdated(outbound(4, "*", "lunch", DeliveryState.SENT,
@@ -80,7 +82,7 @@ class ListenCommandTest {
 
     @Test
     void reportsPeersAlreadyOnline() {
-        messenger.peers = List.of(peer("BOB", true), peer("CAROL", true), peer("ANNE", false));
+        messenger.peers.addAll(List.of(peer("BOB", true), peer("CAROL", true), peer("ANNE", false)));
 
         start();
         awaitEvents(3);
@@ -93,7 +95,7 @@ class ListenCommandTest {
     void escapesTextSoEachEventIsOneLine() {
         start();
 
-        messenger.fire(l -> l.messageReceived(inbound(1, "BOB", "a\nb\\c\td\u0007e\u202Ef\r\n", false)));
+        messenger.fire(l -> l.messageReceived(inbound(1, "BOB", "a\nb\\c\td\u0007e\u202Ef\r\n")));
         messenger.fire(l -> l.problem("bad\nthing"));
         awaitEvents(3);
 
@@ -108,7 +110,7 @@ class ListenCommandTest {
 
         // a sender name comes off the wire as it was sent
         messenger.fire(l -> l.peerOnline(peer("EVE\n2024-01-01T00:00:00Z peer-online BOB", true)));
-        messenger.fire(l -> l.messageReceived(inbound(1, "EVE\r", "x", false)));
+        messenger.fire(l -> l.messageReceived(inbound(1, "EVE\r", "x")));
         messenger.fire(l -> l.peerOffline(peer("EVE\u202E", false)));
         awaitEvents(4);
 
@@ -129,7 +131,7 @@ class ListenCommandTest {
         // the 4th line fails to write; events keep coming until the command notices
         for (int i = 1; i <= 5 && !running.isDone(); i++) {
             int id = i;
-            messenger.fire(l -> l.messageReceived(inbound(id, "BOB", "m" + id, false)));
+            messenger.fire(l -> l.messageReceived(inbound(id, "BOB", "m" + id)));
         }
 
         assertThat(running.get(5, TimeUnit.SECONDS)).isZero();

@@ -1,10 +1,11 @@
 package org.traytalk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.traytalk.cli.FakeMessenger.peer;
+import static org.traytalk.testing.FakeMessenger.peer;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.traytalk.testing.FakeMessenger;
 
 class PeersCommandTest {
     private final FakeMessenger messenger = new FakeMessenger();
@@ -12,7 +13,7 @@ class PeersCommandTest {
 
     @Test
     void tableListsPeersInTheMessengersOrder() {
-        messenger.peers = List.of(peer("BOB", true), peer("CAROL", true), peer("ANNE", false));
+        messenger.peers.addAll(List.of(peer("BOB", true), peer("CAROL", true), peer("ANNE", false)));
 
         assertThat(ctx.run("peers")).isZero();
 
@@ -35,7 +36,7 @@ class PeersCommandTest {
     @Test
     void freshNodeAsksEveryoneToAnnounceFirst() {
         ctx.justStarted = true;
-        messenger.peers = List.of(peer("BOB", true));
+        messenger.peers.addAll(List.of(peer("BOB", true)));
 
         assertThat(ctx.run("peers", "--wait", "0")).isZero();
 
@@ -56,7 +57,7 @@ class PeersCommandTest {
     @Test
     void controlCharactersInAPeerNameCannotBreakTheTable() {
         // names come off the wire unfiltered
-        messenger.peers = List.of(peer("EVE\nMALLORY\u001b[2J", true));
+        messenger.peers.addAll(List.of(peer("EVE\nMALLORY\u001b[2J", true)));
 
         assertThat(ctx.run("peers")).isZero();
 

@@ -1,16 +1,17 @@
 package org.traytalk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.traytalk.cli.FakeMessenger.peer;
+import static org.traytalk.testing.FakeMessenger.peer;
 
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.traytalk.cli.FakeMessenger.Sent;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.Receipt;
+import org.traytalk.testing.FakeMessenger.Sent;
+import org.traytalk.testing.FakeMessenger;
 
 class SendCommandTest {
     private final FakeMessenger messenger = new FakeMessenger();
@@ -97,7 +98,7 @@ class SendCommandTest {
 
     @Test
     void broadcastConfirmedByEveryoneNamesThem() {
-        messenger.peers = List.of(peer("BOB", true), peer("CAROL", true), peer("DAVE", false));
+        messenger.peers.addAll(List.of(peer("BOB", true), peer("CAROL", true), peer("DAVE", false)));
         messenger.script = FakeMessenger.broadcastConfirmedBy("BOB", "CAROL");
 
         assertThat(ctx.run("send", "*", "lunch?")).isZero();
@@ -109,7 +110,7 @@ class SendCommandTest {
 
     @Test
     void broadcastConfirmedByOneOfTwoIsPending() {
-        messenger.peers = List.of(peer("BOB", true), peer("CAROL", true));
+        messenger.peers.addAll(List.of(peer("BOB", true), peer("CAROL", true)));
         messenger.script = FakeMessenger.broadcastConfirmedBy("BOB");
 
         assertThat(ctx.run("send", "--wait", "0.2", "*", "lunch?")).isEqualTo(3);
@@ -119,7 +120,7 @@ class SendCommandTest {
 
     @Test
     void receiptNamesFromTheWireAreEscaped() {
-        messenger.peers = List.of(peer("BOB\nok", true), peer("CAROL", true));
+        messenger.peers.addAll(List.of(peer("BOB\nok", true), peer("CAROL", true)));
         messenger.script = FakeMessenger.broadcastConfirmedBy("BOB\nok");
 
         ctx.run("send", "--wait", "0.1", "*", "hi");

@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.traytalk.engine.Messenger;
+import org.traytalk.testing.FakeMessenger;
 
 /** Runs commands with a {@link CliContext} over in-memory streams, UTC, and a fake messenger. */
 final class TestContext implements NodeAccess {

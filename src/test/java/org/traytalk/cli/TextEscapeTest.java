@@ -1,7 +1,7 @@
 package org.traytalk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.traytalk.cli.FakeMessenger.T0;
+import static org.traytalk.testing.FakeMessenger.T0;
 
 import java.util.List;
 import java.util.SplittableRandom;

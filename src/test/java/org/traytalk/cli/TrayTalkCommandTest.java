@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.traytalk.testing.FakeMessenger;
 
 class TrayTalkCommandTest {
     private final FakeMessenger messenger = new FakeMessenger();

@@ -1,7 +1,7 @@
 package org.traytalk.tray.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.traytalk.tray.model.FakeMessenger.inbound;
+import static org.traytalk.testing.FakeMessenger.inbound;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -12,6 +12,7 @@ import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.Direction;
+import org.traytalk.testing.FakeMessenger;
 import org.traytalk.tray.model.QuickReply.Status;
 
 class AlertQueueTest {
@@ -23,7 +24,7 @@ class AlertQueueTest {
             new AlertOptions(4, HIDE, 3, Duration.ofSeconds(10), 40, 3));
 
     private void receive(String from, String text) {
-        messenger.listeners.forEach(l -> l.messageReceived(inbound(from, text, time.now())));
+        messenger.fire(l -> l.messageReceived(inbound(from, text, time.now())));
     }
 
     private Alert only() {
@@ -187,7 +188,7 @@ class AlertQueueTest {
         assertThat(messenger.sent).containsExactly(new FakeMessenger.Sent("BOB", "yes"));
         assertThat(queue.visible().get(1).reply()).contains(new QuickReply("yes", Status.SENT, ""));
 
-        messenger.fireUpdated(messenger.lastSent(DeliveryState.SENT), DeliveryState.DELIVERED);
+        messenger.update(messenger.lastSent(), DeliveryState.DELIVERED);
         assertThat(queue.visible().get(1).reply().orElseThrow().status()).isEqualTo(Status.DELIVERED);
         assertThat(queue.visible().get(0).reply()).isEmpty();
     }
@@ -196,14 +197,16 @@ class AlertQueueTest {
     void quickReplyShowsFailure() {
         receive("BOB", "lunch?");
         queue.reply(only().id(), "yes");
-        messenger.fireUpdated(messenger.lastSent(DeliveryState.SENT), DeliveryState.FAILED);
+        messenger.update(messenger.lastSent(), DeliveryState.FAILED);
         assertThat(only().reply().orElseThrow().status()).isEqualTo(Status.FAILED);
     }
 
     @Test
     void aStateReportedBeforeSendReturnsIsNotLost() {
-        messenger.sendState = DeliveryState.QUEUED;
-        messenger.reportDuringSend = DeliveryState.SENT;
+        messenger.script = (fake, stored) -> {
+            fake.update(stored, DeliveryState.SENT);
+            return stored; // still QUEUED as send returns
+        };
         receive("BOB", "lunch?");
         queue.reply(only().id(), "yes");
         assertThat(only().reply().orElseThrow().status()).isEqualTo(Status.SENT);
@@ -213,17 +216,17 @@ class AlertQueueTest {
     void updatesForOtherMessagesLeaveTheAlertAlone() {
         receive("BOB", "lunch?");
         queue.reply(only().id(), "yes");
-        ChatMessage other = new ChatMessage(messenger.lastRowId() + 1, Direction.OUTBOUND, "BOB", 1, "z",
+        ChatMessage other = new ChatMessage(messenger.lastSent().rowId() + 1, Direction.OUTBOUND, "BOB", 1, "z",
                 FakeMessenger.T0, DeliveryState.SENT, FakeMessenger.T0, false, List.of());
-        messenger.fireUpdated(other, DeliveryState.FAILED);
-        messenger.listeners.forEach(l -> l.messageUpdated(inbound("BOB", "in", FakeMessenger.T0)));
+        messenger.update(other, DeliveryState.FAILED);
+        messenger.fire(l -> l.messageUpdated(inbound("BOB", "in", FakeMessenger.T0)));
         assertThat(only().reply().orElseThrow().status()).isEqualTo(Status.SENT);
     }
 
     @Test
     void aRefusedReplyShowsTheMessengersReason() {
         receive("BOB", "lunch?");
-        messenger.refuse = new MessengerException("The message is empty");
+        messenger.script = FakeMessenger.refused("The message is empty");
         queue.reply(only().id(), "  ");
         assertThat(only().reply()).contains(new QuickReply("  ", Status.REFUSED, "The message is empty"));
     }
@@ -276,7 +279,7 @@ class AlertQueueTest {
         ArrayDeque<Runnable> ui = new ArrayDeque<>();
         AlertQueue offThread = new AlertQueue(messenger, time.clock, time, AlertOptions.DEFAULTS, background::add);
         offThread.attach(ui::add);
-        messenger.listeners.forEach(l -> l.messageReceived(inbound("BOB", "lunch?", time.now())));
+        messenger.fire(l -> l.messageReceived(inbound("BOB", "lunch?", time.now())));
         while (!ui.isEmpty()) {
             ui.poll().run();
         }

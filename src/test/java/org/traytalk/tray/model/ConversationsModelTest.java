@@ -1,8 +1,8 @@
 package org.traytalk.tray.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.traytalk.tray.model.FakeMessenger.T0;
-import static org.traytalk.tray.model.FakeMessenger.inbound;
+import static org.traytalk.testing.FakeMessenger.T0;
+import static org.traytalk.testing.FakeMessenger.inbound;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,6 +15,7 @@ import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.Direction;
+import org.traytalk.testing.FakeMessenger;
 
 /** The conversations window's state without Swing: background reads and the UI thread are queues run by hand. */
 class ConversationsModelTest {
@@ -31,7 +32,7 @@ class ConversationsModelTest {
         fromBob = inbound("BOB", "two", T0);
         messenger.conversations.add(new Conversation("BOB", "Bob", true, 2, fromBob));
         messenger.conversations.add(Conversation.empty("Carol", false));
-        messenger.historyAnswer = List.of(fromBob);
+        messenger.history.addAll(List.of(fromBob));
         model.attach(new ConversationsModel.View() {
             @Override
             public void messagesReplaced() {
@@ -62,7 +63,7 @@ class ConversationsModelTest {
     }
 
     private void tell(java.util.function.Consumer<org.traytalk.engine.MessengerListener> event) {
-        messenger.listeners.forEach(event);
+        messenger.fire(event);
         runAll();
     }
 
@@ -97,7 +98,7 @@ class ConversationsModelTest {
     @Test
     void aMessageArrivingWhileTheListIsReadIsCountedOnce() {
         ChatMessage meanwhile = inbound("Carol", "hi", T0);
-        messenger.listeners.forEach(l -> l.messageReceived(meanwhile)); // queued on the UI thread before the list
+        messenger.fire(l -> l.messageReceived(meanwhile)); // queued on the UI thread before the list
         messenger.conversations.set(1, new Conversation("CAROL", "Carol", false, 1, meanwhile)); // and in the store
         runAll();
         assertThat(model.conversations()).filteredOn(c -> c.key().equals("CAROL")).singleElement()
@@ -115,10 +116,11 @@ class ConversationsModelTest {
         assertThat(told).contains("settled ok");
 
         model.open("*");
-        messenger.refuse = new MessengerException("too long");
+        messenger.script = FakeMessenger.refused("too long");
         model.send("x");
         runAll();
-        assertThat(messenger.sent).hasSize(1);
+        assertThat(messenger.sent).as("asked, and refused").containsExactly(new FakeMessenger.Sent("Carol", "lunch?"),
+                new FakeMessenger.Sent("*", "x"));
         assertThat(told).last().isEqualTo("settled too long");
 
         model.send("   ");
@@ -127,7 +129,7 @@ class ConversationsModelTest {
 
     @Test
     void whatIsSentAppearsWithItsDeliveryMarkChangingLive() {
-        messenger.historyAnswer = List.of();
+        messenger.history.clear();
         model.open("Carol");
         runAll();
         ChatMessage queued = new ChatMessage(500, Direction.OUTBOUND, "Carol", 9, "lunch?", T0, DeliveryState.QUEUED,

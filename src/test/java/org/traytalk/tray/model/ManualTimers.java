@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.traytalk.testing.FakeMessenger;
 
 /** Virtual time: a clock and one-shot timers that run only when the test advances. */
 final class ManualTimers implements TrayTimers {

@@ -1,9 +1,9 @@
 package org.traytalk.tray.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.traytalk.tray.model.FakeMessenger.T0;
-import static org.traytalk.tray.model.FakeMessenger.inbound;
-import static org.traytalk.tray.model.FakeMessenger.peer;
+import static org.traytalk.testing.FakeMessenger.T0;
+import static org.traytalk.testing.FakeMessenger.inbound;
+import static org.traytalk.testing.FakeMessenger.peer;
 
 import java.util.ArrayList;
 import java.util.List;

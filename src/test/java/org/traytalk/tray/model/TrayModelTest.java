@@ -1,9 +1,9 @@
 package org.traytalk.tray.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.traytalk.tray.model.FakeMessenger.T0;
-import static org.traytalk.tray.model.FakeMessenger.inbound;
-import static org.traytalk.tray.model.FakeMessenger.peer;
+import static org.traytalk.testing.FakeMessenger.T0;
+import static org.traytalk.testing.FakeMessenger.inbound;
+import static org.traytalk.testing.FakeMessenger.peer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
 import org.traytalk.model.DeliveryState;
+import org.traytalk.testing.FakeMessenger;
 
 class TrayModelTest {
     private final TrayModel model = new TrayModel("ALICE");
@@ -88,10 +89,10 @@ class TrayModelTest {
         AutoCloseable subscription = model.attach(messenger, Runnable::run);
         assertThat(model.onlinePeers()).containsExactly("BOB", "DAVE");
 
-        messenger.listeners.forEach(l -> l.messageReceived(inbound("DAVE", "hi", T0)));
+        messenger.fire(l -> l.messageReceived(inbound("DAVE", "hi", T0)));
         assertThat(model.unreadCount()).isEqualTo(1);
         subscription.close();
-        assertThat(messenger.listeners).isEmpty();
+        assertThat(messenger.subscriberCount()).isZero();
     }
 
     @Test

@@ -2,11 +2,11 @@ package org.traytalk.tray.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.traytalk.tray.window.FakeMessenger.T0;
-import static org.traytalk.tray.window.FakeMessenger.inbound;
-import static org.traytalk.tray.window.FakeMessenger.inboundBroadcast;
-import static org.traytalk.tray.window.FakeMessenger.outbound;
-import static org.traytalk.tray.window.FakeMessenger.peer;
+import static org.traytalk.testing.FakeMessenger.T0;
+import static org.traytalk.testing.FakeMessenger.inbound;
+import static org.traytalk.testing.FakeMessenger.inboundBroadcast;
+import static org.traytalk.testing.FakeMessenger.outbound;
+import static org.traytalk.testing.FakeMessenger.peer;
 
 import java.awt.event.ActionEvent;
 import java.time.Clock;
@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
 import org.traytalk.model.DeliveryState;
+import org.traytalk.testing.FakeMessenger;
 
 class ConversationsPanelTest {
     private final FakeMessenger messenger = new FakeMessenger();
@@ -269,6 +270,6 @@ class ConversationsPanelTest {
         Swing.run(() -> panel.showConversation("*"));
         Swing.run(() -> assertThat(panel.titleLabel().getText()).isEqualTo("Everyone"));
         Swing.run(panel::stop);
-        assertThat(messenger.listenerCount()).isZero();
+        assertThat(messenger.subscriberCount()).isZero();
     }
 }

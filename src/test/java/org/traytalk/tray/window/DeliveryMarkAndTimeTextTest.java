@@ -1,18 +1,20 @@
 package org.traytalk.tray.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.traytalk.tray.window.FakeMessenger.T0;
-import static org.traytalk.tray.window.FakeMessenger.inbound;
-import static org.traytalk.tray.window.FakeMessenger.outbound;
+import static org.traytalk.testing.FakeMessenger.T0;
+import static org.traytalk.testing.FakeMessenger.inbound;
+import static org.traytalk.testing.FakeMessenger.outbound;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.Receipt;
 
 class DeliveryMarkAndTimeTextTest {
+    private static final Instant WED = Instant.parse("2026-11-25T09:00:00Z"); // a Wednesday
 
     @Test
     void inboundMessagesCarryNoMark() {
@@ -31,14 +33,14 @@ class DeliveryMarkAndTimeTextTest {
 
     @Test
     void timesAreShortTodayAndCarryTheDayOtherwise() {
-        TimeText times = new TimeText(Clock.fixed(T0.plus(Duration.ofHours(3)), ZoneOffset.UTC)); // Wed 25 Nov 2026
-        assertThat(times.brief(T0)).isEqualTo("09:00");
-        assertThat(times.brief(T0.minus(Duration.ofDays(1)))).isEqualTo("Yesterday");
-        assertThat(times.brief(T0.minus(Duration.ofDays(3)))).isEqualTo("Sun");
-        assertThat(times.brief(T0.minus(Duration.ofDays(30)))).isEqualTo("26 Oct");
-        assertThat(times.brief(T0.minus(Duration.ofDays(365)))).isEqualTo("25 Nov 2025");
-        assertThat(times.stamp(T0)).isEqualTo("09:00");
-        assertThat(times.stamp(T0.minus(Duration.ofDays(1)))).isEqualTo("Yesterday, 09:00");
-        assertThat(times.full(T0)).isEqualTo("Wednesday 25 November 2026, 09:00:00");
+        TimeText times = new TimeText(Clock.fixed(WED.plus(Duration.ofHours(3)), ZoneOffset.UTC));
+        assertThat(times.brief(WED)).isEqualTo("09:00");
+        assertThat(times.brief(WED.minus(Duration.ofDays(1)))).isEqualTo("Yesterday");
+        assertThat(times.brief(WED.minus(Duration.ofDays(3)))).isEqualTo("Sun");
+        assertThat(times.brief(WED.minus(Duration.ofDays(30)))).isEqualTo("26 Oct");
+        assertThat(times.brief(WED.minus(Duration.ofDays(365)))).isEqualTo("25 Nov 2025");
+        assertThat(times.stamp(WED)).isEqualTo("09:00");
+        assertThat(times.stamp(WED.minus(Duration.ofDays(1)))).isEqualTo("Yesterday, 09:00");
+        assertThat(times.full(WED)).isEqualTo("Wednesday 25 November 2026, 09:00:00");
     }
 }

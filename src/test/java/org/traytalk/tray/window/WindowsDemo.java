@@ -1,9 +1,9 @@
 package org.traytalk.tray.window;
 
-import static org.traytalk.tray.window.FakeMessenger.inbound;
-import static org.traytalk.tray.window.FakeMessenger.inboundBroadcast;
-import static org.traytalk.tray.window.FakeMessenger.outbound;
-import static org.traytalk.tray.window.FakeMessenger.peer;
+import static org.traytalk.testing.FakeMessenger.inbound;
+import static org.traytalk.testing.FakeMessenger.inboundBroadcast;
+import static org.traytalk.testing.FakeMessenger.outbound;
+import static org.traytalk.testing.FakeMessenger.peer;
 
 import com.formdev.flatlaf.FlatLightLaf;
 import java.awt.Window;
@@ -18,6 +18,7 @@ import javax.swing.Timer;
 import org.traytalk.config.SettingsFile;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.Receipt;
+import org.traytalk.testing.FakeMessenger;
 
 /**
  * Opens both windows on sample data, to look at them: {@code java -cp ... org.traytalk.tray.window.WindowsDemo
