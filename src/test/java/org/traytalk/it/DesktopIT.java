@@ -29,10 +29,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DesktopIT {
     static final Duration EVENT = Duration.ofSeconds(30);
     static final Path SHOTS = Path.of("target", "desktop-it");
+    /** How often a test looks at the screen or a log while it waits. */
+    static final Duration LOOK = Duration.ofMillis(100);
 
     static Path base;
-    static NetnsLan lan;
-    static String aliceNs;
+    static LanFixture lan;
+    static List<String> inAlice;
     static NodeProcess bob;
     XDesktop desktop;
     DesktopNode alice;
@@ -45,24 +47,20 @@ class DesktopIT {
 
     @BeforeAll
     static void buildLan() throws Exception {
-        String reason = NetnsLan.unavailableReason();
-        assumeTrue(reason == null, () -> "Skipping the desktop test: " + reason);
         String x = XDesktop.unavailableReason();
         assumeTrue(x == null, () -> "Skipping the desktop test: " + x);
-        assumeTrue(NodeProcess.JAR.toFile().isFile(), "Skipping: " + NodeProcess.JAR + " not built (run mvn verify)");
         Files.createDirectories(SHOTS);
         base = Files.createTempDirectory("traytalk-desktop-it");
         Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwxr-xr-x")); // nobody reads the jar here
-        lan = NetnsLan.create("tn" + ProcessHandle.current().pid());
-        aliceNs = lan.addHost("alice", 1);
-        bob = new NodeProcess("BOB", base.resolve("bob"), lan.exec(lan.addHost("bob", 2)), settings("BOB"));
+        lan = LanFixture.create("the desktop test", "tn", base);
+        inAlice = lan.host("alice", 1);
+        bob = lan.node("BOB", 2, ALERTS);
         bob.startListening();
         bob.await("listening", l -> l.contains("listening"), EVENT);
     }
 
-    static String settings(String name) {
-        return "name = " + name + "\nnetwork.interfaces = eth0\npresence.heartbeat.seconds = 5\nalerts.seconds = 60\n";
-    }
+    /** Pop-ups stay a minute: long enough to be found and clicked on a slow machine. */
+    static final String ALERTS = "alerts.seconds = 60";
 
     @AfterEach
     void closeDesktop() throws Exception {
@@ -76,7 +74,7 @@ class DesktopIT {
 
     @AfterAll
     static void tearDown() throws Exception {
-        NodeProcess.tearDown(lan, bob);
+        LanFixture.close(lan);
         if (base != null) {
             NetnsLan.run("rm", "-rf", base.toString());
         }
@@ -86,7 +84,7 @@ class DesktopIT {
     @ValueSource(strings = {"root", "nobody"})
     void trayPopUpQuickReplyComposeAndQuit(String user) throws Exception {
         desktop = XDesktop.start(true);
-        alice = new DesktopNode("ALICE", user, base, lan.exec(aliceNs), user.equals("nobody"), desktop.env(), settings("ALICE"));
+        alice = new DesktopNode("ALICE", user, base, inAlice, user.equals("nobody"), desktop.env(), LanFixture.settings("ALICE", ALERTS));
         String ready = startDesktop(user);
         assertThat(ready).contains("Dorkbox").doesNotContain("no system tray");
         assertThat(alice.log()).noneMatch(l -> l.contains("update check was on"));
@@ -121,10 +119,10 @@ class DesktopIT {
         desktop.screenshot(shot(user, "4-menu"));
         desktop.key("Down", "Return"); // the first entry: Compose...
         alice.awaitLog("Compose", l -> l.contains("Compose opened for BOB"), EVENT);
-        desktop.awaitWindow("^New message - TrayTalk$", 10_000);
+        String compose = desktop.awaitWindow("^New message - TrayTalk$", 10_000);
         String composed = "Written in the compose window as " + user;
         desktop.type(composed);
-        Thread.sleep(600); // the byte counter follows the text after a short pause
+        awaitStill(compose); // the byte counter follows the text after a short pause
         desktop.screenshot(shot(user, "5-compose"));
         desktop.key("Return");
         bob.await("the composed message", l -> has(l, "message-received", "ALICE", "BOB") && l.endsWith(composed), EVENT);
@@ -177,7 +175,7 @@ class DesktopIT {
     @Test
     void withoutATrayAWindowOpensASecondLaunchComposesAndQuitEndsIt() throws Exception {
         desktop = XDesktop.start(false);
-        alice = new DesktopNode("ALICE", "no-tray", base, lan.exec(aliceNs), false, desktop.env(), settings("ALICE"));
+        alice = new DesktopNode("ALICE", "no-tray", base, inAlice, false, desktop.env(), LanFixture.settings("ALICE", ALERTS));
         alice.start();
         alice.awaitLog("the no-tray notice", l -> l.contains("No tray icon"), EVENT);
         String window = desktop.awaitWindow("^TrayTalk$", 20_000);
@@ -202,52 +200,43 @@ class DesktopIT {
      */
     private String startDesktop(String user) throws Exception {
         alice.start();
-        long end = System.nanoTime() + EVENT.toNanos();
-        boolean retried = false;
-        while (System.nanoTime() < end) {
+        boolean[] retried = {false};
+        return Eventually.find("ALICE showing the desktop", EVENT, LOOK, () -> {
             Optional<String> ready = alice.log().stream().filter(l -> l.contains("Desktop ready")).findFirst();
-            if (ready.isPresent()) {
-                return ready.get();
-            }
-            if (!alice.isAlive()) {
-                if (!retried && alice.output().contains("without a display connection")) {
-                    step(user + ": GTK could not open the display; starting once more");
-                    retried = true;
-                    alice.start();
-                    continue;
+            if (ready.isEmpty() && !alice.isAlive()) {
+                if (retried[0] || !alice.output().contains("without a display connection")) {
+                    throw new AssertionError("ALICE ended before showing the desktop\n" + alice.report());
                 }
-                throw new AssertionError("ALICE ended before showing the desktop\n" + alice.report());
+                step(user + ": GTK could not open the display; starting once more");
+                retried[0] = true;
+                alice.start();
             }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("ALICE did not show the desktop within " + EVENT + "\n" + alice.report());
+            return ready;
+        }, alice::report);
     }
 
     /** A window named like {@code regex} that is not one of {@code before}. */
-    private String awaitNewWindow(String regex, List<String> before) throws Exception {
-        long end = System.nanoTime() + EVENT.toNanos();
-        while (System.nanoTime() < end) {
-            for (String w : desktop.windows(regex)) {
-                if (!before.contains(w)) {
-                    return w;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("No new window named like " + regex + "\n" + alice.report());
+    private String awaitNewWindow(String regex, List<String> before) {
+        return Eventually.find("a new window named like " + regex, EVENT, LOOK,
+                () -> desktop.windows(regex).stream().filter(w -> !before.contains(w)).findFirst(), alice::report);
     }
 
     /** The icon's window under the tray host, once it is there and painted. */
-    private Rectangle awaitTrayIcon() throws Exception {
-        long end = System.nanoTime() + EVENT.toNanos();
-        while (System.nanoTime() < end) {
-            List<Rectangle> icons = desktop.trayIcons();
-            if (!icons.isEmpty()) {
-                return icons.get(0);
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("No icon appeared in the tray\n" + alice.report());
+    private Rectangle awaitTrayIcon() {
+        return Eventually.find("an icon in the tray", EVENT, LOOK, () -> desktop.trayIcons().stream().findFirst(),
+                alice::report);
+    }
+
+    /** Waits until {@code window} looks the same twice in a row: what it was redrawing (e.g. a counter) is drawn. */
+    private void awaitStill(String window) throws Exception {
+        Rectangle r = desktop.geometry(window);
+        BufferedImage[] last = {null};
+        Eventually.until("window " + window + " to stop changing", EVENT, Duration.ofMillis(300), () -> {
+            BufferedImage now = desktop.screenshot(SHOTS.resolve("still-probe.png"), r);
+            boolean same = last[0] != null && changed(last[0], now, new Rectangle(0, 0, r.width, r.height)) == 0;
+            last[0] = now;
+            return same;
+        }, alice::report);
     }
 
     /**
@@ -260,14 +249,15 @@ class DesktopIT {
         BufferedImage closed = desktop.screenshot(SHOTS.resolve("menu-before.png"), menuBody);
         for (int attempt = 0; attempt < 3; attempt++) {
             desktop.click(icon.x + icon.width / 2, icon.y + icon.height / 2, 3);
-            long end = System.nanoTime() + Duration.ofSeconds(3).toNanos(); // long enough not to click it shut again
-            while (System.nanoTime() < end) {
-                Thread.sleep(150);
-                BufferedImage now = desktop.screenshot(SHOTS.resolve("menu-probe.png"), menuBody);
-                if (changed(closed, now, all) > all.width * all.height / 2
-                        && lightPixels(now, all) > all.width * all.height / 2) {
-                    return;
-                }
+            try { // 3 s: long enough not to click it shut again
+                Eventually.until("the tray menu", Duration.ofSeconds(3), Duration.ofMillis(150), () -> {
+                    BufferedImage now = desktop.screenshot(SHOTS.resolve("menu-probe.png"), menuBody);
+                    return changed(closed, now, all) > all.width * all.height / 2
+                            && lightPixels(now, all) > all.width * all.height / 2;
+                }, () -> "");
+                return;
+            } catch (AssertionError notYet) {
+                // the first press after start-up went unheard: press again
             }
         }
         throw new AssertionError("The tray menu did not open\n" + alice.report());

@@ -83,17 +83,9 @@ final class DesktopNode implements AutoCloseable {
     }
 
     /** Waits for a log line; fails with the log's tail when it does not come. */
-    String awaitLog(String what, Predicate<String> match, Duration timeout) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        do {
-            for (String line : log()) {
-                if (match.test(line)) {
-                    return line;
-                }
-            }
-            Thread.sleep(100);
-        } while (System.nanoTime() < end);
-        throw new AssertionError(name + " did not log " + what + " within " + timeout + "\n" + report());
+    String awaitLog(String what, Predicate<String> match, Duration timeout) {
+        return Eventually.find(name + " logging " + what, timeout, DesktopIT.LOOK,
+                () -> log().stream().filter(match).findFirst(), this::report);
     }
 
     List<String> log() {

@@ -1,7 +1,6 @@
 package org.traytalk.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.traytalk.it.NodeProcess.has;
 
 import java.nio.file.Path;
@@ -24,40 +23,30 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LanIT {
     @RegisterExtension
-    static final TestWatcher REPORT = NodeProcess.reportOnFailure(() -> new NodeProcess[] {LanIT.alice, LanIT.bob, LanIT.carol});
+    static final TestWatcher REPORT = LanFixture.reportOnFailure(() -> LanIT.lan);
 
     static final Duration EVENT = Duration.ofSeconds(20);
     static final Duration COMMAND = Duration.ofSeconds(60);
 
     @TempDir
     static Path tmp;
-    static NetnsLan lan;
+    static LanFixture lan;
     static NodeProcess alice;
     static NodeProcess bob;
     static NodeProcess carol;
 
     @BeforeAll
     static void buildLan() throws Exception {
-        String reason = NetnsLan.unavailableReason();
-        assumeTrue(reason == null, () -> "Skipping the namespace LAN test: " + reason);
-        assumeTrue(NodeProcess.JAR.toFile().isFile(), "Skipping: " + NodeProcess.JAR + " not built (run mvn verify)");
-        lan = NetnsLan.create("tt" + ProcessHandle.current().pid());
-        alice = node("ALICE", lan.addHost("alice", 1));
-        bob = node("BOB", lan.addHost("bob", 2));
-        carol = node("CAROL", lan.addHost("carol", 3));
-    }
-
-    private static NodeProcess node(String name, String ns) throws Exception {
-        String settings = "name = " + name + "\n"
-                + "network.interfaces = eth0\n"
-                + "presence.heartbeat.seconds = 5\n"
-                + "delivery.fail.after.minutes = 60\n";
-        return new NodeProcess(name, tmp.resolve(name.toLowerCase()), lan.exec(ns), settings);
+        lan = LanFixture.create("the namespace LAN test", "tt", tmp);
+        String failLate = "delivery.fail.after.minutes = 60";
+        alice = lan.node("ALICE", 1, failLate);
+        bob = lan.node("BOB", 2, failLate);
+        carol = lan.node("CAROL", 3, failLate);
     }
 
     @AfterAll
-    static void tearDown() throws Exception {
-        NodeProcess.tearDown(lan, alice, bob, carol);
+    static void tearDown() {
+        LanFixture.close(lan);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.traytalk.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.traytalk.it.NodeProcess.has;
 
 import java.io.BufferedReader;
@@ -36,42 +35,32 @@ class NetbiosLanIT {
 
     @TempDir
     static Path tmp;
-    static NetnsLan lan;
+    static LanFixture lan;
     static NodeProcess alice;
     static NodeProcess bob;
     static NodeProcess carol;
     static NodeProcess dave;
-    static String bobNs;
-    static String daveNs;
-    static String winNs;
+    static List<String> inBob;
+    static List<String> inDave;
+    static List<String> inWin;
     static ScriptedWindows windows;
     static final byte[] WIN_IP = {10, 77, 0, 9};
     static final byte[] ALICE_IP = {10, 77, 0, 1};
     static int windowsDatagramId = 0x2001;
 
     @RegisterExtension
-    static final TestWatcher REPORT = NodeProcess.reportOnFailure(
-            () -> new NodeProcess[] {NetbiosLanIT.alice, NetbiosLanIT.bob, NetbiosLanIT.carol, NetbiosLanIT.dave});
+    static final TestWatcher REPORT = LanFixture.reportOnFailure(() -> NetbiosLanIT.lan);
 
     @BeforeAll
     static void buildLan() throws Exception {
-        String reason = NetnsLan.unavailableReason();
-        assumeTrue(reason == null, () -> "Skipping the NetBIOS LAN test: " + reason);
-        assumeTrue(NodeProcess.JAR.toFile().isFile(), "Skipping: " + NodeProcess.JAR + " not built (run mvn verify)");
-        lan = NetnsLan.create("tn" + ProcessHandle.current().pid());
-        alice = node("ALICE", lan.addHost("alice", 1), "netbios");
-        bobNs = lan.addHost("bob", 2);
-        bob = node("BOB", bobNs, "netbios");
-        carol = node("CAROL", lan.addHost("carol", 3), "udp, netbios");
-        daveNs = lan.addHost("dave", 4);
-        dave = node("DAVE", daveNs, "udp");
-        winNs = lan.addHost("win", 9);
-    }
-
-    private static NodeProcess node(String name, String ns, String carriers) throws Exception {
-        String settings = "name = " + name + "\nnetwork.interfaces = eth0\ncarriers = " + carriers + "\n"
-                + "presence.heartbeat.seconds = 5\n";
-        return new NodeProcess(name, tmp.resolve(name.toLowerCase()), lan.exec(ns), settings);
+        lan = LanFixture.create("the NetBIOS LAN test", "tn", tmp);
+        alice = lan.node("ALICE", 1, "carriers = netbios");
+        bob = lan.node("BOB", 2, "carriers = netbios");
+        inBob = bob.commandPrefix();
+        carol = lan.node("CAROL", 3, "carriers = udp, netbios");
+        dave = lan.node("DAVE", 4, "carriers = udp");
+        inDave = dave.commandPrefix();
+        inWin = lan.host("win", 9);
     }
 
     @AfterAll
@@ -79,7 +68,7 @@ class NetbiosLanIT {
         if (windows != null) {
             windows.close();
         }
-        NodeProcess.tearDown(lan, alice, bob, carol, dave);
+        LanFixture.close(lan);
     }
 
     @Test
@@ -105,6 +94,8 @@ class NetbiosLanIT {
         assertThat(sent.exitCode()).as(sent.output()).isZero();
         bob.await("the message", l -> has(l, "message-received", "ALICE", "BOB", "über NetBIOS"), EVENT);
         if (capture != null) {
+            // bob's receipt is on the wire once alice has it: then both frames crossed bob's eth0
+            alice.await("the receipt", l -> has(l, "message-updated", "BOB", "delivered"), EVENT);
             checkCapture(capture);
         }
     }
@@ -134,7 +125,7 @@ class NetbiosLanIT {
     @Order(5)
     void windowsCanFindUsByName() throws Exception {
         // a Windows computer asks the subnet for ALICE<00> before it writes to \\ALICE\mailslot\FOXAPP
-        List<String> probe = new ArrayList<>(lan.exec(daveNs));
+        List<String> probe = new ArrayList<>(inDave);
         probe.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), NameQueryProbe.class.getName(), "ALICE", "10.77.0.255"));
         Process p = new ProcessBuilder(probe).redirectErrorStream(true).start();
@@ -146,7 +137,7 @@ class NetbiosLanIT {
     @Test
     @Order(6)
     void aWindowsPeerNeverHeardIsFoundByNameQueryAndGetsExactlyWhatFoxProWrites() throws Exception {
-        windows = new ScriptedWindows(lan.exec(winNs));
+        windows = new ScriptedWindows(inWin);
         windows.answerNameQueries("WINPC", WIN_IP);
         String text = "Hallo Windows, grüß dich";
         // queued at first (exit 3): nobody has heard of WINPC yet
@@ -254,8 +245,9 @@ class NetbiosLanIT {
             return null;
         }
         Files.deleteIfExists(pcap());
-        Process p = new ProcessBuilder(List.of("ip", "netns", "exec", bobNs, "tshark", "-i", "eth0", "-f",
-                "udp port 138", "-w", pcap().toString())).redirectErrorStream(true).start();
+        List<String> tshark = new ArrayList<>(inBob);
+        tshark.addAll(List.of("tshark", "-i", "eth0", "-f", "udp port 138", "-w", pcap().toString()));
+        Process p = new ProcessBuilder(tshark).redirectErrorStream(true).start();
         // tshark says "Capturing on 'eth0'" once it listens
         BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream()));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -268,7 +260,6 @@ class NetbiosLanIT {
     }
 
     private static void checkCapture(Process capture) throws Exception {
-        Thread.sleep(500); // the receipt's frame, sent right after the message, lands in the file too
         capture.destroy();
         capture.waitFor(10, TimeUnit.SECONDS);
         Process read = new ProcessBuilder("tshark", "-r", pcap().toString(), "-Y", "mailslot", "-T", "fields",

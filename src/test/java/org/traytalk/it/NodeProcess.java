@@ -137,16 +137,9 @@ final class NodeProcess implements AutoCloseable {
         return true;
     }
 
-    /** Kills the nodes and removes the namespaces, whatever state a failed test left them in. */
-    static void tearDown(NetnsLan lan, NodeProcess... nodes) throws InterruptedException {
-        for (NodeProcess n : nodes) {
-            if (n != null) {
-                n.close();
-            }
-        }
-        if (lan != null) {
-            lan.close();
-        }
+    /** The command prefix that runs a program where this node runs (its network namespace). */
+    List<String> commandPrefix() {
+        return prefix;
     }
 
     /** On a failure, what every node printed and logged: the assertion names only one of them. */

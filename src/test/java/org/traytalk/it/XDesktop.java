@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -79,16 +80,9 @@ final class XDesktop implements AutoCloseable {
         return r.out().lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    String awaitWindow(String nameRegex, long millis) throws IOException, InterruptedException {
-        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        do {
-            List<String> found = windows(nameRegex);
-            if (!found.isEmpty()) {
-                return found.get(0);
-            }
-            Thread.sleep(100);
-        } while (System.nanoTime() < end);
-        throw new AssertionError("No window named like '" + nameRegex + "' appeared within " + millis + " ms");
+    String awaitWindow(String nameRegex, long millis) {
+        return Eventually.find("a window named like '" + nameRegex + "'", Duration.ofMillis(millis),
+                Duration.ofMillis(100), () -> windows(nameRegex).stream().findFirst(), () -> "");
     }
 
     Rectangle geometry(String window) throws IOException, InterruptedException {
@@ -155,11 +149,14 @@ final class XDesktop implements AutoCloseable {
         check(x("xdotool", "type", "--delay", "25", text));
     }
 
+    /**
+     * Presses the keys at a person's pace, 150 ms apart: Swing's menus open and move their selection
+     * asynchronously, and no window event says when they have.
+     */
     void key(String... keys) throws IOException, InterruptedException {
-        for (String k : keys) {
-            check(x("xdotool", "key", k));
-            Thread.sleep(150); // menus open and move their selection asynchronously
-        }
+        List<String> command = new ArrayList<>(List.of("xdotool", "key", "--delay", "150"));
+        command.addAll(List.of(keys));
+        check(x(command.toArray(String[]::new)));
     }
 
     record Result(int code, String out) {

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.traytalk.testing.WireFactsVector;
 
 class FoxMessageCodecTest {
 
@@ -29,6 +30,11 @@ class FoxMessageCodecTest {
             + " 68 65 6c 6c 6f");                                             // body "hello"
 
     private final FoxMessageCodec codec = new FoxMessageCodec(CP1252);
+
+    @Test
+    void theAnnotatedPayloadIsTheWireFactsOne() {
+        assertThat(TEST_VECTOR).containsExactly(WireFactsVector.payload());
+    }
 
     @Test
     void encodesTheTestVector() {

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.traytalk.testing.WireFactsVector;
 import org.traytalk.wire.MalformedMessageException;
 
 class MailslotDatagramCodecTest {
@@ -43,6 +44,12 @@ class MailslotDatagramCodecTest {
     @Test
     void vectorHasTheDocumentedLength() {
         assertThat(VECTOR).hasSize(0xd5);
+    }
+
+    @Test
+    void theAnnotatedVectorIsTheWireFactsOne() {
+        assertThat(HexFormat.of().formatHex(VECTOR)).isEqualTo(HexFormat.of().formatHex(WireFactsVector.datagram()));
+        assertThat(PAYLOAD).containsExactly(WireFactsVector.payload());
     }
 
     @Test
