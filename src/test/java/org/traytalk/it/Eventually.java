@@ -22,7 +22,7 @@ final class Eventually {
             return Awaitility.await(what).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(every)
                     .until(probe, Optional::isPresent).orElseThrow();
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError(what + " did not happen within " + timeout + "\n" + report.get(), e);
+            throw new AssertionError("Waited " + timeout + " in vain for " + what + "\n" + report.get(), e);
         }
     }
 

@@ -56,7 +56,7 @@ final class XDesktop implements AutoCloseable {
                     "--tint", "0x303030").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
             tray.environment().putAll(desktop.env());
             desktop.trayer = tray.start();
-            desktop.awaitWindow("panel", 10_000);
+            desktop.awaitWindow("panel", 20_000); // a loaded CI machine once took more than 10 s
         }
         return desktop;
     }
