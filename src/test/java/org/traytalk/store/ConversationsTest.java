@@ -5,6 +5,7 @@ import static org.traytalk.store.StoreFiles.T0;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,8 +128,8 @@ class ConversationsTest {
 
         List<Conversation> all = store.conversations();
         assertThat(all).extracting(Conversation::key, Conversation::name, Conversation::unread)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("*", "*", 0),
-                        org.assertj.core.groups.Tuple.tuple("BOB", "BOB", 0));
+                .containsExactly(Tuple.tuple("*", "*", 0),
+                        Tuple.tuple("BOB", "BOB", 0));
         assertThat(all).extracting(c -> c.latest().body()).containsExactly("to all too", "old two");
         received("Bob", "new");
         assertThat(unread("BOB")).isEqualTo(1);

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.traytalk.engine.SendSize;
 import org.traytalk.tray.model.IconState;
 import org.traytalk.tray.model.QuickReply;
+import org.traytalk.tray.model.SendSizeText;
 
 class DesktopPiecesTest {
 
@@ -53,10 +54,10 @@ class DesktopPiecesTest {
 
     @Test
     void theComposeCounterSaysSizeLimitAndParts() {
-        assertThat(org.traytalk.tray.model.SendSizeText.of(new SendSize(12, 32768, 1, "udp"))).isEqualTo("12 / 32,768 bytes");
-        assertThat(org.traytalk.tray.model.SendSizeText.of(new SendSize(511, 32768, 3, "mailslot")))
+        assertThat(SendSizeText.of(new SendSize(12, 32768, 1, "udp"))).isEqualTo("12 / 32,768 bytes");
+        assertThat(SendSizeText.of(new SendSize(511, 32768, 3, "mailslot")))
                 .isEqualTo("511 / 32,768 bytes \u2013 arrives as 3 messages (mailslot takes less)");
-        assertThat(org.traytalk.tray.model.SendSizeText.of(new SendSize(40000, 32768, 1, "")))
+        assertThat(SendSizeText.of(new SendSize(40000, 32768, 1, "")))
                 .isEqualTo("40,000 / 32,768 bytes \u2013 too long, please shorten it");
     }
 

@@ -8,13 +8,16 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.traytalk.engine.MessengerException;
+import org.traytalk.engine.MessengerListener;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.Direction;
+import org.traytalk.store.StoreException;
 import org.traytalk.testing.FakeMessenger;
 
 /** The conversations window's state without Swing: background reads and the UI thread are queues run by hand. */
@@ -62,7 +65,7 @@ class ConversationsModelTest {
         }
     }
 
-    private void tell(java.util.function.Consumer<org.traytalk.engine.MessengerListener> event) {
+    private void tell(Consumer<MessengerListener> event) {
         messenger.fire(event);
         runAll();
     }
@@ -156,7 +159,7 @@ class ConversationsModelTest {
 
     @Test
     void aFailedReadSaysSoInTheHeading() {
-        messenger.historyFailure = new org.traytalk.store.StoreException("disk gone");
+        messenger.historyFailure = new StoreException("disk gone");
         runAll();
         assertThat(model.heading().subtitle()).isEqualTo("Could not read the history: disk gone");
     }
