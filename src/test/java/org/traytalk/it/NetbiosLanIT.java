@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.traytalk.it.NodeProcess.has;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -89,14 +92,18 @@ class NetbiosLanIT {
     @Test
     @Order(2)
     void directMessagesAndReceiptsOverNetbios() throws Exception {
-        Process capture = startCapture();
-        NodeProcess.Result sent = alice.run(COMMAND, "send", "BOB", "über", "NetBIOS");
-        assertThat(sent.exitCode()).as(sent.output()).isZero();
-        bob.await("the message", l -> has(l, "message-received", "ALICE", "BOB", "über NetBIOS"), EVENT);
-        if (capture != null) {
-            // bob's receipt is on the wire once alice has it: then both frames crossed bob's eth0
-            alice.await("the receipt", l -> has(l, "message-updated", "BOB", "delivered"), EVENT);
-            checkCapture(capture);
+        try (LiveCapture capture = startCapture()) {
+            NodeProcess.Result sent = alice.run(COMMAND, "send", "BOB", "über", "NetBIOS");
+            assertThat(sent.exitCode()).as(sent.output()).isZero();
+            bob.await("the message", l -> has(l, "message-received", "ALICE", "BOB", "über NetBIOS"), EVENT);
+            if (capture != null) {
+                String hexBody = HexFormat.of().formatHex(" NetBIOS".getBytes(StandardCharsets.US_ASCII));
+                capture.await("tshark dissecting ALICE's mailslot write to BOB", l -> l.startsWith("16\t")
+                        && l.contains("ALICE<00>") && l.contains("BOB<00>") && l.contains("\\MAILSLOT\\FOXAPP")
+                        && l.contains(hexBody), EVENT);
+                System.err.println("tshark dissected on bob's eth0 (type, source, destination, smb.cmd, opcode, slot,"
+                        + " data):\n" + String.join("\n", capture.lines()));
+            }
         }
     }
 
@@ -234,44 +241,64 @@ class NetbiosLanIT {
         return w;
     }
 
-    private static Path pcap() {
-        return tmp.resolve("bob.pcap");
-    }
-
-    /** tshark in bob's namespace, capturing UDP 138; null when tshark is not installed. */
-    private static Process startCapture() throws Exception {
+    /** tshark in bob's namespace, dissecting the mailslot frames on UDP 138 as they pass; null without tshark. */
+    private static LiveCapture startCapture() throws Exception {
         if (!onPath("tshark")) {
             System.err.println("tshark not installed: skipping the dissector check");
             return null;
         }
-        Files.deleteIfExists(pcap());
         List<String> tshark = new ArrayList<>(inBob);
-        tshark.addAll(List.of("tshark", "-i", "eth0", "-f", "udp port 138", "-w", pcap().toString()));
-        Process p = new ProcessBuilder(tshark).redirectErrorStream(true).start();
-        // tshark says "Capturing on 'eth0'" once it listens
-        BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream()));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        for (String line; System.nanoTime() < deadline && (line = r.readLine()) != null; ) {
-            if (line.contains("Capturing on")) {
-                break;
-            }
-        }
-        return p;
+        tshark.addAll(List.of("tshark", "-i", "eth0", "-f", "udp port 138", "-l", "-Y", "mailslot", "-T", "fields",
+                "-e", "nbdgm.type", "-e", "nbdgm.source_name", "-e", "nbdgm.destination_name", "-e", "smb.cmd",
+                "-e", "mailslot.opcode", "-e", "mailslot.name", "-e", "data.data"));
+        LiveCapture capture = new LiveCapture(new ProcessBuilder(tshark).redirectErrorStream(true).start());
+        capture.await("tshark listening", l -> l.contains("Capturing on"), EVENT);
+        return capture;
     }
 
-    private static void checkCapture(Process capture) throws Exception {
-        capture.destroy();
-        capture.waitFor(10, TimeUnit.SECONDS);
-        Process read = new ProcessBuilder("tshark", "-r", pcap().toString(), "-Y", "mailslot", "-T", "fields",
-                "-e", "nbdgm.type", "-e", "nbdgm.source_name", "-e", "nbdgm.destination_name", "-e", "smb.cmd",
-                "-e", "mailslot.opcode", "-e", "mailslot.name", "-e", "data.data").redirectErrorStream(true).start();
-        String out = new String(read.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        read.waitFor(30, TimeUnit.SECONDS);
-        System.err.println("tshark dissected bob's capture (type, source, destination, smb.cmd, opcode, slot, data):\n" + out);
-        String hexBody = HexFormat.of().formatHex(" NetBIOS".getBytes(StandardCharsets.US_ASCII));
-        assertThat(out.lines().filter(l -> l.startsWith("16\t") && l.contains("ALICE<00>") && l.contains("BOB<00>")
-                && l.contains("\\MAILSLOT\\FOXAPP") && l.contains(hexBody)).count())
-                .as("tshark saw:\n" + out).isGreaterThanOrEqualTo(1);
+    /** A running capture and every line it printed, read as it prints them. */
+    private static final class LiveCapture implements AutoCloseable {
+        private final Process process;
+        private final List<String> lines = new CopyOnWriteArrayList<>();
+
+        LiveCapture(Process process) {
+            this.process = process;
+            Thread reader = new Thread(() -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+                    for (String line; (line = r.readLine()) != null; ) {
+                        lines.add(line);
+                    }
+                } catch (IOException ended) {
+                    // the capture stopped
+                }
+            }, "it-tshark");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        List<String> lines() {
+            return List.copyOf(lines);
+        }
+
+        void await(String what, Predicate<String> match, Duration timeout) {
+            Eventually.until(what, timeout, Duration.ofMillis(100), () -> lines.stream().anyMatch(match),
+                    () -> "tshark printed:\n" + String.join("\n", lines));
+        }
+
+        /** Stops tshark; interrupted while waiting for it to end, it keeps the interrupt for the caller. */
+        @Override
+        public void close() {
+            process.destroy();
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
     }
 
     private static boolean onPath(String program) {
