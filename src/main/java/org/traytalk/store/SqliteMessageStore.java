@@ -25,6 +25,8 @@ public final class SqliteMessageStore implements MessageStore {
     /** How long a write waits for another program holding the file before it gives up. */
     public static final Duration BUSY_TIMEOUT = Duration.ofSeconds(3);
     static final Duration CHECKPOINT_INTERVAL = Duration.ofMillis(500);
+    /** Checkpoint turns without a write before the log is truncated: two seconds. */
+    static final int QUIET_TURNS_BEFORE_TRUNCATE = 4;
 
     private final SqlSession sql;
     private final MessageRows messages;
@@ -71,12 +73,28 @@ public final class SqliteMessageStore implements MessageStore {
                     }
                     return null;
                 });
-                checkpointer = new WalCheckpointer(database.open(), CHECKPOINT_INTERVAL);
+                checkpointer = startCheckpointer(database);
             }
             return new SqliteMessageStore(database.path(), sql, random, checkpointer);
         } catch (RuntimeException e) {
             sql.close();
             throw e;
+        }
+    }
+
+    private static WalCheckpointer startCheckpointer(DatabaseFile database) {
+        Connection own = database.open();
+        try {
+            WalCheckpointer checkpointer = new WalCheckpointer(own, QUIET_TURNS_BEFORE_TRUNCATE);
+            checkpointer.start(CHECKPOINT_INTERVAL);
+            return checkpointer;
+        } catch (SQLException e) {
+            try {
+                own.close();
+            } catch (SQLException ignored) {
+                // the first failure is the one worth reporting
+            }
+            throw database.errors().translate(e, "start the background checkpoints");
         }
     }
 
