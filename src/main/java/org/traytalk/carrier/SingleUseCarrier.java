@@ -10,18 +10,25 @@ import org.traytalk.concurrent.DaemonThreads;
 
 /**
  * The start/close pattern every carrier follows: {@link #start} opens once (see {@link CarrierLifecycle}),
- * {@link #close} closes once and waits for the threads the carrier started; sends work only in between.
- * A carrier says what opening and releasing mean for it.
+ * {@link #close} closes once and waits for the threads the carrier started; sends work only in between, and not
+ * while the carrier cannot receive: a node that cannot hear must not announce itself, nor send what it would never
+ * see confirmed. A carrier says what opening and releasing mean for it.
  */
 public abstract class SingleUseCarrier implements Carrier {
     private static final Logger LOG = LoggerFactory.getLogger(SingleUseCarrier.class);
 
+    /** How long a receive loop that keeps failing waits between tries. */
+    static final Duration FAILING_PAUSE = Duration.ofSeconds(1);
+
     private final String name;
+    private final String title;
     private final int maxMessageBytes;
     private final Charset charset;
     private final Duration stopPatience;
     private final CarrierLifecycle lifecycle;
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private volatile CarrierCallback callback;
+    private volatile String cannotReceive;
 
     /**
      * @param title        how messages name the carrier, e.g. "UDP carrier"
@@ -30,6 +37,7 @@ public abstract class SingleUseCarrier implements Carrier {
     protected SingleUseCarrier(String name, String title, int maxMessageBytes, Charset charset,
                                Duration stopPatience) {
         this.name = name;
+        this.title = title;
         this.maxMessageBytes = maxMessageBytes;
         this.charset = charset;
         this.stopPatience = stopPatience;
@@ -53,7 +61,10 @@ public abstract class SingleUseCarrier implements Carrier {
 
     @Override
     public final void start(CarrierCallback callback) throws CarrierException {
-        lifecycle.start(() -> open(callback));
+        lifecycle.start(() -> {
+            this.callback = callback;
+            open(callback);
+        });
     }
 
     /**
@@ -86,9 +97,35 @@ public abstract class SingleUseCarrier implements Carrier {
         return t;
     }
 
-    /** Throws unless started and not yet closed. */
+    /**
+     * Starts the thread that receives for the callback, one {@code turn} at a time, under a {@link ReceiveGuard}:
+     * nothing a datagram does ends it; while it keeps failing the engine hears so and sends are refused.
+     */
+    protected final Thread startReceiving(String threadName, ReceiveGuard.Turn turn) {
+        ReceiveGuard guard = new ReceiveGuard(title, new ReceiveGuard.Health() {
+            @Override
+            public void failing(String why) {
+                cannotReceive = why;
+                callback.onReceiveFailing(why + "; TrayTalk sends nothing on it, so no peer takes this computer for"
+                        + " online there, until it receives again");
+            }
+
+            @Override
+            public void working() {
+                cannotReceive = null;
+                callback.onReceiveWorking();
+            }
+        }, lifecycle, FAILING_PAUSE, System::nanoTime);
+        return startThread(threadName, () -> guard.run(turn));
+    }
+
+    /** Throws unless started, not yet closed, and able to receive. */
     protected final void requireRunning() throws CarrierException {
         lifecycle.requireRunning();
+        String why = cannotReceive;
+        if (why != null) {
+            throw new CarrierException(why);
+        }
     }
 
     protected final boolean isClosed() {

@@ -265,6 +265,19 @@ public final class Engine implements Messenger {
                     presence.announceAll();
                 });
             }
+
+            @Override
+            public void onReceiveFailing(String why) {
+                scheduler.execute(() -> listeners.fire(l -> l.problem(why)));
+            }
+
+            @Override
+            public void onReceiveWorking() {
+                scheduler.execute(() -> {
+                    LOG.info("{} receives again: announcing again", carrier.name());
+                    presence.announceAll();
+                });
+            }
         };
     }
 

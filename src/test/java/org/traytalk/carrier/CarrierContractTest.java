@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -116,6 +119,40 @@ public abstract class CarrierContractTest {
     }
 
     @Test
+    void aCallbackThatThrowsEvenAnErrorCostsOneDatagramOnly() throws Exception {
+        bobHears.throwNext(new OutOfMemoryError("Java heap space"), new IllegalStateException("engine bug"));
+        for (String body : List.of("lost to the error", "lost to the bug", "arrives")) {
+            alice.send(addressOf(bob), "bob", messageFrom(alice, body));
+        }
+        assertThat(new String(bobHears.next().payload(), StandardCharsets.US_ASCII)).endsWith("arrives");
+    }
+
+    @Test
+    void whileItCannotReceiveItSaysSoAndSendsNothing() throws Exception {
+        assumeThat(bob).as("carriers that receive on their own thread").isInstanceOf(SingleUseCarrier.class);
+        Throwable[] failures = new Throwable[ReceiveGuard.FAILURES_BEFORE_FAILING];
+        Arrays.fill(failures, new OutOfMemoryError("Java heap space"));
+        bobHears.throwNext(failures);
+        for (int i = 0; i < failures.length; i++) {
+            alice.send(addressOf(bob), "bob", messageFrom(alice, "flood " + i));
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> !bobHears.health().isEmpty());
+        assertThat(bobHears.health()).singleElement().asString().startsWith("failing: ")
+                .contains("cannot receive (java.lang.OutOfMemoryError: Java heap space)").contains("sends nothing");
+        assertThatThrownBy(() -> bob.sendToAll(message("ONLINE"))).isInstanceOf(CarrierException.class)
+                .hasMessageContaining("cannot receive");
+        assertThatThrownBy(() -> bob.send(addressOf(alice), "alice", messageFrom(bob, "hi")))
+                .isInstanceOf(CarrierException.class);
+
+        alice.send(addressOf(bob), "bob", messageFrom(alice, "heard again"));
+        assertThat(new String(bobHears.next().payload(), StandardCharsets.US_ASCII)).endsWith("heard again");
+        await().atMost(Duration.ofSeconds(5)).until(() -> bobHears.health().size() == 2);
+        assertThat(bobHears.health().get(1)).isEqualTo("working");
+        bob.sendToAll(message("ONLINE"));
+        assertThat(aliceHears.next().payload()).containsExactly(message("ONLINE"));
+    }
+
+    @Test
     void closeIsIdempotentAndEndsCallbacks() throws Exception {
         PeerAddress aliceAddress = addressOf(alice);
         alice.close();
@@ -180,11 +217,40 @@ public abstract class CarrierContractTest {
         private final BlockingQueue<Inbound> received = new LinkedBlockingQueue<>();
         private final AtomicInteger count = new AtomicInteger();
         private final AtomicInteger addressChanges = new AtomicInteger();
+        private final BlockingQueue<Throwable> toThrow = new LinkedBlockingQueue<>();
+        private final List<String> health = new CopyOnWriteArrayList<>();
 
         @Override
         public void onReceive(Inbound datagram) {
+            Throwable failure = toThrow.poll();
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
             count.incrementAndGet();
             received.add(datagram);
+        }
+
+        @Override
+        public void onReceiveFailing(String why) {
+            health.add("failing: " + why);
+        }
+
+        @Override
+        public void onReceiveWorking() {
+            health.add("working");
+        }
+
+        /** The next deliveries throw these (unchecked) instead of being recorded, as a broken engine might. */
+        public void throwNext(Throwable... failures) {
+            toThrow.addAll(List.of(failures));
+        }
+
+        /** What the carrier said about its receiving, in order: "failing: why" and "working". */
+        public List<String> health() {
+            return List.copyOf(health);
         }
 
         @Override

@@ -145,6 +145,16 @@ public final class InMemoryNetwork {
             }
         }
 
+        /** Says to the engine that this carrier cannot receive ({@code why}), or, with null, that it can again. */
+        public void receiving(String why) {
+            CarrierCallback cb = callback;
+            if (cb != null && why != null) {
+                cb.onReceiveFailing(why);
+            } else if (cb != null) {
+                cb.onReceiveWorking();
+            }
+        }
+
         /** Simulates a cable, Wi-Fi or VPN change on this node. */
         public void addressesChanged() {
             CarrierCallback cb = callback;
@@ -153,10 +163,15 @@ public final class InMemoryNetwork {
             }
         }
 
+        /** On the sender's thread, so what the callback throws is the receiver's loss alone, as on a real carrier. */
         void receive(String from, String recipientName, byte[] bytes) {
             CarrierCallback cb = callback;
             if (cb != null) {
-                cb.onReceive(new Inbound(new PeerAddress(NAME, from), bytes, recipientName, 0));
+                try {
+                    cb.onReceive(new Inbound(new PeerAddress(NAME, from), bytes, recipientName, 0));
+                } catch (RuntimeException | Error e) {
+                    // a real carrier's receive thread survives its callback too
+                }
             }
         }
 

@@ -337,6 +337,20 @@ class EngineTest {
     }
 
     @Test
+    void aCarrierThatCannotReceiveIsReportedAndAnnouncesAgainOnceItCan() throws Exception {
+        alice.start();
+        lan.clearLog();
+        alice.carrier.receiving("in-memory carrier cannot receive (java.lang.OutOfMemoryError: Java heap space)");
+        time.runDue();
+        assertThat(alice.events.problems).singleElement().asString().contains("cannot receive")
+                .contains("OutOfMemoryError");
+        assertThat(lan.log()).isEmpty();
+        alice.carrier.receiving(null);
+        time.runDue();
+        assertThat(lan.log()).extracting(this::bodyOf).containsExactly("DETECT", "ONLINE");
+    }
+
+    @Test
     void renamedNodeSaysOfflineUnderTheOldNameAndComesBackUnderTheNew() throws Exception {
         alice.start();
         bob.start();

@@ -56,8 +56,8 @@ public final class MailslotCarrier extends SingleUseCarrier {
         } catch (Win32Exception e) {
             throw MailslotFailures.creating(path, e); // the user may close the other copy and try again
         }
-        startThread(THREAD_PREFIX + "read-" + options.group(), new MailslotReader(kernel32, slot, path,
-                RECEIVE_MAX_BYTES, options.charset(), callback, lifecycle(), options.readTimeoutMillis()));
+        startReceiving(THREAD_PREFIX + "read-" + options.group(), new MailslotReader(kernel32, slot, path,
+                RECEIVE_MAX_BYTES, options.charset(), callback, lifecycle()));
         LOG.info("Mailslot carrier receiving on {}", path);
     }
 

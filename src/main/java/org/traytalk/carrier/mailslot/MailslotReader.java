@@ -7,13 +7,15 @@ import org.slf4j.LoggerFactory;
 import org.traytalk.carrier.CarrierCallback;
 import org.traytalk.carrier.CarrierLifecycle;
 import org.traytalk.carrier.Inbound;
+import org.traytalk.carrier.ReceiveGuard;
 import org.traytalk.model.PeerAddress;
 
 /**
- * Blocks in {@code ReadFile} on the carrier's slot, one message per read, until told to stop; then closes the
- * slot. It owns the slot handle so the handle is never closed under a read in progress.
+ * One turn of the mailslot thread: blocks in {@code ReadFile} on the carrier's slot for one message (at most the read
+ * timeout); closes the slot once the thread ends. It owns the slot handle so the handle is never closed under a read
+ * in progress.
  */
-final class MailslotReader implements Runnable {
+final class MailslotReader implements ReceiveGuard.Turn {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailslotReader.class);
 
@@ -23,87 +25,60 @@ final class MailslotReader implements Runnable {
     private final SenderName senders;
     private final CarrierCallback callback;
     private final CarrierLifecycle carrier;
-    private final long pauseMillis;
     private byte[] buffer;
 
     MailslotReader(Kernel32Mailslots kernel32, MailslotHandle slot, MailslotPath path, int bufferSize, Charset charset,
-                   CarrierCallback callback, CarrierLifecycle carrier, long pauseMillis) {
+                   CarrierCallback callback, CarrierLifecycle carrier) {
         this.kernel32 = kernel32;
         this.slot = slot;
         this.path = path;
         this.senders = new SenderName(charset);
         this.callback = callback;
         this.carrier = carrier;
-        this.pauseMillis = pauseMillis;
         this.buffer = new byte[bufferSize];
     }
 
     @Override
-    public void run() {
+    public boolean receive() throws Win32Exception {
+        int n;
         try {
-            while (!stopping()) {
-                int n;
-                try {
-                    n = kernel32.readFile(slot, buffer);
-                } catch (Win32Exception e) {
-                    if (!recover(e)) {
-                        return;
-                    }
-                    continue;
-                }
-                if (n != Kernel32Mailslots.READ_TIMED_OUT && !stopping()) {
-                    deliver(Arrays.copyOf(buffer, n));
-                }
-            }
-        } finally {
-            try {
-                kernel32.closeHandle(slot);
-            } catch (Win32Exception e) {
-                LOG.warn("Closing mailslot {} failed: {}", path, e.getMessage());
-            }
+            n = kernel32.readFile(slot, buffer);
+        } catch (Win32Exception e) {
+            return recover(e);
         }
+        if (n != Kernel32Mailslots.READ_TIMED_OUT && !carrier.isClosed()) {
+            deliver(Arrays.copyOf(buffer, n));
+        }
+        return true;
     }
 
-    private boolean stopping() {
-        return carrier.isClosed();
+    @Override
+    public void ended() {
+        try {
+            kernel32.closeHandle(slot);
+        } catch (Win32Exception e) {
+            LOG.warn("Closing mailslot {} failed: {}", path, e.getMessage());
+        }
     }
 
     private void deliver(byte[] payload) {
         String sender = senders.of(payload).orElse(MailslotCarrier.UNKNOWN_SENDER); // the engine judges the bytes
-        try {
-            callback.onReceive(new Inbound(new PeerAddress(MailslotCarrier.NAME, sender), payload, null, 0));
-        } catch (RuntimeException e) { // a faulty callback must not stop reception
-            LOG.warn("Carrier callback failed for a mailslot message from {}", sender, e);
-        }
+        callback.onReceive(new Inbound(new PeerAddress(MailslotCarrier.NAME, sender), payload, null, 0));
     }
 
-    /** Handles a failed read; false when reading cannot go on. */
-    private boolean recover(Win32Exception e) {
-        if (stopping()) {
-            return false;
-        }
+    /** After a failed read: true when a bigger buffer fixed it, false when the handle is gone; throws otherwise. */
+    private boolean recover(Win32Exception e) throws Win32Exception {
         if (e.is(Win32Error.INSUFFICIENT_BUFFER)) { // only when the slot admits bigger messages than we sized for
-            try {
-                MailslotInfo info = kernel32.getMailslotInfo(slot);
-                if (info.hasMessage() && info.nextSize() > buffer.length) {
-                    buffer = new byte[info.nextSize()];
-                    return true;
-                }
-            } catch (Win32Exception again) {
-                e = again;
+            MailslotInfo info = kernel32.getMailslotInfo(slot);
+            if (info.hasMessage() && info.nextSize() > buffer.length) {
+                buffer = new byte[info.nextSize()];
+                return true;
             }
         }
         if (e.is(Win32Error.INVALID_HANDLE)) {
             LOG.error("Mailslot {} handle is gone; no more messages will arrive over mailslots", path);
             return false;
         }
-        LOG.warn("Reading mailslot {} failed: {}", path, e.getMessage());
-        try { // pause until closed at most, so a persistent error cannot spin
-            carrier.awaitClose(pauseMillis);
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-        return true;
+        throw e;
     }
 }

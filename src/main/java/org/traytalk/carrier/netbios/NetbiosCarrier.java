@@ -115,7 +115,9 @@ public final class NetbiosCarrier extends SingleUseCarrier {
         }
         warnAboutNeighbours();
         callback = cb;
-        startThread(RECEIVE_THREAD, this::receive);
+        DatagramSocket receiving = socket;
+        DatagramPacket packet = new DatagramPacket(new byte[1500], 1500);
+        startReceiving(RECEIVE_THREAD, () -> receiveOne(receiving, packet));
         LOG.info("NetBIOS carrier on UDP {} as {} in {} for {}", options.port(), me, workgroup, options.mailslot());
     }
 
@@ -144,21 +146,15 @@ public final class NetbiosCarrier extends SingleUseCarrier {
                 + " TrayTalk will not receive messages and receipts addressed to this computer.";
     }
 
-    private void receive() {
-        byte[] buffer = new byte[1500];
-        DatagramSocket s = socket;
-        while (!s.isClosed()) {
-            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-            try {
-                s.receive(packet);
-            } catch (IOException e) {
-                if (!s.isClosed()) {
-                    LOG.warn("NetBIOS receive failed: {}", e.getMessage());
-                }
-                continue;
-            }
-            handle(packet);
+    /** One turn of the receive thread: a frame, handled; false once the socket is gone. */
+    private boolean receiveOne(DatagramSocket s, DatagramPacket packet) throws IOException {
+        if (s.isClosed()) {
+            return false;
         }
+        packet.setLength(packet.getData().length);
+        s.receive(packet);
+        handle(packet);
+        return true;
     }
 
     private void handle(DatagramPacket packet) {

@@ -65,7 +65,7 @@ public final class UdpCarrier extends SingleUseCarrier {
                     }
                 });
         socket = s; // published before the receive thread starts: close() then always closes it
-        startThread(RECEIVE_THREAD, new ReceiveLoop(s, screen, addresses::current, cb, this::isClosed));
+        startReceiving(RECEIVE_THREAD, new ReceiveStep(s, screen, addresses::current, cb, this::isClosed));
         addresses.start(options.watchInterval(), WATCH_THREAD);
         LOG.info("UDP carrier on port {} for group {}, sending everyone-messages to {}", port, options.group(),
                 addresses.current().destinations());
