@@ -8,14 +8,13 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
+import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import org.traytalk.carrier.CarrierException;
 import org.traytalk.wire.MalformedMessageException;
@@ -26,8 +25,10 @@ import org.traytalk.wire.netbios.NetbiosName;
 /**
  * Finds the IPv4 address behind a computer name as a Windows B-node does before it writes to
  * {@code \\HOST\mailslot\X}: a broadcast name query for {@code HOST<00>} to UDP 137 on each subnet, repeated
- * while nobody answers. Answers, and addresses learnt from frames, are cached; a name nobody answered is not
- * asked again for a while, so a message waiting for it does not stall its sender at every resend.
+ * while nobody answers. Answers, and addresses learnt from frames, are cached (the {@value #CAPACITY} names used
+ * last); a name nobody answered is not asked again for a while, so a message waiting for it does not stall its
+ * sender at every resend. Each query has a random transaction id, so an answer cannot be forged without seeing the
+ * query.
  */
 final class NameResolver {
 
@@ -50,18 +51,22 @@ final class NameResolver {
     private record Entry(Inet4Address address, String failure, long until) {
     }
 
+    /** Names remembered at most; more than a LAN has computers. */
+    static final int CAPACITY = 512;
+
     private final Targets targets;
     private final Timing timing;
     private final LongSupplier clockNanos;
-    private final Map<NetbiosName, Entry> cache = new ConcurrentHashMap<>();
+    private final NameCache<Entry> cache = new NameCache<>(CAPACITY);
     private final Set<NetbiosName> asking = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger ids;
+    private final RandomGenerator random;
 
-    NameResolver(Targets targets, Timing timing, LongSupplier clockNanos, int firstId) {
+    /** @param random draws the transaction ids; a SecureRandom outside tests */
+    NameResolver(Targets targets, Timing timing, LongSupplier clockNanos, RandomGenerator random) {
         this.targets = targets;
         this.timing = timing;
         this.clockNanos = clockNanos;
-        this.ids = new AtomicInteger(firstId);
+        this.random = random;
     }
 
     /** A frame from {@code name} came from {@code address}: no need to ask for it. */
@@ -136,7 +141,7 @@ final class NameResolver {
         try (DatagramSocket socket = new DatagramSocket()) {
             socket.setBroadcast(true);
             for (int attempt = 0; attempt < timing.tries(); attempt++) {
-                int id = ids.incrementAndGet() & 0xFFFF;
+                int id = nextId();
                 byte[] query = new NameQuery(id, name, true).encode();
                 for (InetSocketAddress target : to) {
                     socket.send(new DatagramPacket(query, query.length, target));
@@ -150,6 +155,17 @@ final class NameResolver {
         } catch (IOException e) {
             throw new CarrierException("NetBIOS name query for " + name + " failed: " + e.getMessage(), e);
         }
+    }
+
+    private int nextId() {
+        synchronized (random) { // queries run on the lookup thread and on senders' threads
+            return random.nextInt(0x10000);
+        }
+    }
+
+    /** Names remembered now; for tests. */
+    int cached() {
+        return cache.size();
     }
 
     /** Real time here, not the cache clock: the socket waits in real time. */

@@ -27,6 +27,7 @@ import org.traytalk.carrier.net.NetworkView;
 import org.traytalk.concurrent.DaemonThreads;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.PeerAddress;
+import org.traytalk.wire.FoxMessageCodec;
 import org.traytalk.wire.MalformedMessageException;
 import org.traytalk.wire.netbios.MailslotDatagram;
 import org.traytalk.wire.netbios.MailslotDatagramCodec;
@@ -50,6 +51,7 @@ public final class NetbiosCarrier extends SingleUseCarrier {
     private final InetAddress bindAddress;
     private final InterfaceAddresses addresses;
     private final MailslotDatagramCodec codec = new MailslotDatagramCodec();
+    private final FoxMessageCodec messages;
     private final NetbiosName me;
     private final NetbiosName workgroup;
     private final AtomicInteger datagramIds = new AtomicInteger();
@@ -83,12 +85,12 @@ public final class NetbiosCarrier extends SingleUseCarrier {
         this.options = options;
         this.bindAddress = bindAddress;
         this.addresses = new InterfaceAddresses(network, options.interfaces());
+        this.messages = new FoxMessageCodec(options.charset());
         this.me = NetbiosName.computer(options.computerName());
         this.workgroup = NetbiosName.computer(options.workgroup());
         this.warnings = warnings;
         this.neighbours = neighbours;
-        this.resolver = new NameResolver(() -> queryTargets(queryPort), timing, System::nanoTime,
-                new SecureRandom().nextInt());
+        this.resolver = new NameResolver(() -> queryTargets(queryPort), timing, System::nanoTime, new SecureRandom());
     }
 
     @Override
@@ -173,14 +175,29 @@ public final class NetbiosCarrier extends SingleUseCarrier {
         if (d.source().equals(me) && addresses.isLocal(packet.getAddress())) {
             return; // our own broadcast, back from the network
         }
-        if (packet.getAddress() instanceof Inet4Address from) {
-            resolver.learn(d.source(), from); // replies need no name query
-        }
+        learnFrom(d, packet.getAddress());
         CarrierCallback cb = callback;
         if (cb != null && !isClosed()) {
             String from = packet.getAddress().getHostAddress();
             String recipient = forMe ? options.computerName() : ChatMessage.EVERYONE;
             cb.onReceive(new Inbound(new PeerAddress(NAME, from), d.payload(), recipient, 0));
+        }
+    }
+
+    /**
+     * Replies to the sender then need no name query. Learnt only from a frame whose message is well-formed and names
+     * the frame's sender: junk under made-up names teaches nothing.
+     */
+    private void learnFrom(MailslotDatagram d, InetAddress from) {
+        if (!(from instanceof Inet4Address ip)) {
+            return;
+        }
+        try {
+            if (NetbiosName.computer(messages.decode(d.payload()).sender()).equals(d.source())) {
+                resolver.learn(d.source(), ip);
+            }
+        } catch (MalformedMessageException | IllegalArgumentException notLearnt) {
+            // the engine judges the message itself; the cache only keeps what it can trust
         }
     }
 

@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,6 +25,7 @@ import org.traytalk.wire.netbios.NetbiosName;
 /** Name resolution against a scripted Windows name service on loopback; the cache clock is a test clock. */
 class NameResolverTest {
     private static final NetbiosName WINPC = NetbiosName.computer("WINPC");
+    private static final long SEED = 14;
     private static final NameResolver.Timing FAST = new NameResolver.Timing(Duration.ofMillis(150), 3,
             Duration.ofMinutes(10), Duration.ofSeconds(30));
 
@@ -82,7 +84,7 @@ class NameResolverTest {
 
     private NameResolver resolver() {
         return new NameResolver(() -> List.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), windows.getLocalPort())),
-                FAST, clock::get, 0x4000);
+                FAST, clock::get, new Random(SEED));
     }
 
     @Test
@@ -123,6 +125,36 @@ class NameResolverTest {
     }
 
     @Test
+    void transactionIdsAreDrawnAtRandomSoAnswersCannotBeForgedBlind() throws Exception {
+        NameResolver r = resolver();
+        assertThatThrownBy(() -> r.resolve(NetbiosName.computer("GHOST"))).isInstanceOf(CarrierException.class);
+        Random same = new Random(SEED);
+        assertThat(queries).extracting(NameQuery::transactionId)
+                .containsExactly(same.nextInt(0x10000), same.nextInt(0x10000), same.nextInt(0x10000));
+        assertThat(queries.get(1).transactionId()).isNotEqualTo(queries.get(0).transactionId() + 1);
+    }
+
+    @Test
+    void theCacheKeepsTheNamesUsedLastAndNoMore() throws Exception {
+        NameResolver r = resolver();
+        Inet4Address somewhere = (Inet4Address) InetAddress.getByName("10.77.0.33");
+        r.learn(WINPC, somewhere);
+        NetbiosName first = NetbiosName.computer("FAKE0");
+        r.learn(first, somewhere);
+        for (int i = 1; i < NameResolver.CAPACITY + 100; i++) {
+            r.learn(NetbiosName.computer("FAKE" + i), somewhere);
+            if (i % 100 == 0) {
+                r.resolve(WINPC); // in use: kept
+            }
+        }
+        assertThat(r.cached()).isEqualTo(NameResolver.CAPACITY);
+        assertThat(r.resolve(WINPC)).isEqualTo(somewhere);
+        assertThat(queries).isEmpty();
+        assertThatThrownBy(() -> r.resolve(first)).hasMessageContaining("no computer named FAKE0");
+        assertThat(queries).as("pushed out, so asked for").hasSize(FAST.tries());
+    }
+
+    @Test
     void nobodyAnsweringIsAClearErrorAndIsNotAskedAgainAtOnce() {
         NameResolver r = resolver();
         NetbiosName ghost = NetbiosName.computer("GHOST");
@@ -146,7 +178,7 @@ class NameResolverTest {
 
     @Test
     void noBroadcastAddressSaysSo() {
-        NameResolver r = new NameResolver(List::of, FAST, clock::get, 1);
+        NameResolver r = new NameResolver(List::of, FAST, clock::get, new Random(1));
         assertThatThrownBy(() -> r.resolve(WINPC)).isInstanceOf(CarrierException.class)
                 .hasMessageContaining("no network interface with a broadcast address");
     }
@@ -155,7 +187,7 @@ class NameResolverTest {
     void failingTargetsReachTheCaller() {
         NameResolver r = new NameResolver(() -> {
             throw new CarrierException("cannot list the network interfaces: boom");
-        }, FAST, clock::get, 1);
+        }, FAST, clock::get, new Random(1));
         assertThatThrownBy(() -> r.resolve(WINPC)).hasMessageContaining("boom");
     }
 }

@@ -28,6 +28,8 @@ import org.traytalk.carrier.CarrierException;
 import org.traytalk.carrier.Inbound;
 import org.traytalk.carrier.net.LocalAddress;
 import org.traytalk.model.PeerAddress;
+import org.traytalk.wire.FoxMessage;
+import org.traytalk.wire.FoxMessageCodec;
 import org.traytalk.wire.netbios.MailslotDatagram;
 import org.traytalk.wire.netbios.MailslotDatagramCodec;
 import org.traytalk.wire.netbios.NameQuery;
@@ -171,19 +173,39 @@ class NetbiosCarrierTest {
         assertThat(queries).hasValue(3);
     }
 
-    @Test
-    void aPeerHeardNeedsNoQuery() throws Exception {
-        start(new PortNeighbours(proc));
+    /** WINPC writes {@code payload} to ALICE's slot from 127.0.0.2; returns what ALICE's engine is handed. */
+    private Inbound heardFromWinpc(byte[] payload) throws Exception {
         byte[] frame = new MailslotDatagramCodec().encode(new MailslotDatagram(MailslotDatagram.DIRECT_UNIQUE, 1,
                 new byte[] {127, 0, 0, 2}, port, NetbiosName.computer("WINPC"), NetbiosName.computer("ALICE"),
-                "\\MAILSLOT\\FOXAPP", HELLO));
+                "\\MAILSLOT\\FOXAPP", payload));
         winpc.send(new DatagramPacket(frame, frame.length, InetAddress.getByName("127.0.0.1"), port));
         Inbound in = inbound.poll(3, TimeUnit.SECONDS);
         assertThat(in).isNotNull();
         assertThat(in.source()).isEqualTo(new PeerAddress("netbios", "127.0.0.2"));
+        return in;
+    }
+
+    @Test
+    void aPeerHeardNeedsNoQuery() throws Exception {
+        start(new PortNeighbours(proc));
+        heardFromWinpc(new FoxMessageCodec(StandardCharsets.UTF_8).encode(FoxMessage.user("WinPC", 9, "hi"),
+                StandardCharsets.UTF_8));
         alice.send(new PeerAddress("netbios", "WINPC"), "WINPC", HELLO);
         assertThat(receivedByWinpc().payload()).containsExactly(HELLO);
         assertThat(queries).hasValue(0);
+    }
+
+    @Test
+    void framesWhoseMessageIsJunkOrNamesSomebodyElseTeachNoAddress() throws Exception {
+        start(new PortNeighbours(proc));
+        byte[] junk = "not a message".getBytes(StandardCharsets.US_ASCII);
+        assertThat(heardFromWinpc(junk).payload()).as("the engine still judges it").containsExactly(junk);
+        heardFromWinpc(new FoxMessageCodec(StandardCharsets.UTF_8).encode(FoxMessage.user("BOSS", 9, "hi"),
+                StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> alice.send(new PeerAddress("netbios", "WINPC"), "WINPC", HELLO))
+                .hasMessageStartingWith("asking the network for WINPC");
+        sendUntilResolved("WINPC");
+        assertThat(queries).hasValue(1);
     }
 
     @Test
