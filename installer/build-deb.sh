@@ -9,7 +9,7 @@ set -euo pipefail
 # What `jdeps --print-module-deps --ignore-missing-deps --multi-release 17 target/traytalk.jar` printed, plus
 # jdk.crypto.ec (TLS/EC keys are found by name, jdeps cannot see that).
 # TRAYTALK_JDEPS=1 recomputes the list (about 15 s) and says when it differs.
-MODULES="java.base,java.desktop,java.instrument,java.management,java.naming,java.scripting,java.sql,jdk.attach,jdk.jdi,jdk.unsupported,jdk.crypto.ec"
+MODULES="java.base,java.desktop,java.instrument,java.management,java.naming,java.scripting,java.sql,jdk.attach,jdk.jdi,jdk.net,jdk.unsupported,jdk.crypto.ec"
 
 need_jar
 need_icons

@@ -72,9 +72,10 @@ public record AppDirs(Path data, Path config, Path logs) {
 
     /**
      * Creates the folders that do not exist yet, readable only by the user where the file system has
-     * POSIX permissions (on Windows the per-user profile folders are already private).
+     * POSIX permissions (on Windows the per-user profile folders are already private), and refuses existing ones
+     * that are not the user's own ({@link Ownership}).
      *
-     * @throws IOException naming the folder that could not be created or is not writable
+     * @throws IOException naming the folder that could not be created, is not writable or is not the user's
      */
     public void ensureCreated() throws IOException {
         Set<Path> dirs = new LinkedHashSet<>(List.of(data, config, logs));
@@ -99,6 +100,7 @@ public record AppDirs(Path data, Path config, Path logs) {
         } catch (IOException | UnsupportedOperationException e) {
             throw new IOException("Cannot create TrayTalk folder " + dir + ": " + e, e);
         }
+        Ownership.requireOwnFolder(dir);
         if (!Files.isWritable(dir)) {
             throw new IOException("TrayTalk folder " + dir + " is not writable");
         }

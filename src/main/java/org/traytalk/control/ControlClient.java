@@ -15,9 +15,12 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.List;
 import java.util.Optional;
+import jdk.net.ExtendedSocketOptions;
 import org.traytalk.concurrent.DaemonThreads;
+import org.traytalk.config.Ownership;
 
 /**
  * A later launch: hands its command line and stdin to the running node and relays the output. The wire
@@ -35,21 +38,76 @@ public final class ControlClient implements AutoCloseable {
         this.writer = new FrameWriter(channel);
     }
 
-    /** Connects to the node listening on {@code socket}, or returns empty when no node is running there. */
-    public static Optional<ControlClient> connect(Path socket) {
+    /**
+     * Connects to the node listening on {@code socket}, or returns empty when no node is running there. The command
+     * and its input go only to a node of this user's: a socket another user owns, or whose listening process runs as
+     * another user, is refused.
+     *
+     * @throws ForeignSocketException when the socket is not the user's own
+     */
+    public static Optional<ControlClient> connect(Path socket) throws ForeignSocketException {
+        return connect(socket, Ownership.currentUser(socket));
+    }
+
+    /** As {@link #connect(Path)}, for the user {@code me}; for tests. */
+    static Optional<ControlClient> connect(Path socket, Optional<UserPrincipal> me) throws ForeignSocketException {
         if (!Files.exists(socket)) {
             return Optional.empty();
         }
+        requireOwn(socket, me);
         SocketChannel channel = null;
         try {
             channel = SocketChannel.open(StandardProtocolFamily.UNIX);
             channel.connect(UnixDomainSocketAddress.of(socket));
-            return Optional.of(new ControlClient(channel));
         } catch (IOException e) {
             // A socket file nobody listens on is what a crashed node leaves behind.
             closeQuietly(channel);
             return Optional.empty();
         }
+        try {
+            requireOwnListener(socket, channel, me);
+        } catch (ForeignSocketException e) {
+            closeQuietly(channel);
+            throw e;
+        }
+        return Optional.of(new ControlClient(channel));
+    }
+
+    private static void requireOwn(Path socket, Optional<UserPrincipal> me) throws ForeignSocketException {
+        Optional<String> problem;
+        try {
+            problem = Ownership.problem(socket, me);
+        } catch (IOException e) {
+            throw new ForeignSocketException("cannot tell who owns the control socket " + socket + " (" + e.getMessage()
+                    + "); the command was not handed over");
+        }
+        if (problem.isPresent()) {
+            throw new ForeignSocketException(refusal(problem.get()));
+        }
+    }
+
+    /** The kernel's word on who listens, where it gives it (Linux, macOS): the file could have changed since. */
+    private static void requireOwnListener(Path socket, SocketChannel channel, Optional<UserPrincipal> me)
+            throws ForeignSocketException {
+        if (!channel.supportedOptions().contains(ExtendedSocketOptions.SO_PEERCRED)) {
+            return;
+        }
+        UserPrincipal listener;
+        try {
+            listener = channel.getOption(ExtendedSocketOptions.SO_PEERCRED).user();
+        } catch (IOException e) {
+            throw new ForeignSocketException("cannot tell who listens on the control socket " + socket + " ("
+                    + e.getMessage() + "); the command was not handed over");
+        }
+        if (me.isPresent() && !me.get().equals(listener)) {
+            throw new ForeignSocketException(refusal("the program listening on " + socket + " runs as the user "
+                    + listener.getName() + ", not as you (" + me.get().getName() + ")"));
+        }
+    }
+
+    private static String refusal(String problem) {
+        return problem + ": the command (and any message text) was not handed over. Another user may be trying to"
+                + " read what you send; use a data folder of your own (--home).";
     }
 
     /**

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,5 +117,36 @@ class AppDirsTest {
 
         assertThatThrownBy(dirs::ensureCreated).isInstanceOf(IOException.class)
                 .hasMessageContaining(blocker.toString());
+    }
+
+    @Test
+    void aHomeOthersMayWriteToIsRefusedWithTheFix(@TempDir Path tmp) throws IOException {
+        assumeTrue(tmp.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path shared = Files.createDirectory(tmp.resolve("shared"));
+        for (String mode : new String[] {"rwxrwxrwx", "rwxrwx---", "rwx----w-"}) {
+            Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString(mode));
+            assertThatThrownBy(() -> AppDirs.under(shared).ensureCreated()).as(mode).isInstanceOf(IOException.class)
+                    .hasMessageContaining("will not use the folder " + shared)
+                    .hasMessageContaining("other users may write to " + shared + " (mode " + mode + ")")
+                    .hasMessageContaining("chmod go-w");
+        }
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
+        AppDirs.under(shared).ensureCreated(); // readable by others is the user's choice; writable is not
+        assertThat(shared.resolve("logs")).isDirectory();
+    }
+
+    @Test
+    void aHomeAnotherUserOwnsIsRefused(@TempDir Path tmp) throws IOException {
+        assumeTrue(tmp.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        assumeTrue("root".equals(System.getProperty("user.name")), "only root can give a folder away");
+        Path theirs = Files.createDirectory(tmp.resolve("theirs"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
+        UserPrincipal nobody = tmp.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+        Files.setOwner(theirs, nobody);
+
+        assertThatThrownBy(() -> AppDirs.under(theirs).ensureCreated()).isInstanceOf(IOException.class)
+                .hasMessageContaining(theirs + " belongs to the user nobody, not to you (root)")
+                .hasMessageContaining("--home or TRAYTALK_HOME");
+        assertThat(theirs.resolve("logs")).doesNotExist();
     }
 }

@@ -3,6 +3,7 @@ package org.traytalk.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -18,8 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -166,6 +169,36 @@ class ControlServerTest {
         try (ControlClient client = ControlClient.connect(socket()).orElseThrow()) {
             assertThat(client.forward(List.of(), new StringReader(""), new StringWriter(), new StringWriter())).isEqualTo(7);
         }
+    }
+
+    @Test
+    void aSocketAnotherUserOwnsGetsNothing() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "only root can give a socket away");
+        CountDownLatch ran = new CountDownLatch(1);
+        start((args, in, out, err) -> {
+            ran.countDown();
+            return 0;
+        });
+        UserPrincipal nobody = folder.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+        Files.setOwner(socket(), nobody);
+
+        assertThatThrownBy(() -> ControlClient.connect(socket())).isInstanceOf(ForeignSocketException.class)
+                .hasMessageContaining(socket() + " belongs to the user nobody, not to you (root)")
+                .hasMessageContaining("was not handed over");
+        // the file says nobody, as if nobody had made it; the kernel knows root listens
+        assertThatThrownBy(() -> ControlClient.connect(socket(), Optional.of(nobody)))
+                .isInstanceOf(ForeignSocketException.class)
+                .hasMessageContaining("the program listening on " + socket() + " runs as the user root, not as you"
+                        + " (nobody)");
+        assertThat(ran.getCount()).as("no command reached the node").isEqualTo(1);
+    }
+
+    @Test
+    void aSocketOthersMayWriteToGetsNothing() throws Exception {
+        start(ECHO);
+        Files.setPosixFilePermissions(socket(), PosixFilePermissions.fromString("rw-rw-rw-"));
+        assertThatThrownBy(() -> ControlClient.connect(socket())).isInstanceOf(ForeignSocketException.class)
+                .hasMessageContaining("other users may write to " + socket());
     }
 
     /** Writes raw bytes, returns everything the server answered (as text) until it hangs up. */
