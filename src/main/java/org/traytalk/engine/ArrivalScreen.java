@@ -1,8 +1,6 @@
 package org.traytalk.engine;
 
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,21 +13,20 @@ import org.traytalk.wire.SystemBody;
 
 /**
  * The first step on the way in: decides whether a datagram is for this node and what it says. Drops what is
- * addressed to somebody else, malformed messages and our own name coming back (reporting, once per source, another
- * computer that uses our name). Engine thread only.
+ * addressed to somebody else, malformed messages and our own name coming back (reporting another computer that uses
+ * our name: see {@link NameClashes}). Engine thread only.
  */
 final class ArrivalScreen {
     private static final Logger LOG = LoggerFactory.getLogger(ArrivalScreen.class);
 
     private final FoxMessageCodec codec;
     private final Supplier<EngineOptions> options;
-    private final Listeners listeners;
-    private final Set<String> nameClashesReported = new HashSet<>();
+    private final NameClashes nameClashes;
 
     ArrivalScreen(FoxMessageCodec codec, Supplier<EngineOptions> options, Listeners listeners) {
         this.codec = codec;
         this.options = options;
-        this.listeners = listeners;
+        this.nameClashes = new NameClashes(text -> listeners.fire(l -> l.problem(text)));
     }
 
     Optional<Arrival> screen(Inbound in) {
@@ -56,11 +53,8 @@ final class ArrivalScreen {
     }
 
     private void reportNameClash(Inbound in, String me) {
-        if (in.instanceId() != 0 && nameClashesReported.add(in.source().toString())) {
-            String text = "Another computer (" + in.source().address() + ") also calls itself " + me
-                    + ": messages to this name may go to either. Change \"name\" in the settings.";
-            LOG.warn(text);
-            listeners.fire(l -> l.problem(text));
+        if (in.instanceId() != 0) {
+            nameClashes.heard(in.source(), me);
         }
     }
 }

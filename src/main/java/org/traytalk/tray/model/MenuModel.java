@@ -11,6 +11,8 @@ import org.traytalk.model.Peer;
  * first entry (Compose...) is also what a left click on the icon does.
  */
 public record MenuModel(List<MenuEntry> entries) {
+    /** Online peers the menu lists; the rest are one "More..." away, in the conversations window. */
+    public static final int ONLINE_SHOWN = 50;
 
     /**
      * Whether "Start at logon" can be used yet and whether it is on.
@@ -50,15 +52,21 @@ public record MenuModel(List<MenuEntry> entries) {
     }
 
     private static MenuEntry online(TrayModel model, TrayActions actions) {
+        List<String> online = model.onlinePeers();
         List<MenuEntry> peers = new ArrayList<>();
-        for (String name : model.onlinePeers()) {
+        for (String name : online.subList(0, Math.min(online.size(), ONLINE_SHOWN))) {
             peers.add(MenuEntry.action("online:" + Peer.keyOf(name), PlainText.label(name),
                     () -> actions.openConversation(name)));
+        }
+        if (online.size() > ONLINE_SHOWN) {
+            // a menu taller than the screen is unusable, and each entry costs the tray toolkit time to build
+            peers.add(MenuEntry.action("online-more", "More... (" + (online.size() - ONLINE_SHOWN) + " more)",
+                    actions::openConversations));
         }
         if (peers.isEmpty()) {
             peers.add(MenuEntry.disabled("nobody-online", "Nobody online"));
         }
-        return MenuEntry.submenu("online", "Online (" + model.onlinePeers().size() + ")", peers);
+        return MenuEntry.submenu("online", "Online (" + online.size() + ")", peers);
     }
 
     /** What a left click on the icon does: the first entry, Compose... */

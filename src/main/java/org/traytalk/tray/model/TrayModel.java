@@ -115,10 +115,14 @@ public final class TrayModel implements MessengerListener {
         }
     }
 
+    /** The same problem again (a cause that keeps happening) changes nothing, so nothing is redrawn. */
     @Override
     public void problem(String text) {
-        problem = text == null ? "" : text;
-        changed();
+        String now = text == null ? "" : text;
+        if (!now.equals(problem)) {
+            problem = now;
+            changed();
+        }
     }
 
     public void clearProblem() {

@@ -103,6 +103,28 @@ class MenuModelTest {
         assertThat(actions.calls).containsExactly("conversation:" + spoof);
     }
 
+    @Test
+    void atMostFiftyOnlinePeersAreListedAndMoreOpensTheConversations() {
+        for (int i = 0; i < 2_932; i++) {
+            model.peerOnline(peer(String.format("FAKE%04d", i), true));
+        }
+        MenuEntry online = menu().find("online").orElseThrow();
+        assertThat(online.label()).isEqualTo("Online (2932)");
+        assertThat(online.children()).hasSize(MenuModel.ONLINE_SHOWN + 1);
+        assertThat(online.children().get(0).label()).isEqualTo("FAKE0000");
+        assertThat(online.children().get(MenuModel.ONLINE_SHOWN - 1).label()).isEqualTo("FAKE0049");
+        MenuEntry more = online.children().get(MenuModel.ONLINE_SHOWN);
+        assertThat(more.label()).isEqualTo("More... (2882 more)");
+        more.click();
+        assertThat(actions.calls).containsExactly("conversations");
+
+        for (int i = MenuModel.ONLINE_SHOWN; i < 2_932; i++) {
+            model.peerOffline(peer(String.format("FAKE%04d", i), false));
+        }
+        assertThat(menu().find("online").orElseThrow().children()).hasSize(MenuModel.ONLINE_SHOWN)
+                .noneMatch(e -> e.id().equals("online-more"));
+    }
+
     /** Records which action ran, with its recipient. */
     static final class RecordingActions implements TrayActions {
         final List<String> calls = new ArrayList<>();

@@ -163,6 +163,8 @@ class TrayModelTest {
         model.conversationRead(read(hi));
         model.conversationRead(read(hi));
         model.peerOffline(peer("BOB", false));
-        assertThat(calls).hasSize(5);
+        model.problem("UDP carrier cannot receive");
+        model.problem("UDP carrier cannot receive"); // the same cause again: nothing to redraw
+        assertThat(calls).hasSize(6);
     }
 }
