@@ -221,10 +221,17 @@ class DesktopIT {
                 () -> desktop.windows(regex).stream().filter(w -> !before.contains(w)).findFirst(), alice::report);
     }
 
-    /** The icon's window under the tray host, once it is there and painted. */
+    /** The icon's window under the tray host, once it is there and painted (a loaded machine paints it late). */
     private Rectangle awaitTrayIcon() {
-        return Eventually.find("an icon in the tray", EVENT, LOOK, () -> desktop.trayIcons().stream().findFirst(),
-                alice::report);
+        return Eventually.find("the TrayTalk bubble drawn in the tray", EVENT, Duration.ofMillis(200), () -> {
+            for (Rectangle icon : desktop.trayIcons()) {
+                BufferedImage drawn = desktop.screenshot(SHOTS.resolve("tray-probe.png"), icon);
+                if (bluePixels(drawn, new Rectangle(0, 0, icon.width, icon.height)) > icon.width * icon.height / 8) {
+                    return Optional.of(icon);
+                }
+            }
+            return Optional.empty();
+        }, alice::report);
     }
 
     /** Waits until {@code window} looks the same twice in a row: what it was redrawing (e.g. a counter) is drawn. */
