@@ -3,7 +3,6 @@ package org.traytalk.app;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.random.RandomGenerator;
 import org.traytalk.carrier.Carrier;
 import org.traytalk.carrier.CarrierException;
 import org.traytalk.carrier.mailslot.MailslotCarrier;
@@ -22,9 +21,12 @@ final class CarrierAssembly {
     private CarrierAssembly() {
     }
 
-    /** Carriers that cannot run here are left out, each with a warning saying why and what to do. */
-    static List<Carrier> build(Settings settings, NetworkView network, RandomGenerator random, List<String> warnings) {
-        long instanceId = UdpCarrierOptions.newInstanceId(random);
+    /**
+     * Carriers that cannot run here are left out, each with a warning saying why and what to do.
+     *
+     * @param instanceId this process's random instance id, which TrayTalk's carriers and announcements carry
+     */
+    static List<Carrier> build(Settings settings, NetworkView network, long instanceId, List<String> warnings) {
         List<Carrier> carriers = new ArrayList<>();
         for (String name : settings.carriers()) {
             if (UdpCarrier.NAME.equals(name)) {

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.traytalk.carrier.Carrier;
 import org.traytalk.carrier.net.NetworkView;
+import org.traytalk.carrier.udp.UdpCarrierOptions;
 import org.traytalk.config.AppDirs;
 import org.traytalk.config.LoadedSettings;
 import org.traytalk.config.Settings;
@@ -18,8 +19,12 @@ import org.traytalk.config.SettingsWatcher;
 import org.traytalk.engine.Engine;
 import org.traytalk.engine.EngineOptions;
 import org.traytalk.engine.Scheduler;
+import org.traytalk.engine.TrustSetup;
+import org.traytalk.secure.GroupSecrets;
 import org.traytalk.store.MessageStore;
 import org.traytalk.store.SqliteMessageStore;
+import org.traytalk.trust.Identity;
+import org.traytalk.trust.IdentityFile;
 
 /** Wires one node from the settings: store, carriers, engine, live settings. The only place that knows them all. */
 final class NodeAssembly {
@@ -43,9 +48,12 @@ final class NodeAssembly {
         Settings settings = loaded.settings();
         SecureRandom random = new SecureRandom();
         Clock clock = Clock.systemUTC();
+        Identity identity = IdentityFile.loadOrCreate(dirs.data().resolve(IdentityFile.NAME), random);
         MessageStore store = SqliteMessageStore.open(dirs.data().resolve(DATABASE), clock, random);
-        List<Carrier> carriers = CarrierAssembly.build(settings, NetworkView.system(), random, warnings);
-        Engine engine = new Engine(options(settings), store, carriers, Scheduler.singleThread("traytalk-engine"),
+        long instanceId = UdpCarrierOptions.newInstanceId(random);
+        List<Carrier> carriers = CarrierAssembly.build(settings, NetworkView.system(), instanceId, warnings);
+        TrustSetup trust = new TrustSetup(identity, GroupSecrets.derive(settings.group(), null), instanceId);
+        Engine engine = new Engine(options(settings), store, carriers, trust, Scheduler.singleThread("traytalk-engine"),
                 clock, System::nanoTime, random);
         try {
             beforeStart.accept(engine);

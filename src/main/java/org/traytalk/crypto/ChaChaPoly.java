@@ -38,8 +38,11 @@ public final class ChaChaPoly {
         return open(key, noiseNonce(nonce), ad, ciphertext);
     }
 
-    /** RFC 8439 sealing with a raw 12-byte nonce (the RFC's own vectors use nonces Noise never builds). */
-    byte[] seal(byte[] key, byte[] nonce, byte[] ad, byte[] plaintext) {
+    /**
+     * RFC 8439 sealing with a raw 12-byte nonce, for random nonces (96 bits: no collision in practice) and the RFC's
+     * own vectors, which use nonces Noise never builds. The caller must never repeat a nonce under one key.
+     */
+    public byte[] seal(byte[] key, byte[] nonce, byte[] ad, byte[] plaintext) {
         Objects.requireNonNull(plaintext, "plaintext");
         init(Cipher.ENCRYPT_MODE, key, nonce, ad);
         try {
@@ -50,7 +53,7 @@ public final class ChaChaPoly {
     }
 
     /** RFC 8439 opening with a raw 12-byte nonce. */
-    byte[] open(byte[] key, byte[] nonce, byte[] ad, byte[] ciphertext) throws AuthenticationFailedException {
+    public byte[] open(byte[] key, byte[] nonce, byte[] ad, byte[] ciphertext) throws AuthenticationFailedException {
         Objects.requireNonNull(ciphertext, "ciphertext");
         if (ciphertext.length < TAG_LENGTH) {
             throw new AuthenticationFailedException("ciphertext of " + ciphertext.length

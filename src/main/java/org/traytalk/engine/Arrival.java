@@ -1,19 +1,34 @@
 package org.traytalk.engine;
 
 import org.traytalk.model.PeerAddress;
+import org.traytalk.model.PeerKey;
 import org.traytalk.wire.FoxMessage;
 import org.traytalk.wire.SystemBody;
 
 /**
- * A datagram that passed the screen: decoded, meant for this node, from somebody else.
+ * A datagram that passed the screen: decoded, meant for this node, from somebody else, and known to be from whom.
  *
  * @param source     where it came from; replies go there
  * @param broadcast  it was sent to everyone
- * @param instanceId the sending process's instance id, 0 when the carrier does not carry one
- * @param message    the message
+ * @param instanceId the sending process's instance id, 0 when unknown (the carrier does not carry one)
+ * @param message    the message; for an announcement, the system message it stands for
  * @param system     what a system message asks for; null for a user message
+ * @param key        the TrayTalk identity that sent it, proven by the secure layer; null on the original
+ *                   program's carriers
+ * @param trust      whether that identity may use the sender's name
  */
-record Arrival(PeerAddress source, boolean broadcast, long instanceId, FoxMessage message, SystemBody system) {
+record Arrival(PeerAddress source, boolean broadcast, long instanceId, FoxMessage message, SystemBody system,
+               PeerKey key, Trust trust) {
+
+    /** How far the sender's name can be believed. */
+    enum Trust {
+        /** The identity pinned to the name sent it. */
+        VERIFIED,
+        /** The original program's carrier: anyone could have sent it under this name. */
+        UNVERIFIED,
+        /** Another identity than the one pinned to the name: held apart until the user accepts it. */
+        KEY_CHANGED
+    }
 
     String sender() {
         return message.sender();

@@ -1,6 +1,7 @@
 package org.traytalk.engine;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
-import java.util.random.RandomGenerator;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.traytalk.carrier.Carrier;
@@ -17,10 +18,15 @@ import org.traytalk.carrier.CarrierException;
 import org.traytalk.carrier.Inbound;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
+import org.traytalk.model.Fingerprint;
 import org.traytalk.model.HistoryQuery;
+import org.traytalk.model.KeyChange;
 import org.traytalk.model.Peer;
+import org.traytalk.secure.SecureLink;
 import org.traytalk.store.MessageStore;
 import org.traytalk.store.StoreException;
+import org.traytalk.trust.KeyPins;
+import org.traytalk.trust.Sequences;
 import org.traytalk.wire.FoxMessage;
 import org.traytalk.wire.FoxMessageCodec;
 import org.traytalk.wire.WireText;
@@ -40,7 +46,10 @@ public final class Engine implements Messenger {
     private final AfterCommit afterCommit;
     private final Listeners listeners;
     private final Roster roster = new Roster();
-    private final IdAllocator ids;
+    private final WireIds ids;
+    private final KeyPins pins;
+    private final KeyChanges keyChanges;
+    private final Fingerprint fingerprint;
     private final Router router;
     private final Outbox outbox;
     private final PresenceKeeper presence;
@@ -50,21 +59,26 @@ public final class Engine implements Messenger {
     private volatile boolean started;
     private volatile boolean closed;
 
-    public Engine(EngineOptions options, MessageStore store, List<Carrier> carriers, Scheduler scheduler, Clock clock,
-                  LongSupplier monotonicNanos, RandomGenerator random) {
+    public Engine(EngineOptions options, MessageStore store, List<Carrier> carriers, TrustSetup trust,
+                  Scheduler scheduler, Clock clock, LongSupplier monotonicNanos, SecureRandom random) {
         this.options = options;
         this.store = store;
         this.scheduler = scheduler;
         for (Carrier c : carriers) {
             this.carriers.put(c.name(), c);
         }
-        this.ids = new IdAllocator(store);
+        this.fingerprint = trust.identity().publicKey().fingerprint();
+        this.ids = new WireIds(store, trust.identity().localSecret("wire ids"));
         this.afterCommit = new AfterCommit(store);
         this.listeners = new Listeners(afterCommit);
+        this.pins = new KeyPins(store);
         FoxMessageCodec codec = new FoxMessageCodec(options.legacyCharset());
-        this.router = new Router(this.carriers, roster, codec, () -> this.options, listeners, afterCommit, ids::next);
+        SecureLink link = new SecureLink(trust.identity(), this::localName, trust.group(), clock, random,
+                new Sequences(store, clock), trust.instanceId(), new CarrierFrames(this.carriers));
+        this.router = new Router(this.carriers, roster, codec, link, () -> this.options, listeners,
+                afterCommit, ids::next);
         this.outbox = new Outbox(store, scheduler, clock, new Backoff(options.firstRetry(), options.maxRetry(), random),
-                router, () -> this.options, m -> listeners.fire(l -> l.messageUpdated(m)));
+                this.router, () -> this.options, m -> listeners.fire(l -> l.messageUpdated(m)));
         PeerChanges peers = new PeerChanges(roster, store, outbox, listeners);
         this.presence = new PresenceKeeper(roster, scheduler, clock, monotonicNanos, new PresenceKeeper.Announcer() {
             @Override
@@ -74,12 +88,14 @@ public final class Engine implements Messenger {
 
             @Override
             public void sendSystem(String peerName, String body) {
-                router.send(peerName, FoxMessage.system(localName(), ids.next(), body), Transmitter.NOTHING);
+                router.send(peerName, FoxMessage.system(localName(), ids.next(), body), false, Transmitter.NOTHING);
             }
         }, () -> this.options, peers);
-        ArrivalScreen screen = new ArrivalScreen(codec, () -> this.options, listeners);
-        InboundHandler handler = new InboundHandler(peers, store, outbox, new Replies(router, ids::next,
-                () -> this.options), listeners, clock, () -> this.options);
+        this.keyChanges = new KeyChanges(store, pins, peers, link, listeners, clock, () -> this.options);
+        ArrivalScreen screen = new ArrivalScreen(codec, link, pins, name -> this.carriers.get(name) != null
+                && this.carriers.get(name).legacy(), () -> this.options, listeners, new Refusals(clock), clock);
+        InboundHandler handler = new InboundHandler(peers, keyChanges, store, outbox, new Replies(this.router,
+                ids::next, () -> this.options), listeners, clock, () -> this.options);
         this.arrivals = new BurstQueue<>("received datagrams", scheduler, afterCommit, new BurstQueue.Handler<>() {
             @Override
             public void handle(Inbound datagram) {
@@ -95,7 +111,8 @@ public final class Engine implements Messenger {
                         + " and was not confirmed; its sender will send it again." + why));
             }
         });
-        MessageWriter writer = new MessageWriter(store, roster, router, outbox, listeners, afterCommit, ids::next, clock);
+        MessageWriter writer = new MessageWriter(store, roster, this.router, outbox, listeners, afterCommit, ids::next,
+                clock);
         this.sends = new BurstQueue<>("messages to send", scheduler, afterCommit, new BurstQueue.Handler<>() {
             @Override
             public void handle(MessageWriter.Request request) {
@@ -114,6 +131,7 @@ public final class Engine implements Messenger {
         List<String> failures = new ArrayList<>();
         call(() -> {
             roster.load(store.peers());
+            pins.load();
             for (Carrier c : List.copyOf(carriers.values())) {
                 try {
                     c.start(callbackFor(c));
@@ -199,6 +217,28 @@ public final class Engine implements Messenger {
     public void refresh() {
         scheduler.execute(() -> router.broadcast(FoxMessage.system(localName(), ids.next(), FoxMessage.DETECT),
                 Transmitter.NOTHING));
+    }
+
+    @Override
+    public Fingerprint fingerprint() {
+        return fingerprint;
+    }
+
+    @Override
+    public List<KeyChange> keyChanges() {
+        return call(keyChanges::pending);
+    }
+
+    @Override
+    public void trust(String name, Fingerprint offered) throws MessengerException {
+        KeyChange change = call(() -> keyChanges.find(name, offered));
+        if (change == null) {
+            throw new MessengerException(call(() -> keyChanges.whyNot(name, offered)));
+        }
+        call(() -> afterCommit.batch(() -> {
+            keyChanges.accept(change);
+            return null;
+        }));
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.traytalk.engine;
 
 import java.nio.charset.Charset;
 import java.time.Duration;
+import org.traytalk.model.UnverifiedPolicy;
 
 /**
  * How the engine behaves; built from the settings by the wiring.
@@ -13,24 +14,32 @@ import java.time.Duration;
  * @param failAfter     an unconfirmed message fails this long after it was written
  * @param firstRetry    delay before the first resend of an unconfirmed message
  * @param maxRetry      longest delay between resends
+ * @param unverified    what to do with peers on the original program's carriers, which cannot be verified
  */
 public record EngineOptions(String localName, Charset legacyCharset, Duration heartbeat, Duration probeTimeout,
-                            Duration failAfter, Duration firstRetry, Duration maxRetry) {
+                            Duration failAfter, Duration firstRetry, Duration maxRetry, UnverifiedPolicy unverified) {
 
     /** Longest user message body on carriers that allow it (UDP); longer text is refused. */
     public static final int MAX_BODY_BYTES = 32 * 1024;
 
     public static EngineOptions defaults(String localName, Charset legacyCharset, Duration heartbeat, Duration failAfter) {
         return new EngineOptions(localName, legacyCharset, heartbeat, Duration.ofSeconds(10), failAfter,
-                Duration.ofMillis(500), Duration.ofSeconds(60));
+                Duration.ofMillis(500), Duration.ofSeconds(60), UnverifiedPolicy.WARN);
     }
 
     public EngineOptions withLocalName(String name) {
-        return new EngineOptions(name, legacyCharset, heartbeat, probeTimeout, failAfter, firstRetry, maxRetry);
+        return new EngineOptions(name, legacyCharset, heartbeat, probeTimeout, failAfter, firstRetry, maxRetry,
+                unverified);
     }
 
     public EngineOptions withTimes(Duration newHeartbeat, Duration newFailAfter) {
-        return new EngineOptions(localName, legacyCharset, newHeartbeat, probeTimeout, newFailAfter, firstRetry, maxRetry);
+        return new EngineOptions(localName, legacyCharset, newHeartbeat, probeTimeout, newFailAfter, firstRetry, maxRetry,
+                unverified);
+    }
+
+    public EngineOptions withUnverified(UnverifiedPolicy policy) {
+        return new EngineOptions(localName, legacyCharset, heartbeat, probeTimeout, failAfter, firstRetry, maxRetry,
+                policy);
     }
 
     /** Inbound duplicates are recognised for as long as a sender may still be retrying, plus a margin. */

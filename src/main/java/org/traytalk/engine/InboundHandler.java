@@ -10,11 +10,13 @@ import org.traytalk.wire.SystemBody;
 
 /**
  * Everything the original does with a message that passed the screen, in its order: note the sender as online,
- * commit user messages before confirming them, answer DETECT, apply CONF and OFFLINE. Engine thread, inside a
+ * commit user messages before confirming them, answer DETECT, apply CONF and OFFLINE. What an identity sends under a
+ * name pinned to another goes to {@link KeyChanges} instead, and counts for nothing else. Engine thread, inside a
  * batch: store failures propagate, so the batch commits nothing and no receipt goes out.
  */
 final class InboundHandler {
     private final PeerChanges peers;
+    private final KeyChanges keyChanges;
     private final MessageStore store;
     private final Outbox outbox;
     private final Replies replies;
@@ -22,9 +24,10 @@ final class InboundHandler {
     private final Clock clock;
     private final Supplier<EngineOptions> options;
 
-    InboundHandler(PeerChanges peers, MessageStore store, Outbox outbox, Replies replies, Listeners listeners,
+    InboundHandler(PeerChanges peers, KeyChanges keyChanges, MessageStore store, Outbox outbox, Replies replies, Listeners listeners,
                    Clock clock, Supplier<EngineOptions> options) {
         this.peers = peers;
+        this.keyChanges = keyChanges;
         this.store = store;
         this.outbox = outbox;
         this.replies = replies;
@@ -34,12 +37,19 @@ final class InboundHandler {
     }
 
     void handle(Arrival in) {
+        if (in.trust() == Arrival.Trust.KEY_CHANGED) {
+            keyChanges.arrived(in); // not online, not confirmed, not shown: maybe somebody posing as the peer
+            if (in.is(SystemBody.Kind.DETECT)) {
+                replies.online(in); // who we are is no secret; a reinstalled peer finds us, and its messages wait
+            }
+            return;
+        }
         Instant now = clock.instant();
         if (in.is(SystemBody.Kind.OFFLINE)) {
             peers.offline(in.sender(), now);
             return;
         }
-        peers.heard(in.sender(), in.source(), in.instanceId(), now);
+        peers.heard(in.sender(), in.source(), in.instanceId(), in.key(), now);
         if (in.system() == null) {
             userMessage(in, now);
         } else if (in.is(SystemBody.Kind.DETECT)) {
@@ -50,8 +60,8 @@ final class InboundHandler {
     }
 
     private void userMessage(Arrival in, Instant now) {
-        Optional<ChatMessage> stored = store.saveInbound(in.sender(), in.message().id(), in.message().body(),
-                in.broadcast(), now, now.minus(options.get().duplicateWindow()));
+        Optional<ChatMessage> stored = store.saveInbound(in.sender(), in.key() == null ? null : in.key().fingerprint(),
+                in.message().id(), in.message().body(), in.broadcast(), now, now.minus(options.get().duplicateWindow()));
         replies.confirm(in); // a duplicate too: the first receipt may have been lost
         stored.ifPresent(m -> listeners.fire(l -> l.messageReceived(m)));
     }

@@ -3,7 +3,9 @@ package org.traytalk.engine;
 import java.util.List;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
+import org.traytalk.model.Fingerprint;
 import org.traytalk.model.HistoryQuery;
+import org.traytalk.model.KeyChange;
 import org.traytalk.model.Peer;
 
 /**
@@ -46,6 +48,26 @@ public interface Messenger extends AutoCloseable {
      * receipt is due to the senders that asked for one (not sent yet: the wire has no such message).
      */
     void markRead(String conversation, long upToRowId);
+
+    /** This installation's identity, as the code people compare; null where there is none (a test's messenger). */
+    default Fingerprint fingerprint() {
+        return null;
+    }
+
+    /** Names that turned up with another identity than the one pinned to them, waiting for the user's decision. */
+    default List<KeyChange> keyChanges() {
+        return List.of();
+    }
+
+    /**
+     * The user compared codes and accepts the identity {@code offered} for {@code name}: it is pinned, and what it sent
+     * meanwhile moves into the conversation.
+     *
+     * @throws MessengerException when no such identity turned up under that name (the message says what to check)
+     */
+    default void trust(String name, Fingerprint offered) throws MessengerException {
+        throw new MessengerException("This TrayTalk cannot accept identities");
+    }
 
     /** Asks everyone to announce themselves again (a DETECT broadcast), like the original's Refresh button. */
     void refresh();

@@ -2,6 +2,7 @@ package org.traytalk.engine;
 
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
+import org.traytalk.model.KeyChange;
 import org.traytalk.model.Peer;
 
 /**
@@ -26,6 +27,13 @@ public interface MessengerListener {
     }
 
     default void peerOffline(Peer peer) {
+    }
+
+    /**
+     * A name turned up with another identity than the one pinned to it (or such an identity sent one more message,
+     * held apart): someone may be posing as that peer.
+     */
+    default void keyChanged(KeyChange change) {
     }
 
     /** Something the user should know: a carrier that could not start, a store error, a rejected datagram burst. */

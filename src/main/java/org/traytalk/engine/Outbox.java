@@ -57,19 +57,27 @@ final class Outbox {
     /** Tracks a message just committed and sends it to whoever is online; it is marked SENT once it left. */
     ChatMessage add(ChatMessage stored) {
         if (stored.broadcast() && stored.receipts().isEmpty()) {
-            transmitter.broadcast(wireMessage(stored), () -> updated.accept(
-                    store.updateState(stored.rowId(), DeliveryState.SENT, clock.instant())));
+            Runnable done = () -> updated.accept(store.updateState(stored.rowId(), DeliveryState.SENT, clock.instant()));
+            if (!transmitter.broadcast(wireMessage(stored), done)) {
+                done.run(); // nobody online and no carrier of the original program to broadcast on: nothing to do
+            }
             return stored;
         }
         Pending pending = track(stored);
-        if (stored.broadcast()) {
-            transmitter.broadcast(wireMessage(stored), () -> stored.receipts().forEach(r -> markSent(pending, r.peer())));
-            for (Receipt r : stored.receipts()) {
+        if (!stored.broadcast()) {
+            attempt(pending, stored.peer());
+            return pending.message;
+        }
+        List<String> reached = stored.receipts().stream().map(Receipt::peer).filter(transmitter::reachedByBroadcast)
+                .toList();
+        transmitter.broadcast(wireMessage(stored), () -> reached.forEach(peer -> markSent(pending, peer)));
+        for (Receipt r : stored.receipts()) {
+            if (reached.contains(r.peer())) {
                 pending.attempts.put(r.peer(), 1);
                 scheduleResend(pending, r.peer(), 1);
+            } else {
+                attempt(pending, r.peer()); // in its own session: a broadcast does not reach it
             }
-        } else {
-            attempt(pending, stored.peer());
         }
         return pending.message;
     }
@@ -145,7 +153,7 @@ final class Outbox {
             }
             return;
         }
-        transmitter.send(peer, wireMessage(p.message), () -> markSent(p, peer));
+        transmitter.send(peer, wireMessage(p.message), p.message.broadcast(), () -> markSent(p, peer));
         scheduleResend(p, peer, p.attempts.merge(peer, 1, Integer::sum));
     }
 

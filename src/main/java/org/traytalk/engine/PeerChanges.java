@@ -3,6 +3,7 @@ package org.traytalk.engine;
 import java.time.Instant;
 import org.traytalk.model.Peer;
 import org.traytalk.model.PeerAddress;
+import org.traytalk.model.PeerKey;
 import org.traytalk.store.MessageStore;
 
 /**
@@ -22,9 +23,9 @@ final class PeerChanges {
         this.listeners = listeners;
     }
 
-    /** Something arrived from the peer: it is online, perhaps at a new address or in a new process. */
-    void heard(String name, PeerAddress address, long instanceId, Instant now) {
-        Roster.Change change = roster.heard(name, address, instanceId, now);
+    /** Something arrived from the peer: it is online, perhaps at a new address, in a new process or identity. */
+    void heard(String name, PeerAddress address, long instanceId, PeerKey key, Instant now) {
+        Roster.Change change = roster.heard(name, address, instanceId, key, now);
         if (change == Roster.Change.NONE) {
             return;
         }

@@ -27,6 +27,6 @@ final class Replies {
     }
 
     private void answer(Arrival request, FoxMessage answer) {
-        router.sendTo(request.source(), request.sender(), answer, Transmitter.NOTHING);
+        router.reply(request, answer);
     }
 }

@@ -7,9 +7,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.traytalk.model.Peer;
 import org.traytalk.model.PeerAddress;
+import org.traytalk.model.PeerKey;
 
 /**
  * Who is out there: one entry per case-insensitive name, whatever carrier it was heard on last.
@@ -22,6 +24,7 @@ final class Roster {
 
     private static final class Entry {
         Peer peer;
+        PeerKey key;
         Instant probeSentAt;
 
         Entry(Peer peer) {
@@ -33,27 +36,40 @@ final class Roster {
 
     void load(List<Peer> known) {
         for (Peer p : known) {
-            entries.put(p.key(), new Entry(new Peer(p.name(), p.address(), p.lastSeen(), false, p.instanceId())));
+            entries.put(p.key(), new Entry(new Peer(p.name(), p.address(), p.lastSeen(), false, p.instanceId(),
+                    p.fingerprint())));
         }
     }
 
-    /** Records that something arrived from the peer; it is online from now on. */
-    Change heard(String name, PeerAddress address, long instanceId, Instant now) {
-        String key = Peer.keyOf(name);
-        Entry entry = entries.get(key);
-        Peer updated = new Peer(name, address, now, true, instanceId);
+    /**
+     * Records that something arrived from the peer; it is online from now on.
+     *
+     * @param instanceId its process's instance id, or 0 when this arrival does not say (the last known one stays)
+     * @param key        the identity it proved, or null on the original program's carriers
+     */
+    Change heard(String name, PeerAddress address, long instanceId, PeerKey key, Instant now) {
+        Entry entry = entries.get(Peer.keyOf(name));
         if (entry == null) {
-            entries.put(key, new Entry(updated));
-            return Change.CAME_ONLINE;
+            entry = new Entry(new Peer(name, address, now, false, instanceId));
+            entries.put(Peer.keyOf(name), entry);
         }
         Peer before = entry.peer;
-        entry.peer = updated;
+        long instance = instanceId != 0 ? instanceId : before.instanceId();
+        entry.peer = new Peer(name, address, now, true, instance, key == null ? null : key.fingerprint());
+        boolean newKey = !Objects.equals(entry.key, key);
+        entry.key = key;
         entry.probeSentAt = null;
         if (!before.online()) {
             return Change.CAME_ONLINE;
         }
-        boolean moved = !before.address().equals(address) || before.instanceId() != instanceId;
+        boolean moved = !before.address().equals(address) || before.instanceId() != instance || newKey;
         return moved ? Change.MOVED : Change.NONE;
+    }
+
+    /** The identity the peer proved when last heard; null for peers on the original program's carriers. */
+    PeerKey key(String name) {
+        Entry entry = entries.get(Peer.keyOf(name));
+        return entry == null ? null : entry.key;
     }
 
     /** Marks the peer offline; empty when it was not online. */
@@ -63,7 +79,7 @@ final class Roster {
             return Optional.empty();
         }
         Peer p = entry.peer;
-        entry.peer = new Peer(p.name(), p.address(), p.lastSeen(), false, p.instanceId());
+        entry.peer = new Peer(p.name(), p.address(), p.lastSeen(), false, p.instanceId(), p.fingerprint());
         entry.probeSentAt = null;
         return Optional.of(entry.peer);
     }

@@ -13,31 +13,41 @@ import org.traytalk.carrier.Carrier;
 import org.traytalk.carrier.CarrierException;
 import org.traytalk.model.Peer;
 import org.traytalk.model.PeerAddress;
+import org.traytalk.model.PeerKey;
+import org.traytalk.secure.SecureLink;
 import org.traytalk.wire.FoxMessage;
 import org.traytalk.wire.FoxMessageCodec;
+import org.traytalk.wire.secure.Announcement;
+import org.traytalk.wire.secure.Payload;
 
 /**
- * Puts messages on the carriers: one peer on the carrier it was last heard on, everyone on every carrier, each
- * encoded as its carrier needs. Inside a store batch a datagram leaves after the commit; whoever sent it learns
- * that it left through its {@code sent} callback, once the carrier took it. Engine thread only.
+ * Puts messages on the carriers: one peer on the carrier it was last heard on, everyone on every carrier. On the
+ * original program's carriers a message goes as its plain bytes. On TrayTalk's carriers presence goes as a signed
+ * announcement and everything else through the {@link SecureLink}, in a session with the peer's identity; a message to
+ * everyone is not broadcast there but sent to each peer in its own session (by the outbox). Inside a store batch a
+ * datagram leaves after the commit; whoever sent it learns that it left through its {@code sent} callback, once a
+ * carrier took it. Engine thread only.
  */
 final class Router implements Transmitter {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
+    private static final byte[] NO_EXTENSIONS = new byte[0];
 
     private final Map<String, Carrier> carriers;
     private final Roster roster;
     private final FoxMessageCodec codec;
+    private final SecureLink link;
     private final Supplier<EngineOptions> options;
     private final Listeners listeners;
     private final AfterCommit afterCommit;
     private final IntSupplier ids;
     private final Map<String, String> broadcastProblems = new HashMap<>();
 
-    Router(Map<String, Carrier> carriers, Roster roster, FoxMessageCodec codec, Supplier<EngineOptions> options,
-           Listeners listeners, AfterCommit afterCommit, IntSupplier ids) {
+    Router(Map<String, Carrier> carriers, Roster roster, FoxMessageCodec codec, SecureLink link,
+           Supplier<EngineOptions> options, Listeners listeners, AfterCommit afterCommit, IntSupplier ids) {
         this.carriers = carriers;
         this.roster = roster;
         this.codec = codec;
+        this.link = link;
         this.options = options;
         this.listeners = listeners;
         this.afterCommit = afterCommit;
@@ -45,9 +55,15 @@ final class Router implements Transmitter {
     }
 
     @Override
-    public boolean send(String peerName, FoxMessage message, Runnable sent) {
+    public boolean send(String peerName, FoxMessage message, boolean toEveryone, Runnable sent) {
         Optional<Peer> peer = roster.get(peerName);
-        return peer.isPresent() && sendTo(peer.get().address(), peer.get().name(), message, sent);
+        return peer.isPresent() && sendTo(peer.get().address(), roster.key(peerName), peer.get().name(), message,
+                toEveryone, sent);
+    }
+
+    /** An answer to what arrived, sent straight back where it came from, to the identity that sent it. */
+    boolean reply(Arrival request, FoxMessage answer) {
+        return sendTo(request.source(), request.key(), request.sender(), answer, false, Transmitter.NOTHING);
     }
 
     /** The peer's name as its address: carriers that address by name (NetBIOS, mailslots) take it, others refuse. */
@@ -59,70 +75,113 @@ final class Router implements Transmitter {
         boolean any = false;
         FoxMessage detect = FoxMessage.system(options.get().localName(), ids.getAsInt(), FoxMessage.DETECT);
         for (Carrier c : carriers.values()) {
-            any |= sendTo(new PeerAddress(c.name(), peerName), peerName, detect, Transmitter.NOTHING);
+            if (c.legacy()) {
+                any |= sendTo(new PeerAddress(c.name(), peerName), null, peerName, detect, false, Transmitter.NOTHING);
+            }
         }
         return any;
     }
 
-    /** Sends to an address directly (replies go where the request came from); false when it cannot be encoded. */
-    boolean sendTo(PeerAddress address, String peerName, FoxMessage message, Runnable sent) {
+    @Override
+    public boolean reachedByBroadcast(String peerName) {
+        return roster.get(peerName).map(p -> carriers.get(p.address().carrier())).map(Carrier::legacy).orElse(false);
+    }
+
+    private boolean sendTo(PeerAddress address, PeerKey key, String peerName, FoxMessage message, boolean toEveryone,
+                           Runnable sent) {
         Carrier carrier = carriers.get(address.carrier());
         if (carrier == null) {
             LOG.debug("No carrier {} for {}", address.carrier(), peerName);
             return false;
         }
-        byte[] bytes;
-        try {
-            bytes = codec.encode(message, carrier.charset());
-        } catch (IllegalArgumentException e) {
-            LOG.warn("Cannot encode message {} for {}: {}", message.id(), peerName, e.getMessage());
+        if (carrier.legacy()) {
+            byte[] bytes = encode(message, carrier.charset());
+            if (bytes != null) {
+                afterCommit.run(() -> transmit(carrier, address, peerName, message, bytes, sent));
+            }
+            return bytes != null;
+        }
+        Announcement.Kind presence = presenceKind(message);
+        if (presence != null) {
+            afterCommit.run(() -> transmit(carrier, address, peerName, message,
+                    link.announcement(presence, message.sender(), NO_EXTENSIONS), sent));
+            return true;
+        }
+        byte[] bytes = key == null ? null : encode(message, StandardCharsets.UTF_8);
+        if (bytes == null) {
+            LOG.debug("No TrayTalk identity known for {}: message {} not sent", peerName, message.id());
             return false;
         }
-        afterCommit.run(() -> {
-            try {
-                carrier.send(address, peerName, bytes);
-                sent.run();
-            } catch (CarrierException e) {
-                LOG.debug("Send of {} to {} at {} failed: {}", message.id(), peerName, address, e.getMessage());
-            }
-        });
+        Payload payload = new Payload(toEveryone ? Payload.FOX_MESSAGE_TO_EVERYONE : Payload.FOX_MESSAGE, bytes);
+        afterCommit.run(() -> link.send(key, address, payload, sent));
         return true;
     }
 
     @Override
     public boolean broadcast(FoxMessage message, Runnable sent) {
+        Announcement.Kind presence = presenceKind(message);
         boolean any = false;
         for (Carrier carrier : carriers.values()) {
-            byte[] bytes;
-            try {
-                bytes = codec.encode(message, carrier.charset());
-            } catch (IllegalArgumentException e) {
-                LOG.warn("Cannot encode message {} for {}: {}", message.id(), carrier.name(), e.getMessage());
-                continue;
-            }
-            afterCommit.run(() -> {
-                if (broadcastOn(carrier, bytes)) {
-                    sent.run();
+            if (carrier.legacy()) {
+                byte[] bytes = encode(message, carrier.charset());
+                if (bytes != null) {
+                    afterCommit.run(() -> broadcastOn(carrier, bytes, sent));
+                    any = true;
                 }
-            });
-            any = true;
+            } else if (presence != null) {
+                afterCommit.run(() -> broadcastOn(carrier,
+                        link.announcement(presence, message.sender(), NO_EXTENSIONS), sent));
+                any = true;
+            }
+            // a user message to everyone goes to each peer on a TrayTalk carrier in its own session instead
         }
         return any;
     }
 
-    private boolean broadcastOn(Carrier carrier, byte[] bytes) {
+    private byte[] encode(FoxMessage message, Charset charset) {
+        try {
+            return codec.encode(message, charset);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Cannot encode message {} in {}: {}", message.id(), charset, e.getMessage());
+            return null;
+        }
+    }
+
+    private static void transmit(Carrier carrier, PeerAddress address, String peerName, FoxMessage message,
+                                 byte[] bytes, Runnable sent) {
+        try {
+            carrier.send(address, peerName, bytes);
+            sent.run();
+        } catch (CarrierException e) {
+            LOG.debug("Send of {} to {} at {} failed: {}", message.id(), peerName, address, e.getMessage());
+        }
+    }
+
+    private void broadcastOn(Carrier carrier, byte[] bytes, Runnable sent) {
         try {
             carrier.sendToAll(bytes);
             broadcastProblems.remove(carrier.name());
-            return true;
+            sent.run();
         } catch (CarrierException e) {
             // said once per cause, not at every heartbeat
             if (!e.getMessage().equals(broadcastProblems.put(carrier.name(), e.getMessage()))) {
                 LOG.warn("Broadcast on {} failed: {}", carrier.name(), e.getMessage());
                 listeners.fire(l -> l.problem("Could not send to everyone on " + carrier.name() + ": " + e.getMessage()));
             }
-            return false;
         }
+    }
+
+    /** DETECT, ONLINE and OFFLINE are announcements on TrayTalk's carriers; other messages are not. */
+    private static Announcement.Kind presenceKind(FoxMessage message) {
+        if (!message.system()) {
+            return null;
+        }
+        return switch (message.body()) {
+            case FoxMessage.DETECT -> Announcement.Kind.DETECT;
+            case FoxMessage.ONLINE -> Announcement.Kind.ONLINE;
+            case FoxMessage.OFFLINE -> Announcement.Kind.OFFLINE;
+            default -> null;
+        };
     }
 
     /** The longest body, in bytes of {@code charset}, one message can carry to its recipient. */

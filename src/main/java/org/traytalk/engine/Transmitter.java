@@ -11,11 +11,21 @@ interface Transmitter {
     /** For sends nobody follows up on (presence). */
     Runnable NOTHING = () -> { };
 
-    /** Sends to the peer at its last known address; false when it has none or no carrier can take the message. */
-    boolean send(String peerName, FoxMessage message, Runnable sent);
+    /**
+     * Sends to the peer at its last known address; false when it has none or no carrier can take the message.
+     *
+     * @param toEveryone it is the peer's copy of a message to everyone
+     */
+    boolean send(String peerName, FoxMessage message, boolean toEveryone, Runnable sent);
 
-    /** Sends to everyone on every carrier; false when no carrier can take it. */
+    /**
+     * Sends to everyone; false when no carrier took it. Presence goes on every carrier; a user message only on the
+     * original program's carriers, since TrayTalk's carriers take it to each peer in its own session.
+     */
     boolean broadcast(FoxMessage message, Runnable sent);
+
+    /** Whether a message broadcast to everyone reaches the peer (it is on the original program's carriers). */
+    boolean reachedByBroadcast(String peerName);
 
     boolean isOnline(String peerName);
 

@@ -16,10 +16,12 @@ import java.util.List;
  * @param updatedAt  when the state last changed
  * @param broadcast  sent to or received as "everyone"
  * @param receipts   for outbound messages: each expected or confirming recipient; empty for inbound
+ * @param verified   for inbound messages: it came from the TrayTalk identity pinned to the sender's name; false for
+ *                   the original program's carriers, which cannot tell who sent what. Outbound messages are ours.
  */
 public record ChatMessage(long rowId, Direction direction, String peer, int wireId, String body,
                           Instant createdAt, DeliveryState state, Instant updatedAt, boolean broadcast,
-                          List<Receipt> receipts) {
+                          List<Receipt> receipts, boolean verified) {
 
     /** The name that addresses every peer: the recipient of a broadcast on the wire and in history. */
     public static final String EVERYONE = "*";
@@ -28,7 +30,14 @@ public record ChatMessage(long rowId, Direction direction, String peer, int wire
         receipts = List.copyOf(receipts);
     }
 
+    /** A verified message (all outbound ones are). */
+    public ChatMessage(long rowId, Direction direction, String peer, int wireId, String body, Instant createdAt,
+                       DeliveryState state, Instant updatedAt, boolean broadcast, List<Receipt> receipts) {
+        this(rowId, direction, peer, wireId, body, createdAt, state, updatedAt, broadcast, receipts, true);
+    }
+
     public ChatMessage withState(DeliveryState newState, Instant at, List<Receipt> newReceipts) {
-        return new ChatMessage(rowId, direction, peer, wireId, body, createdAt, newState, at, broadcast, newReceipts);
+        return new ChatMessage(rowId, direction, peer, wireId, body, createdAt, newState, at, broadcast, newReceipts,
+                verified);
     }
 }

@@ -6,13 +6,25 @@ import java.util.Locale;
 /**
  * A node in the roster.
  *
- * @param name       the name it sends as (compared case-insensitively)
- * @param address    where it was last heard: replies go there
- * @param lastSeen   when anything last arrived from it
- * @param online     whether it is believed online
- * @param instanceId its process instance id, 0 for legacy peers and carriers without one
+ * @param name        the name it sends as (compared case-insensitively)
+ * @param address     where it was last heard: replies go there
+ * @param lastSeen    when anything last arrived from it
+ * @param online      whether it is believed online
+ * @param instanceId  its process instance id, 0 for legacy peers and carriers without one
+ * @param fingerprint the TrayTalk identity pinned to its name; null for a peer running the original program (or
+ *                    reached only over its carriers), which cannot be verified
  */
-public record Peer(String name, PeerAddress address, Instant lastSeen, boolean online, long instanceId) {
+public record Peer(String name, PeerAddress address, Instant lastSeen, boolean online, long instanceId,
+                   Fingerprint fingerprint) {
+
+    /** A peer that is not verified (the original program's). */
+    public Peer(String name, PeerAddress address, Instant lastSeen, boolean online, long instanceId) {
+        this(name, address, lastSeen, online, instanceId, null);
+    }
+
+    public boolean verified() {
+        return fingerprint != null;
+    }
 
     public String key() {
         return keyOf(name);

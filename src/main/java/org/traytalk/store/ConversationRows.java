@@ -16,7 +16,8 @@ final class ConversationRows {
     static final String KEY_OF_MESSAGE = "CASE WHEN broadcast = 1 THEN '*' ELSE peer_key END";
 
     private static final String SELECT = "SELECT c.key, COALESCE(p.name, c.name), COALESCE(p.online, 0), c.unread, "
-            + "m.id, m.direction, m.peer, m.wire_id, m.body, m.created_at, m.state, m.updated_at, m.broadcast "
+            + "m.id, m.direction, m.peer, m.wire_id, m.body, m.created_at, m.state, m.updated_at, m.broadcast, "
+            + "m.direction = 'OUTBOUND' OR m.sender_key IS NOT NULL "
             + "FROM conversations c LEFT JOIN messages m ON m.id = c.last_id LEFT JOIN peers p ON p.name_key = c.key";
 
     private final SqlSession sql;
@@ -54,7 +55,7 @@ final class ConversationRows {
      */
     List<Conversation> all() throws SQLException {
         PreparedStatement query = sql.statement(SELECT + " UNION ALL SELECT p.name_key, p.name, p.online, 0, "
-                + "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM peers p "
+                + "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM peers p "
                 + "WHERE p.name_key NOT IN (SELECT key FROM conversations) ORDER BY 5 DESC NULLS LAST, 1");
         return list(query);
     }

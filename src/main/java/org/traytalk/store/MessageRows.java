@@ -11,12 +11,14 @@ import java.util.Optional;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.Direction;
+import org.traytalk.model.Fingerprint;
 import org.traytalk.model.Peer;
 import org.traytalk.model.Receipt;
 
 /** SQL for the messages and receipts tables; callers choose the transaction. */
 final class MessageRows {
-    static final String COLUMNS = "id, direction, peer, wire_id, body, created_at, state, updated_at, broadcast";
+    static final String COLUMNS = "id, direction, peer, wire_id, body, created_at, state, updated_at, broadcast, "
+            + "direction = 'OUTBOUND' OR sender_key IS NOT NULL";
 
     private final SqlSession sql;
 
@@ -24,10 +26,12 @@ final class MessageRows {
         this.sql = sql;
     }
 
+    /** @param senderKey the fingerprint of a verified inbound message's sender, else null */
     long insert(Direction direction, String peer, int wireId, String body, boolean broadcast, Instant at,
-                DeliveryState state) throws SQLException {
+                DeliveryState state, Fingerprint senderKey) throws SQLException {
         PreparedStatement insert = sql.statement("INSERT INTO messages (direction, peer, peer_key, wire_id, body, "
-                + "broadcast, created_at, updated_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+                + "broadcast, created_at, updated_at, state, sender_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "RETURNING id");
         insert.setString(1, direction.name());
         insert.setString(2, peer);
         insert.setString(3, Peer.keyOf(peer));
@@ -37,6 +41,7 @@ final class MessageRows {
         insert.setLong(7, Times.toNanos(at));
         insert.setLong(8, Times.toNanos(at));
         insert.setString(9, state.name());
+        insert.setString(10, senderKey == null ? null : senderKey.code());
         try (ResultSet row = insert.executeQuery()) {
             row.next();
             return row.getLong(1);
@@ -78,12 +83,29 @@ final class MessageRows {
         update.executeUpdate();
     }
 
-    boolean receivedSince(String sender, int wireId, Instant since) throws SQLException {
+    /** A verified sender's message with this id, received since then: its identity and id name it. */
+    boolean receivedSince(Fingerprint senderKey, int wireId, Instant since) throws SQLException {
         PreparedStatement query = sql.statement("SELECT 1 FROM messages WHERE direction = 'INBOUND' "
-                + "AND peer_key = ? AND wire_id = ? AND created_at >= ? LIMIT 1");
+                + "AND sender_key = ? AND wire_id = ? AND created_at >= ? LIMIT 1");
+        query.setString(1, senderKey.code());
+        query.setInt(2, wireId);
+        query.setLong(3, Times.toNanos(since));
+        try (ResultSet row = query.executeQuery()) {
+            return row.next();
+        }
+    }
+
+    /**
+     * An unverified sender's message with this id and this text, received since then: anyone can send under any
+     * name and id there, so a message counts as a copy only if its text is the same too.
+     */
+    boolean receivedSince(String sender, int wireId, String body, Instant since) throws SQLException {
+        PreparedStatement query = sql.statement("SELECT 1 FROM messages WHERE direction = 'INBOUND' "
+                + "AND peer_key = ? AND wire_id = ? AND created_at >= ? AND sender_key IS NULL AND body = ? LIMIT 1");
         query.setString(1, Peer.keyOf(sender));
         query.setInt(2, wireId);
         query.setLong(3, Times.toNanos(since));
+        query.setString(4, body);
         try (ResultSet row = query.executeQuery()) {
             return row.next();
         }
@@ -115,7 +137,8 @@ final class MessageRows {
         }
         List<ChatMessage> messages = new ArrayList<>(headers.size());
         for (ChatMessage m : headers) {
-            messages.add(m.direction() == Direction.INBOUND ? m : m.withState(m.state(), m.updatedAt(), receipts(m.rowId())));
+            messages.add(m.direction() == Direction.INBOUND ? m
+                    : m.withState(m.state(), m.updatedAt(), receipts(m.rowId())));
         }
         return messages;
     }
@@ -141,6 +164,6 @@ final class MessageRows {
         return new ChatMessage(row.getLong(c + 1), Direction.valueOf(row.getString(c + 2)), row.getString(c + 3),
                 row.getInt(c + 4), row.getString(c + 5), Times.fromNanos(row.getLong(c + 6)),
                 DeliveryState.valueOf(row.getString(c + 7)), Times.fromNanos(row.getLong(c + 8)),
-                row.getInt(c + 9) == 1, List.of());
+                row.getInt(c + 9) == 1, List.of(), row.getInt(c + 10) == 1);
     }
 }

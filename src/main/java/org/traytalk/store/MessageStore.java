@@ -7,8 +7,12 @@ import java.util.function.Supplier;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
 import org.traytalk.model.DeliveryState;
+import org.traytalk.model.Fingerprint;
 import org.traytalk.model.HistoryQuery;
+import org.traytalk.model.KeyChange;
+import org.traytalk.model.KeyPin;
 import org.traytalk.model.Peer;
+import org.traytalk.model.PeerKey;
 
 /**
  * Durable history, outbox and roster. Every method commits before it returns; a failure throws
@@ -53,12 +57,43 @@ public interface MessageStore extends AutoCloseable {
     Optional<ChatMessage> findOutgoing(int wireId);
 
     /**
-     * Commits an inbound message unless the same sender's message with the same wire id was received
-     * at or after {@code duplicateSince} (then it returns empty: a retry or duplicate).
-     * Sender names compare case-insensitively.
+     * Commits an inbound message unless a copy of it was received at or after {@code duplicateSince} (then it
+     * returns empty: a retry or duplicate). A copy of a verified sender's message has the same identity and wire id;
+     * of an unverified one (the original program's), the same name (case-insensitively), wire id and text, since
+     * anyone can send under any name and id there.
+     *
+     * @param senderKey the sender's verified identity, or null when it is not verified
      */
-    Optional<ChatMessage> saveInbound(String sender, int wireId, String body, boolean broadcast,
+    Optional<ChatMessage> saveInbound(String sender, Fingerprint senderKey, int wireId, String body, boolean broadcast,
                                       Instant receivedAt, Instant duplicateSince);
+
+    /** Every name pinned to a TrayTalk identity. */
+    List<KeyPin> pins();
+
+    /** Pins {@code key} to {@code name} (replacing any earlier identity of the name). */
+    void pin(String name, PeerKey key, Instant at);
+
+    /** Notes that {@code key}, not the identity pinned to it, turned up under {@code name}. */
+    void offerKey(String name, PeerKey key, Instant at);
+
+    /** The identities offered under pinned names, with the pinned one and how many messages wait for each. */
+    List<KeyChange> keyChanges();
+
+    /** Keeps a message from an offered identity apart; false when it is already kept (a resend). */
+    boolean hold(String name, PeerKey key, int wireId, String body, boolean broadcast, Instant at);
+
+    /**
+     * The user accepted {@code key} for {@code name}: pins it, moves the messages held for it into the conversation
+     * (verified, without duplicates of what arrived since {@code duplicateSince}) and forgets the name's other
+     * offers. Returns the messages moved, oldest first.
+     */
+    List<ChatMessage> acceptKey(String name, PeerKey key, Instant at, Instant duplicateSince);
+
+    /**
+     * Reserves {@code count} consecutive numbers of this node's announcement sequence, starting no lower than
+     * {@code floor} nor than anything reserved before; returns the first.
+     */
+    long reserveSequences(long floor, int count);
 
     /**
      * Runs {@code work}, whose writes through this store then commit together, once, when it returns (or not at

@@ -22,7 +22,8 @@ final class Migrations {
     }
 
     static Migrations standard(Clock clock) {
-        return new Migrations(List.of(new CreateCoreTables(clock), new AddBodySearch(), new AddConversations()));
+        return new Migrations(List.of(new CreateCoreTables(clock), new AddBodySearch(), new AddConversations(),
+                new AddIdentities()));
     }
 
     int latestVersion() {

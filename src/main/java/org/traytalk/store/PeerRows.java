@@ -6,8 +6,10 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import org.traytalk.model.Fingerprint;
 import org.traytalk.model.Peer;
 import org.traytalk.model.PeerAddress;
+import org.traytalk.model.PeerKey;
 
 /** SQL for the roster; one row per case-insensitive name. */
 final class PeerRows {
@@ -37,8 +39,10 @@ final class PeerRows {
     }
 
     List<Peer> all() throws SQLException {
-        PreparedStatement query = sql.statement("SELECT name, carrier, address, last_seen, instance_id, online "
-                + "FROM peers ORDER BY name_key");
+        // a pinned name shows its identity even before the peer is heard again
+        PreparedStatement query = sql.statement("SELECT p.name, p.carrier, p.address, p.last_seen, p.instance_id, "
+                + "p.online, k.signing, k.agreement FROM peers p LEFT JOIN pins k ON k.name_key = p.name_key "
+                + "ORDER BY p.name_key");
         List<Peer> peers = new ArrayList<>();
         try (ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
@@ -46,9 +50,13 @@ final class PeerRows {
                 String address = rows.getString(3);
                 long lastSeen = rows.getLong(4);
                 boolean neverSeen = rows.wasNull();
+                byte[] signing = rows.getBytes(7);
+                Fingerprint fingerprint = signing == null ? null
+                        : new PeerKey(signing, rows.getBytes(8)).fingerprint();
                 peers.add(new Peer(rows.getString(1),
                         carrier == null || address == null ? null : new PeerAddress(carrier, address),
-                        neverSeen ? null : Times.fromNanos(lastSeen), rows.getInt(6) == 1, rows.getLong(5)));
+                        neverSeen ? null : Times.fromNanos(lastSeen), rows.getInt(6) == 1, rows.getLong(5),
+                        fingerprint));
             }
         }
         return peers;

@@ -8,7 +8,10 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -16,8 +19,12 @@ import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.Direction;
+import org.traytalk.model.Fingerprint;
 import org.traytalk.model.HistoryQuery;
+import org.traytalk.model.KeyChange;
+import org.traytalk.model.KeyPin;
 import org.traytalk.model.Peer;
+import org.traytalk.model.PeerKey;
 import org.traytalk.model.Receipt;
 
 /** The message store in one SQLite file. Methods are synchronized so other threads may read while the engine writes. */
@@ -34,6 +41,8 @@ public final class SqliteMessageStore implements MessageStore {
     private final ConversationRows conversations;
     private final HistoryReader history;
     private final WireIdBlocks wireIds;
+    private final KeyRows keys;
+    private final SequenceBlocks sequences;
     private final SearchIndex searchIndex;
     private final Path file;
     private final AutoCloseable checkpointer;
@@ -48,6 +57,8 @@ public final class SqliteMessageStore implements MessageStore {
         this.conversations = new ConversationRows(sql);
         this.history = new HistoryReader(sql, messages);
         this.wireIds = new WireIdBlocks(sql, random);
+        this.keys = new KeyRows(sql);
+        this.sequences = new SequenceBlocks(sql);
         this.searchIndex = new SearchIndex(sql);
     }
 
@@ -107,7 +118,8 @@ public final class SqliteMessageStore implements MessageStore {
     public synchronized ChatMessage saveOutgoing(String recipient, boolean broadcast, int wireId, String body,
                                                  List<String> expectedRecipients, Instant now) {
         return write("save an outgoing message", () -> {
-            long id = messages.insert(Direction.OUTBOUND, recipient, wireId, body, broadcast, now, DeliveryState.QUEUED);
+            long id = messages.insert(Direction.OUTBOUND, recipient, wireId, body, broadcast, now, DeliveryState.QUEUED,
+                    null);
             for (String peer : expectedRecipients) {
                 messages.addReceipt(id, peer);
             }
@@ -162,19 +174,90 @@ public final class SqliteMessageStore implements MessageStore {
     }
 
     @Override
-    public synchronized Optional<ChatMessage> saveInbound(String sender, int wireId, String body, boolean broadcast,
-                                                          Instant receivedAt, Instant duplicateSince) {
-        return write("save a received message", () -> {
-            if (messages.receivedSince(sender, wireId, duplicateSince)) {
-                return Optional.empty();
-            }
-            long id = messages.insert(Direction.INBOUND, sender, wireId, body, broadcast, receivedAt,
-                    DeliveryState.RECEIVED);
-            ChatMessage saved = new ChatMessage(id, Direction.INBOUND, sender, wireId, body, receivedAt,
-                    DeliveryState.RECEIVED, receivedAt, broadcast, List.of());
-            conversations.saved(saved);
-            return Optional.of(saved);
+    public synchronized Optional<ChatMessage> saveInbound(String sender, Fingerprint senderKey, int wireId,
+                                                          String body, boolean broadcast, Instant receivedAt,
+                                                          Instant duplicateSince) {
+        return write("save a received message", () -> inbound(sender, senderKey, wireId, body, broadcast, receivedAt,
+                duplicateSince));
+    }
+
+    private Optional<ChatMessage> inbound(String sender, Fingerprint senderKey, int wireId, String body,
+                                          boolean broadcast, Instant receivedAt, Instant duplicateSince)
+            throws SQLException {
+        boolean copy = senderKey != null ? messages.receivedSince(senderKey, wireId, duplicateSince)
+                : messages.receivedSince(sender, wireId, body, duplicateSince);
+        if (copy) {
+            return Optional.empty();
+        }
+        long id = messages.insert(Direction.INBOUND, sender, wireId, body, broadcast, receivedAt,
+                DeliveryState.RECEIVED, senderKey);
+        ChatMessage saved = new ChatMessage(id, Direction.INBOUND, sender, wireId, body, receivedAt,
+                DeliveryState.RECEIVED, receivedAt, broadcast, List.of(), senderKey != null);
+        conversations.saved(saved);
+        return Optional.of(saved);
+    }
+
+    @Override
+    public synchronized List<KeyPin> pins() {
+        return read("list the pinned identities", keys::pins);
+    }
+
+    @Override
+    public synchronized void pin(String name, PeerKey key, Instant at) {
+        write("pin an identity", () -> {
+            keys.pin(name, key, at);
+            return null;
         });
+    }
+
+    @Override
+    public synchronized void offerKey(String name, PeerKey key, Instant at) {
+        write("note a changed identity", () -> {
+            keys.offer(name, key, at);
+            return null;
+        });
+    }
+
+    @Override
+    public synchronized List<KeyChange> keyChanges() {
+        return read("list changed identities", () -> {
+            Map<String, KeyPin> pinned = new HashMap<>();
+            for (KeyPin p : keys.pins()) {
+                pinned.put(Peer.keyOf(p.name()), p);
+            }
+            List<KeyChange> changes = new ArrayList<>();
+            for (KeyRows.Offer o : keys.offers()) {
+                KeyPin pin = pinned.get(Peer.keyOf(o.name()));
+                changes.add(new KeyChange(o.name(), pin == null ? null : pin.key().fingerprint(),
+                        o.key().fingerprint(), o.key(), o.firstSeen(), o.lastSeen(), o.held()));
+            }
+            return changes;
+        });
+    }
+
+    @Override
+    public synchronized boolean hold(String name, PeerKey key, int wireId, String body, boolean broadcast,
+                                     Instant at) {
+        return write("keep a message apart", () -> keys.hold(name, key, wireId, body, broadcast, at));
+    }
+
+    @Override
+    public synchronized List<ChatMessage> acceptKey(String name, PeerKey key, Instant at, Instant duplicateSince) {
+        return write("accept a changed identity", () -> {
+            keys.pin(name, key, at);
+            List<ChatMessage> moved = new ArrayList<>();
+            for (KeyRows.Held h : keys.held(name, key)) {
+                inbound(h.name(), key.fingerprint(), h.wireId(), h.body(), h.broadcast(), h.receivedAt(),
+                        duplicateSince).ifPresent(moved::add);
+            }
+            keys.dropOffers(name);
+            return moved;
+        });
+    }
+
+    @Override
+    public synchronized long reserveSequences(long floor, int count) {
+        return write("reserve announcement numbers", () -> sequences.reserve(floor, count));
     }
 
     @Override

@@ -28,6 +28,7 @@ import org.traytalk.model.DeliveryState;
 import org.traytalk.model.HistoryQuery;
 import org.traytalk.model.Peer;
 import org.traytalk.store.SqliteMessageStore;
+import org.traytalk.testing.TestTrust;
 
 /**
  * Two real nodes on loopback (UDP carrier limited to {@code lo}, SQLite stores in temporary folders):
@@ -154,7 +155,7 @@ public final class LoopbackBenchmark {
                 List.of("lo"), List.of("127.0.0.1:" + otherPort)), NetworkView.system());
         Engine engine = new Engine(EngineOptions.defaults(name, Charset.forName("windows-1252"), Duration.ofSeconds(60),
                 Duration.ofHours(1)), SqliteMessageStore.open(dir.resolve("history.db"), Clock.systemUTC(), random),
-                List.of(udp), Scheduler.singleThread("traytalk-engine-" + name), Clock.systemUTC(), System::nanoTime, random);
+                List.of(udp), TestTrust.setup(name.hashCode()), Scheduler.singleThread("traytalk-engine-" + name), Clock.systemUTC(), System::nanoTime, random);
         engine.start();
         return engine;
     }

@@ -113,7 +113,7 @@ public abstract class CarrierContractTest {
 
     @Test
     void oversizeMessageIsRefused() {
-        byte[] tooLarge = new byte[alice.maxMessageBytes() + 1];
+        byte[] tooLarge = new byte[alice.maxPayloadBytes() + 1];
         assertThatThrownBy(() -> alice.send(addressOf(bob), "bob", tooLarge)).isInstanceOf(CarrierException.class);
         assertThatThrownBy(() -> alice.sendToAll(tooLarge)).isInstanceOf(CarrierException.class);
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.traytalk.model.PeerAddress;
+import org.traytalk.wire.secure.SecureFrameCodec;
 
 /**
  * A LAN in memory: carriers attached to it deliver synchronously, on the sender's thread.
@@ -75,6 +76,8 @@ public final class InMemoryNetwork {
         private volatile int maxMessageBytes = 38 + 32 * 1024;
         private volatile Charset charset = StandardCharsets.UTF_8;
         private volatile String sendFailure;
+        private volatile boolean legacy;
+        private volatile String name = NAME;
 
         InMemoryCarrier(InMemoryNetwork network, String address) {
             this.network = network;
@@ -86,7 +89,23 @@ public final class InMemoryNetwork {
         }
 
         public PeerAddress peerAddress() {
-            return new PeerAddress(NAME, address);
+            return new PeerAddress(name, address);
+        }
+
+        /** Moves the original program's plain messages instead of TrayTalk's secure frames. */
+        public InMemoryCarrier legacy(boolean isLegacy) {
+            this.legacy = isLegacy;
+            return this;
+        }
+
+        @Override
+        public boolean legacy() {
+            return legacy;
+        }
+
+        @Override
+        public int maxPayloadBytes() {
+            return legacy ? maxMessageBytes : SecureFrameCodec.MAX_FRAME_BYTES;
         }
 
         public InMemoryCarrier limitedTo(int maxBytes, Charset cs) {
@@ -97,7 +116,13 @@ public final class InMemoryNetwork {
 
         @Override
         public String name() {
-            return NAME;
+            return name;
+        }
+
+        /** Another carrier name, for a node with two in-memory carriers. */
+        public InMemoryCarrier named(String carrierName) {
+            this.name = carrierName;
+            return this;
         }
 
         @Override
@@ -140,8 +165,8 @@ public final class InMemoryNetwork {
                 throw new CarrierException(sendFailure);
             }
             lifecycle.requireRunning();
-            if (message.length > maxMessageBytes) {
-                throw new CarrierException("message of " + message.length + " bytes exceeds " + maxMessageBytes);
+            if (message.length > maxPayloadBytes()) {
+                throw new CarrierException("message of " + message.length + " bytes exceeds " + maxPayloadBytes());
             }
         }
 
@@ -168,7 +193,7 @@ public final class InMemoryNetwork {
             CarrierCallback cb = callback;
             if (cb != null) {
                 try {
-                    cb.onReceive(new Inbound(new PeerAddress(NAME, from), bytes, recipientName, 0));
+                    cb.onReceive(new Inbound(new PeerAddress(name, from), bytes, recipientName, 0));
                 } catch (RuntimeException | Error e) {
                     // a real carrier's receive thread survives its callback too
                 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.DeliveryState;
+import org.traytalk.model.KeyChange;
 import org.traytalk.model.Peer;
 
 /** Records a node's events for assertions; safe to read while an engine thread writes. */
@@ -14,6 +15,7 @@ public final class EventLog implements MessengerListener {
     public final List<String> online = new CopyOnWriteArrayList<>();
     public final List<String> offline = new CopyOnWriteArrayList<>();
     public final List<String> problems = new CopyOnWriteArrayList<>();
+    public final List<KeyChange> keyChanges = new CopyOnWriteArrayList<>();
 
     @Override
     public void messageReceived(ChatMessage message) {
@@ -33,6 +35,11 @@ public final class EventLog implements MessengerListener {
     @Override
     public void peerOffline(Peer peer) {
         offline.add(peer.name());
+    }
+
+    @Override
+    public void keyChanged(KeyChange change) {
+        keyChanges.add(change);
     }
 
     @Override

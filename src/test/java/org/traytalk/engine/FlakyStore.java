@@ -7,8 +7,12 @@ import java.util.function.Supplier;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
 import org.traytalk.model.DeliveryState;
+import org.traytalk.model.Fingerprint;
 import org.traytalk.model.HistoryQuery;
+import org.traytalk.model.KeyChange;
+import org.traytalk.model.KeyPin;
 import org.traytalk.model.Peer;
+import org.traytalk.model.PeerKey;
 import org.traytalk.store.MessageStore;
 import org.traytalk.store.StoreException;
 
@@ -22,12 +26,47 @@ final class FlakyStore implements MessageStore {
     }
 
     @Override
-    public Optional<ChatMessage> saveInbound(String sender, int wireId, String body, boolean broadcast,
-                                             Instant receivedAt, Instant duplicateSince) {
+    public Optional<ChatMessage> saveInbound(String sender, Fingerprint senderKey, int wireId, String body,
+                                             boolean broadcast, Instant receivedAt, Instant duplicateSince) {
         if (failInbound) {
             throw new StoreException("The disk holding the message database is full.");
         }
-        return real.saveInbound(sender, wireId, body, broadcast, receivedAt, duplicateSince);
+        return real.saveInbound(sender, senderKey, wireId, body, broadcast, receivedAt, duplicateSince);
+    }
+
+    @Override
+    public List<KeyPin> pins() {
+        return real.pins();
+    }
+
+    @Override
+    public void pin(String name, PeerKey key, Instant at) {
+        real.pin(name, key, at);
+    }
+
+    @Override
+    public void offerKey(String name, PeerKey key, Instant at) {
+        real.offerKey(name, key, at);
+    }
+
+    @Override
+    public List<KeyChange> keyChanges() {
+        return real.keyChanges();
+    }
+
+    @Override
+    public boolean hold(String name, PeerKey key, int wireId, String body, boolean broadcast, Instant at) {
+        return real.hold(name, key, wireId, body, broadcast, at);
+    }
+
+    @Override
+    public List<ChatMessage> acceptKey(String name, PeerKey key, Instant at, Instant duplicateSince) {
+        return real.acceptKey(name, key, at, duplicateSince);
+    }
+
+    @Override
+    public long reserveSequences(long floor, int count) {
+        return real.reserveSequences(floor, count);
     }
 
     @Override

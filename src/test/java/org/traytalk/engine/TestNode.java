@@ -5,10 +5,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import org.traytalk.carrier.Carrier;
 import org.traytalk.carrier.InMemoryNetwork;
 import org.traytalk.carrier.InMemoryNetwork.InMemoryCarrier;
 import org.traytalk.store.MessageStore;
 import org.traytalk.store.SqliteMessageStore;
+import org.traytalk.testing.TestTrust;
 
 /** One engine on the in-memory LAN with its own store folder; can be stopped, killed and restarted. */
 final class TestNode {
@@ -23,6 +25,15 @@ final class TestNode {
     InMemoryCarrier carrier;
     EventLog events;
     int carrierLimit;
+    /** TrayTalk's secure frames on the wire; false for the original program's plain messages. */
+    boolean secure;
+    /** Picks the node's identity; another seed under the same name is another installation (or an impostor). */
+    long identitySeed;
+    /** Where it is on the in-memory LAN. */
+    String address;
+    /** Also on a carrier of the original program, at {@code address + "-fox"}; null when not. */
+    InMemoryCarrier legacyCarrier;
+    boolean alsoLegacy;
     private Scheduler view;
     FlakyStore store;
 
@@ -31,10 +42,12 @@ final class TestNode {
         this.dir = dir;
         this.network = network;
         this.time = time;
+        this.identitySeed = name.hashCode();
+        this.address = name.toLowerCase();
     }
 
     TestNode start() throws Exception {
-        carrier = network.attach(name.toLowerCase());
+        carrier = network.attach(address).legacy(!secure);
         if (carrierLimit > 0) {
             carrier.limitedTo(carrierLimit, Charset.forName("windows-1252"));
         }
@@ -42,11 +55,20 @@ final class TestNode {
         events = new EventLog();
         view = time.view();
         engine = new Engine(EngineOptions.defaults(name, Charset.forName("windows-1252"), HEARTBEAT, FAIL_AFTER),
-                store, List.of(carrier), view, time.clock(), time::monotonicNanos, new Random(1));
+                store, carriers(), TestTrust.setup(identitySeed), view, time.clock(), time::monotonicNanos,
+                TestTrust.random(1));
         engine.subscribe(events);
         engine.start();
         time.runDue();
         return this;
+    }
+
+    private List<Carrier> carriers() {
+        if (!alsoLegacy) {
+            return List.of(carrier);
+        }
+        legacyCarrier = network.attach(address + "-fox").legacy(true).named("fox");
+        return List.of(carrier, legacyCarrier);
     }
 
     /** Orderly shutdown: OFFLINE goes out. */

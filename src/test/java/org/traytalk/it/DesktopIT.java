@@ -96,7 +96,9 @@ class DesktopIT {
                 .as("the TrayTalk bubble is drawn in the tray at %s", icon).isGreaterThan(icon.width * icon.height / 8);
 
         String text = "Lunch at noon? <b>not bold</b> " + user;
-        assertThat(bob.run(EVENT, "send", "ALICE", text).exitCode()).as("BOB's message is delivered").isZero();
+        NodeProcess.Result sent = bob.run(EVENT, "send", "ALICE", text);
+        assertThat(sent.exitCode()).as("BOB's message is delivered: %s%nALICE's log:%n%s", sent.output(),
+                String.join("\n", alice.log())).isZero();
         step(user + ": message sent");
         alice.awaitLog("the pop-up", l -> l.contains("Pop-up") && l.contains("shown: BOB"), EVENT);
         String popup = desktop.awaitWindow("^TrayTalk: BOB$", 10_000);

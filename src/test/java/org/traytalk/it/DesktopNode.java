@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.traytalk.trust.IdentityFile;
 
 /**
  * The real TrayTalk desktop app ({@code traytalk} without a command) in a namespace, on a test X display, as root
@@ -42,6 +44,12 @@ final class DesktopNode implements AutoCloseable {
         }
         Files.createDirectories(home);
         Files.writeString(home.resolve("traytalk.properties"), settings);
+        // every run is the same person's TrayTalk: one identity, or its peers would rightly see a changed key
+        Path identity = base.resolve(name.toLowerCase() + "." + IdentityFile.NAME);
+        if (!Files.exists(identity)) {
+            IdentityFile.loadOrCreate(identity, new SecureRandom());
+        }
+        Files.copy(identity, home.resolve(IdentityFile.NAME), StandardCopyOption.REPLACE_EXISTING);
         List<String> p = new ArrayList<>(netns);
         this.env = new HashMap<>(displayEnv);
         env.put("HOME", home.toString());

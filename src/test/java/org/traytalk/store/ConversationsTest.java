@@ -34,7 +34,7 @@ class ConversationsTest {
     }
 
     private long received(String from, String body) {
-        return store.saveInbound(from, (body.hashCode() & 0xffff) + 1, body, false, T0, T0).orElseThrow().rowId();
+        return store.saveInbound(from, null, (body.hashCode() & 0xffff) + 1, body, false, T0, T0).orElseThrow().rowId();
     }
 
     private static Peer peer(String name, boolean online) {
@@ -48,7 +48,7 @@ class ConversationsTest {
         store.savePeer(peer("Erin", true));
         received("bob", "morning");
         store.saveOutgoing("Carol", false, 10, "lunch?", List.of("Carol"), T0);
-        store.saveInbound("Dave", 11, "fire drill", true, T0, T0);
+        store.saveInbound("Dave", null, 11, "fire drill", true, T0, T0);
         ChatMessage everyone = store.saveOutgoing(ChatMessage.EVERYONE, true, 12, "cake in the kitchen",
                 List.of("Bob"), T0);
 
@@ -71,7 +71,7 @@ class ConversationsTest {
         received("Ann", "from long ago");
         store.batch(() -> {
             for (int i = 0; i < 3000; i++) {
-                store.saveInbound("Bob", i + 1, "chatter " + i, false, T0, T0);
+                store.saveInbound("Bob", null, i + 1, "chatter " + i, false, T0, T0);
             }
             return null;
         });
@@ -106,8 +106,8 @@ class ConversationsTest {
 
     @Test
     void broadcastsAreReadAsOneConversation() {
-        long drill = store.saveInbound("Dave", 1, "fire drill", true, T0, T0).orElseThrow().rowId();
-        store.saveInbound("Erin", 2, "cake", true, T0, T0);
+        long drill = store.saveInbound("Dave", null, 1, "fire drill", true, T0, T0).orElseThrow().rowId();
+        store.saveInbound("Erin", null, 2, "cake", true, T0, T0);
 
         assertThat(unread("*")).isEqualTo(2);
         assertThat(store.markRead("*", drill)).get().extracting(Conversation::unread).isEqualTo(1);

@@ -24,12 +24,12 @@ class HistorySearchTest {
     @BeforeEach
     void fill() {
         store = StoreFiles.open(dir.resolve("search.db"));
-        store.saveInbound("Ann", 1, "Lunch at noon in the canteen?", false, T0, T0);
+        store.saveInbound("Ann", null, 1, "Lunch at noon in the canteen?", false, T0, T0);
         store.saveOutgoing("Ann", false, 2, "see you at lunch", List.of("Ann"), T0.plusSeconds(1));
-        store.saveInbound("Bob", 3, "the printer is jammed again", false, T0.plusSeconds(2), T0);
+        store.saveInbound("Bob", null, 3, "the printer is jammed again", false, T0.plusSeconds(2), T0);
         store.saveOutgoing(ChatMessage.EVERYONE, true, 4, "Cake in the kitchen, see you there", List.of(),
                 T0.plusSeconds(3));
-        store.saveInbound("Bob", 5, "Café crème AND croissants OR tea", true, T0.plusSeconds(4), T0);
+        store.saveInbound("Bob", null, 5, "Café crème AND croissants OR tea", true, T0.plusSeconds(4), T0);
     }
 
     @AfterEach
@@ -83,9 +83,9 @@ class HistorySearchTest {
     @Test
     void messagesStoredAfterASearchAreFoundByTheNext() {
         assertThat(bodies(null, "pizza")).isEmpty();
-        store.saveInbound("Cy", 6, "pizza friday", false, T0.plusSeconds(5), T0);
+        store.saveInbound("Cy", null, 6, "pizza friday", false, T0.plusSeconds(5), T0);
         assertThat(bodies(null, "pizza")).containsExactly("pizza friday");
-        store.saveInbound("Cy", 7, "more pizza", false, T0.plusSeconds(6), T0);
+        store.saveInbound("Cy", null, 7, "more pizza", false, T0.plusSeconds(6), T0);
         assertThat(bodies(null, "pizza")).containsExactly("more pizza", "pizza friday");
     }
 

@@ -35,7 +35,7 @@ class MigrationsTest {
         Path file = Files.createFile(dir.resolve("empty.db"));
 
         try (MessageStore store = StoreFiles.open(file)) {
-            store.saveInbound("Ann", 1, "first words", false, StoreFiles.T0, StoreFiles.T0);
+            store.saveInbound("Ann", null, 1, "first words", false, StoreFiles.T0, StoreFiles.T0);
             assertThat(store.history(new HistoryQuery(null, "words", 5))).hasSize(1);
         }
     }

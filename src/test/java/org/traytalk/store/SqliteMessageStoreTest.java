@@ -65,10 +65,10 @@ class SqliteMessageStoreTest {
 
     @Test
     void inboundMessageRoundTripsAndIsReceived() {
-        ChatMessage saved = store.saveInbound("Ann", 9, "hi there", true, T0, T0.minusSeconds(600)).orElseThrow();
+        ChatMessage saved = store.saveInbound("Ann", null, 9, "hi there", true, T0, T0.minusSeconds(600)).orElseThrow();
 
         assertThat(saved).isEqualTo(new ChatMessage(saved.rowId(), Direction.INBOUND, "Ann", 9, "hi there", T0,
-                DeliveryState.RECEIVED, T0, true, List.of()));
+                DeliveryState.RECEIVED, T0, true, List.of(), false)); // no identity: not verified
         assertThat(store.message(saved.rowId())).contains(saved);
     }
 
@@ -161,7 +161,7 @@ class SqliteMessageStoreTest {
 
     @Test
     void updatesOfUnknownOrInboundRowsFailClearly() {
-        long inbound = store.saveInbound("Ann", 1, "x", false, T0, T0).orElseThrow().rowId();
+        long inbound = store.saveInbound("Ann", null, 1, "x", false, T0, T0).orElseThrow().rowId();
 
         assertThatThrownBy(() -> store.updateReceipt(inbound, "Ann", DeliveryState.SENT, T0))
                 .isInstanceOf(StoreException.class).hasMessageContaining("row id " + inbound);
@@ -180,7 +180,7 @@ class SqliteMessageStoreTest {
         ChatMessage sentNow = store.updateReceipt(sent.rowId(), "Ann", DeliveryState.SENT, T0.plusSeconds(4));
         store.updateReceipt(delivered, "Ann", DeliveryState.DELIVERED, T0.plusSeconds(4));
         store.updateReceipt(failed, "Cy", DeliveryState.FAILED, T0.plusSeconds(4));
-        store.saveInbound("Ann", 50, "inbound is not outbox", false, T0, T0);
+        store.saveInbound("Ann", null, 50, "inbound is not outbox", false, T0, T0);
 
         reopen();
 
@@ -189,34 +189,34 @@ class SqliteMessageStoreTest {
 
     @Test
     void duplicateInboundIsRecognisedAcrossRestartsCaseInsensitively() {
-        assertThat(store.saveInbound("Ann", 7, "once", false, T0, T0.minusSeconds(600))).isPresent();
+        assertThat(store.saveInbound("Ann", null, 7, "once", false, T0, T0.minusSeconds(600))).isPresent();
 
         reopen();
 
         Instant later = T0.plusSeconds(60);
-        assertThat(store.saveInbound("ANN", 7, "once", false, later, later.minusSeconds(600))).isEmpty();
-        assertThat(store.saveInbound("Ann", 8, "other id", false, later, later.minusSeconds(600))).isPresent();
-        assertThat(store.saveInbound("Bob", 7, "other sender", false, later, later.minusSeconds(600))).isPresent();
+        assertThat(store.saveInbound("ANN", null, 7, "once", false, later, later.minusSeconds(600))).isEmpty();
+        assertThat(store.saveInbound("Ann", null, 8, "other id", false, later, later.minusSeconds(600))).isPresent();
+        assertThat(store.saveInbound("Bob", null, 7, "other sender", false, later, later.minusSeconds(600))).isPresent();
         // older than the window: a new message that reuses the id
-        assertThat(store.saveInbound("Ann", 7, "again", false, later, T0.plusNanos(1))).isPresent();
+        assertThat(store.saveInbound("Ann", null, 7, "again", false, later, T0.plusNanos(1))).isPresent();
         assertThat(store.history(HistoryQuery.latest(100))).hasSize(4);
     }
 
     @Test
     void duplicateWindowStartIsInclusive() {
-        store.saveInbound("Ann", 7, "once", false, T0, T0);
+        store.saveInbound("Ann", null, 7, "once", false, T0, T0);
 
-        assertThat(store.saveInbound("Ann", 7, "once", false, T0.plusSeconds(1), T0)).isEmpty();
-        assertThat(store.saveInbound("Ann", 7, "once", false, T0.plusSeconds(1), Instant.MIN)).isEmpty();
+        assertThat(store.saveInbound("Ann", null, 7, "once", false, T0.plusSeconds(1), T0)).isEmpty();
+        assertThat(store.saveInbound("Ann", null, 7, "once", false, T0.plusSeconds(1), Instant.MIN)).isEmpty();
     }
 
     @Test
     void historyIsNewestFirstWithPeerFilterAndLimit() {
-        ChatMessage a1 = store.saveInbound("Ann", 1, "a1", false, T0, T0).orElseThrow();
+        ChatMessage a1 = store.saveInbound("Ann", null, 1, "a1", false, T0, T0).orElseThrow();
         ChatMessage b1 = store.saveOutgoing("Bob", false, 2, "b1", List.of("Bob"), T0.plusSeconds(1));
         ChatMessage a2 = store.saveOutgoing("ann", false, 3, "a2", List.of("ann"), T0.plusSeconds(2));
         ChatMessage all = store.saveOutgoing(ChatMessage.EVERYONE, true, 4, "all", List.of(), T0.plusSeconds(3));
-        ChatMessage annToAll = store.saveInbound("Ann", 5, "ann to all", true, T0.plusSeconds(4), T0).orElseThrow();
+        ChatMessage annToAll = store.saveInbound("Ann", null, 5, "ann to all", true, T0.plusSeconds(4), T0).orElseThrow();
 
         assertThat(store.history(HistoryQuery.latest(10))).containsExactly(annToAll, all, a2, b1, a1);
         assertThat(store.history(HistoryQuery.latest(2))).containsExactly(annToAll, all);
@@ -251,7 +251,7 @@ class SqliteMessageStoreTest {
     @Test
     void instantsKeepNanosecondPrecision() {
         Instant precise = Instant.parse("2031-01-02T03:04:05.987654321Z");
-        ChatMessage saved = store.saveInbound("Ann", 1, "x", false, precise, precise.minus(Duration.ofDays(1)))
+        ChatMessage saved = store.saveInbound("Ann", null, 1, "x", false, precise, precise.minus(Duration.ofDays(1)))
                 .orElseThrow();
 
         assertThat(store.message(saved.rowId()).orElseThrow().createdAt()).isEqualTo(precise);

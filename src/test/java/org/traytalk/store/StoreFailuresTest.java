@@ -43,7 +43,7 @@ class StoreFailuresTest {
         Path file = dir.resolve("torn.db");
         try (MessageStore store = StoreFiles.open(file)) {
             for (int i = 0; i < 200; i++) {
-                store.saveInbound("Ann", i, "message number " + i, false, T0, T0);
+                store.saveInbound("Ann", null, i, "message number " + i, false, T0, T0);
             }
         }
         byte[] bytes = Files.readAllBytes(file);
@@ -68,7 +68,7 @@ class StoreFailuresTest {
             otherSql.execute("INSERT INTO meta (name, value) VALUES ('held', 1)");
 
             long start = System.nanoTime();
-            assertThatThrownBy(() -> store.saveInbound("Ann", 1, "blocked", false, T0, T0))
+            assertThatThrownBy(() -> store.saveInbound("Ann", null, 1, "blocked", false, T0, T0))
                     .isInstanceOf(StoreException.class)
                     .hasMessageContaining(file.toString())
                     .hasMessageContaining("locked by another program")
@@ -79,7 +79,7 @@ class StoreFailuresTest {
 
             assertThat(store.history(HistoryQuery.latest(5))).isEmpty(); // reading still works beside the writer
             otherSql.execute("ROLLBACK");
-            assertThat(store.saveInbound("Ann", 1, "now it works", false, T0, T0)).isPresent();
+            assertThat(store.saveInbound("Ann", null, 1, "now it works", false, T0, T0)).isPresent();
         }
     }
 
@@ -91,7 +91,7 @@ class StoreFailuresTest {
 
         try (MessageStore store = StoreFiles.open(file, Duration.ofMillis(200), true)) {
             assertThat(store.peers()).isEmpty();
-            assertThatThrownBy(() -> store.saveInbound("Ann", 1, "x", false, T0, T0))
+            assertThatThrownBy(() -> store.saveInbound("Ann", null, 1, "x", false, T0, T0))
                     .isInstanceOf(StoreException.class)
                     .hasMessageContaining(file.toString())
                     .hasMessageContaining("read-only");
@@ -109,7 +109,7 @@ class StoreFailuresTest {
             assumeThat(Files.isWritable(file)).as("root can write anyway").isFalse();
             assertThatThrownBy(() -> {
                 try (MessageStore store = StoreFiles.open(file)) {
-                    store.saveInbound("Ann", 1, "x", false, T0, T0);
+                    store.saveInbound("Ann", null, 1, "x", false, T0, T0);
                 }
             }).isInstanceOf(StoreException.class).hasMessageContaining(file.toString());
         } finally {

@@ -4,13 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /** Builds golden byte arrays from readable parts in tests. */
-final class Bytes {
+public final class Bytes {
 
     private Bytes() {
     }
 
     /** Parses hex such as "48 4f 53"; whitespace is ignored. */
-    static byte[] hex(String hex) {
+    public static byte[] hex(String hex) {
         String digits = hex.replaceAll("\\s+", "");
         byte[] out = new byte[digits.length() / 2];
         for (int i = 0; i < out.length; i++) {
@@ -19,11 +19,11 @@ final class Bytes {
         return out;
     }
 
-    static byte[] ascii(String text) {
+    public static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
     }
 
-    static byte[] concat(byte[]... parts) {
+    public static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] part : parts) {
             out.writeBytes(part);
@@ -31,7 +31,7 @@ final class Bytes {
         return out.toByteArray();
     }
 
-    static byte[] repeat(char c, int count) {
+    public static byte[] repeat(char c, int count) {
         return ascii(String.valueOf(c).repeat(count));
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.traytalk.testing.RandomCases.bytes;
 import static org.traytalk.testing.RandomCases.check;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,7 @@ class UdpEnvelopeCodecPropertyTest {
         check(5000, r -> {
             byte[] tail = bytes(r, 300);
             byte[] b = new byte[6 + tail.length];
-            System.arraycopy(new byte[] {'T', 'T', 'L', 'K', 1, 1}, 0, b, 0, 6);
+            System.arraycopy(new byte[] {'T', 'T', 'L', 'K', 2, 0}, 0, b, 0, 6);
             System.arraycopy(tail, 0, b, 6, tail.length);
             decodeOrMalformed(b);
         });
@@ -45,7 +44,7 @@ class UdpEnvelopeCodecPropertyTest {
             byte[] b = codec.encode(e);
             try {
                 assertThat(codec.decode(b, 0, b.length)).isEqualTo(new UdpEnvelope(e.instanceId(),
-                        e.group().toUpperCase(Locale.ROOT), e.recipient(), e.message()));
+                        e.group().toUpperCase(Locale.ROOT), e.frame()));
             } catch (MalformedMessageException ex) {
                 throw new AssertionError(ex.getMessage(), ex);
             }
@@ -70,25 +69,10 @@ class UdpEnvelopeCodecPropertyTest {
         for (int n = 1 + r.nextInt(64); n > 0; n--) {
             group.append((char) r.nextInt('!', '~' + 1));
         }
-        String recipient = r.nextInt(4) == 0 ? "*" : recipient(r);
-        byte[] message = new byte[38 + r.nextInt(363)];
-        for (int i = 0; i < message.length; i++) {
-            message[i] = (byte) r.nextInt(256);
+        byte[] frame = new byte[1 + r.nextInt(400)];
+        for (int i = 0; i < frame.length; i++) {
+            frame[i] = (byte) r.nextInt(256);
         }
-        return new UdpEnvelope(id, group.toString(), recipient, message);
-    }
-
-    private static String recipient(SplittableRandom r) {
-        char[][] ranges = {{'a', 'z'}, {'À', 'ÿ'}, {'А', 'я'}, {'一', '龥'}};
-        while (true) {
-            StringBuilder sb = new StringBuilder();
-            for (int n = 1 + r.nextInt(40); n > 0; n--) {
-                char[] range = ranges[r.nextInt(ranges.length)];
-                sb.append((char) r.nextInt(range[0], range[1] + 1));
-            }
-            if (sb.toString().getBytes(StandardCharsets.UTF_8).length <= 96) {
-                return sb.toString();
-            }
-        }
+        return new UdpEnvelope(id, group.toString(), frame);
     }
 }

@@ -48,6 +48,11 @@ public final class MailslotCarrier extends SingleUseCarrier {
     }
 
     @Override
+    public boolean legacy() {
+        return true;
+    }
+
+    @Override
     protected void open(CarrierCallback callback) throws CarrierException {
         MailslotPath path = MailslotPath.local(options.group());
         MailslotHandle slot;

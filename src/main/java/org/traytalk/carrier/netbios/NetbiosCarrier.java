@@ -94,6 +94,11 @@ public final class NetbiosCarrier extends SingleUseCarrier {
     }
 
     @Override
+    public boolean legacy() {
+        return true;
+    }
+
+    @Override
     protected void open(CarrierCallback cb) throws CarrierException {
         try {
             DatagramSocket s = new DatagramSocket(null);

@@ -53,8 +53,7 @@ final class InboundScreen {
             return drop(otherGroup, source, "group " + envelope.group());
         }
         delivered.increment();
-        return new Inbound(new PeerAddress(UdpCarrier.NAME, source), envelope.message(), envelope.recipient(),
-                envelope.instanceId());
+        return new Inbound(new PeerAddress(UdpCarrier.NAME, source), envelope.frame(), null, envelope.instanceId());
     }
 
     private Inbound drop(LongAdder counter, String source, String why) {

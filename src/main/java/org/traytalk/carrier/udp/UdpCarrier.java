@@ -13,19 +13,20 @@ import org.traytalk.carrier.CarrierCallback;
 import org.traytalk.carrier.CarrierException;
 import org.traytalk.carrier.SingleUseCarrier;
 import org.traytalk.carrier.net.NetworkView;
-import org.traytalk.model.ChatMessage;
 import org.traytalk.model.PeerAddress;
 import org.traytalk.wire.FoxMessage;
 import org.traytalk.wire.UdpEnvelope;
 import org.traytalk.wire.UdpEnvelopeCodec;
+import org.traytalk.wire.secure.SecureFrameCodec;
 
 /**
- * TrayTalk's own carrier: enveloped messages in UDP datagrams on one port, "everyone" by broadcast
- * and extra targets (docs/PROTOCOL.md, "UDP carrier").
+ * TrayTalk's own carrier: the secure layer's frames, each in an envelope in one UDP datagram on one port, "everyone"
+ * by broadcast and extra targets (docs/PROTOCOL.md, "UDP carrier"). It moves frames and never looks inside them.
  */
 public final class UdpCarrier extends SingleUseCarrier {
 
     public static final String NAME = "udp";
+    /** The largest message in the original format a frame here carries (its text is split to fit, if ever longer). */
     public static final int MAX_MESSAGE_BYTES = FoxMessage.HEADER_BYTES + 32 * 1024;
     static final String RECEIVE_THREAD = "traytalk-udp-receive";
     static final String WATCH_THREAD = "traytalk-udp-watch";
@@ -96,7 +97,7 @@ public final class UdpCarrier extends SingleUseCarrier {
     public void send(PeerAddress to, String recipientName, byte[] message) throws CarrierException {
         DatagramSocket s = requireOpen();
         var target = UdpSockets.parsePeer(to);
-        byte[] datagram = envelope(recipientName == null ? ChatMessage.EVERYONE : recipientName, message);
+        byte[] datagram = envelope(message);
         try {
             s.send(new DatagramPacket(datagram, datagram.length, target));
         } catch (IOException e) {
@@ -107,7 +108,7 @@ public final class UdpCarrier extends SingleUseCarrier {
     @Override
     public void sendToAll(byte[] message) throws CarrierException {
         DatagramSocket s = requireOpen();
-        byte[] datagram = envelope(ChatMessage.EVERYONE, message);
+        byte[] datagram = envelope(message);
         List<TargetPlan.Destination> destinations = addresses.current().destinations();
         if (destinations.isEmpty()) {
             throw new CarrierException("Nowhere to send to everyone over UDP: none of the interfaces "
@@ -133,17 +134,19 @@ public final class UdpCarrier extends SingleUseCarrier {
         return socket;
     }
 
-    private byte[] envelope(String recipient, byte[] message) throws CarrierException {
-        if (message.length > MAX_MESSAGE_BYTES) {
-            throw new CarrierException("Message of " + message.length + " bytes is too large for the UDP carrier"
-                    + " (at most " + MAX_MESSAGE_BYTES + " bytes)");
-        }
+    @Override
+    public int maxPayloadBytes() {
+        return SecureFrameCodec.MAX_FRAME_BYTES;
+    }
+
+    private byte[] envelope(byte[] frame) throws CarrierException {
         try {
-            return codec.encode(new UdpEnvelope(options.instanceId(), options.group(), recipient, message));
+            return codec.encode(new UdpEnvelope(options.instanceId(), options.group(), frame));
         } catch (IllegalArgumentException e) {
             throw new CarrierException("Cannot send over UDP: " + e.getMessage(), e);
         }
     }
+
 
     /** Re-reads the local addresses now instead of waiting for the next poll; for tests. */
     void refreshAddresses() {

@@ -22,6 +22,7 @@ import org.traytalk.model.ChatMessage;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.engine.Scheduler;
 import org.traytalk.store.SqliteMessageStore;
+import org.traytalk.testing.TestTrust;
 
 /**
  * A TrayTalk node and the original FoxPro program on two fake Windows computers, over mailslots: presence,
@@ -47,7 +48,7 @@ class FoxProInteropTest {
         SecureRandom random = new SecureRandom();
         node = new Engine(EngineOptions.defaults("TTNODE", CP1252, Duration.ofSeconds(60), Duration.ofHours(1)),
                 SqliteMessageStore.open(tmp.resolve("history.db"), Clock.systemUTC(), random), List.of(carrier),
-                Scheduler.singleThread("traytalk-engine-test"), Clock.systemUTC(), System::nanoTime, random);
+                TestTrust.setup(7), Scheduler.singleThread("traytalk-engine-test"), Clock.systemUTC(), System::nanoTime, random);
         node.subscribe(events);
         node.start();
     }

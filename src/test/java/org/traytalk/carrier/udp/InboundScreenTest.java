@@ -22,12 +22,12 @@ class InboundScreenTest {
             TargetPlanTest.RESOLVER);
 
     @Test
-    void deliversAValidDatagramWithItsSourceRecipientAndInstance() {
-        byte[] datagram = codec.encode(new UdpEnvelope(0x2222, "FOXAPP", "Zoë", MESSAGE));
+    void deliversAValidDatagramWithItsSourceAndInstance() {
+        byte[] datagram = codec.encode(new UdpEnvelope(0x2222, "FOXAPP", MESSAGE));
         Inbound in = screen(datagram, "192.168.1.9", open);
         assertThat(in.source()).isEqualTo(new PeerAddress("udp", "192.168.1.9:40000"));
         assertThat(in.payload()).containsExactly(MESSAGE);
-        assertThat(in.recipient()).isEqualTo("Zoë");
+        assertThat(in.recipient()).isNull(); // frames are addressed by session, not by name
         assertThat(in.instanceId()).isEqualTo(0x2222);
         assertThat(screen.stats()).isEqualTo(new UdpStats(1, 0, 0, 0, 0, 0));
     }
@@ -36,11 +36,11 @@ class InboundScreenTest {
     void dropsAndCountsEachKindOfUnwantedDatagram() {
         assertThat(screen("hello".getBytes(), "192.168.1.9", open)).isNull();
         assertThat(screen(new byte[0], "192.168.1.9", open)).isNull();
-        byte[] truncated = codec.encode(new UdpEnvelope(0x2222, "FOXAPP", "*", MESSAGE));
-        assertThat(screen(Arrays.copyOf(truncated, 30), "192.168.1.9", open)).isNull();
-        assertThat(screen(codec.encode(new UdpEnvelope(OURS, "FOXAPP", "*", MESSAGE)), "192.168.1.20", open)).isNull();
-        assertThat(screen(codec.encode(new UdpEnvelope(0x2222, "OTHER", "*", MESSAGE)), "192.168.1.9", open)).isNull();
-        assertThat(screen(codec.encode(new UdpEnvelope(0x2222, "FOXAPP", "*", MESSAGE)), "10.1.2.4", eth0Only))
+        byte[] truncated = codec.encode(new UdpEnvelope(0x2222, "FOXAPP", MESSAGE));
+        assertThat(screen(Arrays.copyOf(truncated, 18), "192.168.1.9", open)).isNull();
+        assertThat(screen(codec.encode(new UdpEnvelope(OURS, "FOXAPP", MESSAGE)), "192.168.1.20", open)).isNull();
+        assertThat(screen(codec.encode(new UdpEnvelope(0x2222, "OTHER", MESSAGE)), "192.168.1.9", open)).isNull();
+        assertThat(screen(codec.encode(new UdpEnvelope(0x2222, "FOXAPP", MESSAGE)), "10.1.2.4", eth0Only))
                 .isNull();
 
         assertThat(screen.stats()).isEqualTo(new UdpStats(0, 2, 1, 1, 1, 1));
@@ -48,7 +48,7 @@ class InboundScreenTest {
 
     @Test
     void filteredPlanStillDeliversFromTheSelectedSubnet() {
-        byte[] datagram = codec.encode(new UdpEnvelope(0x2222, "FOXAPP", "*", MESSAGE));
+        byte[] datagram = codec.encode(new UdpEnvelope(0x2222, "FOXAPP", MESSAGE));
         assertThat(screen(datagram, "192.168.1.9", eth0Only)).isNotNull();
         assertThat(screen.stats().delivered()).isEqualTo(1);
     }

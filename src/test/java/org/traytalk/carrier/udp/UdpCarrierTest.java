@@ -23,6 +23,7 @@ import org.traytalk.carrier.net.Subnet;
 import org.traytalk.model.PeerAddress;
 import org.traytalk.wire.UdpEnvelope;
 import org.traytalk.wire.UdpEnvelopeCodec;
+import org.traytalk.wire.secure.SecureFrameCodec;
 
 /** The UDP carrier on real sockets, loopback only. */
 class UdpCarrierTest {
@@ -50,13 +51,13 @@ class UdpCarrierTest {
     void countsForeignMalformedAndOtherGroupDatagramsWithoutDeliveringThem() throws Exception {
         UdpCarrier carrier = started(options(List.of("lo"), List.of()), NetworkView.system());
         DatagramSocket raw = rawSocket("127.0.0.1");
-        byte[] v9 = codec.encode(new UdpEnvelope(7, "FOXAPP", "*", MESSAGE));
+        byte[] v9 = codec.encode(new UdpEnvelope(7, "FOXAPP", MESSAGE));
         v9[4] = 9;
 
         sendRaw(raw, carrier, "NBSS datagram, not ours".getBytes());
         sendRaw(raw, carrier, v9);
-        sendRaw(raw, carrier, codec.encode(new UdpEnvelope(7, "OTHER", "*", MESSAGE)));
-        sendRaw(raw, carrier, codec.encode(new UdpEnvelope(7, "foxapp", "*", MESSAGE))); // the marker, delivered
+        sendRaw(raw, carrier, codec.encode(new UdpEnvelope(7, "OTHER", MESSAGE)));
+        sendRaw(raw, carrier, codec.encode(new UdpEnvelope(7, "foxapp", MESSAGE))); // the marker, delivered
 
         Inbound marker = recorder.next();
         assertThat(marker.payload()).containsExactly(MESSAGE);
@@ -72,7 +73,7 @@ class UdpCarrierTest {
         UdpCarrier carrier = started(new UdpCarrierOptions(port, "FOXAPP", 42, List.of("lo"),
                 List.of("127.0.0.1:" + port), Duration.ZERO), NetworkView.system());
         carrier.sendToAll(MESSAGE);
-        sendRaw(rawSocket("127.0.0.1"), carrier, codec.encode(new UdpEnvelope(7, "FOXAPP", "*", MESSAGE)));
+        sendRaw(rawSocket("127.0.0.1"), carrier, codec.encode(new UdpEnvelope(7, "FOXAPP", MESSAGE)));
 
         assertThat(recorder.next().instanceId()).isEqualTo(7);
         assertThat(carrier.stats().ownEcho()).isEqualTo(1);
@@ -83,7 +84,7 @@ class UdpCarrierTest {
     void withInterfaceFilterDropsSourcesOutsideTheSelectedNetworksAndExtraTargets() throws Exception {
         FakeNetworkView view = new FakeNetworkView(TargetPlanTest.address("eth9", "10.9.0.1", 16, null, false));
         UdpCarrier carrier = started(options(List.of("eth9"), List.of("127.0.0.2:9")), view);
-        byte[] datagram = codec.encode(new UdpEnvelope(7, "FOXAPP", "*", MESSAGE));
+        byte[] datagram = codec.encode(new UdpEnvelope(7, "FOXAPP", MESSAGE));
 
         sendRaw(rawSocket("127.0.0.1"), carrier, datagram); // neither eth9's subnet nor a target
         sendRaw(rawSocket("127.0.0.2"), carrier, datagram); // an extra target: accepted
@@ -102,8 +103,8 @@ class UdpCarrierTest {
             throw new IllegalStateException("callback bug");
         });
         DatagramSocket raw = rawSocket("127.0.0.1");
-        sendRaw(raw, carrier, codec.encode(new UdpEnvelope(7, "FOXAPP", "*", MESSAGE)));
-        sendRaw(raw, carrier, codec.encode(new UdpEnvelope(8, "FOXAPP", "*", MESSAGE)));
+        sendRaw(raw, carrier, codec.encode(new UdpEnvelope(7, "FOXAPP", MESSAGE)));
+        sendRaw(raw, carrier, codec.encode(new UdpEnvelope(8, "FOXAPP", MESSAGE)));
         assertThat(recorder.next().instanceId()).isEqualTo(7);
         assertThat(recorder.next().instanceId()).isEqualTo(8);
     }
@@ -148,12 +149,10 @@ class UdpCarrierTest {
     void sendRefusesWhatTheEnvelopeCannotCarry() throws Exception {
         UdpCarrier carrier = started(options(List.of("lo"), List.of()), NetworkView.system());
         PeerAddress somewhere = new PeerAddress("udp", "127.0.0.1:9");
-        assertThatThrownBy(() -> carrier.send(somewhere, "bob", new byte[37]))
-                .isInstanceOf(CarrierException.class).hasMessageContaining("38-byte");
-        assertThatThrownBy(() -> carrier.send(somewhere, "b".repeat(97), MESSAGE))
-                .isInstanceOf(CarrierException.class).hasMessageContaining("recipient");
-        assertThatThrownBy(() -> carrier.send(somewhere, "bob", new byte[UdpCarrier.MAX_MESSAGE_BYTES + 1]))
-                .isInstanceOf(CarrierException.class).hasMessageContaining("too large");
+        assertThatThrownBy(() -> carrier.send(somewhere, "bob", new byte[0]))
+                .isInstanceOf(CarrierException.class).hasMessageContaining("frame of 0 bytes");
+        assertThatThrownBy(() -> carrier.send(somewhere, "bob", new byte[SecureFrameCodec.MAX_FRAME_BYTES + 1]))
+                .isInstanceOf(CarrierException.class).hasMessageContaining("frame of 65001 bytes");
     }
 
     @Test
@@ -198,8 +197,7 @@ class UdpCarrierTest {
         DatagramPacket packet = new DatagramPacket(new byte[1000], 1000);
         peer.receive(packet);
         UdpEnvelope got = codec.decode(packet.getData(), 0, packet.getLength());
-        assertThat(got.recipient()).isEqualTo("*");
-        assertThat(got.message()).containsExactly(MESSAGE);
+        assertThat(got.frame()).containsExactly(MESSAGE);
         assertThat(carrier.lastSendToAllFailures()).singleElement().asString().startsWith("nosuch.lan:");
     }
 

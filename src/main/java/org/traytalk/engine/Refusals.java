@@ -1,0 +1,45 @@
+package org.traytalk.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Counts what the screen refused, by reason, and says so in the log at most once a minute: a flood of forged or
+ * foreign frames costs one log line a minute, not one per frame. Engine thread only.
+ */
+final class Refusals {
+    private static final Logger LOG = LoggerFactory.getLogger(Refusals.class);
+    static final Duration REPORT_EVERY = Duration.ofMinutes(1);
+
+    private final Clock clock;
+    private final Map<String, Long> total = new TreeMap<>();
+    private final Map<String, Long> sinceReport = new TreeMap<>();
+    private Instant reported = Instant.MIN;
+
+    Refusals(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** One more refused for {@code reason}; {@code detail} goes to the debug log only. */
+    void count(String reason, Object source, String detail) {
+        total.merge(reason, 1L, Long::sum);
+        sinceReport.merge(reason, 1L, Long::sum);
+        LOG.debug("Refused a datagram from {}: {}", source, detail);
+        Instant now = clock.instant();
+        if (!reported.plus(REPORT_EVERY).isAfter(now)) {
+            LOG.warn("Refused {} since {}", sinceReport, reported == Instant.MIN ? "start" : "a minute ago");
+            sinceReport.clear();
+            reported = now;
+        }
+    }
+
+    /** Every refusal since the start, by reason. */
+    Map<String, Long> total() {
+        return Map.copyOf(total);
+    }
+}

@@ -1,0 +1,270 @@
+package org.traytalk.secure;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.traytalk.carrier.CarrierException;
+import org.traytalk.model.PeerAddress;
+import org.traytalk.model.PeerKey;
+import org.traytalk.trust.Identity;
+import org.traytalk.wire.MalformedMessageException;
+import org.traytalk.wire.secure.Announcement;
+import org.traytalk.wire.secure.AnnouncementFrame;
+import org.traytalk.wire.secure.HandshakeInit;
+import org.traytalk.wire.secure.HandshakeReply;
+import org.traytalk.wire.secure.Payload;
+import org.traytalk.wire.secure.SecureFrame;
+import org.traytalk.wire.secure.SecureFrameCodec;
+import org.traytalk.wire.secure.TransportFrame;
+
+/**
+ * TrayTalk's end-to-end layer, the same on every TrayTalk carrier (docs/PROTOCOL.md, "Secure frames"): this node's
+ * signed announcements, and sessions with each peer in which every payload is encrypted and authenticated, with
+ * forward secrecy (fresh ephemeral keys per session, a new session every {@link #REKEY_AFTER}) and refusal of
+ * anything replayed. Opening a frame proves which identity sent it; whether that identity may use the name it
+ * claims is the engine's decision (trust on first use). Frames are byte arrays that any carrier can move, datagrams
+ * or a stream that delimits them. Engine thread only: it keeps no thread or timer, and tidies up as it is used.
+ */
+public final class SecureLink {
+    private static final Logger LOG = LoggerFactory.getLogger(SecureLink.class);
+    /** A session this old gets a successor at the next send. */
+    static final Duration REKEY_AFTER = Duration.ofMinutes(10);
+    /** A session this old is dropped: its keys are gone, what they protected stays secret. */
+    static final Duration REJECT_AFTER = Duration.ofMinutes(15);
+    /** A handshake unanswered this long is started again at the next send. */
+    static final Duration RETRY_HANDSHAKE = Duration.ofSeconds(1);
+    /** A handshake unanswered this long is given up, with what waited for it. */
+    static final Duration GIVE_UP_HANDSHAKE = Duration.ofSeconds(10);
+    /** Sent on a session and heard nothing back this long: the peer may have lost it, so a new handshake starts. */
+    static final Duration PATIENCE = Duration.ofSeconds(2);
+    static final int MAX_WAITING_PER_PEER = 64;
+    static final int MAX_PEERS_REMEMBERED = 4096;
+    private static final Duration TIDY_EVERY = Duration.ofSeconds(10);
+
+    /** Puts a frame on the carrier that {@code to} names. */
+    public interface FrameOutput {
+        void send(PeerAddress to, byte[] frame) throws CarrierException;
+    }
+
+    /** A payload waiting for a session; {@code sent} runs once its frame left. */
+    private record Waiting(PeerAddress to, Payload payload, Runnable sent) {
+    }
+
+    private final Identity me;
+    private final Supplier<String> localName;
+    private final Clock clock;
+    private final FrameOutput out;
+    private final SecureFrameCodec frames = new SecureFrameCodec();
+    private final Announcements announcements;
+    private final Handshakes handshakes;
+    private final SessionTable table;
+    private final Map<PeerKey, Deque<Waiting>> waiting = new LinkedHashMap<>();
+    private final Map<PeerKey, Long> lastAnnouncement = bounded();
+    private final Map<PeerKey, Long> lastInstance = bounded();
+    private final Map<PeerKey, Long> lastHello = bounded();
+    private final Map<Rejected.Reason, Long> refused = new EnumMap<>(Rejected.Reason.class);
+    private Instant tidied = Instant.MIN;
+
+    public SecureLink(Identity me, Supplier<String> localName, GroupSecrets group, Clock clock, SecureRandom random,
+                      LongSupplier sequences, long instanceId, FrameOutput out) {
+        this.me = me;
+        this.localName = localName;
+        this.clock = clock;
+        this.out = out;
+        this.announcements = new Announcements(group, me, sequences, instanceId, random);
+        this.handshakes = new Handshakes(group, me, sequences, random);
+        this.table = new SessionTable(random);
+    }
+
+    /** This node's announcement of {@code kind} under {@code name}, ready for any TrayTalk carrier. */
+    public byte[] announcement(Announcement.Kind kind, String name, byte[] extensions) {
+        return frames.encode(announcements.make(kind, name, extensions));
+    }
+
+    /**
+     * Checks a frame from {@code from}: an announcement or a payload comes back with the identity that sent it;
+     * a handshake is answered here and gives nothing back; our own announcement coming back gives nothing. Anything
+     * forged, replayed, from outside the group or malformed is refused, and counted.
+     */
+    public Optional<Opened> open(PeerAddress from, byte[] bytes) throws Rejected {
+        tidy();
+        try {
+            return openChecked(from, bytes);
+        } catch (Rejected e) {
+            refused.merge(e.reason(), 1L, Long::sum);
+            throw e;
+        }
+    }
+
+    private Optional<Opened> openChecked(PeerAddress from, byte[] bytes) throws Rejected {
+        SecureFrame frame;
+        try {
+            frame = frames.decode(bytes, 0, bytes.length);
+        } catch (MalformedMessageException e) {
+            throw new Rejected(Rejected.Reason.MALFORMED, e.getMessage());
+        }
+        Instant now = clock.instant();
+        if (frame instanceof AnnouncementFrame f) {
+            return heard(announcements.open(f));
+        }
+        if (frame instanceof HandshakeInit f) {
+            answer(from, f, bytes, now);
+            return Optional.empty();
+        }
+        if (frame instanceof HandshakeReply f) {
+            complete(from, f, bytes, now);
+            return Optional.empty();
+        }
+        TransportFrame f = (TransportFrame) frame;
+        Session session = table.byIndex(f.receiverIndex());
+        if (session == null || session.olderThan(REJECT_AFTER, now)) {
+            throw new Rejected(Rejected.Reason.UNKNOWN_SESSION, "transport frame for session "
+                    + Integer.toHexString(f.receiverIndex()) + ", which this node does not have");
+        }
+        try {
+            return Optional.of(new Opened.Received(session.peer(), Payload.decode(session.open(f, now))));
+        } catch (MalformedMessageException e) {
+            throw new Rejected(Rejected.Reason.MALFORMED, e.getMessage());
+        }
+    }
+
+    private Optional<Opened> heard(Announcement a) throws Rejected {
+        PeerKey key = new PeerKey(a.signingKey(), a.agreementKey());
+        if (key.equals(me.publicKey())) {
+            return Optional.empty(); // our own, come back over a carrier that echoes
+        }
+        Long last = lastAnnouncement.get(key);
+        if (last != null && a.sequence() <= last) {
+            throw new Rejected(Rejected.Reason.REPLAYED, "announcement " + a.sequence() + " from \"" + a.name()
+                    + "\" is not newer than " + last);
+        }
+        lastAnnouncement.put(key, a.sequence());
+        Long instance = lastInstance.put(key, a.instanceId());
+        if (instance != null && instance != a.instanceId()) {
+            LOG.debug("{} restarted: its sessions are gone", a.name());
+            table.forget(key);
+        }
+        return Optional.of(new Opened.Heard(key, a));
+    }
+
+    private void answer(PeerAddress from, HandshakeInit init, byte[] bytes, Instant now) throws Rejected {
+        Handshakes.Answered answered = handshakes.answer(init, bytes, table.newIndex(), now);
+        Long last = lastHello.get(answered.initiator());
+        if (last != null && answered.hello().sequence() <= last) {
+            throw new Rejected(Rejected.Reason.REPLAYED, "handshake " + answered.hello().sequence() + " from \""
+                    + answered.hello().name() + "\" is not newer than " + last);
+        }
+        lastHello.put(answered.initiator(), answered.hello().sequence());
+        table.add(answered.session());
+        transmit(from, answered.reply());
+    }
+
+    private void complete(PeerAddress from, HandshakeReply reply, byte[] bytes, Instant now) throws Rejected {
+        Handshakes.Pending pending = table.takePending(reply.receiverIndex());
+        if (pending == null) {
+            throw new Rejected(Rejected.Reason.UNKNOWN_SESSION, "handshake reply to "
+                    + Integer.toHexString(reply.receiverIndex()) + ", which this node did not start or gave up");
+        }
+        Session session = handshakes.complete(pending, reply, bytes, now);
+        table.add(session);
+        Deque<Waiting> queue = waiting.remove(pending.peer());
+        if (queue != null) {
+            for (Waiting w : queue) {
+                seal(session, from, w.payload(), w.sent(), now); // where the reply came from is where the peer is now
+            }
+        }
+    }
+
+    /**
+     * Sends {@code payload} to the identity {@code to} at {@code at}: at once in a session, or after a handshake,
+     * which starts here when needed. {@code sent} runs once the frame left; never if it could not.
+     */
+    public void send(PeerKey to, PeerAddress at, Payload payload, Runnable sent) {
+        tidy();
+        Instant now = clock.instant();
+        Session session = table.sendable(to, now, REJECT_AFTER, PATIENCE);
+        if (session != null) {
+            seal(session, at, payload, sent, now);
+            if (session.olderThan(REKEY_AFTER, now)) {
+                handshake(to, at, now); // the next session is ready before this one expires
+            }
+            return;
+        }
+        Deque<Waiting> queue = waiting.computeIfAbsent(to, k -> new ArrayDeque<>());
+        if (queue.size() >= MAX_WAITING_PER_PEER) {
+            queue.removeFirst(); // its sender resends it
+        }
+        queue.addLast(new Waiting(at, payload, sent));
+        handshake(to, at, now);
+    }
+
+    /** Drops every session with {@code peer} and what waits for it. */
+    public void forget(PeerKey peer) {
+        table.forget(peer);
+        waiting.remove(peer);
+    }
+
+    /** How many frames were refused, by reason, since the start. */
+    public Map<Rejected.Reason, Long> refused() {
+        return Map.copyOf(refused);
+    }
+
+    private void handshake(PeerKey to, PeerAddress at, Instant now) {
+        Handshakes.Pending current = table.pendingFor(to);
+        if (current != null && current.started().plus(RETRY_HANDSHAKE).isAfter(now)) {
+            return;
+        }
+        Handshakes.Pending started = handshakes.initiate(to, table.newIndex(), localName.get(), now);
+        table.addPending(started);
+        transmit(at, started.frame());
+    }
+
+    private void seal(Session session, PeerAddress at, Payload payload, Runnable sent, Instant now) {
+        if (transmit(at, frames.encode(session.seal(payload.encode(), now)))) {
+            sent.run();
+        }
+    }
+
+    private boolean transmit(PeerAddress to, byte[] frame) {
+        try {
+            out.send(to, frame);
+            return true;
+        } catch (CarrierException e) {
+            LOG.debug("Could not send a frame to {}: {}", to, e.getMessage());
+            return false;
+        }
+    }
+
+    private void tidy() {
+        Instant now = clock.instant();
+        if (tidied.plus(TIDY_EVERY).isAfter(now)) {
+            return;
+        }
+        tidied = now;
+        for (PeerKey gaveUp : table.expire(now, REJECT_AFTER, GIVE_UP_HANDSHAKE)) {
+            waiting.remove(gaveUp); // the outbox resends what matters
+        }
+    }
+
+    private static <K, V> Map<K, V> bounded() {
+        return new LinkedHashMap<>(16, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > MAX_PEERS_REMEMBERED;
+            }
+        };
+    }
+}

@@ -1,0 +1,62 @@
+package org.traytalk.trust;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.traytalk.model.KeyPin;
+import org.traytalk.model.Peer;
+import org.traytalk.model.PeerKey;
+import org.traytalk.store.MessageStore;
+
+/**
+ * Which TrayTalk identity each name belongs to: the first identity heard under a name is pinned to it (trust on
+ * first use); another identity under a pinned name is a conflict, until the user accepts it. Kept in memory, written
+ * through to the store. Engine thread only.
+ */
+public final class KeyPins {
+
+    /** What a claim to a name amounts to. */
+    public enum Verdict {
+        /** The name's pinned identity (perhaps pinned just now). */
+        VERIFIED,
+        /** Another identity than the one pinned to the name. */
+        CONFLICT
+    }
+
+    private final MessageStore store;
+    private final Map<String, PeerKey> pins = new HashMap<>();
+
+    public KeyPins(MessageStore store) {
+        this.store = store;
+    }
+
+    /** Reads the pins from the store. */
+    public void load() {
+        pins.clear();
+        for (KeyPin p : store.pins()) {
+            pins.put(Peer.keyOf(p.name()), p.key());
+        }
+    }
+
+    /** Decides a claim of {@code key} to {@code name}, pinning the name if it is new. */
+    public Verdict check(String name, PeerKey key, Instant now) {
+        PeerKey pinned = pins.get(Peer.keyOf(name));
+        if (pinned == null) {
+            store.pin(name, key, now);
+            pins.put(Peer.keyOf(name), key);
+            return Verdict.VERIFIED;
+        }
+        return pinned.equals(key) ? Verdict.VERIFIED : Verdict.CONFLICT;
+    }
+
+    /** The identity pinned to {@code name}. */
+    public Optional<PeerKey> pinned(String name) {
+        return Optional.ofNullable(pins.get(Peer.keyOf(name)));
+    }
+
+    /** The user accepted {@code key} for {@code name} (the store has it already). */
+    public void accepted(String name, PeerKey key) {
+        pins.put(Peer.keyOf(name), key);
+    }
+}

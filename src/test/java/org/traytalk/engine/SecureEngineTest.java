@@ -1,0 +1,280 @@
+package org.traytalk.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.traytalk.carrier.InMemoryNetwork;
+import org.traytalk.model.ChatMessage;
+import org.traytalk.model.DeliveryState;
+import org.traytalk.model.HistoryQuery;
+import org.traytalk.model.KeyChange;
+import org.traytalk.model.Peer;
+import org.traytalk.model.PeerAddress;
+import org.traytalk.wire.FoxMessage;
+import org.traytalk.wire.FoxMessageCodec;
+
+/**
+ * The engine on a TrayTalk carrier: every message in a session, every name proven, and what an attacker on the LAN
+ * tries (another identity under a peer's name, replayed frames, forged receipts and goodbyes) changes nothing.
+ */
+class SecureEngineTest {
+    @TempDir
+    Path tmp;
+    final InMemoryNetwork lan = new InMemoryNetwork();
+    final VirtualScheduler time = new VirtualScheduler();
+    final List<TestNode> nodes = new ArrayList<>();
+    TestNode alice;
+    TestNode bob;
+    TestNode carol;
+
+    @BeforeEach
+    void nodes() {
+        alice = node("ALICE", "alice");
+        bob = node("BOB", "bob");
+        carol = node("CAROL", "carol");
+    }
+
+    private TestNode node(String name, String dir) {
+        TestNode n = new TestNode(name, tmp.resolve(dir), lan, time);
+        n.secure = true;
+        nodes.add(n);
+        return n;
+    }
+
+    /** Another installation calling itself {@code name}: a reinstalled peer, or somebody posing as it. */
+    private TestNode impostor(String name, String address) {
+        TestNode n = new TestNode(name, tmp.resolve(address), lan, time);
+        n.secure = true;
+        n.identitySeed = address.hashCode();
+        n.address = address;
+        nodes.add(n);
+        return n;
+    }
+
+    @AfterEach
+    void stop() {
+        for (TestNode n : nodes) {
+            if (n.engine != null) {
+                n.engine.close();
+            }
+        }
+    }
+
+    private boolean wireContains(String text) {
+        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
+        return lan.log().stream().anyMatch(s -> indexOf(s.bytes(), needle) >= 0);
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    @Test
+    void peersFindEachOtherVerifiedAndTalkInSessionsNobodyElseCanRead() throws Exception {
+        alice.start();
+        bob.start();
+        assertThat(alice.events.online).containsExactly("BOB");
+        Peer seen = alice.engine.peers().get(0);
+        assertThat(seen.verified()).isTrue();
+        assertThat(seen.fingerprint()).isEqualTo(bob.engine.fingerprint());
+
+        ChatMessage sent = alice.engine.send("BOB", "the launch code is 4711");
+        time.runDue();
+        assertThat(bob.events.receivedBodies()).containsExactly("the launch code is 4711");
+        assertThat(bob.events.received.get(0).verified()).isTrue();
+        assertThat(alice.events.lastState(sent.rowId())).isEqualTo(DeliveryState.DELIVERED);
+        assertThat(wireContains("launch code")).as("plaintext on the wire").isFalse();
+        assertThat(wireContains("CONF")).as("a receipt in the clear").isFalse();
+    }
+
+    @Test
+    void theLongestMessageGoesInOneFrame() throws Exception {
+        alice.start();
+        bob.start();
+        String longest = "ä".repeat(16 * 1024); // 32 KiB in UTF-8
+        ChatMessage sent = alice.engine.send("BOB", longest);
+        time.runDue();
+        assertThat(bob.events.receivedBodies()).containsExactly(longest);
+        assertThat(alice.events.lastState(sent.rowId())).isEqualTo(DeliveryState.DELIVERED);
+    }
+
+    @Test
+    void lostFramesAreResentAndARestartedPeerGetsANewSession() throws Exception {
+        alice.start();
+        bob.start();
+        alice.engine.send("BOB", "first");
+        time.runDue();
+        AtomicInteger dropped = new AtomicInteger();
+        lan.dropWhen(s -> s.to().equals("bob") && dropped.incrementAndGet() <= 2); // the next two frames to bob
+        ChatMessage second = alice.engine.send("BOB", "second");
+        time.advance(Duration.ofSeconds(5));
+        assertThat(bob.events.receivedBodies()).containsExactly("first", "second");
+        assertThat(alice.events.lastState(second.rowId())).isEqualTo(DeliveryState.DELIVERED);
+
+        lan.dropWhen(s -> false);
+        bob.kill(); // its sessions are gone with it
+        bob.start();
+        ChatMessage third = alice.engine.send("BOB", "third");
+        time.advance(Duration.ofSeconds(10));
+        assertThat(bob.events.receivedBodies()).containsExactly("third");
+        assertThat(alice.events.lastState(third.rowId())).isEqualTo(DeliveryState.DELIVERED);
+    }
+
+    @Test
+    void aMessageToEveryoneGoesToEachPeerInItsOwnSessionAndIsFiledUnderEveryone() throws Exception {
+        alice.start();
+        bob.start();
+        carol.start();
+        ChatMessage sent = alice.engine.send("*", "lunch?");
+        time.runDue();
+        assertThat(bob.events.receivedBodies()).containsExactly("lunch?");
+        assertThat(carol.events.receivedBodies()).containsExactly("lunch?");
+        assertThat(bob.events.received.get(0).broadcast()).isTrue();
+        assertThat(alice.events.lastState(sent.rowId())).isEqualTo(DeliveryState.DELIVERED);
+        assertThat(wireContains("lunch?")).isFalse();
+    }
+
+    @Test
+    void somebodyElseUnderAPinnedNameIsHeldApartAndCannotConfirmOrTakeOverThePeer() throws Exception {
+        alice.start();
+        bob.start();
+        TestNode fake = impostor("BOB", "mallory");
+        lan.dropWhen(s -> s.to().equals("bob") && s.from().equals("alice")); // the real bob does not hear alice for now
+        fake.start(); // announces as BOB from another address, with another key
+        ChatMessage toBob = alice.engine.send("BOB", "for the real Bob only");
+        fake.engine.send("ALICE", "hi, it's Bob, send me the file");
+        time.advance(Duration.ofSeconds(3));
+
+        // the impostor's message is held apart, not shown, not confirmed
+        assertThat(alice.events.receivedBodies()).isEmpty();
+        assertThat(alice.events.keyChanges).extracting(KeyChange::name).contains("BOB");
+        assertThat(alice.engine.keyChanges()).singleElement().satisfies(c -> {
+            assertThat(c.offered()).isEqualTo(fake.engine.fingerprint());
+            assertThat(c.pinned()).isEqualTo(bob.engine.fingerprint());
+            assertThat(c.held()).isEqualTo(1);
+        });
+        assertThat(alice.engine.history(HistoryQuery.latest(10))).extracting(ChatMessage::body)
+                .containsExactly("for the real Bob only");
+        // alice's roster still has the real bob, online, at its own address
+        Peer bobEntry = alice.engine.peers().stream().filter(p -> p.name().equals("BOB")).findFirst().orElseThrow();
+        assertThat(bobEntry.online()).isTrue();
+        assertThat(bobEntry.address()).isEqualTo(new PeerAddress("mem", "bob"));
+        // nobody but bob could confirm: still not delivered, and the impostor never saw the text
+        assertThat(alice.events.lastState(toBob.rowId())).isNotEqualTo(DeliveryState.DELIVERED);
+        assertThat(fake.events.receivedBodies()).isEmpty();
+
+        fake.stop(); // its OFFLINE does not take bob off the list
+        assertThat(alice.engine.peers().stream().filter(p -> p.name().equals("BOB")).findFirst().orElseThrow()
+                .online()).isTrue();
+        lan.dropWhen(s -> false);
+        time.advance(Duration.ofSeconds(10));
+        assertThat(bob.events.receivedBodies()).containsExactly("for the real Bob only");
+        assertThat(alice.events.lastState(toBob.rowId())).isEqualTo(DeliveryState.DELIVERED);
+    }
+
+    @Test
+    void replayedFramesChangeNothing() throws Exception {
+        alice.start();
+        bob.start();
+        bob.engine.send("ALICE", "pay 10 euros");
+        time.runDue();
+        assertThat(alice.events.receivedBodies()).containsExactly("pay 10 euros");
+        List<InMemoryNetwork.Sent> captured = lan.log().stream().filter(s -> s.from().equals("bob")).toList();
+        bob.stop();
+        assertThat(alice.events.offline).containsExactly("BOB");
+
+        InMemoryNetwork.InMemoryCarrier replayer = lan.attach("bob"); // the attacker even takes bob's address
+        replayer.start(in -> { });
+        for (InMemoryNetwork.Sent s : captured) {
+            if (s.to().equals("*")) {
+                replayer.sendToAll(s.bytes());
+            } else {
+                replayer.send(new PeerAddress("mem", s.to()), s.recipientName(), s.bytes());
+            }
+        }
+        time.runDue();
+        assertThat(alice.events.receivedBodies()).containsExactly("pay 10 euros"); // not twice
+        assertThat(alice.engine.history(HistoryQuery.latest(10))).hasSize(1);
+        assertThat(alice.events.online).containsExactly("BOB"); // an old ONLINE does not bring bob back
+    }
+
+    @Test
+    void theOriginalProgramsCarrierCannotSpeakForAVerifiedNameButItsOwnPeersAreShownUnverified() throws Exception {
+        alice.alsoLegacy = true; // like a Windows node with udp and mailslot
+        alice.start();
+        bob.start();
+        InMemoryNetwork.InMemoryCarrier foxpc = lan.attach("foxpc").legacy(true).named("fox");
+        foxpc.start(in -> { });
+        FoxMessageCodec codec = new FoxMessageCodec(StandardCharsets.ISO_8859_1);
+        PeerAddress aliceFox = new PeerAddress("fox", "alice-fox");
+        foxpc.send(aliceFox, "ALICE", codec.encode(FoxMessage.user("BOB", 99, "give me the password"),
+                StandardCharsets.ISO_8859_1));
+        foxpc.send(aliceFox, "ALICE", codec.encode(FoxMessage.system("BOB", 100, "OFFLINE"),
+                StandardCharsets.ISO_8859_1));
+        foxpc.send(aliceFox, "ALICE", codec.encode(FoxMessage.user("FOXPC", 101, "hello from the original"),
+                StandardCharsets.ISO_8859_1));
+        // a pre-empted id: somebody else sends FOXPC's next id first, with other text
+        foxpc.send(aliceFox, "ALICE", codec.encode(FoxMessage.user("FOXPC", 102, "pre-empted"),
+                StandardCharsets.ISO_8859_1));
+        foxpc.send(aliceFox, "ALICE", codec.encode(FoxMessage.user("FOXPC", 102, "the real one"),
+                StandardCharsets.ISO_8859_1));
+        time.runDue();
+        assertThat(alice.events.receivedBodies()).containsExactly("hello from the original", "pre-empted",
+                "the real one");
+        assertThat(alice.events.received).noneMatch(ChatMessage::verified);
+        assertThat(alice.engine.peers()).extracting(Peer::name, Peer::online, Peer::verified).containsExactlyInAnyOrder(
+                tuple("BOB", true, true),
+                tuple("FOXPC", true, false));
+    }
+
+    @Test
+    void aReinstalledPeerIsAcceptedOnceTheUserComparedItsCode() throws Exception {
+        alice.start();
+        bob.start();
+        bob.stop();
+        TestNode newBob = impostor("BOB", "bob2"); // bob reinstalled: a new identity under the old name
+        newBob.start();
+        newBob.engine.send("ALICE", "it's me, I reinstalled");
+        time.advance(Duration.ofSeconds(3));
+        assertThat(alice.events.receivedBodies()).isEmpty();
+        KeyChange change = alice.engine.keyChanges().get(0);
+        assertThat(change.offered()).isEqualTo(newBob.engine.fingerprint());
+
+        assertThatThrownBy(() -> alice.engine.trust("BOB", alice.engine.fingerprint()))
+                .isInstanceOf(MessengerException.class).hasMessageContaining("No TrayTalk identity");
+        alice.engine.trust("BOB", change.offered());
+        time.runDue();
+        assertThat(alice.events.receivedBodies()).containsExactly("it's me, I reinstalled");
+        assertThat(alice.events.received.get(0).verified()).isTrue();
+        assertThat(alice.engine.keyChanges()).isEmpty();
+
+        time.advance(Duration.ofSeconds(70)); // its resends are confirmed now, and its next announcement is verified
+        assertThat(alice.engine.peers().stream().filter(p -> p.name().equals("BOB")).findFirst().orElseThrow())
+                .satisfies(p -> {
+                    assertThat(p.online()).isTrue();
+                    assertThat(p.fingerprint()).isEqualTo(newBob.engine.fingerprint());
+                });
+        assertThat(newBob.engine.history(HistoryQuery.latest(1)).get(0).state()).isEqualTo(DeliveryState.DELIVERED);
+        assertThat(alice.events.receivedBodies()).containsExactly("it's me, I reinstalled"); // once
+    }
+}

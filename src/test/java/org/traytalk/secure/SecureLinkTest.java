@@ -1,0 +1,249 @@
+package org.traytalk.secure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.traytalk.model.PeerAddress;
+import org.traytalk.model.PeerKey;
+import org.traytalk.testing.TestTrust;
+import org.traytalk.trust.Identity;
+import org.traytalk.wire.secure.Announcement;
+import org.traytalk.wire.secure.Payload;
+
+/** Two links wired back to back, frames handed over by the test (so it can lose, replay and tamper with them). */
+class SecureLinkTest {
+    private static final PeerAddress AT_ALICE = new PeerAddress("mem", "alice");
+    private static final PeerAddress AT_BOB = new PeerAddress("mem", "bob");
+    private static final byte[] NONE = new byte[0];
+
+    /** One side: its link, the frames it put on the wire, and what was opened there. */
+    private final class Side {
+        final Identity identity;
+        final List<byte[]> wire = new ArrayList<>();
+        final SecureLink link;
+
+        Side(long seed, GroupSecrets group, long instance) {
+            this(seed, group, instance, 0);
+        }
+
+        /** @param sequenceFrom where its announcement numbers start (a restart goes on above the last run's) */
+        Side(long seed, GroupSecrets group, long instance, long sequenceFrom) {
+            identity = TestTrust.identity(seed);
+            AtomicLong sequence = new AtomicLong(sequenceFrom);
+            link = new SecureLink(identity, () -> "N" + seed, group, clock, TestTrust.random(seed),
+                    sequence::incrementAndGet, instance, (to, frame) -> wire.add(frame));
+        }
+
+        PeerKey key() {
+            return identity.publicKey();
+        }
+
+        List<byte[]> take() {
+            List<byte[]> frames = List.copyOf(wire);
+            wire.clear();
+            return frames;
+        }
+    }
+
+    private Instant now = Instant.parse("2026-12-07T10:00:00Z");
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
+    private final GroupSecrets group = GroupSecrets.derive("FOXAPP", null);
+    private final Side alice = new Side(1, group, 11);
+    private final Side bob = new Side(2, group, 22);
+
+    private static Payload text(String s) {
+        return new Payload(Payload.FOX_MESSAGE, s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Hands every frame from {@code from} to {@code to}, and back, until both are quiet; returns what was opened. */
+    private List<Opened> exchange(Side from, Side to) throws Rejected {
+        List<Opened> opened = new ArrayList<>();
+        boolean moved = true;
+        while (moved) {
+            moved = false;
+            for (byte[] frame : from.take()) {
+                to.link.open(from == alice ? AT_ALICE : AT_BOB, frame).ifPresent(opened::add);
+                moved = true;
+            }
+            for (byte[] frame : to.take()) {
+                from.link.open(to == alice ? AT_ALICE : AT_BOB, frame).ifPresent(opened::add);
+                moved = true;
+            }
+        }
+        return opened;
+    }
+
+    @Test
+    void aPayloadOpensAtTheOtherSideWithTheSendersProvenIdentity() throws Exception {
+        AtomicInteger sent = new AtomicInteger();
+        alice.link.send(bob.key(), AT_BOB, text("hello"), sent::incrementAndGet);
+        assertThat(sent).hasValue(0); // a handshake first
+        List<Opened> opened = exchange(alice, bob);
+        assertThat(sent).hasValue(1);
+        assertThat(opened).singleElement().isInstanceOfSatisfying(Opened.Received.class, r -> {
+            assertThat(r.key()).isEqualTo(alice.key());
+            assertThat(new String(r.payload().bytes(), StandardCharsets.UTF_8)).isEqualTo("hello");
+        });
+        // the responder may answer in the session now that a frame proved it; no new handshake
+        bob.link.send(alice.key(), AT_ALICE, text("hi back"), () -> { });
+        assertThat(bob.wire).hasSize(1);
+        assertThat(exchange(bob, alice)).singleElement().extracting(Opened::key).isEqualTo(bob.key());
+    }
+
+    @Test
+    void announcementsAreSignedFreshAndOnlyForTheGroup() throws Exception {
+        byte[] online = alice.link.announcement(Announcement.Kind.ONLINE, "ALICE", NONE);
+        Optional<Opened> heard = bob.link.open(AT_ALICE, online);
+        assertThat(heard).get().isInstanceOfSatisfying(Opened.Heard.class, h -> {
+            assertThat(h.key()).isEqualTo(alice.key());
+            assertThat(h.announcement().name()).isEqualTo("ALICE");
+            assertThat(h.announcement().instanceId()).isEqualTo(11);
+        });
+        assertThatThrownBy(() -> bob.link.open(AT_ALICE, online)).isInstanceOfSatisfying(Rejected.class,
+                e -> assertThat(e.reason()).isEqualTo(Rejected.Reason.REPLAYED));
+        assertThat(alice.link.open(AT_ALICE, alice.link.announcement(Announcement.Kind.ONLINE, "ALICE", NONE)))
+                .isEmpty(); // our own, echoed
+
+        Side stranger = new Side(3, GroupSecrets.derive("FOXAPP", "the passphrase"), 33);
+        assertThatThrownBy(() -> bob.link.open(AT_ALICE, stranger.link.announcement(Announcement.Kind.ONLINE, "EVE",
+                NONE))).isInstanceOfSatisfying(Rejected.class,
+                e -> assertThat(e.reason()).isEqualTo(Rejected.Reason.NOT_IN_GROUP));
+        assertThat(bob.link.refused()).containsEntry(Rejected.Reason.REPLAYED, 1L)
+                .containsEntry(Rejected.Reason.NOT_IN_GROUP, 1L);
+    }
+
+    @Test
+    void aTamperedFrameIsForgedAndAReplayedOneIsRefused() throws Exception {
+        alice.link.send(bob.key(), AT_BOB, text("one"), () -> { });
+        exchange(alice, bob);
+        alice.link.send(bob.key(), AT_BOB, text("two"), () -> { });
+        byte[] frame = alice.take().get(0);
+        byte[] tampered = frame.clone();
+        tampered[tampered.length - 1] ^= 1;
+        assertThatThrownBy(() -> bob.link.open(AT_ALICE, tampered)).isInstanceOfSatisfying(Rejected.class,
+                e -> assertThat(e.reason()).isEqualTo(Rejected.Reason.FORGED));
+        assertThat(bob.link.open(AT_ALICE, frame)).isPresent(); // the genuine one still opens
+        assertThatThrownBy(() -> bob.link.open(AT_ALICE, frame)).isInstanceOfSatisfying(Rejected.class,
+                e -> assertThat(e.reason()).isEqualTo(Rejected.Reason.REPLAYED));
+    }
+
+    @Test
+    void aReplayedHandshakeIsRefusedAndAStrangersHandshakeIsDroppedBeforeAnyKeyAgreement() throws Exception {
+        alice.link.send(bob.key(), AT_BOB, text("one"), () -> { });
+        byte[] init = alice.take().get(0);
+        assertThat(bob.link.open(AT_ALICE, init)).isEmpty();
+        bob.take();
+        assertThatThrownBy(() -> bob.link.open(AT_ALICE, init)).isInstanceOfSatisfying(Rejected.class,
+                e -> assertThat(e.reason()).isEqualTo(Rejected.Reason.REPLAYED));
+        assertThat(bob.wire).isEmpty(); // no second reply
+
+        Side outsider = new Side(3, GroupSecrets.derive("FOXAPP", "members only"), 33);
+        outsider.link.send(bob.key(), AT_BOB, text("let me in"), () -> { });
+        assertThatThrownBy(() -> bob.link.open(AT_ALICE, outsider.take().get(0)))
+                .isInstanceOfSatisfying(Rejected.class, e -> assertThat(e.reason())
+                        .isEqualTo(Rejected.Reason.NOT_IN_GROUP));
+    }
+
+    @Test
+    void aRestartedPeerIsNoticedAndGetsANewSession() throws Exception {
+        bob.link.open(AT_ALICE, alice.link.announcement(Announcement.Kind.ONLINE, "ALICE", NONE));
+        bob.link.send(alice.key(), AT_ALICE, text("one"), () -> { });
+        exchange(bob, alice);
+        // alice restarts: a new link with the same identity and a new instance id
+        Side restarted = new Side(1, group, 12, 1000);
+        bob.link.open(AT_ALICE, restarted.link.announcement(Announcement.Kind.ONLINE, "ALICE", NONE));
+        bob.link.send(alice.key(), AT_ALICE, text("two"), () -> { });
+        List<Opened> opened = exchange(bob, restarted);
+        assertThat(opened).singleElement().extracting(o -> new String(((Opened.Received) o).payload().bytes(),
+                StandardCharsets.UTF_8)).isEqualTo("two");
+    }
+
+    @Test
+    void talkingIntoTheVoidStartsANewHandshake() throws Exception {
+        alice.link.send(bob.key(), AT_BOB, text("one"), () -> { });
+        exchange(alice, bob);
+        alice.link.send(bob.key(), AT_BOB, text("lost"), () -> { });
+        alice.take(); // bob lost its session (killed) and never answers
+        now = now.plus(SecureLink.PATIENCE).plusMillis(1);
+        alice.link.send(bob.key(), AT_BOB, text("again"), () -> { });
+        List<byte[]> frames = alice.take();
+        assertThat(frames).singleElement().satisfies(f -> assertThat(f[0]).isEqualTo((byte) 2)); // a handshake init
+    }
+
+    @Test
+    void sessionsAreRekeyedAndOldKeysDropped() throws Exception {
+        alice.link.send(bob.key(), AT_BOB, text("one"), () -> { });
+        exchange(alice, bob);
+        bob.link.send(alice.key(), AT_ALICE, text("receipt"), () -> { }); // the session is answered
+        exchange(bob, alice);
+        now = now.plus(SecureLink.REKEY_AFTER).plusSeconds(1);
+        alice.link.send(bob.key(), AT_BOB, text("two"), () -> { });
+        List<byte[]> frames = alice.take();
+        assertThat(frames).extracting(f -> f[0]).containsExactly((byte) 4, (byte) 2); // sent now, and a new handshake
+
+        alice.link.send(bob.key(), AT_BOB, text("three"), () -> { });
+        byte[] inOldSession = alice.take().get(0);
+        now = now.plus(SecureLink.REJECT_AFTER);
+        assertThatThrownBy(() -> bob.link.open(AT_ALICE, inOldSession)).isInstanceOfSatisfying(Rejected.class,
+                e -> assertThat(e.reason()).isEqualTo(Rejected.Reason.UNKNOWN_SESSION));
+    }
+
+    @Test
+    void whatWaitsForAHandshakeIsBounded() {
+        for (int i = 0; i < SecureLink.MAX_WAITING_PER_PEER + 10; i++) {
+            alice.link.send(bob.key(), AT_BOB, text("m" + i), () -> { });
+        }
+        assertThat(alice.wire).hasSize(1); // one handshake, the payloads wait
+        // and the oldest gave way: after the handshake only the newest MAX_WAITING_PER_PEER go out
+        try {
+            assertThat(exchange(alice, bob)).hasSize(SecureLink.MAX_WAITING_PER_PEER);
+        } catch (Rejected e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void aGivenUpHandshakeDropsWhatWaitedForIt() throws Exception {
+        alice.link.send(bob.key(), AT_BOB, text("never"), () -> { });
+        byte[] init = alice.take().get(0);
+        now = now.plus(SecureLink.GIVE_UP_HANDSHAKE).plusSeconds(11); // alice tidies up at her next use
+        alice.link.send(bob.key(), AT_BOB, text("later"), () -> { });
+        alice.take();
+        bob.link.open(AT_ALICE, init);
+        byte[] reply = bob.take().get(0);
+        assertThatThrownBy(() -> alice.link.open(AT_BOB, reply)).isInstanceOfSatisfying(Rejected.class,
+                e -> assertThat(e.reason()).isEqualTo(Rejected.Reason.UNKNOWN_SESSION));
+    }
+
+    @Test
+    void tooShortOrUnknownFramesAreMalformed() {
+        assertThatThrownBy(() -> bob.link.open(AT_ALICE, new byte[] {9, 1, 2})).isInstanceOfSatisfying(
+                Rejected.class, e -> assertThat(e.reason()).isEqualTo(Rejected.Reason.MALFORMED));
+        assertThatThrownBy(() -> bob.link.open(AT_ALICE, new byte[0])).isInstanceOf(Rejected.class);
+    }
+}
