@@ -10,12 +10,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code traytalk peers}: the roster. */
-@Command(name = "peers", description = "List the peers seen on the network, online ones first.")
+@Command(name = "peers", description = "List the peers seen on the network, online ones first, and whether each is "
+        + "a verified TrayTalk identity or not verified (the original program, which cannot prove who it is).")
 final class PeersCommand implements Callable<Integer> {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     @ParentCommand
     TrayTalkCommand parent;
+
+    @Option(names = "--keys", description = "Show each peer's identity fingerprint, to compare with what it shows.")
+    boolean keys;
 
     @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "2",
             description = "When TrayTalk was not running: how long to listen for answers first (default: ${DEFAULT-VALUE}).")
@@ -38,11 +42,12 @@ final class PeersCommand implements Callable<Integer> {
             ctx.out().println("No peers seen yet.");
             return 0;
         }
-        ctx.out().printf("%-24s %-8s %-28s %s%n", "NAME", "STATE", "ADDRESS", "LAST SEEN");
+        String format = keys ? "%-24s %-8s %-29s %-28s %s%n" : "%-24s %-8s %-12s %-28s %s%n";
+        ctx.out().printf(format, "NAME", "STATE", keys ? "FINGERPRINT" : "IDENTITY", "ADDRESS", "LAST SEEN");
         for (Peer p : peers) {
-            ctx.out().printf("%-24s %-8s %-28s %s%n", TextEscape.oneLine(p.name()), p.online() ? "online" : "offline",
-                    TextEscape.oneLine(p.address().toString()),
-                    WHEN.format(p.lastSeen().atZone(ctx.zone())));
+            String identity = !p.verified() ? "not verified" : keys ? p.fingerprint().code() : "verified";
+            ctx.out().printf(format, TextEscape.oneLine(p.name()), p.online() ? "online" : "offline", identity,
+                    TextEscape.oneLine(p.address().toString()), WHEN.format(p.lastSeen().atZone(ctx.zone())));
         }
         return 0;
     }

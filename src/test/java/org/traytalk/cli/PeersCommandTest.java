@@ -20,10 +20,25 @@ class PeersCommandTest {
         List<String> lines = ctx.printedLines();
         assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).startsWith("NAME").contains("STATE").contains("ADDRESS").contains("LAST SEEN");
-        assertThat(lines.get(1).split("\\s+")).containsExactly("BOB", "online", "udp:10.0.0.4:42138", "2024-03-05", "09:15:00");
+        assertThat(lines.get(1).split("\\s+")).containsExactly("BOB", "online", "verified", "udp:10.0.0.4:42138",
+                "2024-03-05", "09:15:00");
         assertThat(lines.get(2)).startsWith("CAROL").contains(" online ");
         assertThat(lines.get(3)).startsWith("ANNE").contains(" offline ");
         assertThat(messenger.refreshes).hasValue(0);
+    }
+
+    @Test
+    void saysWhichPeersAreNotVerifiedAndShowsFingerprintsOnRequest() {
+        messenger.peers.addAll(List.of(peer("BOB", true), FakeMessenger.legacyPeer("FOXPC", true)));
+
+        assertThat(ctx.run("peers")).isZero();
+        assertThat(ctx.printedLines().get(2)).startsWith("FOXPC").contains(" not verified ");
+
+        TestContext again = new TestContext(messenger);
+        assertThat(again.run("peers", "--keys")).isZero();
+        assertThat(again.printedLines().get(0)).contains("FINGERPRINT");
+        assertThat(again.printedLines().get(1)).contains(" " + messenger.peers.get(0).fingerprint().code() + " ");
+        assertThat(again.printedLines().get(2)).contains(" not verified ");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,7 +21,9 @@ import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.Direction;
+import org.traytalk.model.Fingerprint;
 import org.traytalk.model.HistoryQuery;
+import org.traytalk.model.KeyChange;
 import org.traytalk.model.Peer;
 import org.traytalk.model.PeerAddress;
 import org.traytalk.model.Receipt;
@@ -57,6 +60,11 @@ public final class FakeMessenger implements Messenger {
     public volatile boolean readOnSwingThread;
     public volatile RuntimeException historyFailure;
     public volatile String localName = "ALICE";
+    public volatile Fingerprint fingerprint = fingerprintOf(1);
+    /** What {@link #keyChanges} answers; {@link #trust} takes the accepted one out. */
+    public final List<KeyChange> keyChanges = new CopyOnWriteArrayList<>();
+    /** trust calls, as "NAME FINGERPRINT". */
+    public final List<String> trusted = new CopyOnWriteArrayList<>();
     public volatile SendScript script = (fake, stored) -> stored.withState(DeliveryState.SENT, T0, sentReceipts(stored));
     /** Runs after the script, just before send returns. */
     public volatile Runnable afterSend = () -> { };
@@ -173,6 +181,33 @@ public final class FakeMessenger implements Messenger {
     }
 
     @Override
+    public Fingerprint fingerprint() {
+        return fingerprint;
+    }
+
+    @Override
+    public List<KeyChange> keyChanges() {
+        return List.copyOf(keyChanges);
+    }
+
+    @Override
+    public void trust(String name, Fingerprint offered) throws MessengerException {
+        KeyChange change = keyChanges.stream()
+                .filter(c -> c.name().equalsIgnoreCase(name) && c.offered().equals(offered)).findFirst()
+                .orElseThrow(() -> new MessengerException("No TrayTalk identity " + offered + " has turned up under the"
+                        + " name " + name));
+        keyChanges.remove(change);
+        trusted.add(name + " " + offered);
+    }
+
+    /** A fingerprint that differs for each seed. */
+    public static Fingerprint fingerprintOf(int seed) {
+        byte[] digest = new byte[32];
+        new Random(seed).nextBytes(digest);
+        return Fingerprint.of(digest);
+    }
+
+    @Override
     public void refresh() {
         refreshes.incrementAndGet();
     }
@@ -258,8 +293,15 @@ public final class FakeMessenger implements Messenger {
 
     // ---- model builders: row n was written n minutes after T0 ----
 
+    /** A verified TrayTalk peer (its fingerprint from its name). */
     public static Peer peer(String name, boolean online) {
-        return new Peer(name, new PeerAddress("udp", "10.0.0." + (name.length() + 1) + ":42138"), T0, online, 7);
+        return new Peer(name, new PeerAddress("udp", "10.0.0." + (name.length() + 1) + ":42138"), T0, online, 7,
+                fingerprintOf(name.hashCode()));
+    }
+
+    /** A peer running the original program: not verified. */
+    public static Peer legacyPeer(String name, boolean online) {
+        return new Peer(name, new PeerAddress("mailslot", name), T0, online, 0);
     }
 
     public static ChatMessage inbound(long row, String from, String body) {
