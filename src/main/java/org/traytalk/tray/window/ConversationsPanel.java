@@ -226,8 +226,8 @@ public final class ConversationsPanel extends JPanel {
         key(WHEN_IN_FOCUSED_WINDOW, "control F", "focusSearch", this::focusSearch);
         key(WHEN_IN_FOCUSED_WINDOW, "control E", "export", () -> exportAction.run());
         key(WHEN_IN_FOCUSED_WINDOW, "control L", "focusList", () -> list.requestFocusInWindow());
-        key(WHEN_IN_FOCUSED_WINDOW, "control PAGE_DOWN", "nextConversation", () -> moveSelection(1));
-        key(WHEN_IN_FOCUSED_WINDOW, "control PAGE_UP", "previousConversation", () -> moveSelection(-1));
+        key(WHEN_IN_FOCUSED_WINDOW, "alt DOWN", "nextConversation", () -> moveSelection(1));
+        key(WHEN_IN_FOCUSED_WINDOW, "alt UP", "previousConversation", () -> moveSelection(-1));
         key(WHEN_ANCESTOR_OF_FOCUSED_COMPONENT, "ESCAPE", "escape", () -> {
             if (search.getText().isEmpty()) {
                 closeAction.run();

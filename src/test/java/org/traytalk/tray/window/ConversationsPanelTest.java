@@ -19,8 +19,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
+import javax.swing.InputMap;
+import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JList;
+import javax.swing.KeyStroke;
 import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -271,5 +274,36 @@ class ConversationsPanelTest {
         Swing.run(() -> assertThat(panel.titleLabel().getText()).isEqualTo("Everyone"));
         Swing.run(panel::stop);
         assertThat(messenger.subscriberCount()).isZero();
+    }
+
+    @Test
+    void everyActionHasAKeyAndEveryControlASpokenName() {
+        standardHistory();
+        start();
+        waitFor(() -> panel.messageView().rows().size() == 1); // Everyone, the newest
+        boolean[] exported = new boolean[1];
+        Swing.run(() -> {
+            panel.setExportAction(() -> exported[0] = true);
+            InputMap keys = panel.getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW);
+            assertThat(keys.get(KeyStroke.getKeyStroke("control F"))).isEqualTo("focusSearch");
+            assertThat(keys.get(KeyStroke.getKeyStroke("control E"))).isEqualTo("export");
+            assertThat(keys.get(KeyStroke.getKeyStroke("control L"))).isEqualTo("focusList");
+            assertThat(keys.get(KeyStroke.getKeyStroke("alt DOWN"))).isEqualTo("nextConversation");
+            assertThat(keys.get(KeyStroke.getKeyStroke("alt UP"))).isEqualTo("previousConversation");
+            panel.getActionMap().get("export").actionPerformed(new ActionEvent(panel, 0, "export"));
+            panel.getActionMap().get("nextConversation").actionPerformed(new ActionEvent(panel, 0, "next"));
+        });
+        assertThat(exported[0]).isTrue();
+        waitFor(() -> panel.messageView().rows().size() == 2); // Bob's
+        Swing.run(() -> {
+            assertThat(panel.titleLabel().getText()).isEqualTo("Bob");
+            assertThat(panel.conversationList().getAccessibleContext().getAccessibleName()).isEqualTo("Conversations");
+            assertThat(panel.searchField().getAccessibleContext().getAccessibleName()).isEqualTo("Search all messages");
+            assertThat(panel.composer().textArea().getAccessibleContext().getAccessibleName()).isEqualTo("Message to Bob");
+            assertThat(panel.composer().sendButton().getAccessibleContext().getAccessibleName()).isEqualTo("Send");
+            assertThat(panel.composer().sendButton().getMnemonic()).isEqualTo(java.awt.event.KeyEvent.VK_S);
+            Conversation bob = panel.conversationList().getSelectedValue();
+            assertThat(ConversationRenderer.accessibleName(bob)).isEqualTo("Bob, online, 1 unread");
+        });
     }
 }

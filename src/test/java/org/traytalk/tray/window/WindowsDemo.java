@@ -76,15 +76,17 @@ public final class WindowsDemo {
         m.history.add(inboundBroadcast(3, "Carol", "Fire drill at 15:00 today, please leave by the east stairs."));
         m.history.add(inbound(4, "Bob", "Morning! Did the backup finish last night?"));
         m.history.add(outbound(5, "Bob", "Yes, all green. Restored one file to check.", DeliveryState.DELIVERED));
-        m.history.add(inbound(6, "Bob", "<html><img src=http://x> is what the old client sent me, literally."));
-        m.history.add(outbound(7, "Bob", "Ha, it shows as plain text here.\nSecond line of the reply.",
-                DeliveryState.SENT));
+        m.history.add(inbound(6, "Bob", "Great. Could you check the projector in room 4 before the review?"));
+        m.history.add(outbound(7, "Bob", "Sure, I'll go over at half past.\nIs the HDMI adapter still in the drawer?",
+                DeliveryState.DELIVERED));
         m.history.add(outbound(8, "Erin", "Are you coming to the 2 pm meeting?", DeliveryState.QUEUED));
         m.history.add(outbound(9, "*", "Lunch order closes at 11:30!", DeliveryState.SENT,
                 new Receipt("Bob", DeliveryState.DELIVERED, FakeMessenger.T0),
                 new Receipt("Carol", DeliveryState.SENT, null)));
-        m.history.add(outbound(10, "Bob", "Can you send me the lunch menu?", DeliveryState.FAILED));
-        m.history.add(inbound(11, "Bob", "https://intranet.example/very/long/" + "path".repeat(60)));
+        m.history.add(inbound(10, "Bob", "Yes, top drawer. The checklist is at "
+                + "https://intranet.example/wiki/it/meeting-rooms/projector-and-video-checklist"));
+        m.history.add(outbound(11, "Bob", "Thanks! On my way.", DeliveryState.SENT));
+        m.history.add(inbound(12, "Dave", "Never mind, it works again after a restart."));
         return m;
     }
 }
