@@ -37,7 +37,8 @@ final class SettingValues {
         return new Settings(displayName, Settings.DEFAULT_GROUP, defaultCarriers(System.getProperty("os.name", "")),
                 Settings.DEFAULT_UDP_PORT,
                 List.of(), List.of(), Charset.forName("windows-1252"), Duration.ofSeconds(60), Duration.ofMinutes(1440),
-                Settings.DEFAULT_WORKGROUP, true, Duration.ofSeconds(8), false);
+                Settings.DEFAULT_WORKGROUP, true, Duration.ofSeconds(8), false, NotificationStyle.POPUP,
+                Duration.ofMinutes(10), "", true);
     }
 
     /** UDP everywhere; on Windows also the real mailslots, so the original program is reached out of the box. */
@@ -59,8 +60,12 @@ final class SettingValues {
             case HEARTBEAT_SECONDS -> Duration.ofSeconds(number(value, 5, 3600));
             case FAIL_AFTER_MINUTES -> Duration.ofMinutes(number(value, 1, 525_600));
             case NETBIOS_WORKGROUP -> workgroup(value);
-            case NETBIOS_NAME_SERVICE, ALERT_SOUND -> onOff(value);
+            case NETBIOS_NAME_SERVICE, ALERT_SOUND, SEEN_RECEIPTS -> onOff(value);
             case ALERT_SECONDS -> Duration.ofSeconds(number(value, 0, 600));
+            case NOTIFICATIONS -> NotificationStyle.of(value)
+                    .orElseThrow(() -> new BadValueException("use popup, native or both"));
+            case AWAY_MINUTES -> Duration.ofMinutes(number(value, 0, 1440));
+            case STATUS -> status(value);
         };
     }
 
@@ -80,6 +85,10 @@ final class SettingValues {
             case NETBIOS_NAME_SERVICE -> settings.nameService() ? "on" : "off";
             case ALERT_SECONDS -> Long.toString(settings.alertTime().toSeconds());
             case ALERT_SOUND -> settings.alertSound() ? "on" : "off";
+            case NOTIFICATIONS -> settings.notifications().key();
+            case AWAY_MINUTES -> Long.toString(settings.awayAfter().toMinutes());
+            case STATUS -> settings.statusLine();
+            case SEEN_RECEIPTS -> settings.seenReceipts() ? "on" : "off";
         };
     }
 
@@ -116,6 +125,17 @@ final class SettingValues {
             throw new BadValueException("a workgroup is printable ASCII without \\ / : * ? \" < > |");
         }
         return value.toUpperCase(Locale.ROOT);
+    }
+
+    /** One line of at most {@link Settings#STATUS_MAX_CHARS} characters, no control characters. */
+    static String status(String value) throws BadValueException {
+        if (value.codePoints().anyMatch(Character::isISOControl)) {
+            throw new BadValueException("the status must not contain control characters");
+        }
+        if (value.codePointCount(0, value.length()) > Settings.STATUS_MAX_CHARS) {
+            throw new BadValueException("the status is at most " + Settings.STATUS_MAX_CHARS + " characters");
+        }
+        return value;
     }
 
     static boolean onOff(String value) throws BadValueException {

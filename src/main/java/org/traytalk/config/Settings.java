@@ -21,11 +21,19 @@ import java.util.List;
  * @param nameService      {@code netbios.nameservice}: answer NetBIOS name queries for our name on UDP 137 (default on)
  * @param alertTime        {@code alerts.seconds}: how long a pop-up stays; zero keeps it until closed (default 8)
  * @param alertSound       {@code alerts.sound}: play a sound with each pop-up (default off)
+ * @param notifications    {@code notifications}: TrayTalk's pop-up, the desktop's notifications, or both (default popup)
+ * @param awayAfter        {@code away.minutes}: idle time after which this user is away; zero never (default 10)
+ * @param statusLine       {@code status}: what others see beside the name; empty for none (default empty)
+ * @param seenReceipts     {@code seen.receipts}: send and show "seen" marks (default on)
  */
 public record Settings(String displayName, String group, List<String> carriers, int udpPort,
                        List<String> interfaces, List<String> extraTargets, Charset legacyCharset,
                        Duration heartbeat, Duration failAfter, String netbiosWorkgroup, boolean nameService,
-                       Duration alertTime, boolean alertSound) {
+                       Duration alertTime, boolean alertSound, NotificationStyle notifications,
+                       Duration awayAfter, String statusLine, boolean seenReceipts) {
+
+    /** The longest status line, in characters. */
+    public static final int STATUS_MAX_CHARS = 64;
 
     public static final String DEFAULT_GROUP = "FOXAPP";
     public static final int DEFAULT_UDP_PORT = 42138;

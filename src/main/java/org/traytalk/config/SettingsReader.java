@@ -46,7 +46,11 @@ final class SettingsReader {
                 value(SettingKey.NETBIOS_WORKGROUP, String.class, defaults.netbiosWorkgroup()),
                 value(SettingKey.NETBIOS_NAME_SERVICE, Boolean.class, defaults.nameService()),
                 value(SettingKey.ALERT_SECONDS, Duration.class, defaults.alertTime()),
-                value(SettingKey.ALERT_SOUND, Boolean.class, defaults.alertSound()));
+                value(SettingKey.ALERT_SOUND, Boolean.class, defaults.alertSound()),
+                value(SettingKey.NOTIFICATIONS, NotificationStyle.class, defaults.notifications()),
+                value(SettingKey.AWAY_MINUTES, Duration.class, defaults.awayAfter()),
+                value(SettingKey.STATUS, String.class, defaults.statusLine()),
+                value(SettingKey.SEEN_RECEIPTS, Boolean.class, defaults.seenReceipts()));
         return new LoadedSettings(settings, warnings);
     }
 

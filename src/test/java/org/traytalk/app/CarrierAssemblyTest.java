@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.traytalk.carrier.Carrier;
 import org.traytalk.carrier.netbios.NetbiosCarrierOptions;
 import org.traytalk.carrier.udp.UdpCarrierOptions;
+import org.traytalk.config.NotificationStyle;
 import org.traytalk.config.Settings;
 
 /** The carriers come from the settings in the order the setting names them; options carry the settings. */
@@ -21,7 +22,7 @@ class CarrierAssemblyTest {
                                      boolean nameService) {
         return new Settings("ALICE", "TEAM1", carriers, 50000, interfaces, List.of("10.1.0.0/16"),
                 Charset.forName("windows-1252"), Duration.ofSeconds(60), Duration.ofHours(24), workgroup, nameService,
-                Duration.ofSeconds(8), false);
+                Duration.ofSeconds(8), false, NotificationStyle.POPUP, Duration.ofMinutes(10), "", true);
     }
 
     private List<String> builtNames(List<String> carriers) {

@@ -41,6 +41,13 @@ class SettingValuesTest {
         assertThat(SettingValues.parse(SettingKey.ALERT_SOUND, "yes")).isEqualTo(true);
         assertThat(SettingValues.parse(SettingKey.ALERT_SECONDS, "0")).isEqualTo(Duration.ZERO);
         assertThat(SettingValues.parse(SettingKey.ALERT_SECONDS, "600")).isEqualTo(Duration.ofMinutes(10));
+        assertThat(SettingValues.parse(SettingKey.NOTIFICATIONS, " Both ")).isEqualTo(NotificationStyle.BOTH);
+        assertThat(SettingValues.parse(SettingKey.NOTIFICATIONS, "native")).isEqualTo(NotificationStyle.NATIVE);
+        assertThat(SettingValues.parse(SettingKey.AWAY_MINUTES, "0")).isEqualTo(Duration.ZERO);
+        assertThat(SettingValues.parse(SettingKey.AWAY_MINUTES, "1440")).isEqualTo(Duration.ofDays(1));
+        assertThat(SettingValues.parse(SettingKey.STATUS, "in a meeting until 3")).isEqualTo("in a meeting until 3");
+        assertThat(SettingValues.parse(SettingKey.STATUS, "")).isEqualTo("");
+        assertThat(SettingValues.parse(SettingKey.SEEN_RECEIPTS, "off")).isEqualTo(false);
     }
 
     @ParameterizedTest(name = "{0} = \"{1}\"")
@@ -62,6 +69,11 @@ class SettingValuesTest {
         "ALERT_SOUND|''",
         "ALERT_SECONDS|601",
         "ALERT_SECONDS|-1",
+        "NOTIFICATIONS|toast",
+        "AWAY_MINUTES|1441",
+        "STATUS|xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "STATUS|tab\there",
+        "SEEN_RECEIPTS|sometimes",
         "CARRIERS|' , '",
         "CARRIERS|udp, tcp",
         "UDP_PORT|1023",
@@ -116,7 +128,7 @@ class SettingValuesTest {
         assertThat(SettingValues.format(SettingKey.CARRIERS,
                 new Settings("a", "G", List.of("netbios", "udp"), 1024, List.of(), List.of(),
                         defaults.legacyCharset(), defaults.heartbeat(), defaults.failAfter(), "WORKGROUP", true,
-                        defaults.alertTime(), false)))
+                        defaults.alertTime(), false, defaults.notifications(), defaults.awayAfter(), "", true)))
                 .as("in the order they start").isEqualTo("netbios, udp");
     }
 
@@ -135,7 +147,11 @@ class SettingValuesTest {
                 key == SettingKey.NETBIOS_WORKGROUP ? (String) v : s.netbiosWorkgroup(),
                 key == SettingKey.NETBIOS_NAME_SERVICE ? (Boolean) v : s.nameService(),
                 key == SettingKey.ALERT_SECONDS ? (Duration) v : s.alertTime(),
-                key == SettingKey.ALERT_SOUND ? (Boolean) v : s.alertSound());
+                key == SettingKey.ALERT_SOUND ? (Boolean) v : s.alertSound(),
+                key == SettingKey.NOTIFICATIONS ? (NotificationStyle) v : s.notifications(),
+                key == SettingKey.AWAY_MINUTES ? (Duration) v : s.awayAfter(),
+                key == SettingKey.STATUS ? (String) v : s.statusLine(),
+                key == SettingKey.SEEN_RECEIPTS ? (Boolean) v : s.seenReceipts());
     }
 
     @Test

@@ -83,7 +83,8 @@ class SettingsFileTest {
         assertThat(loaded.warnings()).isEmpty();
         assertThat(loaded.settings()).isEqualTo(new Settings("Zoë", "TEAM1", List.of("udp", "netbios"), 50000,
                 List.of("eth0"), List.of("10.1.0.0/16", "box:4000"), Charset.forName("windows-1251"),
-                Duration.ofSeconds(30), Duration.ofMinutes(90), "WORKGROUP", true, Duration.ofSeconds(8), false));
+                Duration.ofSeconds(30), Duration.ofMinutes(90), "WORKGROUP", true, Duration.ofSeconds(8), false,
+                NotificationStyle.POPUP, Duration.ofMinutes(10), "", true));
     }
 
     @ParameterizedTest(name = "{0} = {1}")
@@ -213,13 +214,13 @@ class SettingsFileTest {
     private static Settings withPort(Settings s, int port) {
         return new Settings(s.displayName(), s.group(), s.carriers(), port, s.interfaces(), s.extraTargets(),
                 s.legacyCharset(), s.heartbeat(), s.failAfter(), s.netbiosWorkgroup(), s.nameService(), s.alertTime(),
-                s.alertSound());
+                s.alertSound(), s.notifications(), s.awayAfter(), s.statusLine(), s.seenReceipts());
     }
 
     private static Settings withGroup(Settings s, String group) {
         return new Settings(s.displayName(), group, s.carriers(), s.udpPort(), s.interfaces(), s.extraTargets(),
                 s.legacyCharset(), s.heartbeat(), s.failAfter(), s.netbiosWorkgroup(), s.nameService(), s.alertTime(),
-                s.alertSound());
+                s.alertSound(), s.notifications(), s.awayAfter(), s.statusLine(), s.seenReceipts());
     }
 
     @Test

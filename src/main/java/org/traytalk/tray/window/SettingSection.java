@@ -32,7 +32,8 @@ enum SettingSection {
             case GROUP, CARRIERS, UDP_PORT, NETWORK_INTERFACES, UDP_TARGETS, LEGACY_CODEPAGE, NETBIOS_WORKGROUP,
                  NETBIOS_NAME_SERVICE -> NETWORK;
             case HEARTBEAT_SECONDS, FAIL_AFTER_MINUTES -> DELIVERY;
-            case ALERT_SECONDS, ALERT_SOUND -> POPUPS;
+            case ALERT_SECONDS, ALERT_SOUND, NOTIFICATIONS -> POPUPS;
+            case AWAY_MINUTES, STATUS, SEEN_RECEIPTS -> YOU;
         };
     }
 
@@ -56,6 +57,10 @@ enum SettingSection {
             case FAIL_AFTER_MINUTES -> "Give up after (minutes)";
             case ALERT_SECONDS -> "Show pop-ups (seconds)";
             case ALERT_SOUND -> "Sound";
+            case NOTIFICATIONS -> "Show messages as";
+            case AWAY_MINUTES -> "Away after (minutes idle)";
+            case STATUS -> "Status";
+            case SEEN_RECEIPTS -> "Seen marks";
         };
     }
 }
