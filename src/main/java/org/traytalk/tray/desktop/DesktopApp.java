@@ -16,16 +16,20 @@ import javax.swing.SwingUtilities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.traytalk.concurrent.DaemonThreads;
+import org.traytalk.config.NotificationStyle;
 import org.traytalk.config.Settings;
 import org.traytalk.engine.Messenger;
 import org.traytalk.engine.MessengerListener;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.platform.Autostart;
 import org.traytalk.platform.DarkMode;
+import org.traytalk.platform.notify.DesktopNotifications;
+import org.traytalk.platform.notify.NativeNotifications;
 import org.traytalk.tray.model.Alert;
 import org.traytalk.tray.model.AlertOptions;
 import org.traytalk.tray.model.AlertQueue;
 import org.traytalk.tray.model.MenuModel;
+import org.traytalk.tray.model.NativeNotices;
 import org.traytalk.tray.model.OnThread;
 import org.traytalk.tray.model.TrayActions;
 import org.traytalk.tray.model.TrayModel;
@@ -68,6 +72,10 @@ public final class DesktopApp implements AutoCloseable {
     private TrayView view;
     private TrayIcons icons;
     private volatile boolean sound;
+    private NotificationStyle notifications;
+    private NativeNotices nativeNotices;
+    private DesktopNotifications desktopNotifications; // connected when the setting first asks for it
+    private boolean connecting;
     private boolean autostartOn;
     private int loggedUnread;
 
@@ -107,8 +115,14 @@ public final class DesktopApp implements AutoCloseable {
                 AlertOptions.DEFAULTS.withHideAfter(settings.alertTime()), background);
         sound = settings.alertSound();
         compose = new ComposeWindow(messenger, background, icons.app());
-        popups = new PopupStack(alerts, this::openAlert, this::repliedFromPopup, () -> sound, icons.app().get(3),
-                ZoneId.systemDefault());
+        notifications = settings.notifications();
+        popups = new PopupStack(alerts, this::openAlert, this::repliedFromPopup, () -> sound, this::popupsWanted,
+                icons.app().get(3), ZoneId.systemDefault());
+        nativeNotices = new NativeNotices(alerts, messenger, background, SwingUtilities::invokeLater,
+                () -> notifications.nativeNotification() && desktopNotifications != null,
+                peer -> windows.showConversations(Optional.of(peer)));
+        handles.add(nativeNotices.attach());
+        connectNativeNotices();
         presenter = new TrayPresenter(model, this::autostartState, new Actions());
         autostartOn = readAutostart();
         handles.add(model.attach(messenger, SwingUtilities::invokeLater));
@@ -170,6 +184,8 @@ public final class DesktopApp implements AutoCloseable {
             alerts.setOptions(AlertOptions.DEFAULTS.withHideAfter(settings.alertTime()));
             sound = settings.alertSound();
             model.setLocalName(settings.displayName());
+            notifications = settings.notifications();
+            connectNativeNotices();
         });
     }
 
@@ -188,6 +204,45 @@ public final class DesktopApp implements AutoCloseable {
     /** Answering a pop-up is reading it: its conversation is read up to the message it shows. */
     private void repliedFromPopup(Alert alert) {
         background.execute(() -> messenger.markRead(alert.conversation(), alert.messageRow()));
+    }
+
+    /** TrayTalk's pop-ups show unless the setting says native only and the desktop's notifications work. */
+    private boolean popupsWanted() {
+        return notifications.popup() || desktopNotifications == null;
+    }
+
+    /**
+     * Connects to the desktop's notifications the first time the setting asks for them, off the UI thread (the
+     * D-Bus library loads only then). Where there are none, TrayTalk's pop-ups stand in, and the log says why.
+     */
+    private void connectNativeNotices() {
+        if (!notifications.nativeNotification() || desktopNotifications != null || connecting) {
+            return;
+        }
+        connecting = true;
+        background.execute(() -> {
+            DesktopNotifications connected = null;
+            String why = null;
+            try {
+                connected = NativeNotifications.connect(nativeNotices.callbacks());
+            } catch (IOException | RuntimeException | LinkageError e) {
+                why = e.getMessage();
+            }
+            DesktopNotifications result = connected;
+            String problem = why;
+            SwingUtilities.invokeLater(() -> {
+                connecting = false;
+                if (result == null) {
+                    LOG.warn("Desktop notifications are not available ({}); TrayTalk's pop-ups show instead", problem);
+                    return;
+                }
+                desktopNotifications = result;
+                nativeNotices.use(result);
+                handles.add(result);
+                LOG.info("Desktop notifications: {}", result.describe());
+                popups.refresh();
+            });
+        });
     }
 
     /** One line whenever the unread count changes: what the desktop test watches. */

@@ -29,6 +29,7 @@ final class PopupStack {
     private final Consumer<Alert> open;
     private final Consumer<Alert> replied;
     private final BooleanSupplier sound;
+    private final BooleanSupplier shown;
     private final Image icon;
     private final ZoneId zone;
     private final Map<Long, PopupWindow> windows = new LinkedHashMap<>();
@@ -36,13 +37,15 @@ final class PopupStack {
     /**
      * @param open    "Open" was clicked: show the conversation
      * @param replied a quick reply went from this pop-up: what it shows counts as read (the pop-up stays)
+     * @param shown   whether TrayTalk's pop-ups are wanted now (the notifications setting)
      */
-    PopupStack(AlertQueue alerts, Consumer<Alert> open, Consumer<Alert> replied, BooleanSupplier sound, Image icon,
-               ZoneId zone) {
+    PopupStack(AlertQueue alerts, Consumer<Alert> open, Consumer<Alert> replied, BooleanSupplier sound,
+               BooleanSupplier shown, Image icon, ZoneId zone) {
         this.alerts = alerts;
         this.open = open;
         this.replied = replied;
         this.sound = sound;
+        this.shown = shown;
         this.icon = icon;
         this.zone = zone;
     }
@@ -53,7 +56,7 @@ final class PopupStack {
 
     /** Brings the windows in line with the queue: new ones appear, gone ones close, changed ones update. */
     void refresh() {
-        List<Alert> visible = alerts.visible();
+        List<Alert> visible = shown.getAsBoolean() ? alerts.visible() : List.of();
         List<Long> ids = visible.stream().map(Alert::id).toList();
         for (Long id : new ArrayList<>(windows.keySet())) {
             if (!ids.contains(id)) {

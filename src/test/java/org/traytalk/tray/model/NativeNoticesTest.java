@@ -1,0 +1,117 @@
+package org.traytalk.tray.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.traytalk.tray.model.FakeMessenger.inbound;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.traytalk.engine.MessengerException;
+import org.traytalk.model.ChatMessage;
+import org.traytalk.model.Conversation;
+import org.traytalk.platform.notify.DesktopNotifications;
+
+class NativeNoticesTest {
+    private final FakeMessenger messenger = new FakeMessenger();
+    private final ManualTimers time = new ManualTimers();
+    private final AlertQueue queue = new AlertQueue(messenger, time.clock, time,
+            new AlertOptions(4, Duration.ofSeconds(8), 3, Duration.ofSeconds(10), 40, 3));
+    private final List<String> desktop = new ArrayList<>();
+    private final List<String> opened = new ArrayList<>();
+    private boolean enabled = true;
+    private final NativeNotices notices = new NativeNotices(queue, messenger, Runnable::run, Runnable::run,
+            () -> enabled, opened::add);
+
+    @BeforeEach
+    void attach() {
+        queue.attach(Runnable::run);
+        notices.attach();
+        notices.use(new DesktopNotifications() {
+            @Override
+            public void show(Notice n) {
+                desktop.add("show " + n.key() + " " + n.title() + ": " + n.body() + (n.replyable() ? " [reply]" : ""));
+            }
+
+            @Override
+            public void withdraw(long key) {
+                desktop.add("withdraw " + key);
+            }
+
+            @Override
+            public String describe() {
+                return "fake";
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+    }
+
+    private ChatMessage receive(String from, String text) {
+        ChatMessage m = inbound(from, text, time.now());
+        messenger.listeners.forEach(l -> l.messageReceived(m));
+        return m;
+    }
+
+    @Test
+    void eachAlertGoesToTheDesktopOnceAndStaysThereAfterThePopUpHides() {
+        receive("BOB", "lunch?");
+        assertThat(desktop).containsExactly("show 1 BOB: lunch? [reply]");
+        time.advance(Duration.ofSeconds(9));
+        assertThat(queue.visible()).isEmpty();
+        assertThat(desktop).as("the notification centre keeps it").hasSize(1);
+    }
+
+    @Test
+    void aFloodReplacesItsNoticeAsItCountsOn() {
+        for (int i = 1; i <= 5; i++) {
+            receive("BOB", "spam " + i);
+        }
+        assertThat(desktop).last().asString().startsWith("show ").contains("5 new messages from BOB", "spam 5");
+        long keys = desktop.stream().map(s -> s.split(" ")[1]).distinct().count();
+        assertThat(keys).as("pop-ups 1..3 and one flood notice").isEqualTo(4);
+    }
+
+    @Test
+    void readingTheConversationAnywhereWithdrawsItsNotices() {
+        receive("BOB", "one");
+        ChatMessage carol = receive("CAROL", "two");
+        messenger.listeners.forEach(l -> l.conversationRead(new Conversation("BOB", "BOB", true, 0, carol)));
+        assertThat(desktop).contains("withdraw 1").doesNotContain("withdraw 2");
+        messenger.listeners.forEach(l -> l.conversationRead(new Conversation("CAROL", "CAROL", true, 1, carol)));
+        assertThat(desktop).as("still unread: stays").doesNotContain("withdraw 2");
+    }
+
+    @Test
+    void aClickOpensTheConversationAndAReplyIsSentAndReadsIt() {
+        ChatMessage m = receive("BOB", "lunch?");
+        notices.callbacks().clicked(1);
+        assertThat(opened).containsExactly("BOB");
+
+        notices.callbacks().replied(1, "yes!");
+        assertThat(messenger.sent).containsExactly(new FakeMessenger.Sent("BOB", "yes!"));
+        assertThat(messenger.reads).containsExactly("BOB@" + m.rowId());
+
+        messenger.refuse = new MessengerException("BOB is unknown");
+        notices.callbacks().replied(1, "again");
+        assertThat(desktop).last().isEqualTo("show 1 Not sent to BOB: BOB is unknown");
+        notices.callbacks().clicked(99);
+        assertThat(opened).as("an unknown notice does nothing").hasSize(1);
+    }
+
+    @Test
+    void aBroadcastOpensEveryoneAndNothingIsAnnouncedWhenSwitchedOff() {
+        ChatMessage all = new ChatMessage(5, org.traytalk.model.Direction.INBOUND, "DAVE", 5, "fire drill", time.now(),
+                org.traytalk.model.DeliveryState.RECEIVED, time.now(), true, List.of());
+        messenger.listeners.forEach(l -> l.messageReceived(all));
+        notices.callbacks().clicked(1);
+        assertThat(opened).containsExactly("*");
+
+        enabled = false;
+        receive("BOB", "quiet");
+        assertThat(desktop).hasSize(1);
+    }
+}
