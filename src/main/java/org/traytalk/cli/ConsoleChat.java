@@ -134,7 +134,9 @@ final class ConsoleChat {
 
         @Override
         public void messageUpdated(ChatMessage m) {
-            if (m.state() == DeliveryState.DELIVERED) {
+            if (m.state() == DeliveryState.SEEN) {
+                say("  (seen by " + (m.broadcast() ? "everyone" : MessageLines.who(m)) + ")");
+            } else if (m.state() == DeliveryState.DELIVERED) {
                 say("  (delivered to " + (m.broadcast() ? "everyone " + MessageLines.mark(m) : MessageLines.who(m))
                         + ")");
             } else if (m.state() == DeliveryState.FAILED) {

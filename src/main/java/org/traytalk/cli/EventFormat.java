@@ -35,7 +35,7 @@ final class EventFormat {
         String line = at + " message-updated " + m.wireId() + " " + field(m.peer()) + " "
                 + state(m.state());
         if (m.broadcast()) {
-            line += " confirmed=" + m.receipts().stream().filter(r -> r.state() == DeliveryState.DELIVERED)
+            line += " confirmed=" + m.receipts().stream().filter(r -> r.state().isDelivered())
                     .map(r -> field(r.peer())).collect(Collectors.joining(","));
         }
         return line;

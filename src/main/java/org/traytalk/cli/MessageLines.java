@@ -42,7 +42,7 @@ final class MessageLines {
     static String mark(ChatMessage m) {
         String state = EventFormat.state(m.state());
         if (m.broadcast() && !m.receipts().isEmpty()) {
-            long ok = m.receipts().stream().filter(r -> r.state() == DeliveryState.DELIVERED).count();
+            long ok = m.receipts().stream().filter(r -> r.state().isDelivered()).count();
             state += " " + ok + "/" + m.receipts().size();
         }
         return "[" + state + "]";

@@ -86,7 +86,8 @@ final class SendCommand implements Callable<Integer> {
     }
 
     private int report(CliContext ctx, ChatMessage m) {
-        String confirmed = names(m, DeliveryState.DELIVERED);
+        String confirmed = m.receipts().stream().filter(r -> r.state().isDelivered())
+                .map(r -> TextEscape.oneLine(r.peer())).collect(Collectors.joining(", "));
         String waiting = m.receipts().stream().filter(r -> !r.state().isFinal())
                 .map(r -> TextEscape.oneLine(r.peer())).collect(Collectors.joining(", "));
         if (m.broadcast()) {
@@ -94,7 +95,7 @@ final class SendCommand implements Callable<Integer> {
                 ctx.out().println("sent to everyone; nobody was online to confirm it");
                 return DELIVERED;
             }
-            if (m.state() == DeliveryState.DELIVERED) {
+            if (m.state().isDelivered()) {
                 ctx.out().println("delivered to everyone: " + confirmed);
                 return DELIVERED;
             }
@@ -104,8 +105,8 @@ final class SendCommand implements Callable<Integer> {
             return m.state() == DeliveryState.FAILED ? FAILED : PENDING;
         }
         switch (m.state()) {
-            case DELIVERED -> {
-                ctx.out().println("delivered to " + m.peer());
+            case DELIVERED, SEEN -> {
+                ctx.out().println((m.state() == DeliveryState.SEEN ? "seen by " : "delivered to ") + m.peer());
                 return DELIVERED;
             }
             case FAILED -> {
@@ -118,11 +119,6 @@ final class SendCommand implements Callable<Integer> {
             default -> ctx.out().println("sent, not yet confirmed by " + m.peer() + "; TrayTalk keeps trying");
         }
         return PENDING;
-    }
-
-    private static String names(ChatMessage m, DeliveryState state) {
-        return m.receipts().stream().filter(r -> r.state() == state)
-                .map(r -> TextEscape.oneLine(r.peer())).collect(Collectors.joining(", "));
     }
 
     private static String readAll(CliContext ctx) throws IOException {

@@ -8,12 +8,22 @@ public enum DeliveryState {
     SENT,
     /** A {@code CONF} receipt arrived (for a broadcast: from every expected recipient). */
     DELIVERED,
+    /**
+     * Delivered, and the recipient's TrayTalk showed it to them (a "seen" receipt; for a broadcast: every recipient).
+     * Only peers that send seen receipts get here; a seen message never goes back to DELIVERED.
+     */
+    SEEN,
     /** No receipt within the failure timeout. */
     FAILED,
     /** An inbound message, committed to the store. */
     RECEIVED;
 
     public boolean isFinal() {
-        return this == DELIVERED || this == FAILED || this == RECEIVED;
+        return isDelivered() || this == FAILED || this == RECEIVED;
+    }
+
+    /** Confirmed by the recipient: DELIVERED, or SEEN as well. */
+    public boolean isDelivered() {
+        return this == DELIVERED || this == SEEN;
     }
 }

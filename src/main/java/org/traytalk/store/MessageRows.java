@@ -58,16 +58,18 @@ final class MessageRows {
         insert.executeUpdate();
     }
 
-    /** Sets or adds one receipt; a DELIVERED receipt stays as it is. */
+    /** Sets or adds one receipt; a delivered receipt only goes on to SEEN, and a SEEN one stays as it is. */
     void setReceipt(long messageId, String peer, DeliveryState state, Instant at) throws SQLException {
         PreparedStatement upsert = sql.statement("INSERT INTO receipts (message_id, peer, peer_key, state, "
                 + "confirmed_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (message_id, peer_key) DO UPDATE SET "
-                + "state = excluded.state, confirmed_at = excluded.confirmed_at WHERE receipts.state <> 'DELIVERED'");
+                + "state = excluded.state, confirmed_at = COALESCE(receipts.confirmed_at, excluded.confirmed_at) "
+                + "WHERE receipts.state NOT IN ('DELIVERED', 'SEEN') "
+                + "OR (receipts.state = 'DELIVERED' AND excluded.state = 'SEEN')");
         upsert.setLong(1, messageId);
         upsert.setString(2, peer);
         upsert.setString(3, Peer.keyOf(peer));
         upsert.setString(4, state.name());
-        if (state == DeliveryState.DELIVERED) {
+        if (state.isDelivered()) {
             upsert.setLong(5, Times.toNanos(at));
         } else {
             upsert.setNull(5, Types.INTEGER);

@@ -41,9 +41,10 @@ public interface MessageStore extends AutoCloseable {
 
     /**
      * Sets one recipient's receipt (adding it when absent, e.g. a broadcast confirmed by a peer that
-     * was not expected) and derives the message state: DELIVERED when every receipt is DELIVERED,
+     * was not expected) and derives the message state: SEEN when every receipt is SEEN, DELIVERED when every one is
+     * delivered or seen,
      * else SENT if any was sent, FAILED if every unconfirmed receipt FAILED, else QUEUED.
-     * A DELIVERED receipt never goes back to another state.
+     * A delivered receipt only goes on to SEEN (the recipient was shown it); a SEEN one never changes.
      */
     ChatMessage updateReceipt(long rowId, String peer, DeliveryState state, Instant at);
 

@@ -128,6 +128,7 @@ public final class ConversationExport {
             case QUEUED -> "queued";
             case SENT -> "sent";
             case DELIVERED -> "delivered";
+            case SEEN -> "seen";
             case FAILED -> "not delivered";
             case RECEIVED -> "received";
         });

@@ -1,6 +1,7 @@
 package org.traytalk.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.traytalk.it.NodeProcess.has;
 
@@ -10,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.traytalk.platform.notify.NotificationServerStandIn;
+import org.traytalk.platform.notify.SessionBus;
 
 /**
  * The real desktop app on a real (virtual) X desktop with the {@code trayer} tray host: ALICE runs the tray app,
@@ -193,6 +198,53 @@ class DesktopIT {
         NodeProcess.Result quit = alice.run(EVENT, "quit");
         assertThat(quit.output()).contains("TrayTalk is quitting.");
         assertThat(alice.awaitExit(EVENT)).isZero();
+    }
+
+    @Test
+    void nativeNotificationsReachTheDesktopAndTheirClickAndReplyComeBack() throws Exception {
+        String noBus = SessionBus.unavailableReason();
+        assumeTrue(noBus == null, () -> "Skipping the native notification test: " + noBus);
+        desktop = XDesktop.start(true);
+        Path busDir = Files.createDirectories(base.resolve("session-bus"));
+        try (SessionBus bus = SessionBus.start(busDir);
+             NotificationServerStandIn server = new NotificationServerStandIn(bus.address(),
+                     List.of("body", "body-markup", "actions", "inline-reply"))) {
+            Map<String, String> env = new HashMap<>(desktop.env());
+            env.put("DBUS_SESSION_BUS_ADDRESS", bus.address());
+            alice = new DesktopNode("ALICE", "native", base, lan.exec(aliceNs), false, env,
+                    settings("ALICE") + "notifications = both\n");
+            startDesktop("native");
+            alice.awaitLog("the desktop's notifications", l -> l.contains("Desktop notifications: "
+                    + "org.freedesktop.Notifications (body, body-markup, actions, inline-reply)"), EVENT);
+            bob.await("ALICE online", l -> has(l, "peer-online", "ALICE"), EVENT);
+
+            assertThat(bob.run(EVENT, "send", "ALICE", "Fancy a <b>coffee</b>?").exitCode()).isZero();
+            NotificationServerStandIn.Call first = awaitNotice(server, 1);
+            assertThat(first.summary()).isEqualTo("BOB");
+            assertThat(first.body()).isEqualTo("Fancy a &lt;b&gt;coffee&lt;/b&gt;?");
+            assertThat(first.actions()).contains("default", "inline-reply");
+            alice.awaitLog("the pop-up as well (both)", l -> l.contains("Pop-up") && l.contains("shown: BOB"), EVENT);
+
+            server.click(first.id());
+            alice.awaitLog("the click opening the conversation", l -> l.contains("Conversations shown at BOB"), EVENT);
+            alice.awaitLog("read in the window", l -> l.contains("Unread: 0"), EVENT);
+            await().atMost(EVENT).until(() -> server.closed.contains(first.id()));
+            desktop.key("Escape"); // the window closes: what comes next stays unread, its notice stays
+
+            assertThat(bob.run(EVENT, "send", "ALICE", "Now?").exitCode()).isZero();
+            NotificationServerStandIn.Call second = awaitNotice(server, 2);
+            server.reply(second.id(), "Yes, now (answered in the notification)");
+            bob.await("the reply typed into the notification", l -> has(l, "message-received", "ALICE", "BOB")
+                    && l.endsWith("Yes, now (answered in the notification)"), EVENT);
+
+            assertThat(alice.run(EVENT, "quit").exitCode()).isZero();
+            assertThat(alice.awaitExit(EVENT)).isZero();
+        }
+    }
+
+    private NotificationServerStandIn.Call awaitNotice(NotificationServerStandIn server, int count) {
+        await().atMost(EVENT).until(() -> server.notified.size() >= count);
+        return server.notified.get(count - 1);
     }
 
     /**

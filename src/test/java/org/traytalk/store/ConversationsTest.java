@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
+import org.traytalk.model.DeliveryState;
 import org.traytalk.model.Direction;
 import org.traytalk.model.Peer;
 import org.traytalk.model.PeerAddress;
@@ -133,6 +134,30 @@ class ConversationsTest {
         assertThat(all).extracting(c -> c.latest().body()).containsExactly("to all too", "old two");
         received("Bob", "new");
         assertThat(unread("BOB")).isEqualTo(1);
+    }
+
+    @Test
+    void aSeenReceiptFollowsDeliveredAndNothingTakesItBack() {
+        ChatMessage sent = store.saveOutgoing("Bob", false, 40, "lunch?", List.of("Bob"), T0);
+        assertThat(store.updateReceipt(sent.rowId(), "Bob", DeliveryState.DELIVERED, T0).state())
+                .isEqualTo(DeliveryState.DELIVERED);
+        ChatMessage seen = store.updateReceipt(sent.rowId(), "bob", DeliveryState.SEEN, T0.plusSeconds(5));
+        assertThat(seen.state()).isEqualTo(DeliveryState.SEEN);
+        assertThat(seen.receipts()).singleElement().satisfies(r -> assertThat(r.confirmedAt()).isEqualTo(T0));
+        assertThat(store.updateReceipt(sent.rowId(), "Bob", DeliveryState.DELIVERED, T0.plusSeconds(9)).state())
+                .as("a late CONF retry").isEqualTo(DeliveryState.SEEN);
+        assertThat(store.updateReceipt(sent.rowId(), "Bob", DeliveryState.FAILED, T0.plusSeconds(9)).state())
+                .isEqualTo(DeliveryState.SEEN);
+    }
+
+    @Test
+    void aBroadcastIsSeenWhenEveryRecipientSawIt() {
+        ChatMessage all = store.saveOutgoing(ChatMessage.EVERYONE, true, 41, "cake", List.of("Bob", "Carol"), T0);
+        store.updateReceipt(all.rowId(), "Bob", DeliveryState.SEEN, T0);
+        assertThat(store.updateReceipt(all.rowId(), "Carol", DeliveryState.DELIVERED, T0).state())
+                .isEqualTo(DeliveryState.DELIVERED);
+        assertThat(store.updateReceipt(all.rowId(), "Carol", DeliveryState.SEEN, T0).state())
+                .isEqualTo(DeliveryState.SEEN);
     }
 
     private int unread(String key) {

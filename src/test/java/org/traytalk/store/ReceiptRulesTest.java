@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.traytalk.model.DeliveryState.DELIVERED;
 import static org.traytalk.model.DeliveryState.FAILED;
 import static org.traytalk.model.DeliveryState.QUEUED;
+import static org.traytalk.model.DeliveryState.SEEN;
 import static org.traytalk.model.DeliveryState.SENT;
 
 import java.util.Arrays;
@@ -25,6 +26,14 @@ class ReceiptRulesTest {
         assertThat(derive(DELIVERED)).isEqualTo(DELIVERED);
         assertThat(derive(DELIVERED, DELIVERED, DELIVERED)).isEqualTo(DELIVERED);
         assertThat(derive(DELIVERED, SENT)).isEqualTo(SENT);
+    }
+
+    @Test
+    void seenOnlyWhenEveryReceiptIsSeenAndSeenCountsAsDelivered() {
+        assertThat(derive(SEEN)).isEqualTo(SEEN);
+        assertThat(derive(SEEN, DELIVERED)).isEqualTo(DELIVERED);
+        assertThat(derive(SEEN, SENT)).isEqualTo(SENT);
+        assertThat(derive(SEEN, FAILED)).isEqualTo(FAILED);
     }
 
     @Test

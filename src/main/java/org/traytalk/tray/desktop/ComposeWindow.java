@@ -217,6 +217,7 @@ final class ComposeWindow {
             case QUEUED -> "\u25F7 Saved: goes to " + who + " when they are online";
             case SENT -> "\u2713 Sent to " + who + ", waiting for the receipt";
             case DELIVERED -> "\u2713\u2713 Delivered to " + who;
+            case SEEN -> "\u2713\u2713 Seen by " + who;
             case FAILED -> "\u26A0 Not delivered to " + who;
             case RECEIVED -> " ";
         }));

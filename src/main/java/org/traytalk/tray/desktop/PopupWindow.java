@@ -185,6 +185,7 @@ final class PopupWindow {
             case QUEUED -> "\u25F7 Queued: goes when they are back";
             case SENT -> "\u2713 Sent";
             case DELIVERED -> "\u2713\u2713 Delivered";
+            case SEEN -> "\u2713\u2713 Seen";
             case FAILED -> "\u26A0 Not delivered";
             case REFUSED -> "\u26A0 " + r.detail();
         };

@@ -104,9 +104,9 @@ public final class NativeNotices implements MessengerListener {
         if (now.unread() > 0 || desktop == null) {
             return;
         }
+        // remembered still: a desktop that shows a withdrawn notice a moment longer may send its click or reply
         for (Alert a : List.copyOf(announced.values())) {
             if (a.conversation().equals(now.key())) {
-                announced.remove(a.id());
                 desktop.withdraw(a.id());
             }
         }

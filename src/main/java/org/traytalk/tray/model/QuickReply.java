@@ -18,6 +18,8 @@ public record QuickReply(String text, Status status, String detail) {
         QUEUED,
         SENT,
         DELIVERED,
+        /** Delivered and shown to the recipient. */
+        SEEN,
         FAILED,
         /** The messenger refused it (empty, too long, shutting down); nothing was sent. */
         REFUSED;
@@ -27,6 +29,7 @@ public record QuickReply(String text, Status status, String detail) {
                 case QUEUED -> QUEUED;
                 case SENT -> SENT;
                 case DELIVERED -> DELIVERED;
+                case SEEN -> SEEN;
                 case FAILED, RECEIVED -> FAILED;
             };
         }

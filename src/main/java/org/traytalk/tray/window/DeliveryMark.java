@@ -13,6 +13,7 @@ enum DeliveryMark {
     QUEUED("\u25F7", "Queued: waiting until the recipient is online", new Color(0x8A8F98)),
     SENT("\u2713", "Sent, not confirmed yet", new Color(0x8A8F98)),
     DELIVERED("\u2713\u2713", "Delivered", new Color(0x2E7D32)),
+    SEEN("\u2713\u2713", "Seen: shown to the recipient", new Color(0x1479C9)),
     FAILED("\u26A0", "Not delivered: no confirmation in time", new Color(0xC62828));
 
     private final String symbol;
@@ -46,6 +47,7 @@ enum DeliveryMark {
             case QUEUED -> QUEUED;
             case SENT, RECEIVED -> SENT;
             case DELIVERED -> DELIVERED;
+            case SEEN -> SEEN;
             case FAILED -> FAILED;
         });
     }
@@ -56,10 +58,10 @@ enum DeliveryMark {
         if (!m.broadcast() || m.receipts().isEmpty()) {
             return words;
         }
-        long confirmed = m.receipts().stream().filter(r -> r.state() == DeliveryState.DELIVERED).count();
+        long confirmed = m.receipts().stream().filter(r -> r.state().isDelivered()).count();
         StringBuilder text = new StringBuilder(words).append(" (confirmed by ").append(confirmed)
                 .append(" of ").append(m.receipts().size());
-        String waiting = m.receipts().stream().filter(r -> r.state() != DeliveryState.DELIVERED).limit(5)
+        String waiting = m.receipts().stream().filter(r -> !r.state().isDelivered()).limit(5)
                 .map(Receipt::peer).map(PlainText::label).reduce((a, b) -> a + ", " + b).orElse("");
         if (!waiting.isEmpty()) {
             text.append("; waiting for ").append(waiting);

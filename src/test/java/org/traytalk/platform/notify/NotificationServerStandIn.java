@@ -14,20 +14,20 @@ import org.freedesktop.dbus.types.Variant;
  * A notification server for tests: owns {@code org.freedesktop.Notifications} on a test session bus, records every
  * call and sends the signals a real server sends when the user clicks or replies.
  */
-final class NotificationServerStandIn implements FreedesktopNotificationsBus, AutoCloseable {
+public final class NotificationServerStandIn implements FreedesktopNotificationsBus, AutoCloseable {
 
     /** One Notify call as the server received it. */
-    record Call(long id, String appName, long replacesId, String summary, String body, List<String> actions,
+    public record Call(long id, String appName, long replacesId, String summary, String body, List<String> actions,
                 Map<String, Variant<?>> hints) {
     }
 
-    final List<Call> notified = new CopyOnWriteArrayList<>();
-    final List<Long> closed = new CopyOnWriteArrayList<>();
+    public final List<Call> notified = new CopyOnWriteArrayList<>();
+    public final List<Long> closed = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final List<String> capabilities;
     private final DBusConnection bus;
 
-    NotificationServerStandIn(String address, List<String> capabilities) throws DBusException {
+    public NotificationServerStandIn(String address, List<String> capabilities) throws DBusException {
         this.capabilities = List.copyOf(capabilities);
         this.bus = DBusConnectionBuilder.forAddress(address).withShared(false).build();
         bus.exportObject(OBJECT_PATH, this);
@@ -58,13 +58,27 @@ final class NotificationServerStandIn implements FreedesktopNotificationsBus, Au
     }
 
     /** The user clicked notice {@code id}. */
-    void click(long id) throws DBusException {
+    public void click(long id) throws DBusException {
         bus.sendMessage(new ActionInvoked(OBJECT_PATH, new UInt32(id), "default"));
     }
 
     /** The user typed {@code text} into notice {@code id}'s reply field (KDE). */
-    void reply(long id, String text) throws DBusException {
+    public void reply(long id, String text) throws DBusException {
         bus.sendMessage(new NotificationReplied(OBJECT_PATH, new UInt32(id), text));
+    }
+
+    /** For trying TrayTalk by hand or measuring it: serves the bus at args[0] and prints each notice until killed. */
+    public static void main(String[] args) throws Exception {
+        try (NotificationServerStandIn server = new NotificationServerStandIn(args[0], List.of("body", "actions"))) {
+            System.out.println("serving org.freedesktop.Notifications on " + args[0]);
+            int printed = 0;
+            while (!Thread.currentThread().isInterrupted()) {
+                while (printed < server.notified.size()) {
+                    System.out.println("notice: " + server.notified.get(printed++));
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 
     @Override

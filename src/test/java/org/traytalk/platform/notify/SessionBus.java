@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** A private D-Bus session bus ({@code dbus-daemon --session}) on a socket file, for one test. */
-final class SessionBus implements AutoCloseable {
+public final class SessionBus implements AutoCloseable {
     private final Process daemon;
     private final String address;
 
@@ -18,12 +18,12 @@ final class SessionBus implements AutoCloseable {
     }
 
     /** Null when dbus-daemon is installed, else why the test cannot run. */
-    static String unavailableReason() {
+    public static String unavailableReason() {
         return Path.of("/usr/bin/dbus-daemon").toFile().canExecute() ? null
                 : "dbus-daemon is not installed (apt-get install dbus-daemon)";
     }
 
-    static SessionBus start(Path dir) throws IOException {
+    public static SessionBus start(Path dir) throws IOException {
         Process p = new ProcessBuilder("dbus-daemon", "--session", "--nofork", "--print-address",
                 "--address=unix:path=" + dir.resolve("bus")).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String address = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII))
@@ -35,7 +35,7 @@ final class SessionBus implements AutoCloseable {
         return new SessionBus(p, address.strip());
     }
 
-    String address() {
+    public String address() {
         return address;
     }
 

@@ -133,15 +133,18 @@ class ConversationsPanelTest {
         messenger.history.add(outbound(2, "Bob", "b", DeliveryState.SENT));
         messenger.history.add(outbound(3, "Bob", "c", DeliveryState.DELIVERED));
         messenger.history.add(outbound(4, "Bob", "d", DeliveryState.FAILED));
+        messenger.history.add(outbound(5, "Bob", "e", DeliveryState.SEEN));
         start();
         Swing.run(() -> panel.showConversation("bob"));
-        waitFor(() -> panel.messageView().rows().size() == 4);
+        waitFor(() -> panel.messageView().rows().size() == 5);
         Swing.run(() -> {
             List<JLabel> marks = panel.messageView().rows().stream().map(MessageRow::mark).toList();
-            assertThat(marks).extracting(JLabel::getText).containsExactly("\u25F7", "\u2713", "\u2713\u2713", "\u26A0");
+            assertThat(marks).extracting(JLabel::getText).containsExactly("\u25F7", "\u2713", "\u2713\u2713", "\u26A0",
+                    "\u2713\u2713");
             assertThat(marks).extracting(JLabel::getToolTipText).containsExactly(
                     "Queued: waiting until the recipient is online", "Sent, not confirmed yet", "Delivered",
-                    "Not delivered: no confirmation in time");
+                    "Not delivered: no confirmation in time", "Seen: shown to the recipient");
+            assertThat(marks.get(4).getForeground()).isNotEqualTo(marks.get(2).getForeground());
         });
     }
 
