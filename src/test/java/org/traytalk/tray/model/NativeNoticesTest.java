@@ -1,17 +1,17 @@
 package org.traytalk.tray.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.traytalk.tray.model.FakeMessenger.inbound;
+import static org.traytalk.testing.FakeMessenger.inbound;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.traytalk.engine.MessengerException;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
 import org.traytalk.platform.notify.DesktopNotifications;
+import org.traytalk.testing.FakeMessenger;
 
 class NativeNoticesTest {
     private final FakeMessenger messenger = new FakeMessenger();
@@ -52,7 +52,7 @@ class NativeNoticesTest {
 
     private ChatMessage receive(String from, String text) {
         ChatMessage m = inbound(from, text, time.now());
-        messenger.listeners.forEach(l -> l.messageReceived(m));
+        messenger.fire(l -> l.messageReceived(m));
         return m;
     }
 
@@ -79,9 +79,9 @@ class NativeNoticesTest {
     void readingTheConversationAnywhereWithdrawsItsNotices() {
         receive("BOB", "one");
         ChatMessage carol = receive("CAROL", "two");
-        messenger.listeners.forEach(l -> l.conversationRead(new Conversation("BOB", "BOB", true, 0, carol)));
+        messenger.fire(l -> l.conversationRead(new Conversation("BOB", "BOB", true, 0, carol)));
         assertThat(desktop).contains("withdraw 1").doesNotContain("withdraw 2");
-        messenger.listeners.forEach(l -> l.conversationRead(new Conversation("CAROL", "CAROL", true, 1, carol)));
+        messenger.fire(l -> l.conversationRead(new Conversation("CAROL", "CAROL", true, 1, carol)));
         assertThat(desktop).as("still unread: stays").doesNotContain("withdraw 2");
     }
 
@@ -95,7 +95,7 @@ class NativeNoticesTest {
         assertThat(messenger.sent).containsExactly(new FakeMessenger.Sent("BOB", "yes!"));
         assertThat(messenger.reads).containsExactly("BOB@" + m.rowId());
 
-        messenger.refuse = new MessengerException("BOB is unknown");
+        messenger.script = FakeMessenger.refused("BOB is unknown");
         notices.callbacks().replied(1, "again");
         assertThat(desktop).last().isEqualTo("show 1 Not sent to BOB: BOB is unknown");
         notices.callbacks().clicked(99);
@@ -106,7 +106,7 @@ class NativeNoticesTest {
     void aBroadcastOpensEveryoneAndNothingIsAnnouncedWhenSwitchedOff() {
         ChatMessage all = new ChatMessage(5, org.traytalk.model.Direction.INBOUND, "DAVE", 5, "fire drill", time.now(),
                 org.traytalk.model.DeliveryState.RECEIVED, time.now(), true, List.of());
-        messenger.listeners.forEach(l -> l.messageReceived(all));
+        messenger.fire(l -> l.messageReceived(all));
         notices.callbacks().clicked(1);
         assertThat(opened).containsExactly("*");
 
