@@ -131,6 +131,16 @@ class ConversationsModelTest {
     }
 
     @Test
+    void pastedLongTextAndEmojiGoOutAsTheyAre() {
+        model.open("Carol");
+        runAll();
+        String pasted = "Caf\u00E9 \uD83D\uDE00 \u2013 " + "long line of pasted text ".repeat(800) + "\n\tend";
+        model.send(pasted);
+        runAll();
+        assertThat(messenger.sent).containsExactly(new FakeMessenger.Sent("Carol", pasted));
+    }
+
+    @Test
     void whatIsSentAppearsWithItsDeliveryMarkChangingLive() {
         messenger.history.clear();
         model.open("Carol");
