@@ -1,7 +1,6 @@
 package org.traytalk.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.traytalk.it.NodeProcess.has;
 
@@ -211,8 +210,8 @@ class DesktopIT {
                      List.of("body", "body-markup", "actions", "inline-reply"))) {
             Map<String, String> env = new HashMap<>(desktop.env());
             env.put("DBUS_SESSION_BUS_ADDRESS", bus.address());
-            alice = new DesktopNode("ALICE", "native", base, lan.exec(aliceNs), false, env,
-                    settings("ALICE") + "notifications = both\n");
+            alice = new DesktopNode("ALICE", "native", base, inAlice, false, env,
+                    LanFixture.settings("ALICE", ALERTS, "notifications = both"));
             startDesktop("native");
             alice.awaitLog("the desktop's notifications", l -> l.contains("Desktop notifications: "
                     + "org.freedesktop.Notifications (body, body-markup, actions, inline-reply)"), EVENT);
@@ -228,7 +227,8 @@ class DesktopIT {
             server.click(first.id());
             alice.awaitLog("the click opening the conversation", l -> l.contains("Conversations shown at BOB"), EVENT);
             alice.awaitLog("read in the window", l -> l.contains("Unread: 0"), EVENT);
-            await().atMost(EVENT).until(() -> server.closed.contains(first.id()));
+            Eventually.until("the notice withdrawn once read", EVENT, LOOK, () -> server.closed.contains(first.id()),
+                    alice::report);
             desktop.key("Escape"); // the window closes: what comes next stays unread, its notice stays
 
             assertThat(bob.run(EVENT, "send", "ALICE", "Now?").exitCode()).isZero();
@@ -243,7 +243,8 @@ class DesktopIT {
     }
 
     private NotificationServerStandIn.Call awaitNotice(NotificationServerStandIn server, int count) {
-        await().atMost(EVENT).until(() -> server.notified.size() >= count);
+        Eventually.until("notice " + count + " at the desktop", EVENT, LOOK, () -> server.notified.size() >= count,
+                alice::report);
         return server.notified.get(count - 1);
     }
 
