@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.traytalk.wire.PeerNames;
 
 /** Parses, validates and prints the value of each setting. Pure: no I/O. */
 final class SettingValues {
@@ -105,6 +106,10 @@ final class SettingValues {
         int bytes = value.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > NAME_MAX_BYTES) {
             throw new BadValueException("the name is " + bytes + " bytes in UTF-8, at most " + NAME_MAX_BYTES + " fit");
+        }
+        String problem = PeerNames.characterProblem(value); // other nodes would refuse every message under it
+        if (problem != null) {
+            throw new BadValueException(problem);
         }
         return value;
     }

@@ -82,6 +82,12 @@ public final class FoxMessageCodec {
             throw new MalformedMessageException("sender (offset 0, " + FoxMessage.SENDER_BYTES
                     + " bytes) is blank", 0);
         }
+        // names are keyed as sent but shown cleaned: invisible characters would make two peers look alike
+        String problem = PeerNames.characterProblem(sender);
+        if (problem != null) {
+            throw new MalformedMessageException("sender (offset 0, " + FoxMessage.SENDER_BYTES + " bytes): "
+                    + problem, 0);
+        }
         return sender;
     }
 

@@ -19,6 +19,14 @@ public final class PeerNames {
         if (bytes < 1 || bytes > MAX_BYTES) {
             return "a name has 1 to " + MAX_BYTES + " bytes in UTF-8, this one " + bytes;
         }
+        return characterProblem(name);
+    }
+
+    /**
+     * As {@link #problem}, but for a name whose length its field already bounds: the original program's 24-byte
+     * sender, which may be in a code page where a name of 24 characters takes more than 24 bytes of UTF-8.
+     */
+    public static String characterProblem(String name) {
         for (int i = 0; i < name.length(); ) {
             int c = name.codePointAt(i);
             int type = Character.getType(c);

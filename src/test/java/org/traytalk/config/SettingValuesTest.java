@@ -56,6 +56,8 @@ class SettingValuesTest {
         "NAME|*",
         "NAME|tab\there",
         "NAME|xxxxxxxxxxxxxxxxxxxxxxxxx",
+        "NAME|BO\u200BB",
+        "NAME|BOB\u202E",
         "GROUP|''",
         "GROUP|two words",
         "GROUP|back\\slash",

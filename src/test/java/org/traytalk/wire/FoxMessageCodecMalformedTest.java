@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.traytalk.wire.Bytes.ascii;
 import static org.traytalk.wire.Bytes.concat;
+import static org.traytalk.wire.Bytes.hex;
 import static org.traytalk.wire.Bytes.repeat;
 
 import java.nio.charset.Charset;
@@ -76,5 +77,29 @@ class FoxMessageCodecMalformedTest {
         assertThat(e).isNotNull();
         assertThat(e.offset()).isEqualTo(37);
         assertThat(e.getMessage()).contains("system flag").contains("offset 37");
+    }
+
+    /**
+     * Names that would look like another peer's, or like nothing: refused at decode, so they are never keyed. Each is
+     * the 24-byte sender field as sent, padded with spaces; the rest is a valid header.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "42 4f 42 e2 80 ae 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20", // "BOB" U+202E right-to-left override
+        "42 4f e2 80 8b 42 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20", // "BO" U+200B zero-width space "B"
+        "ef bb bf 42 4f 42 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20", // U+FEFF byte-order mark "BOB"
+        "42 4f e2 81 a6 42 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20", // "BO" U+2066 isolate "B"
+        "42 4f 42 07 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20", // "BOB" BEL
+        "42 4f 42 c2 85 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20", // "BOB" U+0085 (C1 control, UTF-8)
+        "42 4f 42 0a 41 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20", // "BOB" line feed "A"
+        "20 42 4f 42 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20", // leading space "BOB"
+    })
+    void senderThatIsInvisibleOrLooksLikeAnotherIsMalformed(String sender24) {
+        byte[] field = hex(sender24);
+        assertThat(field).hasSize(24);
+        MalformedMessageException e = decodeFailure(concat(field, ascii("           1"), ascii("10"), ascii("hi")));
+        assertThat(e).isNotNull();
+        assertThat(e.offset()).isZero();
+        assertThat(e.getMessage()).startsWith("sender (offset 0, 24 bytes): a name");
     }
 }

@@ -176,6 +176,20 @@ class FoxMessageCodecTest {
     }
 
     @Test
+    void theOriginalsAnsiNamesStillPassEvenWhenLongerInUtf8() throws Exception {
+        byte[] bytes = concat(
+                hex("4d dc 4c 4c 45 52 2d 50 43"), repeat(' ', 15), // "MÜLLER-PC" in windows-1252, padded to 24
+                ascii("           7"), ascii("10"), ascii("hi"));   // id 7, flags, body
+        assertThat(codec.decode(bytes).sender()).isEqualTo("MÜLLER-PC");
+        String accented = "ÄÖÜäöüßÉÈÊËÀÂÎÏÔÛÙÇéèêëà"; // 24 characters: 24 bytes here, 48 in UTF-8
+        byte[] full = concat(accented.getBytes(CP1252), ascii("           8"), ascii("10"));
+        assertThat(codec.decode(full).sender()).isEqualTo(accented);
+        byte[] undefined = concat(hex("50 43 81"), repeat(' ', 21), ascii("           9"), ascii("10"));
+        assertThat(codec.decode(undefined).sender()).as("a byte the code page lacks shows as U+FFFD")
+                .isEqualTo("PC\uFFFD");
+    }
+
+    @Test
     void everyTruncationOfTheHeaderIsMalformed() {
         for (int length = 0; length < FoxMessage.HEADER_BYTES; length++) {
             byte[] truncated = Arrays.copyOf(TEST_VECTOR, length);
