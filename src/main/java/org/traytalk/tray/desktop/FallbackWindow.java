@@ -3,6 +3,10 @@ package org.traytalk.tray.desktop;
 import java.awt.BorderLayout;
 import java.awt.Component;
 import java.awt.Dimension;
+import java.awt.GraphicsConfiguration;
+import java.awt.Insets;
+import java.awt.Rectangle;
+import java.awt.Toolkit;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.util.List;
@@ -15,6 +19,7 @@ import javax.swing.JCheckBox;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
+import javax.swing.JScrollPane;
 import javax.swing.JSeparator;
 import javax.swing.JTextArea;
 import javax.swing.WindowConstants;
@@ -25,7 +30,8 @@ import org.traytalk.tray.model.PlainText;
 
 /**
  * The small main window TrayTalk opens when the desktop has no tray: the tray menu as buttons, the status as
- * text, and why there is no icon. Closing it quits, saying OFFLINE, so TrayTalk never runs unseen.
+ * text, and why there is no icon. Closing it quits, saying OFFLINE, so TrayTalk never runs unseen. It grows with
+ * its entries up to the screen's usable height, then scrolls.
  */
 final class FallbackWindow implements TrayView {
     private final JFrame frame = new JFrame("TrayTalk");
@@ -61,7 +67,11 @@ final class FallbackWindow implements TrayView {
         JPanel content = new JPanel(new BorderLayout(0, 12));
         content.setBorder(BorderFactory.createEmptyBorder(14, 16, 14, 16));
         content.add(top, BorderLayout.NORTH);
-        content.add(entries, BorderLayout.CENTER);
+        JScrollPane scroll = new JScrollPane(entries, JScrollPane.VERTICAL_SCROLLBAR_AS_NEEDED,
+                JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
+        scroll.setBorder(BorderFactory.createEmptyBorder());
+        scroll.getVerticalScrollBar().setUnitIncrement(16);
+        content.add(scroll, BorderLayout.CENTER);
         frame.setContentPane(content);
         frame.setMinimumSize(new Dimension(320, 300));
     }
@@ -76,15 +86,33 @@ final class FallbackWindow implements TrayView {
         entries.repaint();
         if (!frame.isVisible()) {
             frame.pack();
+            frame.setSize(sized(frame.getPreferredSize(), new Dimension(0, 0), usableScreen()));
             frame.setLocationRelativeTo(null);
             frame.setVisible(true);
         } else {
-            // peers coming online add rows: grow so nothing is cut off (never shrink under the user's hands)
-            Dimension wanted = frame.getPreferredSize();
-            if (wanted.height > frame.getHeight() || wanted.width > frame.getWidth()) {
-                frame.setSize(Math.max(wanted.width, frame.getWidth()), Math.max(wanted.height, frame.getHeight()));
+            Dimension size = sized(frame.getPreferredSize(), frame.getSize(), usableScreen());
+            if (!size.equals(frame.getSize())) {
+                frame.setSize(size);
             }
         }
+    }
+
+    /**
+     * Peers coming online add rows: the window grows so nothing is cut off, but never beyond the usable screen (then
+     * its entries scroll), and it never shrinks under the user's hands.
+     */
+    static Dimension sized(Dimension wanted, Dimension now, Rectangle usable) {
+        return new Dimension(Math.max(now.width, Math.min(wanted.width, usable.width)),
+                Math.max(now.height, Math.min(wanted.height, usable.height)));
+    }
+
+    /** The screen the window is on, without panels and docks. */
+    private Rectangle usableScreen() {
+        GraphicsConfiguration screen = frame.getGraphicsConfiguration();
+        Rectangle bounds = screen.getBounds();
+        Insets taken = Toolkit.getDefaultToolkit().getScreenInsets(screen);
+        return new Rectangle(bounds.x + taken.left, bounds.y + taken.top, bounds.width - taken.left - taken.right,
+                bounds.height - taken.top - taken.bottom);
     }
 
     private void add(MenuEntry e, int indent) {

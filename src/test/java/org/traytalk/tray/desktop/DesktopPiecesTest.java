@@ -3,6 +3,8 @@ package org.traytalk.tray.desktop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dorkbox.updates.Updates;
+import java.awt.Dimension;
+import java.awt.Rectangle;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,17 @@ class DesktopPiecesTest {
         assertThat(System.getProperty("dorkbox.updates.Updates.ENABLE")).isEqualTo("false");
         assertThat(DorkboxUpdates.ensureOff()).as("off before we had to force it").isTrue();
         assertThat(Updates.INSTANCE.getENABLE()).isFalse();
+    }
+
+    @Test
+    void theFallbackWindowGrowsWithItsEntriesButNeverPastTheScreen() {
+        Rectangle screen = new Rectangle(0, 27, 1024, 741);
+        assertThat(FallbackWindow.sized(new Dimension(320, 400), new Dimension(0, 0), screen))
+                .isEqualTo(new Dimension(320, 400));
+        assertThat(FallbackWindow.sized(new Dimension(340, 2932 * 30), new Dimension(320, 400), screen))
+                .as("2,932 rows").isEqualTo(new Dimension(340, 741));
+        assertThat(FallbackWindow.sized(new Dimension(300, 350), new Dimension(500, 600), screen))
+                .as("made larger by the user: kept").isEqualTo(new Dimension(500, 600));
     }
 
     @Test
