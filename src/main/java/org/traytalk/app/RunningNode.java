@@ -14,6 +14,7 @@ import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
 import org.traytalk.model.HistoryQuery;
 import org.traytalk.model.Peer;
+import org.traytalk.model.Status;
 
 /** The node this process owns: the engine plus the settings watcher that feeds it. */
 final class RunningNode implements Messenger {
@@ -77,6 +78,16 @@ final class RunningNode implements Messenger {
     @Override
     public void markRead(String conversation, long upToRowId) {
         engine.markRead(conversation, upToRowId);
+    }
+
+    @Override
+    public void setStatus(Status status) {
+        engine.setStatus(status);
+    }
+
+    @Override
+    public Status status() {
+        return engine.status();
     }
 
     @Override

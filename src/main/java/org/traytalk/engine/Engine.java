@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
 
@@ -22,6 +23,7 @@ import org.traytalk.model.Fingerprint;
 import org.traytalk.model.HistoryQuery;
 import org.traytalk.model.KeyChange;
 import org.traytalk.model.Peer;
+import org.traytalk.model.Status;
 import org.traytalk.secure.SecureLink;
 import org.traytalk.store.MessageStore;
 import org.traytalk.store.StoreException;
@@ -58,6 +60,7 @@ public final class Engine implements Messenger {
     private volatile EngineOptions options;
     private volatile boolean started;
     private volatile boolean closed;
+    private volatile Status localStatus = Status.AVAILABLE;
 
     public Engine(EngineOptions options, MessageStore store, List<Carrier> carriers, TrustSetup trust,
                   Scheduler scheduler, Clock clock, LongSupplier monotonicNanos, SecureRandom random) {
@@ -211,6 +214,24 @@ public final class Engine implements Messenger {
             store.markRead(conversation, upToRowId).ifPresent(now -> listeners.fire(l -> l.conversationRead(now)));
             return null;
         });
+    }
+
+    /** Local only for now: what the secure layer will announce to peers that understand it. */
+    @Override
+    public void setStatus(Status status) {
+        Status changed = Objects.requireNonNull(status);
+        call(() -> {
+            if (!changed.equals(localStatus)) {
+                localStatus = changed;
+                listeners.fire(l -> l.statusChanged(localName(), changed));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Status status() {
+        return localStatus;
     }
 
     @Override

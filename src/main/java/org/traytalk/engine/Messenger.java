@@ -7,6 +7,7 @@ import org.traytalk.model.Fingerprint;
 import org.traytalk.model.HistoryQuery;
 import org.traytalk.model.KeyChange;
 import org.traytalk.model.Peer;
+import org.traytalk.model.Status;
 
 /**
  * A running TrayTalk node as the user interfaces see it. Safe to call from any thread.
@@ -68,6 +69,16 @@ public interface Messenger extends AutoCloseable {
     default void trust(String name, Fingerprint offered) throws MessengerException {
         throw new MessengerException("This TrayTalk cannot accept identities");
     }
+
+    /**
+     * What this user shows others: away or not, and a status line. Kept here and told to the listeners
+     * ({@link MessengerListener#statusChanged} with {@link #localName}); not sent to peers yet (the wire has no
+     * message for it; legacy peers will keep seeing plain ONLINE).
+     */
+    void setStatus(Status status);
+
+    /** This user's status as last set; {@link Status#AVAILABLE} at start. */
+    Status status();
 
     /** Asks everyone to announce themselves again (a DETECT broadcast), like the original's Refresh button. */
     void refresh();

@@ -4,6 +4,7 @@ import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
 import org.traytalk.model.KeyChange;
 import org.traytalk.model.Peer;
+import org.traytalk.model.Status;
 
 /**
  * What the tray, the console and {@code traytalk listen} are told. Called on the engine thread, in
@@ -21,6 +22,10 @@ public interface MessengerListener {
 
     /** The user read (part of) a conversation, here or in another window: {@code now} has its unread count. */
     default void conversationRead(Conversation now) {
+    }
+
+    /** A user's status changed: this node's own (named {@link Messenger#localName}) or, later, a peer's. */
+    default void statusChanged(String name, Status status) {
     }
 
     default void peerOnline(Peer peer) {

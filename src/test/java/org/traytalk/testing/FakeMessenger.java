@@ -27,6 +27,7 @@ import org.traytalk.model.KeyChange;
 import org.traytalk.model.Peer;
 import org.traytalk.model.PeerAddress;
 import org.traytalk.model.Receipt;
+import org.traytalk.model.Status;
 
 /**
  * The one {@link Messenger} the user interface tests run against: an in-memory history read like the store reads
@@ -205,6 +206,20 @@ public final class FakeMessenger implements Messenger {
         byte[] digest = new byte[32];
         new Random(seed).nextBytes(digest);
         return Fingerprint.of(digest);
+    }
+
+    /** Each status set, in order. */
+    public final List<Status> statuses = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void setStatus(Status status) {
+        statuses.add(status);
+        fire(l -> l.statusChanged(localName, status));
+    }
+
+    @Override
+    public Status status() {
+        return statuses.isEmpty() ? Status.AVAILABLE : statuses.get(statuses.size() - 1);
     }
 
     @Override

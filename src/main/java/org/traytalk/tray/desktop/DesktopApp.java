@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.swing.SwingUtilities;
+import javax.swing.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.traytalk.concurrent.DaemonThreads;
@@ -23,11 +24,13 @@ import org.traytalk.engine.MessengerListener;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.platform.Autostart;
 import org.traytalk.platform.DarkMode;
+import org.traytalk.platform.idle.IdleTime;
 import org.traytalk.platform.notify.DesktopNotifications;
 import org.traytalk.platform.notify.NativeNotifications;
 import org.traytalk.tray.model.Alert;
 import org.traytalk.tray.model.AlertOptions;
 import org.traytalk.tray.model.AlertQueue;
+import org.traytalk.tray.model.AwayWatch;
 import org.traytalk.tray.model.MenuModel;
 import org.traytalk.tray.model.NativeNotices;
 import org.traytalk.tray.model.OnThread;
@@ -40,6 +43,8 @@ import org.traytalk.tray.model.TrayModel;
  */
 public final class DesktopApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
+    /** How often the idle time is looked at: away and back show within this. */
+    static final Duration IDLE_LOOK = Duration.ofSeconds(5);
 
     /** The conversations and settings windows, built by the application wiring. */
     public interface Windows {
@@ -74,6 +79,8 @@ public final class DesktopApp implements AutoCloseable {
     private volatile boolean sound;
     private NotificationStyle notifications;
     private NativeNotices nativeNotices;
+    private AwayWatch awayWatch;
+    private Timer idleTimer;
     private DesktopNotifications desktopNotifications; // connected when the setting first asks for it
     private boolean connecting;
     private boolean autostartOn;
@@ -122,6 +129,18 @@ public final class DesktopApp implements AutoCloseable {
                 () -> notifications.nativeNotification() && desktopNotifications != null,
                 peer -> windows.showConversations(Optional.of(peer)));
         handles.add(nativeNotices.attach());
+        awayWatch = new AwayWatch(messenger, background, alerts);
+        awayWatch.configure(settings.awayAfter(), settings.statusLine());
+        IdleTime idle = IdleTime.ofThisDesktop();
+        idleTimer = new Timer((int) IDLE_LOOK.toMillis(), e -> {
+            boolean wasAway = awayWatch.away();
+            awayWatch.tick(idle.sinceLastInput());
+            if (awayWatch.away() != wasAway) {
+                LOG.info("{}", awayWatch.away() ? "Away: no keyboard or mouse input" : "Back");
+            }
+        });
+        idleTimer.start();
+        handles.add(idleTimer::stop);
         connectNativeNotices();
         presenter = new TrayPresenter(model, this::autostartState, new Actions());
         autostartOn = readAutostart();
@@ -186,6 +205,7 @@ public final class DesktopApp implements AutoCloseable {
             model.setLocalName(settings.displayName());
             notifications = settings.notifications();
             connectNativeNotices();
+            awayWatch.configure(settings.awayAfter(), settings.statusLine());
         });
     }
 

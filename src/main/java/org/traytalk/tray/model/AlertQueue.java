@@ -30,7 +30,9 @@ public final class AlertQueue implements MessengerListener {
     private final List<Alert> visible = new ArrayList<>();
     private final HideTimers hideTimers;
     private final FloodWindow floods = new FloodWindow();
-    private final AwayLog away = new AwayLog();
+    private final AwayLog away = new AwayLog(); // while do-not-disturb is on
+    private final AwayLog whileIdle = new AwayLog(); // while the user is away from the keyboard
+    private boolean idleAway;
     private final ReplyWatch replies = new ReplyWatch();
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private long nextId = 1;
@@ -74,6 +76,9 @@ public final class AlertQueue implements MessengerListener {
 
     @Override
     public void messageReceived(ChatMessage m) {
+        if (idleAway) {
+            whileIdle.add(m);
+        }
         if (dnd) {
             away.add(m);
             return;
@@ -180,6 +185,7 @@ public final class AlertQueue implements MessengerListener {
         }
         if (!now.everyone()) {
             away.forget(now.name());
+            whileIdle.forget(now.name());
         }
         boolean any = false;
         for (Alert a : List.copyOf(visible)) {
@@ -187,6 +193,24 @@ public final class AlertQueue implements MessengerListener {
         }
         if (any) {
             changed();
+        }
+    }
+
+    /**
+     * The user went away from the keyboard (true: pop-ups go on showing, and what arrives is also noted) or came
+     * back (false: one summary of what arrived meanwhile and is still unread).
+     */
+    public void setAway(boolean on) {
+        if (on == idleAway) {
+            return;
+        }
+        idleAway = on;
+        if (!on) {
+            List<AwayLog.Entry> missed = whileIdle.drain();
+            if (!missed.isEmpty() && !dnd) {
+                add(AlertTexts.away(nextId++, missed, options));
+                changed();
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import org.traytalk.engine.MessengerListener;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
 import org.traytalk.model.Peer;
+import org.traytalk.model.Status;
 
 /**
  * Hands messenger events (which arrive on the engine thread) to the UI thread, so the models in this package
@@ -37,6 +38,11 @@ public final class OnThread implements MessengerListener {
     @Override
     public void conversationRead(Conversation now) {
         thread.execute(() -> target.conversationRead(now));
+    }
+
+    @Override
+    public void statusChanged(String name, Status status) {
+        thread.execute(() -> target.statusChanged(name, status));
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.Peer;
+import org.traytalk.model.Status;
 
 /**
  * What the tray icon, its tooltip and its menu show: online peers, recent senders, unread messages, do-not-disturb
@@ -33,6 +34,7 @@ public final class TrayModel implements MessengerListener {
     private boolean dnd;
     private boolean noNetwork;
     private String problem;
+    private Status status = Status.AVAILABLE;
 
     public TrayModel(String localName) {
         this.localName = localName;
@@ -87,6 +89,19 @@ public final class TrayModel implements MessengerListener {
         if (problem != null && (message.state() == DeliveryState.SENT || message.state() == DeliveryState.DELIVERED)) {
             clearProblem();
         }
+    }
+
+    /** This user's own status (away, status line) shows in the tooltip; peers' statuses are not told yet. */
+    @Override
+    public void statusChanged(String name, Status now) {
+        if (isSelf(name) && !now.equals(status)) {
+            status = now;
+            changed();
+        }
+    }
+
+    public Status status() {
+        return status;
     }
 
     /** Read in a window or a pop-up: the icon and the menu count what is left. */
@@ -208,6 +223,12 @@ public final class TrayModel implements MessengerListener {
         }
         if (dnd) {
             tip.append(" - do not disturb");
+        }
+        if (status.away()) {
+            tip.append(" - away");
+        }
+        if (!status.line().isEmpty()) {
+            tip.append(" - ").append(PlainText.line(status.line()));
         }
         if (noNetwork) {
             tip.append(" - no network");

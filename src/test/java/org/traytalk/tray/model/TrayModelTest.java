@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
 import org.traytalk.model.DeliveryState;
+import org.traytalk.model.Status;
 import org.traytalk.testing.FakeMessenger;
 
 class TrayModelTest {
@@ -142,6 +143,14 @@ class TrayModelTest {
         assertThat(model.tooltip()).isEqualTo("TrayTalk - ALICE - 3 online - 2 unread - do not disturb - Store failed");
         model.setNoNetwork(true);
         assertThat(model.tooltip()).endsWith("do not disturb - no network");
+    }
+
+    @Test
+    void tooltipShowsThisUsersAwayAndStatusLineButNotAPeers() {
+        model.statusChanged("alice", new Status(true, "in a meeting\nuntil 3"));
+        assertThat(model.tooltip()).isEqualTo("TrayTalk - ALICE - 0 online - away - in a meeting until 3");
+        model.statusChanged("BOB", new Status(false, "not me"));
+        assertThat(model.status()).isEqualTo(new Status(true, "in a meeting\nuntil 3"));
     }
 
     @Test
