@@ -52,7 +52,7 @@ final class NodeAssembly {
         MessageStore store = SqliteMessageStore.open(dirs.data().resolve(DATABASE), clock, random);
         long instanceId = UdpCarrierOptions.newInstanceId(random);
         List<Carrier> carriers = CarrierAssembly.build(settings, NetworkView.system(), instanceId, warnings);
-        TrustSetup trust = new TrustSetup(identity, GroupSecrets.derive(settings.group(), null), instanceId);
+        TrustSetup trust = new TrustSetup(identity, GroupSecrets.derive(settings.group(), settings.passphrase()), instanceId);
         Engine engine = new Engine(options(settings), store, carriers, trust, Scheduler.singleThread("traytalk-engine"),
                 clock, System::nanoTime, random);
         try {
@@ -75,7 +75,8 @@ final class NodeAssembly {
     }
 
     static EngineOptions options(Settings s) {
-        return EngineOptions.defaults(s.displayName(), s.legacyCharset(), s.heartbeat(), s.failAfter());
+        return EngineOptions.defaults(s.displayName(), s.legacyCharset(), s.heartbeat(), s.failAfter())
+                .withUnverified(s.unverified());
     }
 
     /** Name and timing apply at once; network settings need a restart, and the log says so. */

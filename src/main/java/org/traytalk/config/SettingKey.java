@@ -20,7 +20,9 @@ public enum SettingKey {
     NOTIFICATIONS("notifications", "How a new message is shown: popup (TrayTalk's own, with a reply field), native (the desktop's notification centre, which keeps it and obeys do-not-disturb) or both."),
     AWAY_MINUTES("away.minutes", "Minutes without keyboard or mouse input after which you count as away, 1 to 1440; 0 never."),
     STATUS("status", "A line others see beside your name, e.g. \"in a meeting until 3\"; at most 64 characters, empty for none."),
-    SEEN_RECEIPTS("seen.receipts", "Tell senders when you have read their message (\"seen\"), and show when they read yours: on or off.");
+    SEEN_RECEIPTS("seen.receipts", "Tell senders when you have read their message (\"seen\"), and show when they read yours: on or off."),
+    UNVERIFIED_PEERS("unverified.peers", "Peers of the original program (mailslot, netbios carriers) cannot prove who they are: allow (shown as not verified), warn (and every pop-up of theirs says so) or refuse (ignored)."),
+    GROUP_PASSPHRASE("group.passphrase", "Organisation passphrase: when set, only members with the same passphrase see and reach each other; empty means none (a file group.key next to this one also sets it).");
 
     private final String key;
     private final String explanation;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.traytalk.model.UnverifiedPolicy;
 import org.traytalk.wire.PeerNames;
 
 /** Parses, validates and prints the value of each setting. Pure: no I/O. */
@@ -39,7 +40,7 @@ final class SettingValues {
                 Settings.DEFAULT_UDP_PORT,
                 List.of(), List.of(), Charset.forName("windows-1252"), Duration.ofSeconds(60), Duration.ofMinutes(1440),
                 Settings.DEFAULT_WORKGROUP, true, Duration.ofSeconds(8), false, NotificationStyle.POPUP,
-                Duration.ofMinutes(10), "", true);
+                Duration.ofMinutes(10), "", true, UnverifiedPolicy.WARN, "");
     }
 
     /** UDP everywhere; on Windows also the real mailslots, so the original program is reached out of the box. */
@@ -67,6 +68,8 @@ final class SettingValues {
                     .orElseThrow(() -> new BadValueException("use popup, native or both"));
             case AWAY_MINUTES -> Duration.ofMinutes(number(value, 0, 1440));
             case STATUS -> status(value);
+            case UNVERIFIED_PEERS -> unverified(value);
+            case GROUP_PASSPHRASE -> passphrase(value);
         };
     }
 
@@ -90,7 +93,27 @@ final class SettingValues {
             case AWAY_MINUTES -> Long.toString(settings.awayAfter().toMinutes());
             case STATUS -> settings.statusLine();
             case SEEN_RECEIPTS -> settings.seenReceipts() ? "on" : "off";
+            case UNVERIFIED_PEERS -> settings.unverified().name().toLowerCase(Locale.ROOT);
+            case GROUP_PASSPHRASE -> settings.passphrase();
         };
+    }
+
+    static UnverifiedPolicy unverified(String value) throws BadValueException {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "allow" -> UnverifiedPolicy.ALLOW;
+            case "warn" -> UnverifiedPolicy.WARN;
+            case "refuse" -> UnverifiedPolicy.REFUSE;
+            default -> throw new BadValueException("use allow, warn or refuse");
+        };
+    }
+
+    /** Any text; blanks at either end are not part of it (they are too easy to type on one computer only). */
+    static String passphrase(String value) throws BadValueException {
+        String strip = value.strip();
+        if (strip.codePoints().anyMatch(Character::isISOControl)) {
+            throw new BadValueException("the passphrase must not contain control characters");
+        }
+        return strip;
     }
 
     static String name(String value) throws BadValueException {

@@ -3,6 +3,8 @@ package org.traytalk.config;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import org.traytalk.model.UnverifiedPolicy;
 
 /**
  * Every setting, validated. Keys and defaults are documented in the settings file TrayTalk writes on
@@ -25,12 +27,16 @@ import java.util.List;
  * @param awayAfter        {@code away.minutes}: idle time after which this user is away; zero never (default 10)
  * @param statusLine       {@code status}: what others see beside the name; empty for none (default empty)
  * @param seenReceipts     {@code seen.receipts}: send and show "seen" marks (default on)
+ * @param unverified       {@code unverified.peers}: what to do with the original program's peers (default warn)
+ * @param passphrase       {@code group.passphrase}: the organisation passphrase, empty for none (default); never
+ *                         shown by {@link #toString}
  */
 public record Settings(String displayName, String group, List<String> carriers, int udpPort,
                        List<String> interfaces, List<String> extraTargets, Charset legacyCharset,
                        Duration heartbeat, Duration failAfter, String netbiosWorkgroup, boolean nameService,
                        Duration alertTime, boolean alertSound, NotificationStyle notifications,
-                       Duration awayAfter, String statusLine, boolean seenReceipts) {
+                       Duration awayAfter, String statusLine, boolean seenReceipts, UnverifiedPolicy unverified,
+                       String passphrase) {
 
     /** The longest status line, in characters. */
     public static final int STATUS_MAX_CHARS = 64;
@@ -43,11 +49,27 @@ public record Settings(String displayName, String group, List<String> carriers, 
         carriers = List.copyOf(carriers);
         interfaces = List.copyOf(interfaces);
         extraTargets = List.copyOf(extraTargets);
+        Objects.requireNonNull(unverified, "unverified");
+        Objects.requireNonNull(passphrase, "passphrase");
+    }
+
+    /** The same settings with another passphrase (read from group.key). */
+    public Settings withPassphrase(String newPassphrase) {
+        return new Settings(displayName, group, carriers, udpPort, interfaces, extraTargets, legacyCharset, heartbeat,
+                failAfter, netbiosWorkgroup, nameService, alertTime, alertSound, notifications, awayAfter, statusLine,
+                seenReceipts, unverified, newPassphrase);
+    }
+
+    @Override
+    public String toString() {
+        return "Settings[name=" + displayName + ", group=" + group + ", carriers=" + carriers + ", udp.port=" + udpPort
+                + ", interfaces=" + interfaces + ", targets=" + extraTargets + ", unverified=" + unverified
+                + (passphrase.isEmpty() ? "" : ", with a passphrase") + "]";
     }
 
     /** The part of these settings that only a restart applies. */
     public NetworkSettings network() {
         return new NetworkSettings(carriers, udpPort, interfaces, extraTargets, group, legacyCharset, netbiosWorkgroup,
-                nameService);
+                nameService, passphrase);
     }
 }

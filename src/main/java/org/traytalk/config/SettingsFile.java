@@ -1,6 +1,7 @@
 package org.traytalk.config;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -21,6 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class SettingsFile {
 
     public static final String FILE_NAME = "traytalk.properties";
+    /** A file beside the settings whose first line is the organisation passphrase. */
+    public static final String GROUP_KEY = "group.key";
 
     private static final Logger LOG = LoggerFactory.getLogger(SettingsFile.class);
 
@@ -83,11 +86,35 @@ public final class SettingsFile {
         return new LoadedSettings(loaded.settings(), warnings);
     }
 
-    /** Reads the file; a missing file means all defaults. Every warning is also logged. */
+    /**
+     * Reads the file; a missing file means all defaults. Without a passphrase in it, a {@value #GROUP_KEY} file beside
+     * it (one an installer can drop) gives the passphrase in its first line. Every warning is also logged.
+     */
     public LoadedSettings load() {
         LoadedSettings loaded = new SettingsReader(path, defaults).read();
+        Path keyFile = path.resolveSibling(GROUP_KEY);
+        if (loaded.settings().passphrase().isEmpty() && Files.isRegularFile(keyFile)) {
+            loaded = withKeyFile(loaded, keyFile);
+        }
         loaded.warnings().forEach(LOG::warn);
         return loaded;
+    }
+
+    private static LoadedSettings withKeyFile(LoadedSettings loaded, Path keyFile) {
+        List<String> warnings = new ArrayList<>(loaded.warnings());
+        try {
+            String line = Files.readAllLines(keyFile, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank())
+                    .findFirst().orElse("");
+            String passphrase = SettingValues.passphrase(line);
+            if (passphrase.isEmpty()) {
+                warnings.add(keyFile + " is empty: no organisation passphrase is used");
+            }
+            return new LoadedSettings(loaded.settings().withPassphrase(passphrase), warnings);
+        } catch (IOException | SettingValues.BadValueException | UncheckedIOException e) {
+            warnings.add("Cannot use the organisation passphrase in " + keyFile + ": " + e.getMessage()
+                    + ". TrayTalk goes on without one, so members with the passphrase will not see it.");
+            return new LoadedSettings(loaded.settings(), warnings);
+        }
     }
 
     /**

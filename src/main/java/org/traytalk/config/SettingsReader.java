@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.configuration2.PropertiesConfiguration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.traytalk.model.UnverifiedPolicy;
 
 /** One read of the settings file: raw values through Commons Configuration, then per-key validation. */
 final class SettingsReader {
@@ -50,7 +51,9 @@ final class SettingsReader {
                 value(SettingKey.NOTIFICATIONS, NotificationStyle.class, defaults.notifications()),
                 value(SettingKey.AWAY_MINUTES, Duration.class, defaults.awayAfter()),
                 value(SettingKey.STATUS, String.class, defaults.statusLine()),
-                value(SettingKey.SEEN_RECEIPTS, Boolean.class, defaults.seenReceipts()));
+                value(SettingKey.SEEN_RECEIPTS, Boolean.class, defaults.seenReceipts()),
+                value(SettingKey.UNVERIFIED_PEERS, UnverifiedPolicy.class, defaults.unverified()),
+                value(SettingKey.GROUP_PASSPHRASE, String.class, defaults.passphrase()));
         return new LoadedSettings(settings, warnings);
     }
 

@@ -13,6 +13,7 @@ import org.traytalk.carrier.netbios.NetbiosCarrierOptions;
 import org.traytalk.carrier.udp.UdpCarrierOptions;
 import org.traytalk.config.NotificationStyle;
 import org.traytalk.config.Settings;
+import org.traytalk.model.UnverifiedPolicy;
 
 /** The carriers come from the settings in the order the setting names them; options carry the settings. */
 class CarrierAssemblyTest {
@@ -22,7 +23,8 @@ class CarrierAssemblyTest {
                                      boolean nameService) {
         return new Settings("ALICE", "TEAM1", carriers, 50000, interfaces, List.of("10.1.0.0/16"),
                 Charset.forName("windows-1252"), Duration.ofSeconds(60), Duration.ofHours(24), workgroup, nameService,
-                Duration.ofSeconds(8), false, NotificationStyle.POPUP, Duration.ofMinutes(10), "", true);
+                Duration.ofSeconds(8), false, NotificationStyle.POPUP, Duration.ofMinutes(10), "", true,
+                UnverifiedPolicy.WARN, "");
     }
 
     private List<String> builtNames(List<String> carriers) {

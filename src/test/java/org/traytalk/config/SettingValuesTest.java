@@ -7,6 +7,7 @@ import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.traytalk.model.UnverifiedPolicy;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -130,7 +131,8 @@ class SettingValuesTest {
         assertThat(SettingValues.format(SettingKey.CARRIERS,
                 new Settings("a", "G", List.of("netbios", "udp"), 1024, List.of(), List.of(),
                         defaults.legacyCharset(), defaults.heartbeat(), defaults.failAfter(), "WORKGROUP", true,
-                        defaults.alertTime(), false, defaults.notifications(), defaults.awayAfter(), "", true)))
+                        defaults.alertTime(), false, defaults.notifications(), defaults.awayAfter(), "", true,
+                        UnverifiedPolicy.WARN, "")))
                 .as("in the order they start").isEqualTo("netbios, udp");
     }
 
@@ -153,7 +155,9 @@ class SettingValuesTest {
                 key == SettingKey.NOTIFICATIONS ? (NotificationStyle) v : s.notifications(),
                 key == SettingKey.AWAY_MINUTES ? (Duration) v : s.awayAfter(),
                 key == SettingKey.STATUS ? (String) v : s.statusLine(),
-                key == SettingKey.SEEN_RECEIPTS ? (Boolean) v : s.seenReceipts());
+                key == SettingKey.SEEN_RECEIPTS ? (Boolean) v : s.seenReceipts(),
+                key == SettingKey.UNVERIFIED_PEERS ? (UnverifiedPolicy) v : s.unverified(),
+                key == SettingKey.GROUP_PASSPHRASE ? (String) v : s.passphrase());
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.traytalk.model.UnverifiedPolicy;
 
 class SettingsFileTest {
 
@@ -84,7 +85,7 @@ class SettingsFileTest {
         assertThat(loaded.settings()).isEqualTo(new Settings("Zoë", "TEAM1", List.of("udp", "netbios"), 50000,
                 List.of("eth0"), List.of("10.1.0.0/16", "box:4000"), Charset.forName("windows-1251"),
                 Duration.ofSeconds(30), Duration.ofMinutes(90), "WORKGROUP", true, Duration.ofSeconds(8), false,
-                NotificationStyle.POPUP, Duration.ofMinutes(10), "", true));
+                NotificationStyle.POPUP, Duration.ofMinutes(10), "", true, UnverifiedPolicy.WARN, ""));
     }
 
     @ParameterizedTest(name = "{0} = {1}")
@@ -214,13 +215,49 @@ class SettingsFileTest {
     private static Settings withPort(Settings s, int port) {
         return new Settings(s.displayName(), s.group(), s.carriers(), port, s.interfaces(), s.extraTargets(),
                 s.legacyCharset(), s.heartbeat(), s.failAfter(), s.netbiosWorkgroup(), s.nameService(), s.alertTime(),
-                s.alertSound(), s.notifications(), s.awayAfter(), s.statusLine(), s.seenReceipts());
+                s.alertSound(), s.notifications(), s.awayAfter(), s.statusLine(), s.seenReceipts(), s.unverified(),
+                s.passphrase());
+    }
+
+    @Test
+    void thePassphraseComesFromTheSettingOrAGroupKeyFileBesideItAndIsNeverShown() throws Exception {
+        Path file = dir.resolve(SettingsFile.FILE_NAME);
+        SettingsFile settings = new SettingsFile(file, "PC1");
+        settings.loadOrCreate();
+        assertThat(settings.load().settings().passphrase()).isEmpty();
+
+        Files.writeString(dir.resolve(SettingsFile.GROUP_KEY), "\n  dropped by the installer  \nsecond line\n");
+        LoadedSettings fromFile = settings.load();
+        assertThat(fromFile.settings().passphrase()).isEqualTo("dropped by the installer");
+        assertThat(fromFile.warnings()).isEmpty();
+        assertThat(fromFile.settings().toString()).doesNotContain("dropped").contains("with a passphrase");
+        assertThat(fromFile.settings().network().toString()).doesNotContain("dropped");
+
+        settings.set("group.passphrase", "typed in the settings");
+        assertThat(settings.load().settings().passphrase()).isEqualTo("typed in the settings");
+
+        settings.set("group.passphrase", "");
+        Files.writeString(dir.resolve(SettingsFile.GROUP_KEY), "\n");
+        assertThat(settings.load().warnings()).singleElement().asString().contains("is empty");
+    }
+
+    @Test
+    void theUnverifiedPolicyIsReadAndABadOneReported() throws Exception {
+        Path file = dir.resolve(SettingsFile.FILE_NAME);
+        Files.writeString(file, "unverified.peers = Refuse\n");
+        assertThat(new SettingsFile(file, "PC1").load().settings().unverified()).isEqualTo(UnverifiedPolicy.REFUSE);
+        Files.writeString(file, "unverified.peers = maybe\n");
+        LoadedSettings bad = new SettingsFile(file, "PC1").load();
+        assertThat(bad.settings().unverified()).isEqualTo(UnverifiedPolicy.WARN);
+        assertThat(bad.warnings()).singleElement().asString().contains("unverified.peers")
+                .contains("allow, warn or refuse");
     }
 
     private static Settings withGroup(Settings s, String group) {
         return new Settings(s.displayName(), group, s.carriers(), s.udpPort(), s.interfaces(), s.extraTargets(),
                 s.legacyCharset(), s.heartbeat(), s.failAfter(), s.netbiosWorkgroup(), s.nameService(), s.alertTime(),
-                s.alertSound(), s.notifications(), s.awayAfter(), s.statusLine(), s.seenReceipts());
+                s.alertSound(), s.notifications(), s.awayAfter(), s.statusLine(), s.seenReceipts(),
+                s.unverified(), s.passphrase());
     }
 
     @Test

@@ -193,6 +193,26 @@ class SecureEngineTest {
     }
 
     @Test
+    void withAPassphraseOnlyMembersSeeAndReachEachOther() throws Exception {
+        alice.passphrase = "our office 2026";
+        bob.passphrase = "our office 2026";
+        carol.passphrase = null; // a stranger on the LAN, or a member without the passphrase
+        alice.start();
+        bob.start();
+        carol.start();
+        assertThat(alice.events.online).containsExactly("BOB");
+        assertThat(bob.events.online).containsExactly("ALICE");
+        assertThat(carol.events.online).isEmpty();
+        carol.engine.send("ALICE", "let me in");
+        ChatMessage sent = alice.engine.send("BOB", "members only");
+        time.advance(Duration.ofSeconds(5));
+        assertThat(alice.events.receivedBodies()).isEmpty();
+        assertThat(bob.events.receivedBodies()).containsExactly("members only");
+        assertThat(alice.events.lastState(sent.rowId())).isEqualTo(DeliveryState.DELIVERED);
+        assertThat(alice.engine.peers()).extracting(Peer::name).containsExactly("BOB");
+    }
+
+    @Test
     void replayedFramesChangeNothing() throws Exception {
         alice.start();
         bob.start();

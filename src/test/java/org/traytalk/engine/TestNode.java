@@ -29,6 +29,8 @@ final class TestNode {
     boolean secure;
     /** Picks the node's identity; another seed under the same name is another installation (or an impostor). */
     long identitySeed;
+    /** The organisation passphrase, or null for none. */
+    String passphrase;
     /** Where it is on the in-memory LAN. */
     String address;
     /** Also on a carrier of the original program, at {@code address + "-fox"}; null when not. */
@@ -55,7 +57,7 @@ final class TestNode {
         events = new EventLog();
         view = time.view();
         engine = new Engine(EngineOptions.defaults(name, Charset.forName("windows-1252"), HEARTBEAT, FAIL_AFTER),
-                store, carriers(), TestTrust.setup(identitySeed), view, time.clock(), time::monotonicNanos,
+                store, carriers(), TestTrust.setup(identitySeed, passphrase), view, time.clock(), time::monotonicNanos,
                 TestTrust.random(1));
         engine.subscribe(events);
         engine.start();

@@ -31,6 +31,11 @@ public final class TestTrust {
 
     /** A node's identity in group FOXAPP without a passphrase. */
     public static TrustSetup setup(long seed) {
-        return new TrustSetup(identity(seed), GroupSecrets.derive("FOXAPP", null), seed == 0 ? 1 : seed);
+        return setup(seed, null);
+    }
+
+    /** A node's identity in group FOXAPP with the organisation passphrase (null for none). */
+    public static TrustSetup setup(long seed, String passphrase) {
+        return new TrustSetup(identity(seed), GroupSecrets.derive("FOXAPP", passphrase), seed == 0 ? 1 : seed);
     }
 }

@@ -1,5 +1,6 @@
 package org.traytalk.tray.window;
 
+import java.util.List;
 import javax.swing.JComponent;
 import org.traytalk.config.SettingKey;
 
@@ -26,6 +27,8 @@ interface SettingField {
             case UDP_PORT, HEARTBEAT_SECONDS, FAIL_AFTER_MINUTES, ALERT_SECONDS, AWAY_MINUTES -> new NumberField(key);
             case NAME, GROUP, NETWORK_INTERFACES, UDP_TARGETS, LEGACY_CODEPAGE, NETBIOS_WORKGROUP, NOTIFICATIONS,
                  STATUS -> new TextField(key);
+            case UNVERIFIED_PEERS -> new ChoiceField(key, List.of("allow", "warn", "refuse"));
+            case GROUP_PASSPHRASE -> new SecretField(key);
         };
     }
 }

@@ -8,6 +8,7 @@ import org.traytalk.config.SettingKey;
 enum SettingSection {
     YOU("You"),
     NETWORK("Network"),
+    TRUST("Trust"),
     DELIVERY("Delivery"),
     POPUPS("Pop-ups");
 
@@ -34,12 +35,13 @@ enum SettingSection {
             case HEARTBEAT_SECONDS, FAIL_AFTER_MINUTES -> DELIVERY;
             case ALERT_SECONDS, ALERT_SOUND, NOTIFICATIONS -> POPUPS;
             case AWAY_MINUTES, STATUS, SEEN_RECEIPTS -> YOU;
+            case UNVERIFIED_PEERS, GROUP_PASSPHRASE -> TRUST;
         };
     }
 
-    /** The running app picks up name, timing and pop-up changes at once; network changes need a restart. */
+    /** Name, timing, pop-up and trust changes apply at once; network ones and the passphrase at the next start. */
     static boolean appliesLive(SettingKey key) {
-        return of(key) != NETWORK;
+        return of(key) != NETWORK && key != SettingKey.GROUP_PASSPHRASE;
     }
 
     static String label(SettingKey key) {
@@ -61,6 +63,8 @@ enum SettingSection {
             case AWAY_MINUTES -> "Away after (minutes idle)";
             case STATUS -> "Status";
             case SEEN_RECEIPTS -> "Seen marks";
+            case UNVERIFIED_PEERS -> "Unverified peers";
+            case GROUP_PASSPHRASE -> "Organisation passphrase";
         };
     }
 }

@@ -68,7 +68,7 @@ class SettingsFormTest {
         assertThat(Arrays.stream(SettingKey.values()).filter(k -> !SettingSection.appliesLive(k)))
                 .containsExactlyInAnyOrder(SettingKey.GROUP, SettingKey.CARRIERS, SettingKey.UDP_PORT,
                         SettingKey.NETWORK_INTERFACES, SettingKey.UDP_TARGETS, SettingKey.LEGACY_CODEPAGE,
-                        SettingKey.NETBIOS_WORKGROUP, SettingKey.NETBIOS_NAME_SERVICE);
+                        SettingKey.NETBIOS_WORKGROUP, SettingKey.NETBIOS_NAME_SERVICE, SettingKey.GROUP_PASSPHRASE);
     }
 
     @Test
