@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.traytalk.concurrent.DaemonThreads;
 
 /** {@link Scheduler} on a single daemon thread; a task that throws is logged and does not stop the thread. */
 final class ExecutorScheduler implements Scheduler {
@@ -15,10 +16,10 @@ final class ExecutorScheduler implements Scheduler {
     private volatile Thread thread;
 
     ExecutorScheduler(String threadName) {
+        DaemonThreads threads = new DaemonThreads(threadName);
         executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread t = new Thread(runnable, threadName);
-            t.setDaemon(true);
-            thread = t;
+            Thread t = threads.newThread(runnable);
+            thread = t; // remembered, so isSchedulerThread can tell the engine's own thread
             return t;
         });
         executor.setRemoveOnCancelPolicy(true);

@@ -1,5 +1,6 @@
 package org.traytalk.engine;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
@@ -27,7 +28,7 @@ public interface Messenger extends AutoCloseable {
 
     /** How {@code text} would go to {@code recipient} now; for a compose window's counter. Nothing is sent. */
     default SendSize measure(String recipient, String text) {
-        int bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        int bytes = text.getBytes(StandardCharsets.UTF_8).length;
         return new SendSize(bytes, EngineOptions.MAX_BODY_BYTES, 1, "");
     }
 

@@ -2,10 +2,12 @@ package org.traytalk.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -57,7 +59,7 @@ class EngineTest {
         assertThat(alice.events.online).containsExactly("BOB");
         assertThat(bob.events.online).containsExactly("ALICE");
         assertThat(bob.engine.peers()).extracting(Peer::name, Peer::online).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("ALICE", true));
+                tuple("ALICE", true));
     }
 
     @Test
@@ -149,7 +151,7 @@ class EngineTest {
         alice.start();
         bob.start();
         bob.stop();
-        List<String> written = new java.util.ArrayList<>();
+        List<String> written = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             if (i == 150) { // half of them wait through a restart of the sender, in its store
                 alice.stop();
@@ -218,8 +220,8 @@ class EngineTest {
         ChatMessage done = alice.events.last(sent.rowId());
         assertThat(done.state()).isEqualTo(DeliveryState.DELIVERED);
         assertThat(done.receipts()).extracting(r -> r.peer().toUpperCase(), r -> r.state()).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("BOB", DeliveryState.DELIVERED),
-                org.assertj.core.groups.Tuple.tuple("CAROL", DeliveryState.DELIVERED));
+                tuple("BOB", DeliveryState.DELIVERED),
+                tuple("CAROL", DeliveryState.DELIVERED));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.traytalk.engine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.PriorityQueue;
 
@@ -29,12 +30,12 @@ public final class VirtualScheduler implements Scheduler {
     public Clock clock() {
         return new Clock() {
             @Override
-            public java.time.ZoneId getZone() {
+            public ZoneId getZone() {
                 return ZoneOffset.UTC;
             }
 
             @Override
-            public Clock withZone(java.time.ZoneId zone) {
+            public Clock withZone(ZoneId zone) {
                 return this;
             }
 
