@@ -28,7 +28,7 @@ interface SettingField {
             case NAME, GROUP, NETWORK_INTERFACES, UDP_TARGETS, LEGACY_CODEPAGE, NETBIOS_WORKGROUP, NOTIFICATIONS,
                  STATUS -> new TextField(key);
             case UNVERIFIED_PEERS -> new ChoiceField(key, List.of("allow", "warn", "refuse"));
-            case GROUP_PASSPHRASE -> new SecretField(key);
+            case GROUP_PASSPHRASE -> new TextField(key, true);
         };
     }
 }

@@ -1,16 +1,22 @@
 package org.traytalk.tray.window;
 
 import javax.swing.JComponent;
+import javax.swing.JPasswordField;
 import javax.swing.JTextField;
 import org.traytalk.config.SettingKey;
 
-/** A one-line text setting: a name, or a comma-separated list. */
+/** A one-line text setting: a name, a comma-separated list, or a secret (typed, never shown). */
 final class TextField implements SettingField {
     private final SettingKey key;
-    private final JTextField field = new JTextField(24);
+    private final JTextField field;
 
     TextField(SettingKey key) {
+        this(key, false);
+    }
+
+    TextField(SettingKey key, boolean secret) {
         this.key = key;
+        this.field = secret ? new JPasswordField(24) : new JTextField(24);
         field.setName(key.key());
     }
 
@@ -26,7 +32,7 @@ final class TextField implements SettingField {
 
     @Override
     public String value() {
-        return field.getText();
+        return field instanceof JPasswordField secret ? new String(secret.getPassword()) : field.getText();
     }
 
     @Override

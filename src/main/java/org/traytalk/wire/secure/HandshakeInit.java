@@ -17,15 +17,9 @@ public record HandshakeInit(int senderIndex, byte[] noise, byte[] mac) implement
     public static final int MIN_NOISE_BYTES = 32 + 48 + 16;
 
     public HandshakeInit {
-        if (noise.length < MIN_NOISE_BYTES) {
-            throw new IllegalArgumentException("handshake message of " + noise.length + " bytes is shorter than "
-                    + MIN_NOISE_BYTES);
-        }
-        if (mac.length != SecureFrameCodec.MAC_BYTES) {
-            throw new IllegalArgumentException("mac must be " + SecureFrameCodec.MAC_BYTES + " bytes");
-        }
-        noise = noise.clone();
-        mac = mac.clone();
+        byte[][] parts = SecureFrameCodec.handshakeParts(noise, MIN_NOISE_BYTES, mac, "handshake message");
+        noise = parts[0];
+        mac = parts[1];
     }
 
     @Override

@@ -17,15 +17,9 @@ public record HandshakeReply(int senderIndex, int receiverIndex, byte[] noise, b
     public static final int MIN_NOISE_BYTES = 32 + 16;
 
     public HandshakeReply {
-        if (noise.length < MIN_NOISE_BYTES) {
-            throw new IllegalArgumentException("handshake reply of " + noise.length + " bytes is shorter than "
-                    + MIN_NOISE_BYTES);
-        }
-        if (mac.length != SecureFrameCodec.MAC_BYTES) {
-            throw new IllegalArgumentException("mac must be " + SecureFrameCodec.MAC_BYTES + " bytes");
-        }
-        noise = noise.clone();
-        mac = mac.clone();
+        byte[][] parts = SecureFrameCodec.handshakeParts(noise, MIN_NOISE_BYTES, mac, "handshake reply");
+        noise = parts[0];
+        mac = parts[1];
     }
 
     @Override

@@ -90,6 +90,17 @@ public final class SecureFrameCodec {
         return out;
     }
 
+    /** A handshake frame's parts, checked and copied: the Noise message at least {@code min} bytes, a 16-byte mac. */
+    static byte[][] handshakeParts(byte[] noise, int min, byte[] mac, String what) {
+        if (noise.length < min) {
+            throw new IllegalArgumentException(what + " of " + noise.length + " bytes is shorter than " + min);
+        }
+        if (mac.length != MAC_BYTES) {
+            throw new IllegalArgumentException("mac must be " + MAC_BYTES + " bytes");
+        }
+        return new byte[][] {noise.clone(), mac.clone()};
+    }
+
     private static byte[] atLeast(FieldReader in, int min, String field) throws MalformedMessageException {
         int at = in.position();
         if (in.remaining() < min) {
