@@ -15,7 +15,8 @@
 #   7. the setup looks for Java 17 where the launchers do (JAVA_HOME, PATH, the JavaSoft registry keys; stand-in
 #      runtimes) and logs what it found; at the screen without Java it shows its Java page, and its last page
 #      offers no "Launch TrayTalk".
-# Not covered (needs Windows with Java): the real TrayTalk running.
+# Not covered (needs Windows with Java): the real TrayTalk running. Not covered in Wine either: the Start menu
+# shortcut's AppUserModelID (traytalk.iss sets it; Wine's shell links do not store it, checked 2026-12).
 # The setup logs go to target/setup-test/. Needs root; run build-setup.sh (or release.sh) first.
 set -euo pipefail
 . "$(dirname "$0")/common.sh"

@@ -85,7 +85,8 @@ Type: filesandordirs; Name: "{app}\runtime"
 #endif
 
 [Icons]
-Name: "{autoprograms}\TrayTalk"; Filename: "{app}\TrayTalk.exe"; Comment: "LAN messenger"
+; the AppUserModelID gives Windows toasts TrayTalk's name and icon (instead of Java's) and keeps them in the Action Center
+Name: "{autoprograms}\TrayTalk"; Filename: "{app}\TrayTalk.exe"; Comment: "LAN messenger"; AppUserModelID: "TrayTalk.Messenger"
 Name: "{autodesktop}\TrayTalk"; Filename: "{app}\TrayTalk.exe"; Tasks: desktopicon
 
 [Registry]
