@@ -12,7 +12,9 @@ import org.traytalk.engine.MessengerListener;
 import org.traytalk.engine.SendSize;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
+import org.traytalk.model.Fingerprint;
 import org.traytalk.model.HistoryQuery;
+import org.traytalk.model.KeyChange;
 import org.traytalk.model.Peer;
 import org.traytalk.model.Status;
 
@@ -88,6 +90,21 @@ final class RunningNode implements Messenger {
     @Override
     public Status status() {
         return engine.status();
+    }
+
+    @Override
+    public Fingerprint fingerprint() {
+        return engine.fingerprint();
+    }
+
+    @Override
+    public List<KeyChange> keyChanges() {
+        return engine.keyChanges();
+    }
+
+    @Override
+    public void trust(String name, Fingerprint offered) throws MessengerException {
+        engine.trust(name, offered);
     }
 
     @Override

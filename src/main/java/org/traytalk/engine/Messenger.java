@@ -51,15 +51,11 @@ public interface Messenger extends AutoCloseable {
      */
     void markRead(String conversation, long upToRowId);
 
-    /** This installation's identity, as the code people compare; null where there is none (a test's messenger). */
-    default Fingerprint fingerprint() {
-        return null;
-    }
+    /** This installation's identity, as the code people compare. */
+    Fingerprint fingerprint();
 
     /** Names that turned up with another identity than the one pinned to them, waiting for the user's decision. */
-    default List<KeyChange> keyChanges() {
-        return List.of();
-    }
+    List<KeyChange> keyChanges();
 
     /**
      * The user compared codes and accepts the identity {@code offered} for {@code name}: it is pinned, and what it sent
@@ -67,9 +63,7 @@ public interface Messenger extends AutoCloseable {
      *
      * @throws MessengerException when no such identity turned up under that name (the message says what to check)
      */
-    default void trust(String name, Fingerprint offered) throws MessengerException {
-        throw new MessengerException("This TrayTalk cannot accept identities");
-    }
+    void trust(String name, Fingerprint offered) throws MessengerException;
 
     /**
      * What this user shows others: away or not, and a status line. Kept here and told to the listeners

@@ -101,6 +101,25 @@ class LaunchTest {
     }
 
     @Test
+    void theRealNodeAnswersForItsIdentity() throws Exception {
+        settings("KEYS");
+        Console id = new Console();
+        assertThat(id.run(new BufferedReader(new StringReader("")), "--home", home.toString(), "id")).isZero();
+        String line = id.out.toString().strip();
+        assertThat(line).matches("KEYS  [A-Z2-7]{4}(-[A-Z2-7]{4}){5}");
+        String own = line.substring(line.lastIndexOf(' ') + 1);
+        assertThat(Files.readString(home.resolve("logs").resolve("traytalk.log"))).contains("identity " + own);
+
+        Console list = new Console();
+        assertThat(list.run(new BufferedReader(new StringReader("")), "--home", home.toString(), "trust")).isZero();
+        assertThat(list.out.toString()).startsWith("No changed identities");
+        Console accept = new Console();
+        assertThat(accept.run(new BufferedReader(new StringReader("")), "--home", home.toString(), "trust", "BOB",
+                own)).isEqualTo(1);
+        assertThat(accept.err.toString()).contains("No TrayTalk identity " + own + " has turned up under the name BOB");
+    }
+
+    @Test
     void helpAndVersionNeedNoNode() throws Exception {
         Console c = new Console();
         assertThat(c.run(new BufferedReader(new StringReader("")), "--home", home.toString(), "--version")).isZero();
