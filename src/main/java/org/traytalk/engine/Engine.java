@@ -56,6 +56,7 @@ public final class Engine implements Messenger {
     private final Outbox outbox;
     private final PresenceKeeper presence;
     private final BurstQueue<Inbound> arrivals;
+    private final Refusals refusals;
     private final BurstQueue<MessageWriter.Request> sends;
     private volatile EngineOptions options;
     private volatile boolean started;
@@ -95,8 +96,9 @@ public final class Engine implements Messenger {
             }
         }, () -> this.options, peers);
         this.keyChanges = new KeyChanges(store, pins, peers, link, listeners, clock, () -> this.options);
+        this.refusals = new Refusals(clock);
         ArrivalScreen screen = new ArrivalScreen(codec, link, pins, name -> this.carriers.get(name) != null
-                && this.carriers.get(name).legacy(), () -> this.options, listeners, new Refusals(clock), clock);
+                && this.carriers.get(name).legacy(), () -> this.options, listeners, refusals, clock);
         InboundHandler handler = new InboundHandler(peers, keyChanges, store, outbox, new Replies(this.router,
                 ids::next, () -> this.options), listeners, clock, () -> this.options);
         this.arrivals = new BurstQueue<>("received datagrams", scheduler, afterCommit, new BurstQueue.Handler<>() {
@@ -292,6 +294,7 @@ public final class Engine implements Messenger {
                     return null;
                 }
                 closed = true;
+                refusals.reportTotal();
                 if (started) {
                     presence.stop();
                     outbox.stop();

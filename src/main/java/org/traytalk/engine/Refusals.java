@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Counts what the screen refused, by reason, and says so in the log at most once a minute: a flood of forged or
- * foreign frames costs one log line a minute, not one per frame. Engine thread only.
+ * foreign frames costs one log line a minute, not one per frame; at shutdown, the total. Engine thread only.
  */
 final class Refusals {
     private static final Logger LOG = LoggerFactory.getLogger(Refusals.class);
@@ -35,6 +35,13 @@ final class Refusals {
             LOG.warn("Refused {} since {}", sinceReport, reported == Instant.MIN ? "start" : "a minute ago");
             sinceReport.clear();
             reported = now;
+        }
+    }
+
+    /** At shutdown: every refusal since the start, so the log also accounts for the minute not yet reported. */
+    void reportTotal() {
+        if (!total.isEmpty()) {
+            LOG.info("Refused in all since start: {}", total);
         }
     }
 

@@ -1,0 +1,54 @@
+package org.traytalk.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** A flood of refusals costs one log line a minute, and the log still accounts for every one by the end. */
+class RefusalsTest {
+    final VirtualScheduler time = new VirtualScheduler();
+    final Refusals refusals = new Refusals(time.clock());
+    final Logger logger = (Logger) LoggerFactory.getLogger(Refusals.class);
+    final ListAppender<ILoggingEvent> log = new ListAppender<>();
+
+    @BeforeEach
+    void listen() {
+        log.start();
+        logger.addAppender(log);
+    }
+
+    @AfterEach
+    void stopListening() {
+        logger.detachAppender(log);
+    }
+
+    @Test
+    void oneLineAMinuteAndTheTotalAtShutdown() {
+        refusals.count("forged", "udp:10.77.0.9:40000", "bad signature");
+        for (int i = 0; i < 1000; i++) {
+            refusals.count("replayed", "udp:10.77.0.9:40000", "seen before");
+        }
+        time.advance(Duration.ofSeconds(61));
+        refusals.count("replayed", "udp:10.77.0.9:40000", "seen before");
+        refusals.count("malformed", "udp:10.77.0.9:40000", "too short");
+        refusals.reportTotal();
+
+        assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
+                "Refused {forged=1} since start",
+                "Refused {replayed=1001} since a minute ago",
+                "Refused in all since start: {forged=1, malformed=1, replayed=1001}");
+    }
+
+    @Test
+    void nothingRefusedNothingSaid() {
+        refusals.reportTotal();
+        assertThat(log.list).isEmpty();
+    }
+}
