@@ -3,12 +3,8 @@ package org.traytalk.bench;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -16,19 +12,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.traytalk.carrier.net.NetworkView;
-import org.traytalk.carrier.udp.UdpCarrier;
-import org.traytalk.carrier.udp.UdpCarrierOptions;
 import org.traytalk.engine.Engine;
-import org.traytalk.engine.EngineOptions;
 import org.traytalk.engine.MessengerListener;
-import org.traytalk.engine.Scheduler;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.HistoryQuery;
 import org.traytalk.model.Peer;
-import org.traytalk.store.SqliteMessageStore;
-import org.traytalk.testing.TestTrust;
 
 /**
  * Two real nodes on loopback (UDP carrier limited to {@code lo}, SQLite stores in temporary folders):
@@ -149,15 +138,7 @@ public final class LoopbackBenchmark {
     }
 
     private static Engine node(String name, Path dir, int port, int otherPort) throws Exception {
-        Files.createDirectories(dir);
-        SecureRandom random = new SecureRandom();
-        UdpCarrier udp = new UdpCarrier(new UdpCarrierOptions(port, "FOXAPP", UdpCarrierOptions.newInstanceId(random),
-                List.of("lo"), List.of("127.0.0.1:" + otherPort)), NetworkView.system());
-        Engine engine = new Engine(EngineOptions.defaults(name, Charset.forName("windows-1252"), Duration.ofSeconds(60),
-                Duration.ofHours(1)), SqliteMessageStore.open(dir.resolve("history.db"), Clock.systemUTC(), random),
-                List.of(udp), TestTrust.setup(name.hashCode()), Scheduler.singleThread("traytalk-engine-" + name), Clock.systemUTC(), System::nanoTime, random);
-        engine.start();
-        return engine;
+        return BenchNode.start(name, dir, port, List.of("lo"), List.of("127.0.0.1:" + otherPort));
     }
 
     private static void awaitPeer(Engine engine, String name) throws InterruptedException {

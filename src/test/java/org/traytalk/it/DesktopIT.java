@@ -3,6 +3,9 @@ package org.traytalk.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.traytalk.it.NodeProcess.has;
+import static org.traytalk.it.XDesktop.bluePixels;
+import static org.traytalk.it.XDesktop.changed;
+import static org.traytalk.it.XDesktop.lightPixels;
 
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
@@ -306,62 +309,12 @@ class DesktopIT {
      * a light area below and left of the icon, larger than the tooltip.
      */
     private void openMenu(Rectangle icon) throws Exception {
-        Rectangle menuBody = new Rectangle(icon.x - 160, icon.y + icon.height + 40, 120, 100);
-        Rectangle all = new Rectangle(0, 0, menuBody.width, menuBody.height);
-        BufferedImage closed = desktop.screenshot(SHOTS.resolve("menu-before.png"), menuBody);
-        for (int attempt = 0; attempt < 3; attempt++) {
-            desktop.click(icon.x + icon.width / 2, icon.y + icon.height / 2, 3);
-            try { // 3 s: long enough not to click it shut again
-                Eventually.until("the tray menu", Duration.ofSeconds(3), Duration.ofMillis(150), () -> {
-                    BufferedImage now = desktop.screenshot(SHOTS.resolve("menu-probe.png"), menuBody);
-                    return changed(closed, now, all) > all.width * all.height / 2
-                            && lightPixels(now, all) > all.width * all.height / 2;
-                }, () -> "");
-                return;
-            } catch (AssertionError notYet) {
-                // the first press after start-up went unheard: press again
-            }
+        if (!desktop.openMenu(icon, SHOTS)) {
+            throw new AssertionError("The tray menu did not open\n" + alice.report());
         }
-        throw new AssertionError("The tray menu did not open\n" + alice.report());
-    }
-
-    static int changed(BufferedImage a, BufferedImage b, Rectangle r) {
-        int n = 0;
-        for (int y = Math.max(0, r.y); y < Math.min(a.getHeight(), r.y + r.height); y++) {
-            for (int x = Math.max(0, r.x); x < Math.min(a.getWidth(), r.x + r.width); x++) {
-                n += a.getRGB(x, y) != b.getRGB(x, y) ? 1 : 0;
-            }
-        }
-        return n;
     }
 
     private static Path shot(String user, String what) {
         return SHOTS.resolve(user + "-" + what + ".png");
-    }
-
-    /** Pixels of the brand blue (#1479C9 and its shades) inside {@code r}. */
-    static int bluePixels(BufferedImage img, Rectangle r) {
-        return count(img, r, (red, green, blue) -> blue > 150 && red < 90 && green > 70 && green < 170);
-    }
-
-    static int lightPixels(BufferedImage img, Rectangle r) {
-        return count(img, r, (red, green, blue) -> red + green + blue > 500);
-    }
-
-    interface Rgb {
-        boolean test(int r, int g, int b);
-    }
-
-    static int count(BufferedImage img, Rectangle r, Rgb match) {
-        int n = 0;
-        for (int y = Math.max(0, r.y); y < Math.min(img.getHeight(), r.y + r.height); y++) {
-            for (int x = Math.max(0, r.x); x < Math.min(img.getWidth(), r.x + r.width); x++) {
-                int p = img.getRGB(x, y);
-                if (match.test((p >> 16) & 0xff, (p >> 8) & 0xff, p & 0xff)) {
-                    n++;
-                }
-            }
-        }
-        return n;
     }
 }

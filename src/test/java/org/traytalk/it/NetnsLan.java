@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * per host with a veth link to it and an address 10.77.0.x/24. Nothing is created in the machine's own
  * namespace, so nothing a test sends can reach the machine's real network. {@link #close} removes it all.
  */
-final class NetnsLan implements AutoCloseable {
+public final class NetnsLan implements AutoCloseable {
     private final String prefix;
     private final List<String> namespaces = new ArrayList<>();
 
@@ -20,7 +20,7 @@ final class NetnsLan implements AutoCloseable {
     }
 
     /** Why namespaces cannot be used here, or null when they can. */
-    static String unavailableReason() {
+    public static String unavailableReason() {
         if (!"root".equals(System.getProperty("user.name"))) {
             return "network namespace tests need root (run as root, as CI does)";
         }
@@ -39,7 +39,7 @@ final class NetnsLan implements AutoCloseable {
         return null;
     }
 
-    static NetnsLan create(String prefix) throws IOException {
+    public static NetnsLan create(String prefix) throws IOException {
         NetnsLan lan = new NetnsLan(prefix);
         try {
             lan.ns("sw");
@@ -54,7 +54,7 @@ final class NetnsLan implements AutoCloseable {
     }
 
     /** Adds a host namespace with eth0 = 10.77.0.{octet}/24 on the bridge; returns the namespace name. */
-    String addHost(String host, int octet) throws IOException {
+    public String addHost(String host, int octet) throws IOException {
         String ns = ns(host);
         String port = prefix + host.charAt(0) + octet;
         run("ip", "link", "add", "eth0", "netns", ns, "type", "veth", "peer", "name", port, "netns", name("sw"));
@@ -78,11 +78,11 @@ final class NetnsLan implements AutoCloseable {
     }
 
     /** The command prefix that runs a program inside the host's namespace. */
-    List<String> exec(String ns) {
+    public List<String> exec(String ns) {
         return List.of("ip", "netns", "exec", ns);
     }
 
-    static void run(String... command) throws IOException {
+    public static void run(String... command) throws IOException {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

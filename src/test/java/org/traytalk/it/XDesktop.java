@@ -21,7 +21,7 @@ import javax.imageio.ImageIO;
  * A throw-away X desktop for tests: Xvfb on a free display, optionally the {@code trayer} tray host at the top
  * right, screenshots with ImageMagick's {@code import} and input with {@code xdotool}.
  */
-final class XDesktop implements AutoCloseable {
+public final class XDesktop implements AutoCloseable {
     static final List<String> TOOLS = List.of("Xvfb", "trayer", "xdotool", "import", "xwininfo");
 
     private final Process xvfb;
@@ -34,13 +34,13 @@ final class XDesktop implements AutoCloseable {
     }
 
     /** Null when every tool is installed, else which are missing. */
-    static String unavailableReason() {
+    public static String unavailableReason() {
         List<String> missing = TOOLS.stream().filter(t -> !onPath(t)).toList();
         return missing.isEmpty() ? null : "missing " + String.join(", ", missing)
                 + " (apt-get install xvfb trayer xdotool imagemagick x11-utils)";
     }
 
-    static XDesktop start(boolean withTray) throws IOException, InterruptedException {
+    public static XDesktop start(boolean withTray) throws IOException, InterruptedException {
         Process x = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader r = new BufferedReader(new InputStreamReader(x.getInputStream(), StandardCharsets.US_ASCII));
@@ -55,14 +55,19 @@ final class XDesktop implements AutoCloseable {
                     "pixel", "--width", "160", "--height", "32", "--SetDockType", "true", "--transparent", "false",
                     "--tint", "0x303030").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
             tray.environment().putAll(desktop.env());
-            desktop.trayer = tray.start();
-            desktop.awaitWindow("panel", 20_000); // a loaded CI machine once took more than 10 s
+            try {
+                desktop.trayer = tray.start();
+                desktop.awaitWindow("panel", 20_000); // a loaded CI machine once took more than 10 s
+            } catch (IOException | RuntimeException | Error e) {
+                desktop.close(); // no Xvfb or trayer outlives a failed start
+                throw e;
+            }
         }
         return desktop;
     }
 
     /** Starts {@code command} with this desktop's environment; a map so callers can add to it. */
-    Map<String, String> env() {
+    public Map<String, String> env() {
         Map<String, String> env = new HashMap<>();
         env.put("DISPLAY", display);
         env.put("DBUS_SESSION_BUS_ADDRESS", "disabled:"); // no D-Bus or accessibility daemons outliving the test
@@ -70,22 +75,22 @@ final class XDesktop implements AutoCloseable {
         return env;
     }
 
-    String display() {
+    public String display() {
         return display;
     }
 
     /** Window ids whose title matches the regular expression (xdotool search --name). */
-    List<String> windows(String nameRegex) throws IOException, InterruptedException {
+    public List<String> windows(String nameRegex) throws IOException, InterruptedException {
         Result r = x("xdotool", "search", "--onlyvisible", "--name", nameRegex);
         return r.out().lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    String awaitWindow(String nameRegex, long millis) {
+    public String awaitWindow(String nameRegex, long millis) {
         return Eventually.find("a window named like '" + nameRegex + "'", Duration.ofMillis(millis),
                 Duration.ofMillis(100), () -> windows(nameRegex).stream().findFirst(), () -> "");
     }
 
-    Rectangle geometry(String window) throws IOException, InterruptedException {
+    public Rectangle geometry(String window) throws IOException, InterruptedException {
         Map<String, Integer> v = new HashMap<>();
         for (String line : x("xdotool", "getwindowgeometry", "--shell", window).out().split("\n")) {
             String[] kv = line.split("=");
@@ -97,7 +102,7 @@ final class XDesktop implements AutoCloseable {
     }
 
     /** Windows embedded in the tray host's panel (the icons), from {@code xwininfo -tree}. */
-    List<Rectangle> trayIcons() throws IOException, InterruptedException {
+    public List<Rectangle> trayIcons() throws IOException, InterruptedException {
         List<Rectangle> icons = new ArrayList<>();
         boolean inPanel = false;
         for (String line : x("xwininfo", "-root", "-tree").out().split("\n")) {
@@ -122,7 +127,7 @@ final class XDesktop implements AutoCloseable {
         return icons;
     }
 
-    BufferedImage screenshot(Path file) throws IOException, InterruptedException {
+    public BufferedImage screenshot(Path file) throws IOException, InterruptedException {
         Result r = x("import", "-window", "root", file.toString());
         if (r.code() != 0) {
             throw new IOException("import failed: " + r.out());
@@ -131,7 +136,7 @@ final class XDesktop implements AutoCloseable {
     }
 
     /** Only {@code r} of the screen: much quicker than the whole screen when polling. */
-    BufferedImage screenshot(Path file, Rectangle r) throws IOException, InterruptedException {
+    public BufferedImage screenshot(Path file, Rectangle r) throws IOException, InterruptedException {
         Result res = x("import", "-window", "root", "-crop", r.width + "x" + r.height + "+" + r.x + "+" + r.y,
                 "+repage", file.toString());
         if (res.code() != 0) {
@@ -140,12 +145,72 @@ final class XDesktop implements AutoCloseable {
         return ImageIO.read(file.toFile());
     }
 
-    void click(int x, int y, int button) throws IOException, InterruptedException {
+    /**
+     * Clicks the tray icon until its menu shows (a tray may not hear the very first press after start-up): a menu
+     * is a light area below and left of the icon, larger than the tooltip. False when it did not open.
+     */
+    public boolean openMenu(Rectangle icon, Path scratch) throws IOException, InterruptedException {
+        Rectangle menuBody = new Rectangle(icon.x - 160, icon.y + icon.height + 40, 120, 100);
+        Rectangle all = new Rectangle(0, 0, menuBody.width, menuBody.height);
+        BufferedImage closed = screenshot(scratch.resolve("menu-before.png"), menuBody);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            click(icon.x + icon.width / 2, icon.y + icon.height / 2, 3);
+            try { // 3 s: long enough not to click it shut again
+                Eventually.until("the tray menu", Duration.ofSeconds(3), Duration.ofMillis(150), () -> {
+                    BufferedImage now = screenshot(scratch.resolve("menu-probe.png"), menuBody);
+                    return changed(closed, now, all) > all.width * all.height / 2
+                            && lightPixels(now, all) > all.width * all.height / 2;
+                }, () -> "");
+                return true;
+            } catch (AssertionError notYet) {
+                // the first press after start-up went unheard: press again
+            }
+        }
+        return false;
+    }
+
+    static int changed(BufferedImage a, BufferedImage b, Rectangle r) {
+        int n = 0;
+        for (int y = Math.max(0, r.y); y < Math.min(a.getHeight(), r.y + r.height); y++) {
+            for (int x = Math.max(0, r.x); x < Math.min(a.getWidth(), r.x + r.width); x++) {
+                n += a.getRGB(x, y) != b.getRGB(x, y) ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    /** Pixels of the brand blue (#1479C9 and its shades) inside {@code r}. */
+    static int bluePixels(BufferedImage img, Rectangle r) {
+        return count(img, r, (red, green, blue) -> blue > 150 && red < 90 && green > 70 && green < 170);
+    }
+
+    static int lightPixels(BufferedImage img, Rectangle r) {
+        return count(img, r, (red, green, blue) -> red + green + blue > 500);
+    }
+
+    interface Rgb {
+        boolean test(int r, int g, int b);
+    }
+
+    static int count(BufferedImage img, Rectangle r, Rgb match) {
+        int n = 0;
+        for (int y = Math.max(0, r.y); y < Math.min(img.getHeight(), r.y + r.height); y++) {
+            for (int x = Math.max(0, r.x); x < Math.min(img.getWidth(), r.x + r.width); x++) {
+                int p = img.getRGB(x, y);
+                if (match.test((p >> 16) & 0xff, (p >> 8) & 0xff, p & 0xff)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    public void click(int x, int y, int button) throws IOException, InterruptedException {
         // not --sync: it waits (for seconds) when the pointer is already where it should go
         check(x("xdotool", "mousemove", String.valueOf(x), String.valueOf(y), "sleep", "0.1", "click", String.valueOf(button)));
     }
 
-    void type(String text) throws IOException, InterruptedException {
+    public void type(String text) throws IOException, InterruptedException {
         check(x("xdotool", "type", "--delay", "25", text));
     }
 
@@ -153,7 +218,7 @@ final class XDesktop implements AutoCloseable {
      * Presses the keys at a person's pace, 150 ms apart: Swing's menus open and move their selection
      * asynchronously, and no window event says when they have.
      */
-    void key(String... keys) throws IOException, InterruptedException {
+    public void key(String... keys) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("xdotool", "key", "--delay", "150"));
         command.addAll(List.of(keys));
         check(x(command.toArray(String[]::new)));

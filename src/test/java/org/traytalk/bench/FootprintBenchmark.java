@@ -1,0 +1,322 @@
+package org.traytalk.bench;
+
+import java.awt.Rectangle;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import org.traytalk.it.NetnsLan;
+import org.traytalk.it.XDesktop;
+
+/**
+ * What TrayTalk costs on a desktop, started as users start it: each launcher ({@link Launchers}) several times, each
+ * run on a fresh Xvfb with the {@code trayer} tray, as the user {@code nobody}, in a network namespace with one
+ * peer. Per run: exec to the icon painted in the tray, then at {@code idle} seconds after exec RSS, PSS, threads,
+ * and the CPU used over the next seconds; then a message from the peer and the time until its pop-up is painted,
+ * first and again; optionally a flood of messages, History opened and closed, and the idle RSS after it.
+ * Prints every run and the medians; screenshots go to target/footprint/. Needs root, {@code ip}, Xvfb, trayer,
+ * xdotool, ImageMagick and x11-utils.
+ *
+ * <pre>mvn -q -B -DskipTests package &amp;&amp; mvn -q -B test-compile exec:java@footprint \
+ *     -Dexec.args="--runs 5 --launchers jar,autostart,deb,awt"</pre>
+ * Options: {@code --runs N} (5), {@code --launchers a,b} (all whose files exist), {@code --idle S} (30),
+ * {@code --cpu S} (20), {@code --flood N} (0: off).
+ */
+public final class FootprintBenchmark {
+    static final Rectangle TRAY = new Rectangle(1280 - 160, 0, 160, 32); // where XDesktop puts trayer's panel
+    static final Rectangle POPUP = new Rectangle(1280 - 360 - 12, 800 - 12 - 100, 360, 100); // a pop-up's lower part
+    static final int MIN_BLUE = 60; // the 24-px bubble has about 300 blue pixels
+
+    record Sample(String launcher, double iconMs, ProcessFigures idle, double cpuMsPer10s, double popupMs,
+                  double popupAgainMs, double floodSeconds, ProcessFigures afterHistory, String load) {
+    }
+
+    private final Map<String, String> options;
+    private final Path base;
+    private final NetnsLan lan;
+    private final String appNs;
+    private final String peerNs;
+    private final String probeClasspath;
+    private final Path shots = Path.of("target", "footprint");
+    private final Map<String, Integer> aborted = new LinkedHashMap<>();
+
+    private FootprintBenchmark(Map<String, String> options, Path base, NetnsLan lan, String probeClasspath)
+            throws IOException {
+        this.options = options;
+        this.base = base;
+        this.lan = lan;
+        this.appNs = lan.addHost("app", 1);
+        this.peerNs = lan.addHost("peer", 2);
+        this.probeClasspath = probeClasspath;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        String missing = NetnsLan.unavailableReason() != null ? NetnsLan.unavailableReason() : XDesktop.unavailableReason();
+        if (missing != null) {
+            throw new IllegalStateException("The footprint benchmark cannot run here: " + missing);
+        }
+        Path project = Path.of("").toAbsolutePath();
+        Path jar = project.resolve("target/traytalk.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run mvn -B -DskipTests package first");
+        }
+        Path base = Files.createTempDirectory("traytalk-footprint");
+        Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwxr-xr-x")); // nobody reads the jar
+        Path baseJar = base.resolve("traytalk.jar");
+        Files.copy(jar, baseJar);
+        Path testClasses = project.resolve("target/test-classes");
+        NetnsLan lan = NetnsLan.create("tf" + ProcessHandle.current().pid());
+        Thread cleanUp = new Thread(() -> cleanUp(lan, base), "footprint-clean-up"); // also when interrupted (^C)
+        Runtime.getRuntime().addShutdownHook(cleanUp);
+        FootprintBenchmark bench = new FootprintBenchmark(options, base, lan, testClasses + ":" + baseJar);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        try {
+            bench.run(new Launchers(base, baseJar, project.resolve("target/release"), testClasses, java,
+                    (home, command) -> bench.runAsUser(home, command)));
+        } finally {
+            cleanUp(lan, base);
+        }
+    }
+
+    /** Ends every program this benchmark started (Xvfb, trayer, apps, probes), then removes namespaces and files. */
+    private static synchronized void cleanUp(NetnsLan lan, Path base) {
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroy);
+        lan.close();
+        try {
+            NetnsLan.run("rm", "-rf", base.toString());
+        } catch (IOException e) {
+            System.err.println("Could not remove " + base + ": " + e.getMessage());
+        }
+    }
+
+    private void run(Launchers launchers) throws Exception {
+        int runs = Integer.parseInt(options.getOrDefault("runs", "5"));
+        List<String> names = List.of(options.getOrDefault("launchers", String.join(",", Launchers.ALL)).split(","));
+        Map<String, Function<Path, List<String>>> commands = new LinkedHashMap<>();
+        for (String name : names) {
+            try {
+                commands.put(name, launchers.command(name));
+            } catch (IOException e) {
+                System.out.println("skipped: " + e.getMessage());
+            }
+        }
+        System.out.printf("footprint of TrayTalk: %d runs of %s, idle figures %s s after exec, CPU over %s s%n",
+                runs, commands.keySet(), options.getOrDefault("idle", "30"), options.getOrDefault("cpu", "20"));
+        Files.createDirectories(shots);
+        Map<String, List<Sample>> samples = new LinkedHashMap<>();
+        for (int run = 1; run <= runs; run++) {
+            for (var launcher : commands.entrySet()) { // interleaved, so that drift on the machine hits all alike
+                Sample s = once(launcher.getKey(), launcher.getValue(), run);
+                samples.computeIfAbsent(launcher.getKey(), k -> new ArrayList<>()).add(s);
+                System.out.println("  " + format(s));
+            }
+        }
+        printMedians(samples);
+        aborted.forEach((launcher, n) -> System.out.printf("%s: %d start(s) ended before the icon showed (GTK)"
+                + " and were not counted%n", launcher, n));
+    }
+
+    /**
+     * One run. GTK (the tray as an ordinary user) now and then fails to open its display on a just-started Xvfb and
+     * aborts the process, as DesktopIT and test-deb.sh know: such a start is counted and the run made again.
+     */
+    private Sample once(String launcher, Function<Path, List<String>> command, int run) throws Exception {
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            Optional<Sample> sample = attempt(launcher, command, run + (attempt == 1 ? "" : "-" + attempt));
+            if (sample.isPresent()) {
+                return sample.get();
+            }
+            aborted.merge(launcher, 1, Integer::sum);
+            step(launcher, "ended before its icon showed (GTK could not open the display?); once more");
+        }
+        throw new IllegalStateException(launcher + " ended before its icon showed, four times; see " + shots);
+    }
+
+    private Optional<Sample> attempt(String launcher, Function<Path, List<String>> command, String run)
+            throws Exception {
+        boolean traytalk = !launcher.equals("awt");
+        Path home = base.resolve(launcher + "-" + run);
+        Files.createDirectories(home);
+        Files.writeString(home.resolve("traytalk.properties"), "name = ALICE\nnetwork.interfaces = eth0\n"
+                + "alerts.seconds = 3\n");
+        NetnsLan.run("chown", "-R", AppRun.NOBODY + ":" + AppRun.NOBODY, home.toString());
+        try (XDesktop desktop = XDesktop.start(true);
+             Probe probe = Probe.start(lan.exec(peerNs), desktop.env(), probeClasspath, home.resolve("probe.log"))) {
+            List<String> argv = command.apply(home);
+            try (AppRun app = AppRun.start(AppRun.asUser(lan.exec(appNs), home, desktop.env()), argv,
+                    home.resolve("process.out"))) {
+                Optional<String> icon = probe.askWhileAlive("tray " + words(TRAY) + " " + MIN_BLUE, "tray", app);
+                if (icon.isEmpty()) {
+                    return Optional.empty();
+                }
+                double iconMs = (Long.parseLong(icon.get()) - app.startedNanos) / 1e6;
+                sleepUntil(app.startedNanos + seconds("idle", 30));
+                ProcessFigures idle = ProcessFigures.of(app.pid());
+                long cpuStart = ProcessFigures.cpuNanos(app.pid());
+                long cpuWindow = seconds("cpu", 20);
+                sleepUntil(System.nanoTime() + cpuWindow);
+                double cpu = (ProcessFigures.cpuNanos(app.pid()) - cpuStart) / 1e6 * 10e9 / cpuWindow;
+                String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+                Sample sample = new Sample(launcher, iconMs, idle, cpu, Double.NaN, Double.NaN, Double.NaN, null, load);
+                return Optional.of(traytalk ? messages(sample, app, probe, desktop, launcher + "-" + run) : sample);
+            }
+        } finally {
+            keep(home.resolve("process.out"), launcher + "-" + run + "-output.txt");
+            keep(home.resolve("logs/traytalk.log"), launcher + "-" + run + "-traytalk.log");
+            keep(home.resolve("probe.log"), launcher + "-" + run + "-probe.log");
+        }
+    }
+
+    /** Keeps what a run wrote, for looking at afterwards (the run's home folder is removed). */
+    private void keep(Path file, String as) throws IOException {
+        if (Files.isRegularFile(file)) {
+            Files.copy(file, shots.resolve(as), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** The pop-up of a first message and of a later one; optionally the flood and History. */
+    private Sample messages(Sample idle, AppRun app, Probe probe, XDesktop desktop, String run) throws Exception {
+        probe.ask("peer BOB eth0", "peer");
+        probe.ask("online ALICE", "online");
+        double popup = Double.parseDouble(probe.ask("popup ALICE " + words(POPUP), "popup"));
+        desktop.screenshot(shots.resolve(run + "-popup.png"));
+        probe.ask("gone " + words(POPUP), "gone");
+        double again = Double.parseDouble(probe.ask("popup ALICE " + words(POPUP), "popup"));
+        int flood = Integer.parseInt(options.getOrDefault("flood", "0"));
+        if (flood == 0) {
+            return new Sample(idle.launcher(), idle.iconMs(), idle.idle(), idle.cpuMsPer10s(), popup, again,
+                    Double.NaN, null, idle.load());
+        }
+        double floodSeconds = Double.parseDouble(probe.ask("flood ALICE " + flood, "flood"));
+        step(idle.launcher(), "flood of " + flood + " confirmed after " + floodSeconds + " s");
+        awaitQuiet(app.pid());
+        step(idle.launcher(), "quiet after the flood");
+        openAndCloseHistory(desktop, shots.resolve(run + "-history.png"));
+        sleepUntil(System.nanoTime() + seconds("idle", 30));
+        return new Sample(idle.launcher(), idle.iconMs(), idle.idle(), idle.cpuMsPer10s(), popup, again, floodSeconds,
+                ProcessFigures.of(app.pid()), idle.load());
+    }
+
+    /** From the tray menu, as DesktopIT does: History (fifth entry from the bottom), then Escape closes it. */
+    private static void openAndCloseHistory(XDesktop desktop, Path shot) throws Exception {
+        Rectangle icon = desktop.trayIcons().get(0);
+        if (!desktop.openMenu(icon, shot.getParent())) {
+            throw new IllegalStateException("the tray menu did not open");
+        }
+        desktop.key("Up", "Up", "Up", "Up", "Up", "Return");
+        String window = desktop.awaitWindow("History$", 30_000);
+        Thread.sleep(3000); // the history is read off the UI thread
+        desktop.screenshot(shot);
+        Rectangle box = desktop.geometry(window);
+        desktop.click(box.x + box.width / 2, box.y + 10, 1);
+        desktop.key("Escape");
+        long end = System.nanoTime() + 10_000_000_000L;
+        while (!desktop.windows("History$").isEmpty()) {
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException("the History window did not close on Escape");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Waits until the process used less than 5% of a core over a second: done with what it was busy with. */
+    private static void awaitQuiet(long pid) throws Exception {
+        long end = System.nanoTime() + 300_000_000_000L;
+        long before = ProcessFigures.cpuNanos(pid);
+        do {
+            Thread.sleep(1000);
+            long now = ProcessFigures.cpuNanos(pid);
+            if (now - before < 50_000_000L) {
+                return;
+            }
+            before = now;
+        } while (System.nanoTime() < end);
+        throw new IllegalStateException("the app stayed busy for 5 minutes");
+    }
+
+    private String runAsUser(Path home, List<String> command) throws IOException, InterruptedException {
+        List<String> cmd = AppRun.asUser(lan.exec(appNs), home, Map.of());
+        cmd.addAll(command);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + out);
+        }
+        return out;
+    }
+
+    private long seconds(String option, int fallback) {
+        return Long.parseLong(options.getOrDefault(option, Integer.toString(fallback))) * 1_000_000_000L;
+    }
+
+    private static void sleepUntil(long nanos) throws InterruptedException {
+        long left = nanos - System.nanoTime();
+        if (left > 0) {
+            Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+        }
+    }
+
+    /** Progress on stderr: the figures go to stdout. */
+    private static void step(String launcher, String what) {
+        System.err.printf("[footprint %tT] %s: %s%n", System.currentTimeMillis(), launcher, what);
+    }
+
+    private static String words(Rectangle r) {
+        return r.x + " " + r.y + " " + r.width + " " + r.height;
+    }
+
+    private static String format(Sample s) {
+        String line = String.format("%-9s load %5s  icon %6.0f ms  RSS %5.1f MiB  PSS %5.1f MiB  threads %2d  CPU %5.1f ms/10 s",
+                s.launcher(), s.load(), s.iconMs(), s.idle().rssMib(), s.idle().pssMib(), s.idle().threads(), s.cpuMsPer10s());
+        if (!Double.isNaN(s.popupMs())) {
+            line += String.format("  pop-up %5.0f ms, again %4.0f ms", s.popupMs(), s.popupAgainMs());
+        }
+        if (s.afterHistory() != null) {
+            line += String.format("  flood %.0f s, then History: RSS %5.1f MiB (%+.0f%%) PSS %5.1f MiB",
+                    s.floodSeconds(), s.afterHistory().rssMib(),
+                    (s.afterHistory().rssMib() / s.idle().rssMib() - 1) * 100, s.afterHistory().pssMib());
+        }
+        return line;
+    }
+
+    private static void printMedians(Map<String, List<Sample>> samples) {
+        System.out.println();
+        System.out.println("medians    | RSS MiB | PSS MiB | threads | CPU ms/10 s | exec->icon ms | pop-up ms | again ms"
+                + " | RSS after flood+History");
+        for (var e : samples.entrySet()) {
+            List<Sample> s = e.getValue();
+            System.out.printf("%-10s | %7.1f | %7.1f | %7.0f | %11.1f | %13.0f | %9.0f | %8.0f | %s%n", e.getKey(),
+                    median(s, x -> x.idle().rssMib()), median(s, x -> x.idle().pssMib()),
+                    median(s, x -> x.idle().threads()), median(s, Sample::cpuMsPer10s), median(s, Sample::iconMs),
+                    median(s, Sample::popupMs), median(s, Sample::popupAgainMs),
+                    s.get(0).afterHistory() == null ? "-"
+                            : String.format("%.1f MiB", median(s, x -> x.afterHistory().rssMib())));
+        }
+    }
+
+    static double median(List<Sample> samples, ToDoubleFunction<Sample> figure) {
+        double[] v = samples.stream().mapToDouble(figure).sorted().toArray();
+        return v.length == 0 ? Double.NaN : v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 == args.length) {
+                throw new IllegalArgumentException("options come as --name value: " + Arrays.toString(args));
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        return options;
+    }
+}

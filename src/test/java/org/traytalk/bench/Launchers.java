@@ -1,0 +1,94 @@
+package org.traytalk.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.traytalk.it.NetnsLan;
+
+/**
+ * The ways TrayTalk is started, each as the command line it runs in a fresh home folder:
+ * <ul>
+ * <li>{@code jar}: {@code java -jar traytalk.jar}, as the README's run command;</li>
+ * <li>{@code autostart}: what {@code traytalk autostart on} wrote in the XDG autostart entry when run from the jar;</li>
+ * <li>{@code deb}: the Debian package's launcher, from the .deb in target/release (unpacked, not installed);</li>
+ * <li>{@code awt}: the plain AWT tray reference ({@link AwtTrayReference}), no TrayTalk at all.</li>
+ * </ul>
+ */
+final class Launchers {
+    static final List<String> ALL = List.of("jar", "autostart", "deb", "awt");
+
+    private final Path base;
+    private final Path jar;
+    private final Path release;
+    private final Path testClasses;
+    private final String java;
+    private final AsUser asUser;
+
+    /** Runs a command as the benchmark's user in the app's namespace and returns its output. */
+    interface AsUser {
+        String run(Path home, List<String> command) throws IOException, InterruptedException;
+    }
+
+    Launchers(Path base, Path jar, Path release, Path testClasses, String java, AsUser asUser) {
+        this.base = base;
+        this.jar = jar;
+        this.release = release;
+        this.testClasses = testClasses;
+        this.java = java;
+        this.asUser = asUser;
+    }
+
+    /** The command for {@code name} in {@code home}; the command may need setting up first (autostart entry). */
+    Function<Path, List<String>> command(String name) throws IOException {
+        return switch (name) {
+            case "jar" -> home -> List.of(java, "-jar", jar.toString(), "--home", home.toString());
+            case "autostart" -> this::autostartCommand;
+            case "deb" -> {
+                Path launcher = unpackDeb();
+                yield home -> List.of(launcher.toString(), "--home", home.toString());
+            }
+            case "awt" -> home -> List.of(java, "-cp", testClasses + ":" + jar, AwtTrayReference.class.getName());
+            default -> throw new IllegalArgumentException("unknown launcher " + name + "; known: " + ALL);
+        };
+    }
+
+    /** Switches "Start at logon" on from the jar, as a user would in the tray menu, and returns the entry's command. */
+    private List<String> autostartCommand(Path home) {
+        try {
+            asUser.run(home, List.of(java, "-jar", jar.toString(), "--home", home.toString(), "autostart", "on"));
+            Path entry = home.resolve(".config/autostart/traytalk.desktop");
+            String exec = Files.readAllLines(entry, StandardCharsets.UTF_8).stream()
+                    .filter(l -> l.startsWith("Exec=")).findFirst()
+                    .orElseThrow(() -> new IOException(entry + " has no Exec line")).substring("Exec=".length());
+            if (exec.contains("\"") || exec.contains("\\")) {
+                throw new IOException("the benchmark only runs unquoted Exec values: " + exec);
+            }
+            return List.of(exec.split(" "));
+        } catch (IOException e) {
+            throw new IllegalStateException("Start at logon could not be switched on: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Path unpackDeb() throws IOException {
+        List<Path> debs = new ArrayList<>();
+        if (Files.isDirectory(release)) {
+            try (var files = Files.list(release)) {
+                files.filter(f -> f.getFileName().toString().endsWith("_amd64.deb")).forEach(debs::add);
+            }
+        }
+        if (debs.size() != 1) {
+            throw new IOException("launcher deb: expected one target/release/traytalk_*_amd64.deb, found " + debs
+                    + " (build it with installer/build-deb.sh)");
+        }
+        Path root = base.resolve("deb");
+        NetnsLan.run("dpkg-deb", "-x", debs.get(0).toString(), root.toString());
+        return root.resolve("opt/traytalk/bin/traytalk");
+    }
+}

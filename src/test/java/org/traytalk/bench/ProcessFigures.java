@@ -1,0 +1,54 @@
+package org.traytalk.bench;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * What a running process costs, read from /proc: resident and proportional set size, threads, and CPU time used
+ * (the sum of its threads' scheduler times, in nanoseconds: clock ticks are too coarse for an idle app).
+ */
+record ProcessFigures(long rssKib, long pssKib, int threads) {
+
+    static ProcessFigures of(long pid) throws IOException {
+        Path proc = Path.of("/proc", Long.toString(pid));
+        String status = Files.readString(proc.resolve("status"));
+        return new ProcessFigures(field(status, "VmRSS:"), field(Files.readString(proc.resolve("smaps_rollup")), "Pss:"),
+                (int) field(status, "Threads:"));
+    }
+
+    /** CPU time of all live threads of {@code pid} so far, in nanoseconds. */
+    static long cpuNanos(long pid) throws IOException {
+        long sum = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks) {
+                try {
+                    sum += Long.parseLong(Files.readString(task.resolve("schedstat")).split(" ")[0]);
+                } catch (NoSuchFileException ended) {
+                    // a thread that ended between listing and reading
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** The number after {@code key} at the start of a line, e.g. "VmRSS:   207340 kB". */
+    static long field(String text, String key) {
+        for (String line : text.split("\n")) {
+            if (line.startsWith(key)) {
+                return Long.parseLong(line.substring(key.length()).strip().split("\\s+")[0]);
+            }
+        }
+        throw new IllegalArgumentException("no " + key + " in /proc");
+    }
+
+    double rssMib() {
+        return rssKib / 1024.0;
+    }
+
+    double pssMib() {
+        return pssKib / 1024.0;
+    }
+}
