@@ -13,6 +13,7 @@ import org.traytalk.it.NetnsLan;
  * The ways TrayTalk is started, each as the command line it runs in a fresh home folder:
  * <ul>
  * <li>{@code jar}: {@code java -jar traytalk.jar}, as the README's run command;</li>
+ * <li>{@code jar+jvm}: the same with the JVM options given to the benchmark ({@code --jvm "..."}), to try some;</li>
  * <li>{@code autostart}: what {@code traytalk autostart on} wrote in the XDG autostart entry when run from the jar;</li>
  * <li>{@code deb}: the Debian package's launcher, from the .deb in target/release (unpacked, not installed);</li>
  * <li>{@code awt}: the plain AWT tray reference ({@link AwtTrayReference}), no TrayTalk at all.</li>
@@ -20,6 +21,8 @@ import org.traytalk.it.NetnsLan;
  */
 final class Launchers {
     static final List<String> ALL = List.of("jar", "autostart", "deb", "awt");
+
+    private final List<String> jvmOptions;
 
     private final Path base;
     private final Path jar;
@@ -33,7 +36,9 @@ final class Launchers {
         String run(Path home, List<String> command) throws IOException, InterruptedException;
     }
 
-    Launchers(Path base, Path jar, Path release, Path testClasses, String java, AsUser asUser) {
+    Launchers(Path base, Path jar, Path release, Path testClasses, String java, List<String> jvmOptions,
+              AsUser asUser) {
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.base = base;
         this.jar = jar;
         this.release = release;
@@ -46,6 +51,12 @@ final class Launchers {
     Function<Path, List<String>> command(String name) throws IOException {
         return switch (name) {
             case "jar" -> home -> List.of(java, "-jar", jar.toString(), "--home", home.toString());
+            case "jar+jvm" -> home -> {
+                List<String> cmd = new ArrayList<>(List.of(java));
+                cmd.addAll(jvmOptions);
+                cmd.addAll(List.of("-jar", jar.toString(), "--home", home.toString()));
+                return cmd;
+            };
             case "autostart" -> this::autostartCommand;
             case "deb" -> {
                 Path launcher = unpackDeb();
