@@ -142,7 +142,7 @@ public final class DesktopApp implements AutoCloseable {
         idleTimer.start();
         handles.add(idleTimer::stop);
         connectNativeNotices();
-        presenter = new TrayPresenter(model, this::autostartState, new Actions());
+        presenter = new TrayPresenter(model, this::autostartState, new Actions(), SwingUtilities::invokeLater);
         autostartOn = readAutostart();
         handles.add(model.attach(messenger, SwingUtilities::invokeLater));
         handles.add(alerts.attach(SwingUtilities::invokeLater));

@@ -113,17 +113,26 @@ final class DorkboxTray implements TrayView {
         return entry;
     }
 
-    /** Same entries as shown: only ticks and enabled states may differ (a checkbox ticks itself before its callback). */
+    /** Same entries as shown: labels (unread counts), ticks and enabled states may differ; each is set in place. */
     private void refresh(List<MenuEntry> entries) {
         for (MenuEntry e : entries) {
             Entry entry = shown.get(e.id());
             if (entry instanceof Checkbox box) {
+                setText(box.getText(), e.label(), box::setText);
                 box.setChecked(e.checked());
                 box.setEnabled(e.enabled());
-            } else if (entry instanceof MenuItem item && e.kind() == MenuEntry.Kind.ACTION) {
+            } else if (entry instanceof MenuItem item) {
+                setText(item.getText(), e.label(), item::setText);
                 item.setEnabled(e.enabled());
             }
             refresh(e.children());
+        }
+    }
+
+    /** Each setter is a round trip to the tray's own thread: only what changed is set. */
+    private static void setText(String shown, String wanted, Consumer<String> setter) {
+        if (!wanted.equals(shown)) {
+            setter.accept(wanted);
         }
     }
 
@@ -132,11 +141,11 @@ final class DorkboxTray implements TrayView {
         uiThread.execute(() -> clicks.accept(id));
     }
 
-    /** Kinds, ids and labels of every entry in order: when this changes the menu is rebuilt. */
+    /** Kinds and ids of every entry in order: when this changes the menu is rebuilt (labels are set in place). */
     static List<String> shapeOf(List<MenuEntry> entries) {
         List<String> out = new ArrayList<>();
         for (MenuEntry e : entries) {
-            out.add(e.kind() + "|" + e.id() + "|" + e.label());
+            out.add(e.kind() + "|" + e.id());
             if (!e.children().isEmpty()) {
                 out.add("[");
                 out.addAll(shapeOf(e.children()));

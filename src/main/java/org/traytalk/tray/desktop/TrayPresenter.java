@@ -1,31 +1,57 @@
 package org.traytalk.tray.desktop;
 
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.traytalk.tray.model.MenuEntry;
 import org.traytalk.tray.model.MenuModel;
 import org.traytalk.tray.model.TrayActions;
 import org.traytalk.tray.model.TrayModel;
 
-/** Shows the tray model in a view after every change and runs the view's clicks against the current menu. */
+/**
+ * Shows the tray model in a view once the UI thread has handled what is queued, and runs the view's clicks against
+ * the menu shown. Changes in quick succession (a burst of messages queued for the UI thread) are shown once: a tray
+ * may take a while per update (Dorkbox rebuilds a GTK menu on its own thread), and a queue of stale updates would
+ * keep it busy long after the burst.
+ */
 final class TrayPresenter {
     private final TrayModel model;
     private final Supplier<MenuModel.Autostart> autostart;
     private final TrayActions actions;
+    private final Executor later;
     private TrayView view;
     private MenuModel menu;
+    private boolean pending;
+    private boolean stopped;
 
-    TrayPresenter(TrayModel model, Supplier<MenuModel.Autostart> autostart, TrayActions actions) {
+    /** @param later runs a task on the UI thread after what is queued there now ({@code SwingUtilities::invokeLater}) */
+    TrayPresenter(TrayModel model, Supplier<MenuModel.Autostart> autostart, TrayActions actions, Executor later) {
         this.model = model;
         this.autostart = autostart;
         this.actions = actions;
+        this.later = later;
     }
 
     /** From now on the model shows in {@code target}; returns the handle that stops it. */
     AutoCloseable showIn(TrayView target) {
         this.view = target;
-        AutoCloseable subscription = model.onChange(this::render);
+        AutoCloseable subscription = model.onChange(this::renderSoon);
         render();
-        return subscription;
+        return () -> {
+            subscription.close();
+            stopped = true;
+        };
+    }
+
+    private void renderSoon() {
+        if (!pending) {
+            pending = true;
+            later.execute(() -> {
+                pending = false;
+                if (!stopped) {
+                    render();
+                }
+            });
+        }
     }
 
     void render() {
