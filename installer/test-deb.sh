@@ -145,8 +145,9 @@ ready="$(grep -m 1 'Desktop ready' "$log" | sed 's/.*Desktop ready: //')"
 case "$ready" in *"no system tray"*|"") die "the installed TrayTalk found no tray: $ready" ;; esac
 ok "the logon command started the installed TrayTalk as nobody: $ready"
 
-# Its icon is docked in trayer's panel and drawn there; started at logon, it opened no window.
-icon_docked() { xwininfo -tree -id "$panel" | grep -q '"TrayTalk"'; }
+# Its icon is docked in trayer's panel and drawn there; started at logon, it opened no window. The icon's window is
+# Java's (class org-traytalk-app-Main) on this StatusNotifier-less tray, or Dorkbox's ("TrayTalk") where forced.
+icon_docked() { xwininfo -tree -id "$panel" | grep -qE '"TrayTalk"|"org-traytalk-app-Main"'; }
 wait_until 10 icon_docked || die "no TrayTalk icon window in the tray panel within 10 s"
 sleep 1 # a moment to draw the icon, and for a window that must not open to show
 import -window root "$OUT/1-logon.png"

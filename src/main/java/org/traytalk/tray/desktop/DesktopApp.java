@@ -1,5 +1,6 @@
 package org.traytalk.tray.desktop;
 
+import java.awt.AWTException;
 import java.awt.GraphicsEnvironment;
 import java.awt.Image;
 import java.io.IOException;
@@ -66,6 +67,8 @@ public final class DesktopApp implements AutoCloseable {
     private final Messenger messenger;
     private final Autostart autostart;
     private final Windows windows;
+    /** {@code -Dtraytalk.tray=dorkbox}: Dorkbox's tray even where Java's own would do (a desktop that needs it). */
+    private static final boolean FORCE_DORKBOX = "dorkbox".equals(System.getProperty("traytalk.tray"));
     private final ExecutorService background = Executors.newSingleThreadExecutor(new DaemonThreads("traytalk-ui-sender"));
     private final CountDownLatch quit = new CountDownLatch(1);
     private final List<AutoCloseable> handles = new ArrayList<>();
@@ -85,6 +88,7 @@ public final class DesktopApp implements AutoCloseable {
     private boolean connecting;
     private boolean autostartOn;
     private int loggedUnread;
+    private boolean swingPrepared;
 
     private DesktopApp(Messenger messenger, Autostart autostart, Windows windows) {
         this.messenger = messenger;
@@ -105,29 +109,25 @@ public final class DesktopApp implements AutoCloseable {
     public static DesktopApp start(Messenger messenger, Autostart autostart, Windows windows, Settings settings,
                                    boolean minimized) throws Exception {
         DesktopApp app = new DesktopApp(messenger, autostart, windows);
-        boolean dark = DarkMode.ofThisDesktop().isDark();
         // at logon the panel may still be starting: wait longer for its tray than when the user starts TrayTalk
-        Optional<String> noTray = TrayPresence.ofThisDesktop()
+        TrayPresence.Host host = TrayPresence.ofThisDesktop()
                 .awaitTray(minimized ? Duration.ofSeconds(30) : Duration.ofSeconds(3));
-        SwingUtilities.invokeAndWait(() -> app.build(settings, dark, noTray));
+        SwingUtilities.invokeAndWait(() -> app.build(settings, host));
         return app;
     }
 
-    private void build(Settings settings, boolean dark, Optional<String> noTray) {
-        Theme.apply(dark);
+    /** Only what the icon needs: the windows, their look and their icons come when the first one opens. */
+    private void build(Settings settings, TrayPresence.Host host) {
         icons = TrayIcons.load();
-        windows.useIcons(icons.app());
         model = new TrayModel(messenger.localName());
         alerts = new AlertQueue(messenger, Clock.systemDefaultZone(), new SwingTimers(),
                 AlertOptions.DEFAULTS.withHideAfter(settings.alertTime()), background);
         sound = settings.alertSound();
-        compose = new ComposeWindow(messenger, background, icons.app());
         notifications = settings.notifications();
         popups = new PopupStack(alerts, this::openAlert, this::repliedFromPopup, () -> sound, this::popupsWanted,
-                icons.app().get(3), ZoneId.systemDefault());
+                this::popupIcon, ZoneId.systemDefault());
         nativeNotices = new NativeNotices(alerts, messenger, background, SwingUtilities::invokeLater,
-                () -> notifications.nativeNotification() && desktopNotifications != null,
-                peer -> windows.showConversations(Optional.of(peer)));
+                () -> notifications.nativeNotification() && desktopNotifications != null, this::showConversation);
         handles.add(nativeNotices.attach());
         awayWatch = new AwayWatch(messenger, background, alerts);
         awayWatch.configure(settings.awayAfter(), settings.statusLine());
@@ -150,31 +150,67 @@ public final class DesktopApp implements AutoCloseable {
         handles.add(messenger.subscribe(OnThread.of(SwingUtilities::invokeLater, new MessengerListener() {
             @Override
             public void messageUpdated(ChatMessage m) {
-                compose.messageUpdated(m);
+                if (compose != null) {
+                    compose.messageUpdated(m);
+                }
             }
         })));
         handles.add(model.onChange(this::logUnread));
-        view = openView(noTray);
+        view = openView(host);
         handles.add(presenter.showIn(view));
         LOG.info("Desktop ready: {}", view.describe());
     }
 
-    private TrayView openView(Optional<String> noTray) {
-        Optional<String> missing = noTray;
-        if (missing.isEmpty()) {
+    /** Once, before the first window, pop-up or menu: the look (light or dark, as the desktop) and the icons. */
+    private void prepareSwing() {
+        if (!swingPrepared) {
+            swingPrepared = true;
+            Theme.apply(DarkMode.ofThisDesktop().isDark());
+            windows.useIcons(icons.app());
+        }
+    }
+
+    private Image popupIcon() {
+        prepareSwing();
+        return icons.app().get(3);
+    }
+
+    private ComposeWindow compose() {
+        if (compose == null) {
+            prepareSwing();
+            compose = new ComposeWindow(messenger, background, icons.app());
+        }
+        return compose;
+    }
+
+    private void showConversation(String peer) {
+        prepareSwing();
+        windows.showConversations(Optional.of(peer));
+    }
+
+    /**
+     * Java's own tray icon where it is seen (Windows, macOS, XEmbed trays); Dorkbox's AppIndicator where a
+     * StatusNotifier host draws the tray (KDE, GNOME with its extension); a window where there is neither.
+     */
+    private TrayView openView(TrayPresence.Host host) {
+        String missing = TrayPresence.NO_TRAY;
+        if (host != TrayPresence.Host.NONE) {
             try {
-                Optional<DorkboxTray> tray = DorkboxTray.open(icons, SwingUtilities::invokeLater, id -> presenter.click(id));
+                Optional<? extends TrayView> tray = host == TrayPresence.Host.STATUS_NOTIFIER || FORCE_DORKBOX
+                        ? DorkboxTray.open(icons, SwingUtilities::invokeLater, id -> presenter.click(id))
+                        : AwtTray.open(icons, id -> presenter.click(id), this::prepareSwing);
                 if (tray.isPresent()) {
                     return tray.get();
                 }
-                missing = Optional.of("The system tray could not be used (see the log), so TrayTalk shows this window instead.");
-            } catch (RuntimeException | LinkageError e) {
+                missing = "The system tray could not be used (see the log), so TrayTalk shows this window instead.";
+            } catch (AWTException | RuntimeException | LinkageError e) {
                 LOG.warn("The system tray failed to start", e);
-                missing = Optional.of("The system tray failed to start (" + e + "), so TrayTalk shows this window instead.");
+                missing = "The system tray failed to start (" + e + "), so TrayTalk shows this window instead.";
             }
         }
-        LOG.warn("No tray icon: {}", missing.get());
-        return new FallbackWindow(missing.get(), icons, id -> presenter.click(id));
+        LOG.warn("No tray icon: {}", missing);
+        prepareSwing();
+        return new FallbackWindow(missing, icons, id -> presenter.click(id));
     }
 
     /** Blocks until the user chooses Quit (or {@link #close} runs). */
@@ -210,7 +246,7 @@ public final class DesktopApp implements AutoCloseable {
     }
 
     private void openCompose(Optional<String> to) {
-        compose.open(to, model.onlinePeers());
+        compose().open(to, model.onlinePeers());
     }
 
     /** "Open" on a pop-up: the conversation it belongs to (Everyone for a broadcast); reading it there clears it. */
@@ -218,7 +254,7 @@ public final class DesktopApp implements AutoCloseable {
         String peer = ChatMessage.EVERYONE.equals(alert.conversation()) ? ChatMessage.EVERYONE
                 : alert.peer().orElse(alert.conversation());
         LOG.info("Pop-up {} open: {}", alert.id(), peer);
-        windows.showConversations(Optional.of(peer));
+        showConversation(peer);
     }
 
     /** Answering a pop-up is reading it: its conversation is read up to the message it shows. */
@@ -301,7 +337,9 @@ public final class DesktopApp implements AutoCloseable {
                 }
             }
             popups.closeAll();
-            compose.close();
+            if (compose != null) {
+                compose.close();
+            }
             windows.closeAll();
             view.close();
         };
@@ -329,18 +367,20 @@ public final class DesktopApp implements AutoCloseable {
         @Override
         public void openConversations() {
             LOG.info("Menu: conversations");
+            prepareSwing();
             windows.showConversations(Optional.empty());
         }
 
         @Override
         public void openConversation(String peer) {
             LOG.info("Menu: conversation with {}", peer);
-            windows.showConversations(Optional.of(peer));
+            showConversation(peer);
         }
 
         @Override
         public void openSettings() {
             LOG.info("Menu: settings");
+            prepareSwing();
             windows.showSettings();
         }
 

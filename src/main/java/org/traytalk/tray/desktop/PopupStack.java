@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.traytalk.tray.model.Alert;
@@ -30,7 +31,7 @@ final class PopupStack {
     private final Consumer<Alert> replied;
     private final BooleanSupplier sound;
     private final BooleanSupplier shown;
-    private final Image icon;
+    private final Supplier<Image> icon;
     private final ZoneId zone;
     private final Map<Long, PopupWindow> windows = new LinkedHashMap<>();
 
@@ -38,9 +39,10 @@ final class PopupStack {
      * @param open    "Open" was clicked: show the conversation
      * @param replied a quick reply went from this pop-up: what it shows counts as read (the pop-up stays)
      * @param shown   whether TrayTalk's pop-ups are wanted now (the notifications setting)
+     * @param icon    the pop-ups' icon, asked for before the first pop-up is made (Swing may get ready then)
      */
     PopupStack(AlertQueue alerts, Consumer<Alert> open, Consumer<Alert> replied, BooleanSupplier sound,
-               BooleanSupplier shown, Image icon, ZoneId zone) {
+               BooleanSupplier shown, Supplier<Image> icon, ZoneId zone) {
         this.alerts = alerts;
         this.open = open;
         this.replied = replied;
@@ -67,7 +69,7 @@ final class PopupStack {
         for (Alert a : visible) {
             PopupWindow w = windows.get(a.id());
             if (w == null) {
-                windows.put(a.id(), new PopupWindow(a, callbacks(), zone, icon));
+                windows.put(a.id(), new PopupWindow(a, callbacks(), zone, icon.get()));
                 LOG.info("Pop-up {} shown: {}", a.id(), a.title());
                 arrived = true;
             } else if (!w.alert().equals(a)) {

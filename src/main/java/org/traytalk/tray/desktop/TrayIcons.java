@@ -5,49 +5,52 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import javax.imageio.ImageIO;
 import org.traytalk.tray.model.IconState;
 
-/** The icon images shipped in the jar (generated from {@code icons/src} by {@code icons/generate.sh}). */
+/**
+ * The icon images shipped in the jar (generated from {@code icons/src} by {@code icons/generate.sh}), each read the
+ * first time it is asked for: at start-up only the tray needs one.
+ */
 final class TrayIcons {
     static final int[] TRAY_SIZES = {16, 22, 24, 32, 48, 64};
     static final int[] APP_SIZES = {16, 20, 24, 32, 40, 48, 64, 128, 256};
     private static final String FOLDER = "/org/traytalk/tray/icons/";
 
-    private final Map<IconState, TreeMap<Integer, BufferedImage>> tray = new EnumMap<>(IconState.class);
-    private final List<BufferedImage> app = new ArrayList<>();
+    private final Map<String, BufferedImage> read = new HashMap<>();
 
-    /** Reads every image; a missing one means a broken build, said plainly. */
     static TrayIcons load() {
-        TrayIcons icons = new TrayIcons();
-        for (IconState state : IconState.values()) {
-            TreeMap<Integer, BufferedImage> bySize = new TreeMap<>();
-            for (int size : TRAY_SIZES) {
-                bySize.put(size, read("tray-" + fileState(state) + "-" + size + ".png"));
-            }
-            icons.tray.put(state, bySize);
-        }
-        for (int size : APP_SIZES) {
-            icons.app.add(read("app-" + size + ".png"));
-        }
-        return icons;
+        return new TrayIcons();
     }
 
     /** The tray image for {@code state} drawn for {@code pixels} (the next larger size, or the largest). */
-    BufferedImage tray(IconState state, int pixels) {
-        TreeMap<Integer, BufferedImage> bySize = tray.get(state);
-        Map.Entry<Integer, BufferedImage> e = bySize.ceilingEntry(Math.max(1, pixels));
-        return (e != null ? e : bySize.lastEntry()).getValue();
+    synchronized BufferedImage tray(IconState state, int pixels) {
+        int size = TRAY_SIZES[TRAY_SIZES.length - 1];
+        for (int s : TRAY_SIZES) {
+            if (s >= pixels) {
+                size = s;
+                break;
+            }
+        }
+        return image("tray-" + fileState(state) + "-" + size + ".png");
     }
 
     /** Every size of the application icon, for window title bars and task switchers (HiDPI picks a larger one). */
-    List<BufferedImage> app() {
+    synchronized List<BufferedImage> app() {
+        List<BufferedImage> app = new ArrayList<>();
+        for (int size : APP_SIZES) {
+            app.add(image("app-" + size + ".png"));
+        }
         return List.copyOf(app);
+    }
+
+    /** A missing image means a broken build, said plainly. */
+    private BufferedImage image(String name) {
+        return read.computeIfAbsent(name, TrayIcons::read);
     }
 
     static String fileState(IconState state) {

@@ -4,16 +4,27 @@ import java.awt.SystemTray;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.traytalk.platform.ShortCommand;
 
 /**
- * Whether an icon put in the tray would be seen. On Linux Dorkbox reports success even when nothing shows it
- * (no XEmbed tray host and no StatusNotifier host), so TrayTalk asks the desktop itself and, when there is none,
- * opens a window instead of running invisibly.
+ * Whether an icon put in the tray would be seen, and by what. On Linux Dorkbox reports success even when nothing
+ * shows it (no XEmbed tray host and no StatusNotifier host), so TrayTalk asks the desktop itself and, when there is
+ * none, opens a window instead of running invisibly.
  */
 final class TrayPresence {
+    /** What shows tray icons here. */
+    enum Host {
+        /** A StatusNotifier host on the session bus (KDE, GNOME's AppIndicator extension): Dorkbox's AppIndicator. */
+        STATUS_NOTIFIER,
+        /** Windows' notification area, macOS's menu bar, or an XEmbed tray: Java's own tray icon. */
+        SYSTEM_TRAY,
+        NONE
+    }
+
+    static final String NO_TRAY = "No system tray was found on this desktop (neither a tray area nor a StatusNotifier"
+            + " host such as GNOME's AppIndicator extension is running), so TrayTalk shows this window instead.";
+
     private final String osName;
     private final BooleanSupplier xembedTray;
     private final BooleanSupplier statusNotifierHost;
@@ -29,31 +40,30 @@ final class TrayPresence {
                 TrayPresence::statusNotifierWatcherRuns);
     }
 
-    /** Why no tray icon would be visible here, or empty when there is a tray. */
-    Optional<String> missing() {
+    /** A StatusNotifier host comes first where there is one: desktops that have one draw XEmbed icons as guests. */
+    Host host() {
         String os = osName.toLowerCase(Locale.ROOT);
         if (os.startsWith("windows") || os.startsWith("mac")) {
-            return Optional.empty(); // both always have one: the notification area, the menu bar
+            return Host.SYSTEM_TRAY; // both always have one: the notification area, the menu bar
         }
-        if (xembedTray.getAsBoolean() || statusNotifierHost.getAsBoolean()) {
-            return Optional.empty();
+        if (statusNotifierHost.getAsBoolean()) {
+            return Host.STATUS_NOTIFIER;
         }
-        return Optional.of("No system tray was found on this desktop (neither a tray area nor a StatusNotifier host"
-                + " such as GNOME's AppIndicator extension is running), so TrayTalk shows this window instead.");
+        return xembedTray.getAsBoolean() ? Host.SYSTEM_TRAY : Host.NONE;
     }
 
     /**
-     * Like {@link #missing}, but gives a tray host that is still starting up (TrayTalk starting at logon may be
+     * Like {@link #host}, but gives a tray host that is still starting up (TrayTalk starting at logon may be
      * quicker than the panel) up to {@code patience} to appear.
      */
-    Optional<String> awaitTray(Duration patience) throws InterruptedException {
+    Host awaitTray(Duration patience) throws InterruptedException {
         long end = System.nanoTime() + patience.toNanos();
-        Optional<String> missing = missing();
-        while (missing.isPresent() && System.nanoTime() < end) {
+        Host host = host();
+        while (host == Host.NONE && System.nanoTime() < end) {
             Thread.sleep(250);
-            missing = missing();
+            host = host();
         }
-        return missing;
+        return host;
     }
 
     /** Asks the session bus whether a StatusNotifier watcher (KDE, GNOME with AppIndicator, ...) is registered. */

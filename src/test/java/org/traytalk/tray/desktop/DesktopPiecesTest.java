@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.traytalk.engine.SendSize;
+import org.traytalk.tray.desktop.TrayPresence.Host;
 import org.traytalk.tray.model.IconState;
 import org.traytalk.tray.model.QuickReply;
 import org.traytalk.tray.model.SendSizeText;
@@ -48,21 +49,23 @@ class DesktopPiecesTest {
 
     @Test
     void trayPresenceTrustsWindowsAndMacAndAsksLinuxDesktops() {
-        assertThat(new TrayPresence("Windows 11", () -> false, () -> false).missing()).isEmpty();
-        assertThat(new TrayPresence("Mac OS X", () -> false, () -> false).missing()).isEmpty();
-        assertThat(new TrayPresence("Linux", () -> true, () -> false).missing()).isEmpty();
-        assertThat(new TrayPresence("Linux", () -> false, () -> true).missing()).isEmpty();
-        assertThat(new TrayPresence("Linux", () -> false, () -> false).missing())
-                .hasValueSatisfying(why -> assertThat(why).contains("No system tray was found"));
+        assertThat(new TrayPresence("Windows 11", () -> false, () -> false).host()).isEqualTo(Host.SYSTEM_TRAY);
+        assertThat(new TrayPresence("Mac OS X", () -> false, () -> false).host()).isEqualTo(Host.SYSTEM_TRAY);
+        assertThat(new TrayPresence("Linux", () -> true, () -> false).host()).isEqualTo(Host.SYSTEM_TRAY);
+        assertThat(new TrayPresence("Linux", () -> false, () -> true).host()).isEqualTo(Host.STATUS_NOTIFIER);
+        assertThat(new TrayPresence("Linux", () -> true, () -> true).host())
+                .as("KDE has both: its own StatusNotifier host first").isEqualTo(Host.STATUS_NOTIFIER);
+        assertThat(new TrayPresence("Linux", () -> false, () -> false).host()).isEqualTo(Host.NONE);
+        assertThat(TrayPresence.NO_TRAY).contains("No system tray was found");
     }
 
     @Test
     void aTrayHostThatAppearsLateIsWaitedFor() throws Exception {
         int[] asked = {0};
         TrayPresence late = new TrayPresence("Linux", () -> ++asked[0] >= 3, () -> false);
-        assertThat(late.awaitTray(Duration.ofSeconds(5))).isEmpty();
+        assertThat(late.awaitTray(Duration.ofSeconds(5))).isEqualTo(Host.SYSTEM_TRAY);
         assertThat(asked[0]).isEqualTo(3);
-        assertThat(new TrayPresence("Linux", () -> false, () -> false).awaitTray(Duration.ZERO)).isPresent();
+        assertThat(new TrayPresence("Linux", () -> false, () -> false).awaitTray(Duration.ZERO)).isEqualTo(Host.NONE);
     }
 
     @Test
