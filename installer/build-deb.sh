@@ -48,6 +48,9 @@ cp "$ICONS/png/traytalk-256.png" "$work/traytalk.png"
 mkdir -p "$work/input/icons"
 for s in $DEB_ICON_SIZES; do cp "$ICONS/png/traytalk-$s.png" "$work/input/icons/"; done
 
+java_options=()
+for option in $JVM_OPTIONS; do java_options+=(--java-options "$option"); done
+
 say "jpackage --type deb (version $VERSION)"
 # xz at level 1: most of jpackage's time is compression, and the package is only a little bigger
 DPKG_DEB_COMPRESSOR_TYPE=xz DPKG_DEB_COMPRESSOR_LEVEL=1 jpackage --type deb \
@@ -59,6 +62,7 @@ DPKG_DEB_COMPRESSOR_TYPE=xz DPKG_DEB_COMPRESSOR_LEVEL=1 jpackage --type deb \
     --input "$work/input" \
     --main-jar traytalk.jar \
     --main-class org.traytalk.app.Main \
+    "${java_options[@]}" \
     --runtime-image "$runtime" \
     --icon "$work/traytalk.png" \
     --install-dir /opt \
@@ -91,6 +95,10 @@ done
 for script in postinst prerm; do
     sizes="$(sed -n 's/^ *for size in \(.*\); do$/\1/p' "$ROOT/installer/deb/$script")"
     [ "$sizes" = "$DEB_ICON_SIZES" ] || die "installer/deb/$script handles icon sizes '$sizes', not '$DEB_ICON_SIZES'"
+done
+cfg="$(dpkg-deb --fsys-tarfile "$RELEASE/$name" | tar -xOf - ./opt/traytalk/lib/app/traytalk.cfg)"
+for option in $JVM_OPTIONS; do
+    grep -qxF "java-options=$option" <<<"$cfg" || die "$name: the launcher does not give the JVM option $option"
 done
 desktop="$(dpkg-deb --fsys-tarfile "$RELEASE/$name" | tar -xOf - ./opt/traytalk/lib/traytalk-traytalk.desktop)"
 for line in 'Name=TrayTalk' 'Exec=/opt/traytalk/bin/traytalk'; do

@@ -33,6 +33,10 @@ process_ended() { ! kill -0 "$1" 2>/dev/null; }
 # The project version, read from the pom: the first <version> directly under <project> (two-space indent).
 VERSION="$(sed -n 's|^  <version>\([^<]*\)</version>.*|\1|p' "$ROOT/pom.xml" | head -n 1)"
 [ -n "$VERSION" ] || die "cannot read the project version from $ROOT/pom.xml"
+# The JVM options every launcher gives TrayTalk (the pom's traytalk.jvm.options; the Windows launchers get them there).
+# shellcheck disable=SC2034 # used by build-deb.sh
+JVM_OPTIONS="$(sed -n 's|^ *<traytalk.jvm.options>\([^<]*\)</traytalk.jvm.options>.*|\1|p' "$ROOT/pom.xml" | head -n 1)"
+[ -n "$JVM_OPTIONS" ] || die "cannot read traytalk.jvm.options from $ROOT/pom.xml"
 
 need_jar() {
     [ -s "$TARGET/traytalk.jar" ] || die "$TARGET/traytalk.jar is missing: run 'mvn -B -DskipTests package' first"

@@ -1,6 +1,9 @@
 package org.traytalk.platform;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +11,7 @@ import java.util.Optional;
 
 /**
  * The command line that starts this TrayTalk again: the installed launcher when there is one (jpackage sets
- * {@code jpackage.app-path}), else this Java with this jar. Autostart entries use it with {@code --minimized}.
+ * {@code jpackage.app-path}), else this Java with the launchers' JVM options and this jar. Autostart entries use it with {@code --minimized}.
  * The first element is the program itself (a desktop entry's {@code TryExec}).
  */
 public record LaunchCommand(List<String> argv) {
@@ -48,10 +51,27 @@ public record LaunchCommand(List<String> argv) {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> argv = new ArrayList<>(List.of(java));
+        argv.addAll(javaOptions());
         jarOfThisProgram().ifPresentOrElse(jar -> argv.addAll(List.of("-jar", jar.toString())), () -> {
             argv.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.traytalk.app.Main"));
         });
         return argv;
+    }
+
+    /**
+     * The JVM options TrayTalk's launchers give it (the pom's {@code traytalk.jvm.options}, built into the jar), so
+     * that a start at logon from a plain {@code java -jar} runs as lean as the installed launchers do.
+     */
+    static List<String> javaOptions() {
+        try (InputStream in = LaunchCommand.class.getResourceAsStream("java-options")) {
+            if (in == null) {
+                return List.of();
+            }
+            String options = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+            return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     /** The program this command runs: its first element. */

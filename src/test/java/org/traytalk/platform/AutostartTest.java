@@ -141,6 +141,15 @@ class AutostartTest {
     }
 
     @Test
+    void aStartAtLogonFromJavaGetsTheLaunchersJvmOptions() {
+        assertThat(LaunchCommand.javaOptions()).as("the pom's traytalk.jvm.options, filtered into the jar")
+                .contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1").noneMatch(o -> o.contains("${"));
+        List<String> argv = LaunchCommand.ofThisProcess().argv();
+        assertThat(argv.subList(1, 1 + LaunchCommand.javaOptions().size())).as("right after java, before the jar")
+                .isEqualTo(LaunchCommand.javaOptions());
+    }
+
+    @Test
     void theWindowsConsoleLauncherRegistersItsTrayTwinForLogon() {
         assertThat(LaunchCommand.trayLauncher("C:\\Program Files\\TrayTalk\\traytalkc.exe"))
                 .isEqualTo("C:\\Program Files\\TrayTalk\\TrayTalk.exe");
