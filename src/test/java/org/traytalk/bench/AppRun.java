@@ -51,6 +51,11 @@ final class AppRun implements AutoCloseable {
     @Override
     public void close() {
         process.destroy();
+        awaitEnd(process);
+    }
+
+    /** Gives a process that was asked to end 20 s to do so, then kills it. */
+    static void awaitEnd(Process process) {
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

@@ -77,13 +77,6 @@ final class Probe implements AutoCloseable {
     @Override
     public void close() {
         in.println("quit");
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt(); // kept for the caller
-        }
+        AppRun.awaitEnd(process);
     }
 }
