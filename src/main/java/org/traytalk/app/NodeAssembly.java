@@ -76,7 +76,7 @@ final class NodeAssembly {
 
     static EngineOptions options(Settings s) {
         return EngineOptions.defaults(s.displayName(), s.legacyCharset(), s.heartbeat(), s.failAfter())
-                .withUnverified(s.unverified());
+                .withUnverified(s.unverified()).withSeenReceipts(s.seenReceipts());
     }
 
     /** Name and timing apply at once; network settings need a restart, and the log says so. */

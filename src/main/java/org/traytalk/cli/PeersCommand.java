@@ -42,12 +42,14 @@ final class PeersCommand implements Callable<Integer> {
             ctx.out().println("No peers seen yet.");
             return 0;
         }
-        String format = keys ? "%-24s %-8s %-29s %-28s %s%n" : "%-24s %-8s %-12s %-28s %s%n";
-        ctx.out().printf(format, "NAME", "STATE", keys ? "FINGERPRINT" : "IDENTITY", "ADDRESS", "LAST SEEN");
+        String format = keys ? "%-24s %-8s %-29s %-28s %-19s %s%n" : "%-24s %-8s %-12s %-28s %-19s %s%n";
+        ctx.out().printf(format, "NAME", "STATE", keys ? "FINGERPRINT" : "IDENTITY", "ADDRESS", "LAST SEEN", "STATUS");
         for (Peer p : peers) {
             String identity = !p.verified() ? "not verified" : keys ? p.fingerprint().code() : "verified";
-            ctx.out().printf(format, TextEscape.oneLine(p.name()), p.online() ? "online" : "offline", identity,
-                    TextEscape.oneLine(p.address().toString()), WHEN.format(p.lastSeen().atZone(ctx.zone())));
+            String state = !p.online() ? "offline" : p.status().away() ? "away" : "online";
+            ctx.out().printf(format, TextEscape.oneLine(p.name()), state, identity,
+                    TextEscape.oneLine(p.address().toString()), WHEN.format(p.lastSeen().atZone(ctx.zone())),
+                    TextEscape.oneLine(p.status().line()));
         }
         return 0;
     }

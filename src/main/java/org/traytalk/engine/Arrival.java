@@ -1,7 +1,9 @@
 package org.traytalk.engine;
 
+import java.util.List;
 import org.traytalk.model.PeerAddress;
 import org.traytalk.model.PeerKey;
+import org.traytalk.model.Status;
 import org.traytalk.wire.FoxMessage;
 import org.traytalk.wire.SystemBody;
 
@@ -16,9 +18,11 @@ import org.traytalk.wire.SystemBody;
  * @param key        the TrayTalk identity that sent it, proven by the secure layer; null on the original
  *                   program's carriers
  * @param trust      whether that identity may use the sender's name
+ * @param status     the status an announcement carried; null when the arrival does not say
+ * @param seen       for a seen receipt: the wire ids of our messages its sender was shown; null for anything else
  */
 record Arrival(PeerAddress source, boolean broadcast, long instanceId, FoxMessage message, SystemBody system,
-               PeerKey key, Trust trust) {
+               PeerKey key, Trust trust, Status status, List<Integer> seen) {
 
     /** How far the sender's name can be believed. */
     enum Trust {

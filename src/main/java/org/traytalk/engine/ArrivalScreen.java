@@ -2,6 +2,7 @@ package org.traytalk.engine;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -10,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.traytalk.carrier.Inbound;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.PeerKey;
+import org.traytalk.model.Status;
 import org.traytalk.model.UnverifiedPolicy;
 import org.traytalk.secure.Opened;
 import org.traytalk.secure.Rejected;
@@ -21,6 +23,8 @@ import org.traytalk.wire.MalformedMessageException;
 import org.traytalk.wire.SystemBody;
 import org.traytalk.wire.secure.Announcement;
 import org.traytalk.wire.secure.Payload;
+import org.traytalk.wire.secure.SeenReceipt;
+import org.traytalk.wire.secure.StatusExtension;
 
 /**
  * The first step on the way in: what a datagram says and who sent it. On TrayTalk's carriers the secure layer
@@ -71,30 +75,33 @@ final class ArrivalScreen {
         }
         if (opened.get() instanceof Opened.Heard heard) {
             Announcement a = heard.announcement();
-            SystemBody system = SystemBody.parse(a.kind().name());
-            return claim(in, false, a.instanceId(), FoxMessage.system(a.name(), 0, a.kind().name()), system,
-                    heard.key());
+            return claim(in, false, a.instanceId(), FoxMessage.system(a.name(), 0, a.kind().name()),
+                    SystemBody.parse(a.kind().name()), heard.key(), StatusExtension.decode(a), null);
         }
         Opened.Received received = (Opened.Received) opened.get();
         Payload payload = received.payload();
-        if (payload.kind() != Payload.FOX_MESSAGE && payload.kind() != Payload.FOX_MESSAGE_TO_EVERYONE) {
-            LOG.debug("Ignored a payload of unknown kind {} from {}", payload.kind(), in.source());
-            return Optional.empty();
-        }
-        FoxMessage m;
         try {
-            m = codec.decode(payload.bytes());
+            if (payload.kind() == Payload.SEEN) {
+                SeenReceipt seen = SeenReceipt.decode(payload.bytes());
+                return claim(in, false, 0, FoxMessage.system(seen.reader(), 0, "SEEN"), null, received.key(), null,
+                        seen.wireIds());
+            }
+            if (payload.kind() != Payload.FOX_MESSAGE && payload.kind() != Payload.FOX_MESSAGE_TO_EVERYONE) {
+                LOG.debug("Ignored a payload of unknown kind {} from {}", payload.kind(), in.source());
+                return Optional.empty();
+            }
+            FoxMessage m = codec.decode(payload.bytes());
+            return claim(in, payload.kind() == Payload.FOX_MESSAGE_TO_EVERYONE, 0, m,
+                    m.system() ? SystemBody.parse(m.body()) : null, received.key(), null, null);
         } catch (MalformedMessageException e) {
             refusals.count("malformed", in.source(), e.getMessage());
             return Optional.empty();
         }
-        return claim(in, payload.kind() == Payload.FOX_MESSAGE_TO_EVERYONE, 0, m,
-                m.system() ? SystemBody.parse(m.body()) : null, received.key());
     }
 
     /** A proven identity claims a name: the pins decide whether it may. */
     private Optional<Arrival> claim(Inbound in, boolean broadcast, long instanceId, FoxMessage m, SystemBody system,
-                                    PeerKey key) {
+                                    PeerKey key, Status status, List<Integer> seen) {
         if (m.sender().equalsIgnoreCase(options.get().localName())) {
             reportNameClash(in);
             return Optional.empty();
@@ -102,7 +109,7 @@ final class ArrivalScreen {
         Instant now = clock.instant();
         Arrival.Trust trust = pins.check(m.sender(), key, now) == KeyPins.Verdict.VERIFIED
                 ? Arrival.Trust.VERIFIED : Arrival.Trust.KEY_CHANGED;
-        return Optional.of(new Arrival(in.source(), broadcast, instanceId, m, system, key, trust));
+        return Optional.of(new Arrival(in.source(), broadcast, instanceId, m, system, key, trust, status, seen));
     }
 
     private Optional<Arrival> legacy(Inbound in) {
@@ -134,7 +141,7 @@ final class ArrivalScreen {
         }
         SystemBody system = m.system() ? SystemBody.parse(m.body()) : null;
         return Optional.of(new Arrival(in.source(), ChatMessage.EVERYONE.equals(in.recipient()), in.instanceId(), m,
-                system, null, Arrival.Trust.UNVERIFIED));
+                system, null, Arrival.Trust.UNVERIFIED, null, null));
     }
 
     private void reportNameClash(Inbound in) {

@@ -80,7 +80,7 @@ public final class Engine implements Messenger {
         SecureLink link = new SecureLink(trust.identity(), this::localName, trust.group(), clock, random,
                 new Sequences(store, clock), trust.instanceId(), new CarrierFrames(this.carriers));
         this.router = new Router(this.carriers, roster, codec, link, () -> this.options, listeners,
-                afterCommit, ids::next);
+                afterCommit, ids::next, () -> this.localStatus);
         this.outbox = new Outbox(store, scheduler, clock, new Backoff(options.firstRetry(), options.maxRetry(), random),
                 this.router, () -> this.options, m -> listeners.fire(l -> l.messageUpdated(m)));
         PeerChanges peers = new PeerChanges(roster, store, outbox, listeners);
@@ -209,16 +209,24 @@ public final class Engine implements Messenger {
         return store.conversations();
     }
 
-    /** On the engine thread, like every write; listeners hear the new count once it is stored. */
+    /**
+     * On the engine thread, like every write; listeners hear the new count once it is stored, and the verified
+     * senders of what was just read get a seen receipt (when seen receipts are on).
+     */
     @Override
     public void markRead(String conversation, long upToRowId) {
-        call(() -> {
+        call(() -> afterCommit.batch(() -> {
+            List<ChatMessage> nowRead = options.seenReceipts() ? store.unreadUpTo(conversation, upToRowId) : List.of();
             store.markRead(conversation, upToRowId).ifPresent(now -> listeners.fire(l -> l.conversationRead(now)));
+            Map<String, List<Integer>> bySender = new LinkedHashMap<>();
+            nowRead.stream().filter(ChatMessage::verified)
+                    .forEach(m -> bySender.computeIfAbsent(m.peer(), k -> new ArrayList<>()).add(m.wireId()));
+            bySender.forEach(router::sendSeen);
             return null;
-        });
+        }));
     }
 
-    /** Local only for now: what the secure layer will announce to peers that understand it. */
+    /** Announced to TrayTalk peers at once, and with every announcement after; the original program sees ONLINE. */
     @Override
     public void setStatus(Status status) {
         Status changed = Objects.requireNonNull(status);
@@ -226,6 +234,9 @@ public final class Engine implements Messenger {
             if (!changed.equals(localStatus)) {
                 localStatus = changed;
                 listeners.fire(l -> l.statusChanged(localName(), changed));
+                if (started && !closed) {
+                    presence.announceOnline();
+                }
             }
             return null;
         });

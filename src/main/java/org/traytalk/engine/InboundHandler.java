@@ -49,8 +49,12 @@ final class InboundHandler {
             peers.offline(in.sender(), now);
             return;
         }
-        peers.heard(in.sender(), in.source(), in.instanceId(), in.key(), now);
-        if (in.system() == null) {
+        peers.heard(in.sender(), in.source(), in.instanceId(), in.key(), in.status(), now);
+        if (in.seen() != null) {
+            if (options.get().seenReceipts()) {
+                outbox.seen(in.sender(), in.seen());
+            }
+        } else if (in.system() == null) {
             userMessage(in, now);
         } else if (in.is(SystemBody.Kind.DETECT)) {
             replies.online(in);

@@ -123,6 +123,20 @@ final class Outbox {
         }
     }
 
+    /**
+     * {@code peer}'s TrayTalk showed it our messages {@code wireIds}: delivered (the receipt may have been lost), and
+     * seen. Ids of messages {@code peer} was not a recipient of are ignored.
+     */
+    void seen(String peer, List<Integer> wireIds) {
+        for (int wireId : wireIds) {
+            confirmed(peer, wireId);
+            store.findOutgoing(wireId)
+                    .filter(m -> m.receipts().stream().anyMatch(r -> r.peer().equalsIgnoreCase(peer)))
+                    .ifPresent(m -> updated.accept(store.updateReceipt(m.rowId(), receiptName(m, peer),
+                            DeliveryState.SEEN, clock.instant())));
+        }
+    }
+
     /** Stops every timer (the messages stay in the store for the next run). */
     void stop() {
         for (Pending p : byWireId.values()) {
@@ -216,7 +230,11 @@ final class Outbox {
 
     /** The receipt's own spelling of the name, so timers and attempts use one key per peer. */
     private static String receiptName(Pending p, String peer) {
-        return p.message.receipts().stream().map(Receipt::peer).filter(peer::equalsIgnoreCase).findFirst().orElse(peer);
+        return receiptName(p.message, peer);
+    }
+
+    private static String receiptName(ChatMessage m, String peer) {
+        return m.receipts().stream().map(Receipt::peer).filter(peer::equalsIgnoreCase).findFirst().orElse(peer);
     }
 
     private FoxMessage wireMessage(ChatMessage m) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.traytalk.model.Peer;
 import org.traytalk.model.PeerAddress;
 import org.traytalk.model.PeerKey;
+import org.traytalk.model.Status;
 import org.traytalk.store.MessageStore;
 
 /**
@@ -23,13 +24,20 @@ final class PeerChanges {
         this.listeners = listeners;
     }
 
-    /** Something arrived from the peer: it is online, perhaps at a new address, in a new process or identity. */
-    void heard(String name, PeerAddress address, long instanceId, PeerKey key, Instant now) {
-        Roster.Change change = roster.heard(name, address, instanceId, key, now);
+    /**
+     * Something arrived from the peer: it is online, perhaps at a new address, in a new process or identity, or with
+     * another status ({@code status} null when the arrival does not say).
+     */
+    void heard(String name, PeerAddress address, long instanceId, PeerKey key, Status status, Instant now) {
+        Status before = roster.get(name).filter(Peer::online).map(Peer::status).orElse(Status.AVAILABLE);
+        Roster.Change change = roster.heard(name, address, instanceId, key, status, now);
+        Peer peer = roster.get(name).orElseThrow();
+        if (!peer.status().equals(before)) {
+            listeners.fire(l -> l.statusChanged(peer.name(), peer.status()));
+        }
         if (change == Roster.Change.NONE) {
             return;
         }
-        Peer peer = roster.get(name).orElseThrow();
         store.savePeer(peer);
         if (change == Roster.Change.CAME_ONLINE) {
             listeners.fire(l -> l.peerOnline(peer));

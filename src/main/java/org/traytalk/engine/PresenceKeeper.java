@@ -67,6 +67,11 @@ final class PresenceKeeper {
         announcer.broadcastSystem(FoxMessage.ONLINE);
     }
 
+    /** Something peers see changed (this user's status): ONLINE to everyone now, not at the next heartbeat. */
+    void announceOnline() {
+        announcer.broadcastSystem(FoxMessage.ONLINE);
+    }
+
     /** Heartbeat interval changed: restart the timer with the new one. */
     void rescheduleHeartbeat() {
         if (running) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.traytalk.model.Peer;
 import org.traytalk.model.PeerAddress;
 import org.traytalk.model.PeerKey;
+import org.traytalk.model.Status;
 
 /**
  * Who is out there: one entry per case-insensitive name, whatever carrier it was heard on last.
@@ -46,8 +47,9 @@ final class Roster {
      *
      * @param instanceId its process's instance id, or 0 when this arrival does not say (the last known one stays)
      * @param key        the identity it proved, or null on the original program's carriers
+     * @param status     what it announced (away, status line), or null when this arrival does not say (it stays)
      */
-    Change heard(String name, PeerAddress address, long instanceId, PeerKey key, Instant now) {
+    Change heard(String name, PeerAddress address, long instanceId, PeerKey key, Status status, Instant now) {
         Entry entry = entries.get(Peer.keyOf(name));
         if (entry == null) {
             entry = new Entry(new Peer(name, address, now, false, instanceId));
@@ -55,7 +57,8 @@ final class Roster {
         }
         Peer before = entry.peer;
         long instance = instanceId != 0 ? instanceId : before.instanceId();
-        entry.peer = new Peer(name, address, now, true, instance, key == null ? null : key.fingerprint());
+        entry.peer = new Peer(name, address, now, true, instance, key == null ? null : key.fingerprint(),
+                status != null ? status : before.status());
         boolean newKey = !Objects.equals(entry.key, key);
         entry.key = key;
         entry.probeSentAt = null;
@@ -79,7 +82,8 @@ final class Roster {
             return Optional.empty();
         }
         Peer p = entry.peer;
-        entry.peer = new Peer(p.name(), p.address(), p.lastSeen(), false, p.instanceId(), p.fingerprint());
+        entry.peer = new Peer(p.name(), p.address(), p.lastSeen(), false, p.instanceId(), p.fingerprint(),
+                Status.AVAILABLE);
         entry.probeSentAt = null;
         return Optional.of(entry.peer);
     }

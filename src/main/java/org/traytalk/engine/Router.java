@@ -3,6 +3,7 @@ package org.traytalk.engine;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntSupplier;
@@ -14,11 +15,14 @@ import org.traytalk.carrier.CarrierException;
 import org.traytalk.model.Peer;
 import org.traytalk.model.PeerAddress;
 import org.traytalk.model.PeerKey;
+import org.traytalk.model.Status;
 import org.traytalk.secure.SecureLink;
 import org.traytalk.wire.FoxMessage;
 import org.traytalk.wire.FoxMessageCodec;
 import org.traytalk.wire.secure.Announcement;
 import org.traytalk.wire.secure.Payload;
+import org.traytalk.wire.secure.SeenReceipt;
+import org.traytalk.wire.secure.StatusExtension;
 
 /**
  * Puts messages on the carriers: one peer on the carrier it was last heard on, everyone on every carrier. On the
@@ -30,7 +34,6 @@ import org.traytalk.wire.secure.Payload;
  */
 final class Router implements Transmitter {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
-    private static final byte[] NO_EXTENSIONS = new byte[0];
 
     private final Map<String, Carrier> carriers;
     private final Roster roster;
@@ -40,10 +43,12 @@ final class Router implements Transmitter {
     private final Listeners listeners;
     private final AfterCommit afterCommit;
     private final IntSupplier ids;
+    private final Supplier<Status> status;
     private final Map<String, String> broadcastProblems = new HashMap<>();
 
     Router(Map<String, Carrier> carriers, Roster roster, FoxMessageCodec codec, SecureLink link,
-           Supplier<EngineOptions> options, Listeners listeners, AfterCommit afterCommit, IntSupplier ids) {
+           Supplier<EngineOptions> options, Listeners listeners, AfterCommit afterCommit, IntSupplier ids,
+           Supplier<Status> status) {
         this.carriers = carriers;
         this.roster = roster;
         this.codec = codec;
@@ -52,6 +57,7 @@ final class Router implements Transmitter {
         this.listeners = listeners;
         this.afterCommit = afterCommit;
         this.ids = ids;
+        this.status = status;
     }
 
     @Override
@@ -104,7 +110,7 @@ final class Router implements Transmitter {
         Announcement.Kind presence = presenceKind(message);
         if (presence != null) {
             afterCommit.run(() -> transmit(carrier, address, peerName, message,
-                    link.announcement(presence, message.sender(), NO_EXTENSIONS), sent));
+                    announcement(presence, message.sender()), sent));
             return true;
         }
         byte[] bytes = key == null ? null : encode(message, StandardCharsets.UTF_8);
@@ -129,13 +135,35 @@ final class Router implements Transmitter {
                     any = true;
                 }
             } else if (presence != null) {
-                afterCommit.run(() -> broadcastOn(carrier,
-                        link.announcement(presence, message.sender(), NO_EXTENSIONS), sent));
+                afterCommit.run(() -> broadcastOn(carrier, announcement(presence, message.sender()), sent));
                 any = true;
             }
             // a user message to everyone goes to each peer on a TrayTalk carrier in its own session instead
         }
         return any;
+    }
+
+    /**
+     * Tells {@code peerName} that its messages {@code wireIds} were shown here ("seen"): only a verified TrayTalk
+     * peer that is online, in its session; the original program has no such receipt.
+     */
+    void sendSeen(String peerName, List<Integer> wireIds) {
+        PeerKey key = roster.key(peerName);
+        Optional<Peer> peer = roster.get(peerName).filter(Peer::online);
+        if (key == null || peer.isEmpty() || carriers.get(peer.get().address().carrier()) == null) {
+            return;
+        }
+        String me = options.get().localName();
+        for (int from = 0; from < wireIds.size(); from += SeenReceipt.MAX_IDS) {
+            List<Integer> part = wireIds.subList(from, Math.min(wireIds.size(), from + SeenReceipt.MAX_IDS));
+            Payload payload = new Payload(Payload.SEEN, new SeenReceipt(me, part).encode());
+            afterCommit.run(() -> link.send(key, peer.get().address(), payload, Transmitter.NOTHING));
+        }
+    }
+
+    /** Presence with this user's status (away, status line) in its extensions. */
+    private byte[] announcement(Announcement.Kind kind, String name) {
+        return link.announcement(kind, name, StatusExtension.encode(status.get()));
     }
 
     private byte[] encode(FoxMessage message, Charset charset) {

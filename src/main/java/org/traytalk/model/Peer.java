@@ -13,13 +13,25 @@ import java.util.Locale;
  * @param instanceId  its process instance id, 0 for legacy peers and carriers without one
  * @param fingerprint the TrayTalk identity pinned to its name; null for a peer running the original program (or
  *                    reached only over its carriers), which cannot be verified
+ * @param status      away or not, and its status line, as it last announced them (the original program's peers are
+ *                    always available, without a line)
  */
 public record Peer(String name, PeerAddress address, Instant lastSeen, boolean online, long instanceId,
-                   Fingerprint fingerprint) {
+                   Fingerprint fingerprint, Status status) {
+
+    public Peer {
+        status = status == null ? Status.AVAILABLE : status;
+    }
+
+    /** A peer that announced no status. */
+    public Peer(String name, PeerAddress address, Instant lastSeen, boolean online, long instanceId,
+                Fingerprint fingerprint) {
+        this(name, address, lastSeen, online, instanceId, fingerprint, Status.AVAILABLE);
+    }
 
     /** A peer that is not verified (the original program's). */
     public Peer(String name, PeerAddress address, Instant lastSeen, boolean online, long instanceId) {
-        this(name, address, lastSeen, online, instanceId, null);
+        this(name, address, lastSeen, online, instanceId, null, Status.AVAILABLE);
     }
 
     public boolean verified() {

@@ -121,6 +121,9 @@ public interface MessageStore extends AutoCloseable {
      */
     Optional<Conversation> markRead(String conversation, long upToRowId);
 
+    /** The received messages of {@code conversation} not read yet, up to and including row {@code upToRowId}. */
+    List<ChatMessage> unreadUpTo(String conversation, long upToRowId);
+
     /** Inserts or replaces the peer with the same case-insensitive name. */
     void savePeer(Peer peer);
 

@@ -296,6 +296,18 @@ public final class SqliteMessageStore implements MessageStore {
     }
 
     @Override
+    public synchronized List<ChatMessage> unreadUpTo(String conversation, long upToRowId) {
+        return read("list what is read now", () -> {
+            PreparedStatement query = sql.statement("SELECT " + MessageRows.COLUMNS + " FROM messages WHERE "
+                    + "direction = 'INBOUND' AND " + ConversationRows.KEY_OF_MESSAGE + " = ?1 AND id <= ?2 AND id > "
+                    + "COALESCE((SELECT read_to FROM conversations WHERE key = ?1), 0) ORDER BY id");
+            query.setString(1, conversation);
+            query.setLong(2, upToRowId);
+            return messages.list(query);
+        });
+    }
+
+    @Override
     public synchronized void savePeer(Peer peer) {
         write("save a peer", () -> {
             peers.save(peer);

@@ -5,6 +5,8 @@ import static org.traytalk.testing.FakeMessenger.peer;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.traytalk.model.Peer;
+import org.traytalk.model.Status;
 import org.traytalk.testing.FakeMessenger;
 
 class PeersCommandTest {
@@ -57,6 +59,19 @@ class PeersCommandTest {
 
         assertThat(messenger.refreshes).hasValue(1);
         assertThat(ctx.printed()).contains("BOB");
+    }
+
+    @Test
+    void showsWhoIsAwayAndTheirStatusLine() {
+        Peer bob = peer("BOB", true);
+        messenger.peers.add(new Peer(bob.name(), bob.address(), bob.lastSeen(), true, 7, bob.fingerprint(),
+                new Status(true, "back at 3")));
+
+        assertThat(ctx.run("peers")).isZero();
+
+        assertThat(ctx.printedLines().get(0)).endsWith("STATUS");
+        assertThat(ctx.printedLines().get(1).split("\\s+", 7)).containsExactly("BOB", "away", "verified",
+                "udp:10.0.0.4:42138", "2024-03-05", "09:15:00", "back at 3");
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.traytalk.model.ChatMessage;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.KeyChange;
 import org.traytalk.model.Peer;
+import org.traytalk.model.Status;
 
 /** Records a node's events for assertions; safe to read while an engine thread writes. */
 public final class EventLog implements MessengerListener {
@@ -16,6 +17,8 @@ public final class EventLog implements MessengerListener {
     public final List<String> offline = new CopyOnWriteArrayList<>();
     public final List<String> problems = new CopyOnWriteArrayList<>();
     public final List<KeyChange> keyChanges = new CopyOnWriteArrayList<>();
+    /** statusChanged events, as "NAME away|here line". */
+    public final List<String> statuses = new CopyOnWriteArrayList<>();
 
     @Override
     public void messageReceived(ChatMessage message) {
@@ -35,6 +38,11 @@ public final class EventLog implements MessengerListener {
     @Override
     public void peerOffline(Peer peer) {
         offline.add(peer.name());
+    }
+
+    @Override
+    public void statusChanged(String name, Status status) {
+        statuses.add(name + (status.away() ? " away" : " here") + (status.line().isEmpty() ? "" : " " + status.line()));
     }
 
     @Override

@@ -35,6 +35,11 @@ final class FlakyStore implements MessageStore {
     }
 
     @Override
+    public List<ChatMessage> unreadUpTo(String conversation, long upToRowId) {
+        return real.unreadUpTo(conversation, upToRowId);
+    }
+
+    @Override
     public List<KeyPin> pins() {
         return real.pins();
     }

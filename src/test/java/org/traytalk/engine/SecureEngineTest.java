@@ -21,6 +21,7 @@ import org.traytalk.model.HistoryQuery;
 import org.traytalk.model.KeyChange;
 import org.traytalk.model.Peer;
 import org.traytalk.model.PeerAddress;
+import org.traytalk.model.Status;
 import org.traytalk.wire.FoxMessage;
 import org.traytalk.wire.FoxMessageCodec;
 
@@ -189,6 +190,66 @@ class SecureEngineTest {
         lan.dropWhen(s -> false);
         time.advance(Duration.ofSeconds(10));
         assertThat(bob.events.receivedBodies()).containsExactly("for the real Bob only");
+        assertThat(alice.events.lastState(toBob.rowId())).isEqualTo(DeliveryState.DELIVERED);
+    }
+
+    @Test
+    void aStatusReachesPeersAtOnceAndRidesOnEveryAnnouncement() throws Exception {
+        alice.start();
+        bob.start();
+        alice.engine.setStatus(new Status(true, "in a meeting until 3"));
+        time.runDue();
+        assertThat(bob.events.statuses).containsExactly("ALICE away in a meeting until 3");
+        Peer seen = bob.engine.peers().get(0);
+        assertThat(seen.status()).isEqualTo(new Status(true, "in a meeting until 3"));
+        time.advance(TestNode.HEARTBEAT.multipliedBy(2)); // heartbeats carry it without new events
+        assertThat(bob.events.statuses).hasSize(1);
+        alice.engine.setStatus(Status.AVAILABLE);
+        time.runDue();
+        assertThat(bob.events.statuses).containsExactly("ALICE away in a meeting until 3", "ALICE here");
+        carol.start(); // a peer that starts later learns it from the first announcement it hears
+        assertThat(carol.engine.peers()).filteredOn(p -> p.name().equals("ALICE")).singleElement()
+                .extracting(Peer::status).isEqualTo(Status.AVAILABLE);
+    }
+
+    @Test
+    void readingAConversationTellsTheSenderItWasSeen() throws Exception {
+        alice.start();
+        bob.start();
+        ChatMessage first = alice.engine.send("BOB", "one");
+        ChatMessage second = alice.engine.send("BOB", "two");
+        time.runDue();
+        assertThat(alice.events.lastState(second.rowId())).isEqualTo(DeliveryState.DELIVERED);
+        ChatMessage firstAtBob = bob.events.received.get(0);
+        bob.engine.markRead("ALICE", firstAtBob.rowId()); // read up to the first only
+        time.runDue();
+        assertThat(alice.events.lastState(first.rowId())).isEqualTo(DeliveryState.SEEN);
+        assertThat(alice.events.lastState(second.rowId())).isEqualTo(DeliveryState.DELIVERED);
+        bob.engine.markRead("ALICE", bob.events.received.get(1).rowId());
+        time.runDue();
+        assertThat(alice.events.lastState(second.rowId())).isEqualTo(DeliveryState.SEEN);
+        assertThat(wireContains("SEEN")).isFalse();
+    }
+
+    @Test
+    void aSeenReceiptCountsOnlyForItsRecipientsAndNotWhenSwitchedOff() throws Exception {
+        alice.start();
+        bob.start();
+        carol.start();
+        ChatMessage toBob = alice.engine.send("BOB", "for bob");
+        time.runDue();
+        // carol claims to have seen bob's message: she was not a recipient
+        carol.engine.send("ALICE", "hi"); // a session with alice
+        time.runDue();
+        alice.engine.markRead("CAROL", alice.events.received.get(0).rowId()); // unrelated reading
+        time.runDue();
+        assertThat(alice.events.lastState(toBob.rowId())).isEqualTo(DeliveryState.DELIVERED);
+
+        bob.engine.apply(EngineOptions.defaults("BOB", StandardCharsets.ISO_8859_1, TestNode.HEARTBEAT,
+                TestNode.FAIL_AFTER).withSeenReceipts(false));
+        time.runDue();
+        bob.engine.markRead("ALICE", bob.events.received.get(0).rowId());
+        time.runDue();
         assertThat(alice.events.lastState(toBob.rowId())).isEqualTo(DeliveryState.DELIVERED);
     }
 

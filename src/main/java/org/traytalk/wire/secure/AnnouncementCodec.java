@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 import org.traytalk.wire.FieldReader;
 import org.traytalk.wire.MalformedMessageException;
 import org.traytalk.wire.PeerNames;
@@ -69,17 +70,24 @@ public final class AnnouncementCodec {
         return null;
     }
 
-    /** Extensions built from tag/value pairs. */
-    public static byte[] extensions(int tag, byte[] value) {
-        if (tag < 0 || tag > 255 || value.length > 0xFFFF) {
-            throw new IllegalArgumentException("extension tag 0..255, value up to 65535 bytes");
-        }
+    /** Extensions built from tag/value pairs, in the map's order. */
+    public static byte[] extensions(Map<Integer, byte[]> values) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(tag);
-        out.write(value.length >> 8);
-        out.write(value.length);
-        out.writeBytes(value);
+        values.forEach((tag, value) -> {
+            if (tag < 0 || tag > 255 || value.length > 0xFFFF) {
+                throw new IllegalArgumentException("extension tag 0..255, value up to 65535 bytes");
+            }
+            out.write(tag);
+            out.write(value.length >> 8);
+            out.write(value.length);
+            out.writeBytes(value);
+        });
         return out.toByteArray();
+    }
+
+    /** Extensions with one tag/value pair. */
+    public static byte[] extensions(int tag, byte[] value) {
+        return extensions(Map.of(tag, value));
     }
 
     private static byte[] unsigned(Announcement a) {

@@ -15,6 +15,8 @@ public record Payload(int kind, byte[] bytes) {
     public static final int FOX_MESSAGE = 1;
     /** The same, sent to everyone (to each peer in its own session), so the receiver files it under Everyone. */
     public static final int FOX_MESSAGE_TO_EVERYONE = 2;
+    /** A {@link SeenReceipt}: the reader's TrayTalk showed these messages to its user. */
+    public static final int SEEN = 3;
 
     public Payload {
         if (kind < 0 || kind > 255) {
