@@ -84,7 +84,7 @@ public final class Engine implements Messenger {
         this.outbox = new Outbox(store, scheduler, clock, new Backoff(options.firstRetry(), options.maxRetry(), random),
                 this.router, () -> this.options, m -> listeners.fire(l -> l.messageUpdated(m)));
         PeerChanges peers = new PeerChanges(roster, store, outbox, listeners);
-        this.presence = new PresenceKeeper(roster, scheduler, clock, monotonicNanos, new PresenceKeeper.Announcer() {
+        PresenceKeeper.Announcer announcer = new PresenceKeeper.Announcer() {
             @Override
             public void broadcastSystem(String body) {
                 router.broadcast(FoxMessage.system(localName(), ids.next(), body), Transmitter.NOTHING);
@@ -94,7 +94,9 @@ public final class Engine implements Messenger {
             public void sendSystem(String peerName, String body) {
                 router.send(peerName, FoxMessage.system(localName(), ids.next(), body), false, Transmitter.NOTHING);
             }
-        }, () -> this.options, peers);
+        };
+        this.presence = new PresenceKeeper(roster, scheduler, clock, monotonicNanos, random, announcer,
+                () -> this.options, peers);
         this.keyChanges = new KeyChanges(store, pins, peers, link, listeners, clock, () -> this.options);
         this.refusals = new Refusals(clock);
         ArrivalScreen screen = new ArrivalScreen(codec, link, pins, name -> this.carriers.get(name) != null

@@ -3,22 +3,28 @@ package org.traytalk.engine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.traytalk.model.Peer;
 import org.traytalk.wire.FoxMessage;
 
 /**
- * Keeps presence healthy: re-announces ONLINE every heartbeat, probes peers silent for three heartbeats
- * with a direct DETECT and gives them up only when the probe goes unanswered, and re-announces at once
- * after the machine slept (wall clock jumped ahead of the monotonic clock). Engine thread only.
+ * Keeps presence healthy: announces at start (and twice more soon after), re-announces ONLINE every heartbeat
+ * (jittered), probes peers silent for three heartbeats with a direct DETECT and gives them up only when the probe
+ * goes unanswered, and re-announces at once after the machine slept (wall clock jumped ahead of the monotonic clock).
+ * Engine thread only.
  */
 final class PresenceKeeper {
     private static final Logger LOG = LoggerFactory.getLogger(PresenceKeeper.class);
     static final Duration WATCHDOG = Duration.ofSeconds(5);
     static final Duration JUMP = Duration.ofSeconds(10);
+    /** After announcing, the same again this much later (each +-25 %). */
+    static final List<Duration> REPEATS = List.of(Duration.ofSeconds(1), Duration.ofSeconds(3));
 
     /** What the keeper asks the engine to send. */
     interface Announcer {
@@ -34,6 +40,8 @@ final class PresenceKeeper {
     private final Announcer announcer;
     private final Supplier<EngineOptions> options;
     private final PeerChanges peers;
+    private final RandomGenerator random;
+    private final List<Scheduler.Timer> repeatTimers = new ArrayList<>();
     private Scheduler.Timer heartbeatTimer;
     private Scheduler.Timer watchdogTimer;
     private Scheduler.Timer probeTimer;
@@ -41,12 +49,13 @@ final class PresenceKeeper {
     private long lastMonoNanos;
     private boolean running;
 
-    PresenceKeeper(Roster roster, Scheduler scheduler, Clock clock, LongSupplier monotonicNanos, Announcer announcer,
-                   Supplier<EngineOptions> options, PeerChanges peers) {
+    PresenceKeeper(Roster roster, Scheduler scheduler, Clock clock, LongSupplier monotonicNanos, RandomGenerator random,
+                   Announcer announcer, Supplier<EngineOptions> options, PeerChanges peers) {
         this.roster = roster;
         this.scheduler = scheduler;
         this.clock = clock;
         this.monotonicNanos = monotonicNanos;
+        this.random = random;
         this.announcer = announcer;
         this.options = options;
         this.peers = peers;
@@ -61,8 +70,24 @@ final class PresenceKeeper {
         watchdogTimer = scheduler.schedule(WATCHDOG, this::watchdog);
     }
 
-    /** Network addresses changed or the machine woke up: tell everyone now and check who is still there. */
+    /**
+     * Starting, network addresses changed, or the machine woke up: tell everyone now and ask who is there, and again
+     * twice a little later (jittered, as mDNS does), since nodes that start together lose datagrams in the burst.
+     */
     void announceAll() {
+        announceAndAsk();
+        repeatTimers.forEach(Scheduler.Timer::cancel);
+        repeatTimers.clear();
+        for (Duration after : REPEATS) {
+            repeatTimers.add(scheduler.schedule(jittered(after, 0.25), () -> {
+                if (running) {
+                    announceAndAsk();
+                }
+            }));
+        }
+    }
+
+    private void announceAndAsk() {
         announcer.broadcastSystem(FoxMessage.DETECT);
         announcer.broadcastSystem(FoxMessage.ONLINE);
     }
@@ -81,6 +106,7 @@ final class PresenceKeeper {
 
     void stop() {
         running = false;
+        repeatTimers.forEach(Scheduler.Timer::cancel);
         for (Scheduler.Timer t : new Scheduler.Timer[] {heartbeatTimer, watchdogTimer, probeTimer}) {
             if (t != null) {
                 t.cancel();
@@ -92,7 +118,8 @@ final class PresenceKeeper {
         if (heartbeatTimer != null) {
             heartbeatTimer.cancel();
         }
-        heartbeatTimer = scheduler.schedule(options.get().heartbeat(), this::heartbeat);
+        // +-10 %: a room of nodes started together drifts apart instead of announcing in lockstep
+        heartbeatTimer = scheduler.schedule(jittered(options.get().heartbeat(), 0.1), this::heartbeat);
     }
 
     private void heartbeat() {
@@ -102,6 +129,11 @@ final class PresenceKeeper {
         announcer.broadcastSystem(FoxMessage.ONLINE);
         probeSilentPeers();
         scheduleHeartbeat();
+    }
+
+    private Duration jittered(Duration base, double fraction) {
+        long millis = base.toMillis();
+        return Duration.ofMillis(Math.max(1, millis + (long) (millis * fraction * (random.nextDouble() * 2 - 1))));
     }
 
     private void probeSilentPeers() {

@@ -262,19 +262,34 @@ class EngineTest {
     }
 
     @Test
-    void wakeFromSleepAnnouncesAgainAtOnce() throws Exception {
+    void startAnnouncesTwiceMoreSoonAfterForNodesThatStartTogether() throws Exception {
         alice.start();
+        time.advance(Duration.ofSeconds(4)); // 1 s and 3 s, each +-25 %
+        assertThat(lan.log()).extracting(this::bodyOf).containsExactly("DETECT", "ONLINE", "DETECT", "ONLINE",
+                "DETECT", "ONLINE");
         lan.clearLog();
-        time.sleepMachine(Duration.ofHours(1));
-        time.advance(PresenceKeeper.WATCHDOG);
-        assertThat(lan.log()).extracting(this::bodyOf).containsExactly("DETECT", "ONLINE");
+        time.advance(Duration.ofSeconds(40));
+        assertThat(lan.log()).isEmpty();
     }
 
     @Test
-    void heartbeatReannouncesOnline() throws Exception {
+    void wakeFromSleepAnnouncesAgainAtOnce() throws Exception {
         alice.start();
+        time.advance(Duration.ofSeconds(4));
         lan.clearLog();
-        time.advance(TestNode.HEARTBEAT);
+        time.sleepMachine(Duration.ofHours(1));
+        time.advance(PresenceKeeper.WATCHDOG);
+        assertThat(lan.log()).extracting(this::bodyOf).startsWith("DETECT", "ONLINE");
+    }
+
+    @Test
+    void heartbeatReannouncesOnlineWithinTenPercentOfItsInterval() throws Exception {
+        alice.start();
+        time.advance(Duration.ofSeconds(4));
+        lan.clearLog();
+        time.advance(TestNode.HEARTBEAT.multipliedBy(9).dividedBy(10).minusSeconds(5));
+        assertThat(lan.log()).isEmpty();
+        time.advance(TestNode.HEARTBEAT.multipliedBy(2).dividedBy(10).plusSeconds(2));
         assertThat(lan.log()).extracting(this::bodyOf).containsExactly("ONLINE");
     }
 
