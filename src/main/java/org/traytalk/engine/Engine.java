@@ -78,7 +78,7 @@ public final class Engine implements Messenger {
         this.pins = new KeyPins(store);
         FoxMessageCodec codec = new FoxMessageCodec(options.legacyCharset());
         SecureLink link = new SecureLink(trust.identity(), this::localName, trust.group(), clock, random,
-                new Sequences(store, clock), trust.instanceId(), new CarrierFrames(this.carriers));
+                new Sequences(store, clock), trust.instanceId(), pins::isPinned, new CarrierFrames(this.carriers));
         this.router = new Router(this.carriers, roster, codec, link, () -> this.options, listeners,
                 afterCommit, ids::next, () -> this.localStatus);
         this.outbox = new Outbox(store, scheduler, clock, new Backoff(options.firstRetry(), options.maxRetry(), random),

@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +52,7 @@ public final class SecureLink {
     static final Duration PATIENCE = Duration.ofSeconds(2);
     static final int MAX_WAITING_PER_PEER = 64;
     static final int MAX_PEERS_REMEMBERED = 4096;
+    static final int MAX_PEERS_WAITED_FOR = 256;
     private static final Duration TIDY_EVERY = Duration.ofSeconds(10);
 
     /** Puts a frame on the carrier that {@code to} names. */
@@ -70,15 +73,20 @@ public final class SecureLink {
     private final Handshakes handshakes;
     private final SessionTable table;
     private final Map<PeerKey, Deque<Waiting>> waiting = new LinkedHashMap<>();
-    private final Map<PeerKey, Long> lastAnnouncement = bounded();
-    private final Map<PeerKey, Long> lastInstance = bounded();
-    private final Map<PeerKey, Long> lastHello = bounded();
+    // what each identity said last, so an old frame is refused; bounded, but the identities this node keeps (its
+    // pinned peers) are never the ones forgotten, so a crowd of made-up identities cannot make room for a replay
+    private final Map<PeerKey, Long> lastAnnouncement = new LinkedHashMap<>();
+    private final Map<PeerKey, Long> lastInstance = new LinkedHashMap<>();
+    private final Map<PeerKey, Long> lastHello = new LinkedHashMap<>();
+    private final Predicate<PeerKey> kept;
     private final Map<Rejected.Reason, Long> refused = new EnumMap<>(Rejected.Reason.class);
     private Instant tidied = Instant.MIN;
 
+    /** @param kept the identities whose freshness records stay however many others turn up (the pinned ones) */
     public SecureLink(Identity me, Supplier<String> localName, GroupSecrets group, Clock clock, SecureRandom random,
-                      LongSupplier sequences, long instanceId, FrameOutput out) {
+                      LongSupplier sequences, long instanceId, Predicate<PeerKey> kept, FrameOutput out) {
         this.me = me;
+        this.kept = kept;
         this.localName = localName;
         this.clock = clock;
         this.out = out;
@@ -149,8 +157,8 @@ public final class SecureLink {
             throw new Rejected(Rejected.Reason.REPLAYED, "announcement " + a.sequence() + " from \"" + a.name()
                     + "\" is not newer than " + last);
         }
-        lastAnnouncement.put(key, a.sequence());
-        Long instance = lastInstance.put(key, a.instanceId());
+        remember(lastAnnouncement, key, a.sequence());
+        Long instance = remember(lastInstance, key, a.instanceId());
         if (instance != null && instance != a.instanceId()) {
             LOG.debug("{} restarted: its sessions are gone", a.name());
             table.forget(key);
@@ -165,7 +173,7 @@ public final class SecureLink {
             throw new Rejected(Rejected.Reason.REPLAYED, "handshake " + answered.hello().sequence() + " from \""
                     + answered.hello().name() + "\" is not newer than " + last);
         }
-        lastHello.put(answered.initiator(), answered.hello().sequence());
+        remember(lastHello, answered.initiator(), answered.hello().sequence());
         table.add(answered.session());
         transmit(from, answered.reply());
     }
@@ -200,6 +208,9 @@ public final class SecureLink {
                 handshake(to, at, now); // the next session is ready before this one expires
             }
             return;
+        }
+        if (!waiting.containsKey(to) && waiting.size() >= MAX_PEERS_WAITED_FOR) {
+            waiting.remove(waiting.keySet().iterator().next()); // the outbox resends what matters
         }
         Deque<Waiting> queue = waiting.computeIfAbsent(to, k -> new ArrayDeque<>());
         if (queue.size() >= MAX_WAITING_PER_PEER) {
@@ -257,14 +268,18 @@ public final class SecureLink {
         }
     }
 
-    private static <K, V> Map<K, V> bounded() {
-        return new LinkedHashMap<>(16, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
-                return size() > MAX_PEERS_REMEMBERED;
+    /** Records {@code value} for {@code key}, as the newest; past the bound, the oldest record not kept goes. */
+    private Long remember(Map<PeerKey, Long> records, PeerKey key, long value) {
+        Long before = records.remove(key);
+        records.put(key, value);
+        if (records.size() > MAX_PEERS_REMEMBERED) {
+            for (Iterator<PeerKey> it = records.keySet().iterator(); it.hasNext(); ) {
+                if (!kept.test(it.next())) {
+                    it.remove();
+                    break;
+                }
             }
-        };
+        }
+        return before;
     }
 }

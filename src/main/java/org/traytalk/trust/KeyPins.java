@@ -26,6 +26,8 @@ public final class KeyPins {
 
     private final MessageStore store;
     private final Map<String, PeerKey> pins = new HashMap<>();
+    /** How many names each identity holds (a renamed peer holds its old name too). */
+    private final Map<PeerKey, Integer> names = new HashMap<>();
 
     public KeyPins(MessageStore store) {
         this.store = store;
@@ -34,8 +36,9 @@ public final class KeyPins {
     /** Reads the pins from the store. */
     public void load() {
         pins.clear();
+        names.clear();
         for (KeyPin p : store.pins()) {
-            pins.put(Peer.keyOf(p.name()), p.key());
+            put(p.name(), p.key());
         }
     }
 
@@ -44,7 +47,7 @@ public final class KeyPins {
         PeerKey pinned = pins.get(Peer.keyOf(name));
         if (pinned == null) {
             store.pin(name, key, now);
-            pins.put(Peer.keyOf(name), key);
+            put(name, key);
             return Verdict.VERIFIED;
         }
         return pinned.equals(key) ? Verdict.VERIFIED : Verdict.CONFLICT;
@@ -55,8 +58,21 @@ public final class KeyPins {
         return Optional.ofNullable(pins.get(Peer.keyOf(name)));
     }
 
+    /** Whether {@code key} is pinned to any name. */
+    public boolean isPinned(PeerKey key) {
+        return names.containsKey(key);
+    }
+
     /** The user accepted {@code key} for {@code name} (the store has it already). */
     public void accepted(String name, PeerKey key) {
-        pins.put(Peer.keyOf(name), key);
+        put(name, key);
+    }
+
+    private void put(String name, PeerKey key) {
+        PeerKey before = pins.put(Peer.keyOf(name), key);
+        if (before != null) {
+            names.computeIfPresent(before, (k, n) -> n == 1 ? null : n - 1);
+        }
+        names.merge(key, 1, Integer::sum);
     }
 }

@@ -41,7 +41,7 @@ class SecureLinkTest {
             identity = TestTrust.identity(seed);
             AtomicLong sequence = new AtomicLong(sequenceFrom);
             link = new SecureLink(identity, () -> "N" + seed, group, clock, TestTrust.random(seed),
-                    sequence::incrementAndGet, instance, (to, frame) -> wire.add(frame));
+                    sequence::incrementAndGet, instance, key -> false, (to, frame) -> wire.add(frame));
         }
 
         PeerKey key() {
