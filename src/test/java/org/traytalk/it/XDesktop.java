@@ -91,6 +91,11 @@ public final class XDesktop implements AutoCloseable {
     }
 
     public Rectangle geometry(String window) throws IOException, InterruptedException {
+        return geometryIfShown(window).orElseThrow(() -> new AssertionError("window " + window + " has no geometry"));
+    }
+
+    /** Empty when the window is gone or not (yet) able to say where it is. */
+    public Optional<Rectangle> geometryIfShown(String window) throws IOException, InterruptedException {
         Map<String, Integer> v = new HashMap<>();
         for (String line : x("xdotool", "getwindowgeometry", "--shell", window).out().split("\n")) {
             String[] kv = line.split("=");
@@ -98,7 +103,10 @@ public final class XDesktop implements AutoCloseable {
                 v.put(kv[0].strip(), Integer.parseInt(kv[1].strip()));
             }
         }
-        return new Rectangle(v.get("X"), v.get("Y"), v.get("WIDTH"), v.get("HEIGHT"));
+        if (!v.keySet().containsAll(List.of("X", "Y", "WIDTH", "HEIGHT"))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Rectangle(v.get("X"), v.get("Y"), v.get("WIDTH"), v.get("HEIGHT")));
     }
 
     /** Windows embedded in the tray host's panel (the icons), from {@code xwininfo -tree}. */

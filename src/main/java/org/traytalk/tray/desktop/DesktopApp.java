@@ -84,6 +84,7 @@ public final class DesktopApp implements AutoCloseable {
     private NativeNotices nativeNotices;
     private AwayWatch awayWatch;
     private Timer idleTimer;
+    private IdleTime idle;
     private DesktopNotifications desktopNotifications; // connected when the setting first asks for it
     private boolean connecting;
     private boolean autostartOn;
@@ -131,8 +132,10 @@ public final class DesktopApp implements AutoCloseable {
         handles.add(nativeNotices.attach());
         awayWatch = new AwayWatch(messenger, background, alerts);
         awayWatch.configure(settings.awayAfter(), settings.statusLine());
-        IdleTime idle = IdleTime.ofThisDesktop();
         idleTimer = new Timer((int) IDLE_LOOK.toMillis(), e -> {
+            if (idle == null) {
+                idle = IdleTime.ofThisDesktop(); // its own display connection, opened once the tray has started
+            }
             boolean wasAway = awayWatch.away();
             awayWatch.tick(idle.sinceLastInput());
             if (awayWatch.away() != wasAway) {
