@@ -3,9 +3,11 @@ package org.traytalk.it;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.TestWatcher;
 
@@ -27,8 +29,8 @@ final class LanFixture implements AutoCloseable {
     /**
      * Skips the calling test, saying why, when namespaces or the jar are missing; otherwise builds an empty LAN.
      *
-     * @param prefix {@code tt} or {@code tn}: with this JVM's pid it names the namespaces, which is how CI tells
-     *               a crashed run's leftovers from a running test's
+     * @param prefix t and a letter ({@code tt}, {@code tn}, {@code ta}): with this JVM's pid it names the
+     *               namespaces, which is how CI tells a crashed run's leftovers from a running test's
      * @param homes  where the nodes' home folders go
      */
     static LanFixture create(String test, String prefix, Path homes) throws IOException {
@@ -53,12 +55,31 @@ final class LanFixture implements AutoCloseable {
         return lan.exec(lan.addHost(host, octet));
     }
 
-    /** A node called {@code name} (not yet started) on host 10.77.0.{octet}, with {@link #settings} plus {@code extra}. */
+    /** A node {@code name} (not yet started) on host 10.77.0.{octet}, with {@link #settings} plus {@code extra}. */
     NodeProcess node(String name, int octet, String... extra) throws IOException {
-        NodeProcess node = new NodeProcess(name, homes.resolve(name.toLowerCase()), host(name.toLowerCase(), octet),
-                settings(name, extra));
+        return node(name, name.toLowerCase(), octet, extra);
+    }
+
+    /** Like {@link #node(String, int, String...)} on a host of another name: a second computer using the name. */
+    NodeProcess node(String name, String host, int octet, String... extra) throws IOException {
+        NodeProcess node = new NodeProcess(name, homes.resolve(host), host(host, octet), settings(name, extra));
         nodes.add(node);
         return node;
+    }
+
+    /** Runs {@code action} with the host's cable out of the switch (its node keeps running, unreachable). */
+    <T> T whileUnplugged(String host, Callable<T> action) throws Exception {
+        lan.unplug(host);
+        try {
+            return action.call();
+        } finally {
+            lan.plugIn(host);
+        }
+    }
+
+    /** The command prefix that runs a program on the switch, where the bridge sees all traffic. */
+    List<String> onSwitch() {
+        return lan.onSwitch();
     }
 
     /** On a failure, what every node printed and logged: the assertion names only one of them. */
@@ -67,6 +88,16 @@ final class LanFixture implements AutoCloseable {
             LanFixture f = fixture.get();
             return f == null ? new NodeProcess[0] : f.nodes.toArray(NodeProcess[]::new);
         });
+    }
+
+    /** True when {@code program} is on the PATH (tshark, for the tests that look at the wire). */
+    static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Closes {@code fixture} when there is one: a skipped test built none. */

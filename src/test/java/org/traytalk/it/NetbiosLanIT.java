@@ -7,7 +7,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -152,7 +151,7 @@ class NetbiosLanIT {
         assertThat(sent.exitCode()).as(sent.output()).isEqualTo(3);
 
         // WINPC's name service was asked for WINPC<00>, by broadcast, as a Windows client asks, and answered
-        ScriptedWindows.Received query = windows.await("a name query for WINPC<00>", 137,
+        RawSockets.Received query = windows.await("a name query for WINPC<00>", 137,
                 r -> WindowsFrames.Query.parse(r.bytes()).name().equals("WINPC"), EVENT);
         WindowsFrames.Query q = WindowsFrames.Query.parse(query.bytes());
         assertThat(q.suffix()).isZero();
@@ -160,7 +159,7 @@ class NetbiosLanIT {
         assertThat(query.fromIp()).isEqualTo("10.77.0.1");
 
         // then ALICE writes to \\WINPC\mailslot\FOXAPP: a DETECT, which the original answers with ONLINE
-        ScriptedWindows.Received detect = windows.await("ALICE's DETECT to WINPC", 138,
+        RawSockets.Received detect = windows.await("ALICE's DETECT to WINPC", 138,
                 r -> isFromAliceTo(r, "WINPC", "DETECT"), EVENT);
         WindowsFrames.Write d = checkAsWindowsReadsIt(detect, WindowsFrames.DIRECT_UNIQUE, "WINPC");
         assertThat(d.payload()).containsExactly(WindowsFrames.foxMessage("ALICE", d.id(), true, true, "DETECT"));
@@ -168,7 +167,7 @@ class NetbiosLanIT {
                 true, "ONLINE"));
         alice.await("WINPC online", l -> has(l, "peer-online", "WINPC", "netbios:10.77.0.9"), EVENT);
 
-        ScriptedWindows.Received message = windows.await("the message", 138, r -> isFromAliceTo(r, "WINPC", text), EVENT);
+        RawSockets.Received message = windows.await("the message", 138, r -> isFromAliceTo(r, "WINPC", text), EVENT);
         WindowsFrames.Write m = checkAsWindowsReadsIt(message, WindowsFrames.DIRECT_UNIQUE, "WINPC");
         assertThat(m.payload()).containsExactly(WindowsFrames.foxMessage("ALICE", m.id(), true, false, text));
         fromWindows("10.77.0.1", WindowsFrames.DIRECT_UNIQUE, "ALICE", WindowsFrames.foxMessage("WINPC", 5002, false,
@@ -183,7 +182,7 @@ class NetbiosLanIT {
         fromWindows("10.77.0.1", WindowsFrames.DIRECT_UNIQUE, "ALICE", WindowsFrames.foxMessage("WINPC", 5003, true,
                 false, text));
         alice.await("the FoxPro message", l -> has(l, "message-received", "5003", "WINPC", "ALICE", text), EVENT);
-        ScriptedWindows.Received conf = windows.await("CONF 5003", 138, r -> isFromAliceTo(r, "WINPC", "CONF 5003"), EVENT);
+        RawSockets.Received conf = windows.await("CONF 5003", 138, r -> isFromAliceTo(r, "WINPC", "CONF 5003"), EVENT);
         WindowsFrames.Write c = checkAsWindowsReadsIt(conf, WindowsFrames.DIRECT_UNIQUE, "WINPC");
         assertThat(c.payload()).containsExactly(WindowsFrames.foxMessage("ALICE", c.id(), false, true, "CONF 5003"));
         assertThat(alice.count(l -> has(l, "message-received", "5003"))).isEqualTo(1);
@@ -194,12 +193,12 @@ class NetbiosLanIT {
     void aFoxProDetectToEveryoneIsAnsweredOnlineAndOurBroadcastsAreWhatFoxProReads() throws Exception {
         fromWindows("10.77.0.255", WindowsFrames.DIRECT_GROUP, "WORKGROUP", WindowsFrames.foxMessage("WINPC", 5004,
                 true, true, "DETECT"));
-        ScriptedWindows.Received online = windows.await("ALICE's ONLINE answer", 138,
+        RawSockets.Received online = windows.await("ALICE's ONLINE answer", 138,
                 r -> isFromAliceTo(r, "WINPC", "ONLINE"), EVENT);
         WindowsFrames.Write o = checkAsWindowsReadsIt(online, WindowsFrames.DIRECT_UNIQUE, "WINPC");
         assertThat(o.payload()).containsExactly(WindowsFrames.foxMessage("ALICE", o.id(), false, true, "ONLINE"));
         // the heartbeat goes to \\*\mailslot\FOXAPP: a group datagram to WORKGROUP<00> on the subnet broadcast
-        ScriptedWindows.Received heartbeat = windows.await("ALICE's ONLINE to everyone", 138,
+        RawSockets.Received heartbeat = windows.await("ALICE's ONLINE to everyone", 138,
                 r -> isFromAliceTo(r, "WORKGROUP", "ONLINE"), EVENT);
         WindowsFrames.Write h = checkAsWindowsReadsIt(heartbeat, WindowsFrames.DIRECT_GROUP, "WORKGROUP");
         assertThat(h.payload()).containsExactly(WindowsFrames.foxMessage("ALICE", h.id(), false, true, "ONLINE"));
@@ -210,13 +209,13 @@ class NetbiosLanIT {
                 destination, payload));
     }
 
-    private static boolean isFromAliceTo(ScriptedWindows.Received r, String destination, String body) {
+    private static boolean isFromAliceTo(RawSockets.Received r, String destination, String body) {
         WindowsFrames.Write w = WindowsFrames.Write.parse(r.bytes());
         return r.fromIp().equals("10.77.0.1") && w.destination().equals(destination) && w.body().equals(body);
     }
 
     /** Every header field a Windows receiver (RFC 1002, [MS-MAIL]) checks before it hands the payload over. */
-    private static WindowsFrames.Write checkAsWindowsReadsIt(ScriptedWindows.Received r, int type, String destination) {
+    private static WindowsFrames.Write checkAsWindowsReadsIt(RawSockets.Received r, int type, String destination) {
         WindowsFrames.Write w = WindowsFrames.Write.parse(r.bytes());
         assertThat(r.fromPort()).as("UDP source port").isEqualTo(138);
         assertThat(w.type()).as("message type").isEqualTo(type);
@@ -243,7 +242,7 @@ class NetbiosLanIT {
 
     /** tshark in bob's namespace, dissecting the mailslot frames on UDP 138 as they pass; null without tshark. */
     private static LiveCapture startCapture() throws Exception {
-        if (!onPath("tshark")) {
+        if (!LanFixture.onPath("tshark")) {
             System.err.println("tshark not installed: skipping the dissector check");
             return null;
         }
@@ -299,14 +298,5 @@ class NetbiosLanIT {
                 process.destroyForcibly();
             }
         }
-    }
-
-    private static boolean onPath(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -3,7 +3,9 @@ package org.traytalk.it;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -14,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 public final class NetnsLan implements AutoCloseable {
     private final String prefix;
     private final List<String> namespaces = new ArrayList<>();
+    private final Map<String, String> bridgePorts = new HashMap<>();
 
     private NetnsLan(String prefix) {
         this.prefix = prefix;
@@ -63,7 +66,31 @@ public final class NetnsLan implements AutoCloseable {
         run("ip", "-n", ns, "addr", "add", "10.77.0." + octet + "/24", "brd", "10.77.0.255", "dev", "eth0");
         run("ip", "-n", ns, "link", "set", "eth0", "up");
         run("ip", "-n", ns, "link", "set", "lo", "up");
+        bridgePorts.put(host, port);
         return ns;
+    }
+
+    /** Takes the host's cable out of the switch: its interface stays up, but nothing gets through either way. */
+    void unplug(String host) throws IOException {
+        run("ip", "-n", name("sw"), "link", "set", port(host), "nomaster");
+    }
+
+    /** Puts the host's cable back into the switch. */
+    void plugIn(String host) throws IOException {
+        run("ip", "-n", name("sw"), "link", "set", port(host), "master", "br0");
+    }
+
+    /** The command prefix that runs a program in the switch's namespace, where br0 sees every frame on the LAN. */
+    List<String> onSwitch() {
+        return exec(name("sw"));
+    }
+
+    private String port(String host) {
+        String port = bridgePorts.get(host);
+        if (port == null) {
+            throw new IllegalArgumentException("no host " + host + " on this LAN");
+        }
+        return port;
     }
 
     private String ns(String suffix) throws IOException {
