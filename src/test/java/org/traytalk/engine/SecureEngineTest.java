@@ -22,6 +22,7 @@ import org.traytalk.model.KeyChange;
 import org.traytalk.model.Peer;
 import org.traytalk.model.PeerAddress;
 import org.traytalk.model.Status;
+import org.traytalk.testing.Plaintext;
 import org.traytalk.wire.FoxMessage;
 import org.traytalk.wire.FoxMessageCodec;
 
@@ -73,21 +74,7 @@ class SecureEngineTest {
     }
 
     private boolean wireContains(String text) {
-        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
-        return lan.log().stream().anyMatch(s -> indexOf(s.bytes(), needle) >= 0);
-    }
-
-    private static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
+        return lan.log().stream().anyMatch(s -> Plaintext.in(s.bytes(), text));
     }
 
     @Test
