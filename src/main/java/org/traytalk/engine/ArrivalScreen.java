@@ -80,6 +80,9 @@ final class ArrivalScreen {
         }
         Opened.Received received = (Opened.Received) opened.get();
         Payload payload = received.payload();
+        if (overLimit(in, payload.bytes())) {
+            return Optional.empty();
+        }
         try {
             if (payload.kind() == Payload.SEEN) {
                 SeenReceipt seen = SeenReceipt.decode(payload.bytes());
@@ -119,6 +122,9 @@ final class ArrivalScreen {
             LOG.debug("Dropped datagram for {} from {}", in.recipient(), in.source());
             return Optional.empty();
         }
+        if (overLimit(in, in.payload())) {
+            return Optional.empty();
+        }
         FoxMessage m;
         try {
             m = codec.decode(in.payload());
@@ -142,6 +148,16 @@ final class ArrivalScreen {
         SystemBody system = m.system() ? SystemBody.parse(m.body()) : null;
         return Optional.of(new Arrival(in.source(), ChatMessage.EVERYONE.equals(in.recipient()), in.instanceId(), m,
                 system, null, Arrival.Trust.UNVERIFIED, null, null));
+    }
+
+    /** A body longer than any TrayTalk sends (32 KiB) is refused unread, so it is never stored. */
+    private boolean overLimit(Inbound in, byte[] message) {
+        int body = message.length - FoxMessage.HEADER_BYTES;
+        if (body <= EngineOptions.MAX_BODY_BYTES) {
+            return false;
+        }
+        refusals.count("body over " + EngineOptions.MAX_BODY_BYTES + " bytes", in.source(), body + " bytes");
+        return true;
     }
 
     private void reportNameClash(Inbound in) {

@@ -13,11 +13,42 @@ import org.slf4j.LoggerFactory;
  * the engine thread in bursts: everything that arrived since the engine's last turn is committed to the store at
  * once, then what the commit held back (receipts, events) goes out. One item alone costs one commit; a flood costs
  * one commit per burst instead of one per item. If a burst cannot be committed, each item is tried alone, so one
- * bad write costs one item.
+ * bad write costs one item. How items wait, and how many may, is the {@link Waiting} queue's business.
  */
 final class BurstQueue<T> {
     private static final Logger LOG = LoggerFactory.getLogger(BurstQueue.class);
     static final int MAX_BURST = 256;
+
+    /** Where offered items wait for the engine thread. Thread-safe. */
+    interface Waiting<T> {
+        /** False when the item was not taken (dropped: the queue is full). */
+        boolean add(T item);
+
+        T poll();
+
+        boolean isEmpty();
+
+        /** As many as are offered, first in first out: for producers that wait for their item's result. */
+        static <T> Waiting<T> unbounded() {
+            Queue<T> queue = new ConcurrentLinkedQueue<>();
+            return new Waiting<>() {
+                @Override
+                public boolean add(T item) {
+                    return queue.add(item);
+                }
+
+                @Override
+                public T poll() {
+                    return queue.poll();
+                }
+
+                @Override
+                public boolean isEmpty() {
+                    return queue.isEmpty();
+                }
+            };
+        }
+    }
 
     /** What is done with each item, inside the burst's transaction. */
     interface Handler<T> {
@@ -31,22 +62,26 @@ final class BurstQueue<T> {
     private final Scheduler scheduler;
     private final AfterCommit afterCommit;
     private final Handler<T> handler;
-    private final Queue<T> queue = new ConcurrentLinkedQueue<>();
+    private final Waiting<T> queue;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
-    BurstQueue(String what, Scheduler scheduler, AfterCommit afterCommit, Handler<T> handler) {
+    BurstQueue(String what, Scheduler scheduler, AfterCommit afterCommit, Waiting<T> queue, Handler<T> handler) {
         this.what = what;
         this.scheduler = scheduler;
         this.afterCommit = afterCommit;
+        this.queue = queue;
         this.handler = handler;
     }
 
-    /** Called on any thread. */
-    void offer(T item) {
-        queue.add(item);
+    /** Called on any thread; false when the queue dropped the item. */
+    boolean offer(T item) {
+        if (!queue.add(item)) {
+            return false;
+        }
         if (drainScheduled.compareAndSet(false, true)) {
             scheduler.execute(this::drain);
         }
+        return true;
     }
 
     /** Does one item right now, on the engine thread. */

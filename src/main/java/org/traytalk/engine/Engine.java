@@ -41,6 +41,12 @@ import org.traytalk.wire.WireText;
  */
 public final class Engine implements Messenger {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+    /**
+     * What may wait for the engine thread: 4,096 datagrams and 16 MiB in all, 1,024 and 2 MiB from one source (a peer
+     * sends everything that waited for us at once when we appear). A flood past that is dropped and counted instead
+     * of held in memory, and the other sources keep their turns.
+     */
+    static final FairQueue.Bounds INBOUND = new FairQueue.Bounds(4_096, 16L << 20, 1_024, 2L << 20);
 
     private final MessageStore store;
     private final Scheduler scheduler;
@@ -103,7 +109,8 @@ public final class Engine implements Messenger {
                 && this.carriers.get(name).legacy(), () -> this.options, listeners, refusals, clock);
         InboundHandler handler = new InboundHandler(peers, keyChanges, store, outbox, new Replies(this.router,
                 ids::next, () -> this.options), listeners, clock, () -> this.options);
-        this.arrivals = new BurstQueue<>("received datagrams", scheduler, afterCommit, new BurstQueue.Handler<>() {
+        this.arrivals = new BurstQueue<>("received datagrams", scheduler, afterCommit,
+                new FairQueue<>(INBOUND, Inbound::source, in -> in.payload().length, refusals), new BurstQueue.Handler<>() {
             @Override
             public void handle(Inbound datagram) {
                 screen.screen(datagram).ifPresent(handler::handle);
@@ -120,7 +127,8 @@ public final class Engine implements Messenger {
         });
         MessageWriter writer = new MessageWriter(store, roster, this.router, outbox, listeners, afterCommit, ids::next,
                 clock);
-        this.sends = new BurstQueue<>("messages to send", scheduler, afterCommit, new BurstQueue.Handler<>() {
+        this.sends = new BurstQueue<>("messages to send", scheduler, afterCommit, BurstQueue.Waiting.unbounded(),
+                new BurstQueue.Handler<>() {
             @Override
             public void handle(MessageWriter.Request request) {
                 writer.write(request);

@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Counts what the screen refused, by reason, and says so in the log at most once a minute: a flood of forged or
- * foreign frames costs one log line a minute, not one per frame; at shutdown, the total. Engine thread only.
+ * foreign frames costs one log line a minute, not one per frame; at shutdown, the total. Thread-safe: the inbound
+ * queue counts what it drops on the carriers' threads.
  */
 final class Refusals {
     private static final Logger LOG = LoggerFactory.getLogger(Refusals.class);
@@ -26,7 +27,7 @@ final class Refusals {
     }
 
     /** One more refused for {@code reason}; {@code detail} goes to the debug log only. */
-    void count(String reason, Object source, String detail) {
+    synchronized void count(String reason, Object source, String detail) {
         total.merge(reason, 1L, Long::sum);
         sinceReport.merge(reason, 1L, Long::sum);
         LOG.debug("Refused a datagram from {}: {}", source, detail);
@@ -39,14 +40,14 @@ final class Refusals {
     }
 
     /** At shutdown: every refusal since the start, so the log also accounts for the minute not yet reported. */
-    void reportTotal() {
+    synchronized void reportTotal() {
         if (!total.isEmpty()) {
             LOG.info("Refused in all since start: {}", total);
         }
     }
 
     /** Every refusal since the start, by reason. */
-    Map<String, Long> total() {
+    synchronized Map<String, Long> total() {
         return Map.copyOf(total);
     }
 }

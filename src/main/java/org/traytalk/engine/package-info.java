@@ -3,9 +3,10 @@
  * injected time and randomness, and no sockets of its own.
  *
  * <p><b>The way in.</b> A carrier hands each datagram to the engine's callback on its own thread; the
- * {@code arrivals} {@link org.traytalk.engine.BurstQueue} moves it to the engine thread, where everything that came
- * in since the last turn is handled as one store transaction. Each datagram goes through the
- * {@link org.traytalk.engine.ArrivalScreen}: on TrayTalk's carriers the {@link org.traytalk.secure.SecureLink}
+ * {@code arrivals} {@link org.traytalk.engine.BurstQueue} moves it to the engine thread (it waits in a bounded
+ * {@link org.traytalk.engine.FairQueue}, which drops and counts a flood and takes sources in turns), where everything
+ * that came in since the last turn is handled as one store transaction. Each datagram goes through the
+ * {@link org.traytalk.engine.ArrivalScreen} (which also refuses bodies over 32 KiB): on TrayTalk's carriers the {@link org.traytalk.secure.SecureLink}
  * opens the frame and proves which identity sent it (answering handshakes itself), and the
  * {@link org.traytalk.trust.KeyPins} decide whether that identity may use the name it claims; on the original
  * program's carriers the message is decoded and marked unverified. Either way it becomes an
