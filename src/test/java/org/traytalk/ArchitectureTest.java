@@ -24,6 +24,7 @@ class ArchitectureTest {
     /** Bottom to top: a layer may use the layers below it, never one above it. */
     private static final List<Layer> LAYERS = List.of(
             new Layer("threads", "org.traytalk.concurrent.."),
+            new Layer("flow control", "org.traytalk.flow.."),
             new Layer("model", "org.traytalk.model.."),
             new Layer("text", "org.traytalk.text.."),
             new Layer("wire codecs", "org.traytalk.wire.."),

@@ -17,6 +17,7 @@ import org.traytalk.carrier.Carrier;
 import org.traytalk.carrier.CarrierCallback;
 import org.traytalk.carrier.CarrierException;
 import org.traytalk.carrier.Inbound;
+import org.traytalk.flow.Allowance;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
 import org.traytalk.model.Fingerprint;
@@ -47,6 +48,8 @@ public final class Engine implements Messenger {
      * of held in memory, and the other sources keep their turns.
      */
     static final FairQueue.Bounds INBOUND = new FairQueue.Bounds(4_096, 16L << 20, 1_024, 2L << 20);
+    /** Senders, askers and peers whose allowances are remembered (those heard from last). */
+    static final int ALLOWANCE_KEYS = 4_096;
 
     private final MessageStore store;
     private final Scheduler scheduler;
@@ -88,7 +91,8 @@ public final class Engine implements Messenger {
         this.router = new Router(this.carriers, roster, codec, link, () -> this.options, listeners,
                 afterCommit, ids::next, () -> this.localStatus);
         this.outbox = new Outbox(store, scheduler, clock, new Backoff(options.firstRetry(), options.maxRetry(), random),
-                this.router, () -> this.options, m -> listeners.fire(l -> l.messageUpdated(m)));
+                this.router, () -> this.options, m -> listeners.fire(l -> l.messageUpdated(m)),
+                new Allowance<>(Outbox.FLUSH_PER_PEER, ALLOWANCE_KEYS, monotonicNanos));
         PeerChanges peers = new PeerChanges(roster, store, outbox, listeners);
         PresenceKeeper.Announcer announcer = new PresenceKeeper.Announcer() {
             @Override
@@ -107,8 +111,12 @@ public final class Engine implements Messenger {
         this.refusals = new Refusals(clock);
         ArrivalScreen screen = new ArrivalScreen(codec, link, pins, name -> this.carriers.get(name) != null
                 && this.carriers.get(name).legacy(), () -> this.options, listeners, refusals, clock);
-        InboundHandler handler = new InboundHandler(peers, keyChanges, store, outbox, new Replies(this.router,
-                ids::next, () -> this.options), listeners, clock, () -> this.options);
+        Replies replies = new Replies(this.router, ids::next, () -> this.options,
+                new Allowance<>(Replies.ONLINE_PER_ASKER, ALLOWANCE_KEYS, monotonicNanos),
+                new Allowance<>(Replies.ONLINE_IN_ALL, 1, monotonicNanos), refusals);
+        InboundHandler handler = new InboundHandler(peers, keyChanges, store, outbox, replies, listeners, clock,
+                () -> this.options, new Allowance<>(InboundHandler.STORED_PER_SENDER, ALLOWANCE_KEYS, monotonicNanos),
+                refusals);
         this.arrivals = new BurstQueue<>("received datagrams", scheduler, afterCommit,
                 new FairQueue<>(INBOUND, Inbound::source, in -> in.payload().length, refusals), new BurstQueue.Handler<>() {
             @Override

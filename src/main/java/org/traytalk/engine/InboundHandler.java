@@ -1,20 +1,34 @@
 package org.traytalk.engine;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.traytalk.flow.Allowance;
 import org.traytalk.model.ChatMessage;
+import org.traytalk.model.Peer;
 import org.traytalk.store.MessageStore;
 import org.traytalk.wire.SystemBody;
+import org.traytalk.wire.WireText;
 
 /**
  * Everything the original does with a message that passed the screen, in its order: note the sender as online,
  * commit user messages before confirming them, answer DETECT, apply CONF and OFFLINE. What an identity sends under a
- * name pinned to another goes to {@link KeyChanges} instead, and counts for nothing else. Engine thread, inside a
- * batch: store failures propagate, so the batch commits nothing and no receipt goes out.
+ * name pinned to another goes to {@link KeyChanges} instead, and counts for nothing else. What one sender may have
+ * stored is limited ({@link #STORED_PER_SENDER}): past it, its messages are neither stored nor confirmed, so the
+ * sender tries again later and a flood cannot fill the disk. Engine thread, inside a batch: store failures propagate,
+ * so the batch commits nothing and no receipt goes out.
  */
 final class InboundHandler {
+    /**
+     * Bytes of messages one sender (one identity; on the original program's carriers, one name) may have stored: 2 MiB
+     * at once, then 128 KiB a second, each message counted as its body plus {@link #STORED_OVERHEAD} (so 2,000 short
+     * messages a second, or four of the longest).
+     */
+    static final Allowance.Rate STORED_PER_SENDER = new Allowance.Rate(128 * 1024, 2 * 1024 * 1024);
+    static final int STORED_OVERHEAD = 64;
+
     private final PeerChanges peers;
     private final KeyChanges keyChanges;
     private final MessageStore store;
@@ -23,9 +37,13 @@ final class InboundHandler {
     private final Listeners listeners;
     private final Clock clock;
     private final Supplier<EngineOptions> options;
+    private final Allowance<Object> stored;
+    private final Refusals refusals;
 
-    InboundHandler(PeerChanges peers, KeyChanges keyChanges, MessageStore store, Outbox outbox, Replies replies, Listeners listeners,
-                   Clock clock, Supplier<EngineOptions> options) {
+    /** @param stored how much each sender may have stored ({@link #STORED_PER_SENDER}) */
+    InboundHandler(PeerChanges peers, KeyChanges keyChanges, MessageStore store, Outbox outbox, Replies replies,
+                   Listeners listeners, Clock clock, Supplier<EngineOptions> options, Allowance<Object> stored,
+                   Refusals refusals) {
         this.peers = peers;
         this.keyChanges = keyChanges;
         this.store = store;
@@ -34,9 +52,14 @@ final class InboundHandler {
         this.listeners = listeners;
         this.clock = clock;
         this.options = options;
+        this.stored = stored;
+        this.refusals = refusals;
     }
 
     void handle(Arrival in) {
+        if (in.system() == null && !withinAllowance(in)) {
+            return;
+        }
         if (in.trust() == Arrival.Trust.KEY_CHANGED) {
             keyChanges.arrived(in); // not online, not confirmed, not shown: maybe somebody posing as the peer
             if (in.is(SystemBody.Kind.DETECT)) {
@@ -61,6 +84,16 @@ final class InboundHandler {
         } else if (in.is(SystemBody.Kind.CONF)) {
             outbox.confirmed(in.sender(), in.system().confirmedId());
         }
+    }
+
+    private boolean withinAllowance(Arrival in) {
+        Object sender = in.key() != null ? in.key().fingerprint() : Peer.keyOf(in.sender());
+        int bytes = STORED_OVERHEAD + WireText.encodedLength(in.message().body(), StandardCharsets.UTF_8);
+        if (stored.take(sender, bytes)) {
+            return true;
+        }
+        refusals.count("sender over its allowance of stored messages", in.source(), in.sender());
+        return false;
     }
 
     private void userMessage(Arrival in, Instant now) {

@@ -9,17 +9,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.traytalk.flow.Allowance;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.DeliveryState;
+import org.traytalk.model.Peer;
 import org.traytalk.model.Receipt;
 import org.traytalk.store.MessageStore;
 import org.traytalk.wire.FoxMessage;
 
 /**
  * Outgoing messages until every recipient confirmed them or they fail: sends, resends with backoff while
- * the recipient is online, waits while it is offline, fails after the configured time. Engine thread only.
+ * the recipient is online, waits while it is offline, fails after the configured time. A recipient that appears (or
+ * moves) gets what waits for it at once, but at most once per {@link #FLUSH_PER_PEER}: presence can be forged, and
+ * each forged announcement would otherwise send the whole queue again. Engine thread only.
  */
 final class Outbox {
+    /** One immediate resend of everything waiting per peer every 5 seconds; the backoff timers do the rest. */
+    static final Duration FLUSH_GAP = Duration.ofSeconds(5);
+    static final Allowance.Rate FLUSH_PER_PEER = Allowance.Rate.oncePer(FLUSH_GAP.toSeconds());
 
     /** One tracked message and a resend timer per unconfirmed recipient. */
     private static final class Pending {
@@ -40,11 +47,14 @@ final class Outbox {
     private final Transmitter transmitter;
     private final Supplier<EngineOptions> options;
     private final Consumer<ChatMessage> updated;
+    private final Allowance<String> flushes;
+    private final Map<String, Scheduler.Timer> laterFlushes = new HashMap<>();
     // in the order the messages were written: what waits for a peer goes out in that order when it comes online
     private final Map<Integer, Pending> byWireId = new LinkedHashMap<>();
 
+    /** @param flushes how often a peer that appears gets what waits for it at once ({@link #FLUSH_PER_PEER}) */
     Outbox(MessageStore store, Scheduler scheduler, Clock clock, Backoff backoff, Transmitter transmitter,
-           Supplier<EngineOptions> options, Consumer<ChatMessage> updated) {
+           Supplier<EngineOptions> options, Consumer<ChatMessage> updated, Allowance<String> flushes) {
         this.store = store;
         this.scheduler = scheduler;
         this.clock = clock;
@@ -52,6 +62,7 @@ final class Outbox {
         this.transmitter = transmitter;
         this.options = options;
         this.updated = updated;
+        this.flushes = flushes;
     }
 
     /** Tracks a message just committed and sends it to whoever is online; it is marked SENT once it left. */
@@ -92,8 +103,23 @@ final class Outbox {
         }
     }
 
-    /** A recipient (re)appeared: send what waits for it at once. */
+    /**
+     * A recipient (re)appeared: send what waits for it at once, or, if it did so a moment ago, once the gap is over
+     * (what waits for a peer that was offline has no resend timer of its own).
+     */
     void peerOnline(String peer) {
+        String key = Peer.keyOf(peer);
+        if (flushes.take(key)) {
+            flush(peer);
+        } else if (!laterFlushes.containsKey(key) && waitsFor(peer)) {
+            laterFlushes.put(key, scheduler.schedule(FLUSH_GAP, () -> {
+                laterFlushes.remove(key);
+                flush(peer);
+            }));
+        }
+    }
+
+    private void flush(String peer) {
         for (Pending p : List.copyOf(byWireId.values())) {
             if (unconfirmed(p).stream().anyMatch(peer::equalsIgnoreCase)) {
                 String name = receiptName(p, peer);
@@ -102,6 +128,10 @@ final class Outbox {
                 attempt(p, name);
             }
         }
+    }
+
+    private boolean waitsFor(String peer) {
+        return byWireId.values().stream().anyMatch(p -> unconfirmed(p).stream().anyMatch(peer::equalsIgnoreCase));
     }
 
     /** A {@code CONF <wireId>} arrived from {@code peer}. */
@@ -139,6 +169,8 @@ final class Outbox {
 
     /** Stops every timer (the messages stay in the store for the next run). */
     void stop() {
+        laterFlushes.values().forEach(Scheduler.Timer::cancel);
+        laterFlushes.clear();
         for (Pending p : byWireId.values()) {
             p.timers.values().forEach(Scheduler.Timer::cancel);
             if (p.deadline != null) {

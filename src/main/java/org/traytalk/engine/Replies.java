@@ -2,18 +2,36 @@ package org.traytalk.engine;
 
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
+import org.traytalk.flow.Allowance;
 import org.traytalk.wire.FoxMessage;
 
-/** Answers to what arrived, sent straight back where it came from: receipts and ONLINE. Engine thread only. */
+/**
+ * Answers to what arrived, sent straight back where it came from: receipts and ONLINE. A packet draws at most one
+ * answer, and ONLINE answers are limited, per asker and in all: the source of a DETECT can be forged, and every node
+ * answering every DETECT would turn one packet into a flood toward a victim. Whoever goes unanswered still hears
+ * the next ONLINE broadcast. Engine thread only.
+ */
 final class Replies {
+    /** One ONLINE answer per asker (identity, or address on the original program's carriers) every 10 seconds. */
+    static final Allowance.Rate ONLINE_PER_ASKER = Allowance.Rate.oncePer(10);
+    /** ONLINE answers in all: 50 at once, then 10 a second (a DETECT storm of 10,000 in 10 s draws at most 150). */
+    static final Allowance.Rate ONLINE_IN_ALL = new Allowance.Rate(10, 50);
+
     private final Router router;
     private final IntSupplier ids;
     private final Supplier<EngineOptions> options;
+    private final Allowance<Object> perAsker;
+    private final Allowance<Object> inAll;
+    private final Refusals refusals;
 
-    Replies(Router router, IntSupplier ids, Supplier<EngineOptions> options) {
+    Replies(Router router, IntSupplier ids, Supplier<EngineOptions> options, Allowance<Object> perAsker,
+            Allowance<Object> inAll, Refusals refusals) {
         this.router = router;
         this.ids = ids;
         this.options = options;
+        this.perAsker = perAsker;
+        this.inAll = inAll;
+        this.refusals = refusals;
     }
 
     /** {@code CONF <id>} for a user message, once the batch that stored it committed. */
@@ -21,8 +39,13 @@ final class Replies {
         answer(message, FoxMessage.confirmation(options.get().localName(), ids.getAsInt(), message.message().id()));
     }
 
-    /** {@code ONLINE} for a {@code DETECT}. */
+    /** {@code ONLINE} for a {@code DETECT}, unless the asker or everyone together asked too often. */
     void online(Arrival detect) {
+        Object asker = detect.key() != null ? detect.key().fingerprint() : detect.source();
+        if (!perAsker.take(asker) || !inAll.take(Replies.class)) {
+            refusals.count("DETECT not answered (too many)", detect.source(), detect.sender());
+            return;
+        }
         answer(detect, FoxMessage.system(options.get().localName(), ids.getAsInt(), FoxMessage.ONLINE));
     }
 

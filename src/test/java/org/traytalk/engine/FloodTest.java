@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,5 +80,120 @@ class FloodTest {
         assertThat(alice.events.received).singleElement().extracting(ChatMessage::body).asString().startsWith("y");
         assertThat(alice.engine.history(HistoryQuery.latest(10))).hasSize(1);
         assertThat(lan.log()).filteredOn(s -> s.from().equals("alice") && s.to().equals("mallory")).hasSize(1);
+    }
+
+    private void systemFromMallory(String sender, int id, String body, String recipient) throws Exception {
+        mallory.send(alice.carrier.peerAddress(), recipient,
+                new FoxMessageCodec(CP1252).encode(FoxMessage.system(sender, id, body), CP1252));
+    }
+
+    private String bodyOf(InMemoryNetwork.Sent s) {
+        try {
+            return new FoxMessageCodec(CP1252).decode(s.bytes()).body();
+        } catch (Exception e) {
+            return "?";
+        }
+    }
+
+    @Test
+    void aSenderHasOnlySoMuchStoredAndIsConfirmedNoMoreThanThat() throws Exception {
+        String big = "z".repeat(EngineOptions.MAX_BODY_BYTES - InboundHandler.STORED_OVERHEAD);
+        for (int i = 1; i <= 100; i++) {
+            fromMallory("MALLORY", i, big);
+        }
+        time.runDue();
+        long firstBurst = alice.events.received.size();
+        assertThat(firstBurst).as("2 MiB at once").isEqualTo(64);
+        for (int i = 101; i <= 200; i++) {
+            fromMallory("MALLORY", i, big);
+            time.advance(Duration.ofMillis(100));
+        }
+        assertThat(alice.events.received).as("then 128 KiB a second: about 40 more in 10 s").hasSizeBetween(102, 106);
+        ChatMessage quiet = bob.engine.send("ALICE", "quiet");
+        time.runDue();
+        assertThat(bob.events.lastState(quiet.rowId())).as("BOB has an allowance of his own")
+                .isEqualTo(DeliveryState.DELIVERED);
+        assertThat(lan.log()).filteredOn(s -> s.from().equals("alice") && s.to().equals("mallory"))
+                .as("what was not stored was not confirmed").hasSize(alice.events.received.size() - 1);
+    }
+
+    /** A host on the in-memory LAN at {@code address} that hears nothing. */
+    private InMemoryCarrier host(String address) throws Exception {
+        InMemoryCarrier host = lan.attach(address).legacy(true);
+        host.start(new CarrierCallback() {
+            @Override
+            public void onReceive(Inbound datagram) {
+            }
+        });
+        return host;
+    }
+
+    private long answersFromAlice(java.util.function.Predicate<String> to) {
+        return lan.log().stream().filter(s -> s.from().equals("alice") && to.test(s.to()))
+                .filter(s -> bodyOf(s).equals(FoxMessage.ONLINE)).count();
+    }
+
+    @Test
+    void aDetectStormUnderTenThousandNamesDrawsAFewAnswers() throws Exception {
+        lan.clearLog();
+        for (int i = 0; i < 10_000; i++) { // one host, 10,000 names in 10 s: one asker
+            systemFromMallory(String.format("FAKE%05d", i), i + 1, FoxMessage.DETECT, "*");
+            if (i % 100 == 99) {
+                time.advance(Duration.ofMillis(100));
+            }
+        }
+        assertThat(answersFromAlice("mallory"::equals)).as("once per 10 s").isBetween(1L, 2L);
+
+        List<InMemoryCarrier> spoofed = new ArrayList<>();
+        for (int i = 0; i < 500; i++) { // 500 forged sources, 20 names each, in 10 s
+            spoofed.add(host("victim" + i));
+        }
+        lan.clearLog();
+        for (int round = 0; round < 20; round++) {
+            for (int i = 0; i < spoofed.size(); i++) {
+                spoofed.get(i).send(alice.carrier.peerAddress(), "*", new FoxMessageCodec(CP1252).encode(
+                        FoxMessage.system(String.format("SPOOF%03d-%02d", i, round), 1, FoxMessage.DETECT), CP1252));
+            }
+            time.advance(Duration.ofMillis(500));
+        }
+        assertThat(answersFromAlice(to -> to.startsWith("victim")))
+                .as("at most 50 at once, then 10 a second; an asker refused uses up its turn").isBetween(50L, 150L);
+
+        lan.clearLog();
+        time.advance(Duration.ofSeconds(10));
+        bob.engine.refresh();
+        time.advance(Duration.ofSeconds(1));
+        assertThat(answersFromAlice("bob"::equals)).as("after the storm BOB is answered").isEqualTo(1);
+    }
+
+    @Test
+    void announcementsOfAPeerMovingAboutResendItsQueueAtMostOnceInAFewSeconds() throws Exception {
+        bob.stop();
+        for (int i = 0; i < 50; i++) {
+            alice.engine.send("BOB", "waiting " + i);
+        }
+        time.advance(Duration.ofSeconds(10));
+        lan.clearLog();
+        for (int i = 0; i < 20; i++) { // BOB seen at 20 places in 380 ms, as forged ONLINEs would have it
+            host("spoof" + i).send(alice.carrier.peerAddress(), "*", new FoxMessageCodec(CP1252).encode(
+                    FoxMessage.system("BOB", 1_000 + i, FoxMessage.ONLINE), CP1252));
+            time.advance(Duration.ofMillis(20));
+        }
+        assertThat(lan.log().stream().filter(s -> s.from().equals("alice"))
+                .filter(s -> bodyOf(s).startsWith("waiting "))).as("one resend of the 50 at once, not 20")
+                .hasSize(50);
+    }
+
+    @Test
+    void aPeerBackWithinTheGapStillGetsWhatWaitsOnceItIsOver() throws Exception {
+        bob.stop();
+        for (int i = 0; i < 3; i++) {
+            alice.engine.send("BOB", "while you were out " + i);
+        }
+        bob.start(); // back at once: its first appearance a moment ago already had its immediate resend
+        assertThat(bob.events.received).isEmpty();
+        time.advance(Outbox.FLUSH_GAP);
+        assertThat(bob.events.receivedBodies()).containsExactly("while you were out 0", "while you were out 1",
+                "while you were out 2");
     }
 }
