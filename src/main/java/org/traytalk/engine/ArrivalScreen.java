@@ -31,8 +31,8 @@ import org.traytalk.wire.secure.StatusExtension;
  * proves the sending identity (or refuses the frame) and the pins decide whether that identity may use the name it
  * claims. On the original program's carriers nobody can be verified: those messages are unverified, refused when
  * the policy says so, and never accepted under a name a TrayTalk identity holds. Drops what is for somebody else,
- * malformed and our own name coming back (reporting another identity that uses our name: see {@link NameClashes});
- * counts every refusal. Engine thread only.
+ * malformed or over 32 KiB, new names the roster has no room for ({@link Newcomers}), and our own name coming back
+ * (reporting another identity that uses our name: see {@link NameClashes}); counts every refusal. Engine thread only.
  */
 final class ArrivalScreen {
     private static final Logger LOG = LoggerFactory.getLogger(ArrivalScreen.class);
@@ -44,10 +44,12 @@ final class ArrivalScreen {
     private final Supplier<EngineOptions> options;
     private final NameClashes nameClashes;
     private final Refusals refusals;
+    private final Newcomers newcomers;
     private final Clock clock;
 
     ArrivalScreen(FoxMessageCodec codec, SecureLink link, KeyPins pins, Predicate<String> legacyCarrier,
-                  Supplier<EngineOptions> options, Listeners listeners, Refusals refusals, Clock clock) {
+                  Supplier<EngineOptions> options, Listeners listeners, Refusals refusals, Newcomers newcomers,
+                  Clock clock) {
         this.codec = codec;
         this.link = link;
         this.pins = pins;
@@ -55,6 +57,7 @@ final class ArrivalScreen {
         this.options = options;
         this.nameClashes = new NameClashes(text -> listeners.fire(l -> l.problem(text)));
         this.refusals = refusals;
+        this.newcomers = newcomers;
         this.clock = clock;
     }
 
@@ -109,6 +112,9 @@ final class ArrivalScreen {
             reportNameClash(in);
             return Optional.empty();
         }
+        if (!newcomers.admit(m.sender(), in.source())) {
+            return Optional.empty();
+        }
         Instant now = clock.instant();
         Arrival.Trust trust = pins.check(m.sender(), key, now) == KeyPins.Verdict.VERIFIED
                 ? Arrival.Trust.VERIFIED : Arrival.Trust.KEY_CHANGED;
@@ -143,6 +149,9 @@ final class ArrivalScreen {
         }
         if (options.get().unverified() == UnverifiedPolicy.REFUSE) {
             refusals.count("unverified sender (setting unverified.peers = refuse)", in.source(), m.sender());
+            return Optional.empty();
+        }
+        if (!newcomers.admit(m.sender(), in.source())) {
             return Optional.empty();
         }
         SystemBody system = m.system() ? SystemBody.parse(m.body()) : null;

@@ -60,6 +60,7 @@ public final class Engine implements Messenger {
     private final WireIds ids;
     private final KeyPins pins;
     private final KeyChanges keyChanges;
+    private final Newcomers newcomers;
     private final Fingerprint fingerprint;
     private final Router router;
     private final Outbox outbox;
@@ -109,8 +110,9 @@ public final class Engine implements Messenger {
                 () -> this.options, peers);
         this.keyChanges = new KeyChanges(store, pins, peers, link, listeners, clock, () -> this.options);
         this.refusals = new Refusals(clock);
+        this.newcomers = new Newcomers(roster, pins, store, refusals, monotonicNanos);
         ArrivalScreen screen = new ArrivalScreen(codec, link, pins, name -> this.carriers.get(name) != null
-                && this.carriers.get(name).legacy(), () -> this.options, listeners, refusals, clock);
+                && this.carriers.get(name).legacy(), () -> this.options, listeners, refusals, newcomers, clock);
         Replies replies = new Replies(this.router, ids::next, () -> this.options,
                 new Allowance<>(Replies.ONLINE_PER_ASKER, ALLOWANCE_KEYS, monotonicNanos),
                 new Allowance<>(Replies.ONLINE_IN_ALL, 1, monotonicNanos), refusals);
@@ -155,6 +157,7 @@ public final class Engine implements Messenger {
         call(() -> {
             roster.load(store.peers());
             pins.load();
+            newcomers.tidy();
             for (Carrier c : List.copyOf(carriers.values())) {
                 try {
                     c.start(callbackFor(c));

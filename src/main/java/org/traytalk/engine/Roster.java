@@ -126,6 +126,26 @@ final class Roster {
         return result;
     }
 
+    int size() {
+        return entries.size();
+    }
+
+    void remove(String name) {
+        entries.remove(Peer.keyOf(name));
+    }
+
+    /** Offline peers, heard from longest ago first: who may make room for a newcomer. */
+    List<Peer> offlineOldestFirst() {
+        List<Peer> result = new ArrayList<>();
+        for (Entry e : entries.values()) {
+            if (!e.peer.online()) {
+                result.add(e.peer);
+            }
+        }
+        result.sort(Comparator.comparing(Peer::lastSeen, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return result;
+    }
+
     List<Peer> online() {
         return all().stream().filter(Peer::online).toList();
     }

@@ -76,6 +76,21 @@ final class KeyRows {
         return offers;
     }
 
+    /** Whether an identity was offered under {@code name} (perhaps with messages held for it). */
+    boolean offered(String name) throws SQLException {
+        PreparedStatement query = sql.statement("SELECT 1 FROM key_offers WHERE name_key = ? LIMIT 1");
+        query.setString(1, Peer.keyOf(name));
+        try (ResultSet row = query.executeQuery()) {
+            return row.next();
+        }
+    }
+
+    void unpin(String name) throws SQLException {
+        PreparedStatement delete = sql.statement("DELETE FROM pins WHERE name_key = ?");
+        delete.setString(1, Peer.keyOf(name));
+        delete.executeUpdate();
+    }
+
     /** Forgets every offer under {@code name}, and the messages held for them. */
     void dropOffers(String name) throws SQLException {
         for (String table : List.of("key_offers", "held")) {

@@ -127,8 +127,15 @@ public interface MessageStore extends AutoCloseable {
     /** Inserts or replaces the peer with the same case-insensitive name. */
     void savePeer(Peer peer);
 
-    /** Every peer ever seen, with its last address and time. */
+    /** Every peer ever seen (and not forgotten), with its last address and time. */
     List<Peer> peers();
+
+    /**
+     * Forgets a peer nothing ties us to: no conversation with it, no identity offered under its name. Its row and the
+     * identity pinned to its name go (it is pinned afresh if it comes back). False, and nothing changed, when
+     * something ties us to it.
+     */
+    boolean forgetPeer(String name);
 
     @Override
     void close();

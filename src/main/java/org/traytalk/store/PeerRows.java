@@ -38,6 +38,12 @@ final class PeerRows {
         upsert.executeUpdate();
     }
 
+    void delete(String name) throws SQLException {
+        PreparedStatement delete = sql.statement("DELETE FROM peers WHERE name_key = ?");
+        delete.setString(1, Peer.keyOf(name));
+        delete.executeUpdate();
+    }
+
     List<Peer> all() throws SQLException {
         // a pinned name shows its identity even before the peer is heard again
         PreparedStatement query = sql.statement("SELECT p.name, p.carrier, p.address, p.last_seen, p.instance_id, "

@@ -316,6 +316,18 @@ public final class SqliteMessageStore implements MessageStore {
     }
 
     @Override
+    public synchronized boolean forgetPeer(String name) {
+        return write("forget a peer", () -> {
+            if (conversations.find(Conversation.keyOf(name)).isPresent() || keys.offered(name)) {
+                return false;
+            }
+            peers.delete(name);
+            keys.unpin(name);
+            return true;
+        });
+    }
+
+    @Override
     public synchronized List<Peer> peers() {
         return read("list the peers", peers::all);
     }

@@ -63,16 +63,25 @@ public final class KeyPins {
         return names.containsKey(key);
     }
 
+    /** The store forgot {@code name}: whoever comes under it next is pinned afresh. */
+    public void forget(String name) {
+        release(pins.remove(Peer.keyOf(name)));
+    }
+
     /** The user accepted {@code key} for {@code name} (the store has it already). */
     public void accepted(String name, PeerKey key) {
         put(name, key);
     }
 
     private void put(String name, PeerKey key) {
-        PeerKey before = pins.put(Peer.keyOf(name), key);
-        if (before != null) {
-            names.computeIfPresent(before, (k, n) -> n == 1 ? null : n - 1);
-        }
+        release(pins.put(Peer.keyOf(name), key));
         names.merge(key, 1, Integer::sum);
+    }
+
+    /** {@code key} (when not null) holds one name fewer. */
+    private void release(PeerKey key) {
+        if (key != null) {
+            names.computeIfPresent(key, (k, n) -> n == 1 ? null : n - 1);
+        }
     }
 }

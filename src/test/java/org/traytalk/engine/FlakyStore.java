@@ -141,6 +141,11 @@ final class FlakyStore implements MessageStore {
     }
 
     @Override
+    public boolean forgetPeer(String name) {
+        return real.forgetPeer(name);
+    }
+
+    @Override
     public void close() {
         real.close();
     }

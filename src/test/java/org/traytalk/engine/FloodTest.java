@@ -156,8 +156,10 @@ class FloodTest {
             }
             time.advance(Duration.ofMillis(500));
         }
-        assertThat(answersFromAlice(to -> to.startsWith("victim")))
-                .as("at most 50 at once, then 10 a second; an asker refused uses up its turn").isBetween(50L, 150L);
+        assertThat(answersFromAlice(to -> to.startsWith("victim"))).as("at most 50 at once, then 10 a second")
+                .isBetween(1L, 150L);
+        assertThat(alice.engine.peers()).as("new names: 200 at once, then 20 a second, over the 20 s of storm")
+                .hasSizeLessThanOrEqualTo(1 + 200 + 20 * 20);
 
         lan.clearLog();
         time.advance(Duration.ofSeconds(10));
@@ -195,5 +197,31 @@ class FloodTest {
         time.advance(Outbox.FLUSH_GAP);
         assertThat(bob.events.receivedBodies()).containsExactly("while you were out 0", "while you were out 1",
                 "while you were out 2");
+    }
+
+    @Test
+    void thePeersTableHasRoomForRealPeersWhateverNamesWereMadeUp() throws Exception {
+        ChatMessage hello = alice.engine.send("BOB", "hello");
+        time.runDue();
+        assertThat(alice.events.lastState(hello.rowId())).isEqualTo(DeliveryState.DELIVERED);
+        bob.stop(); // BOB has a conversation with ALICE, and is offline for the rest of the storm
+        for (int second = 0; second < 130; second++) { // 2,000 made-up names come online at 20 a second
+            for (int i = 0; i < 20; i++) {
+                systemFromMallory(String.format("FAKE%02d%03d", second % 100, i + 20 * (second / 100)), 1,
+                        FoxMessage.ONLINE, "*");
+            }
+            time.advance(Duration.ofSeconds(1));
+        }
+        assertThat(alice.engine.peers()).hasSize(Newcomers.MAX_PEERS);
+        time.advance(TestNode.HEARTBEAT.multipliedBy(5)); // the made-up names go quiet: probed, unanswered, offline
+        assertThat(alice.engine.peers()).allMatch(p -> !p.online());
+
+        TestNode carol = new TestNode("CAROL", tmp.resolve("carol"), lan, time).start();
+        time.advance(Duration.ofSeconds(11));
+        assertThat(alice.events.online).as("a new peer finds room").contains("CAROL");
+        assertThat(alice.engine.peers()).hasSizeLessThanOrEqualTo(Newcomers.MAX_PEERS)
+                .as("BOB has a conversation: never forgotten").anyMatch(p -> p.name().equals("BOB"));
+        assertThat(alice.engine.peers().size()).isLessThanOrEqualTo(Newcomers.MAX_PEERS - Newcomers.PRUNE_AT_ONCE + 2);
+        carol.engine.close();
     }
 }

@@ -104,4 +104,23 @@ class IdentitiesStoreTest {
         store = StoreFiles.open(tmp.resolve("history.db"));
         assertThat(store.reserveSequences(0, 1)).isEqualTo(5_010);
     }
+
+    @Test
+    void onlyAPeerNothingTiesUsToIsForgottenWithItsPin() {
+        for (String name : List.of("STRANGER", "FRIEND", "ASKED", "POSED")) {
+            store.pin(name, TestTrust.identity(name.length()).publicKey(), T0);
+            store.savePeer(new Peer(name, new PeerAddress("udp", "10.0.0.9:42138"), T0, false, 1));
+        }
+        store.saveInbound("FRIEND", null, 1, "hi", false, T0, old);
+        store.saveOutgoing("ASKED", false, 2, "are you there?", List.of("ASKED"), T0);
+        store.offerKey("POSED", other, T0);
+
+        assertThat(store.forgetPeer("stranger")).isTrue();
+        for (String tied : List.of("FRIEND", "ASKED", "POSED")) {
+            assertThat(store.forgetPeer(tied)).as(tied).isFalse();
+        }
+        assertThat(store.peers()).extracting(Peer::name).containsExactly("ASKED", "FRIEND", "POSED");
+        assertThat(store.pins()).extracting(KeyPin::name).containsExactly("ASKED", "FRIEND", "POSED");
+        assertThat(store.forgetPeer("NEVER-HEARD")).as("nothing to forget, nothing tying").isTrue();
+    }
 }
