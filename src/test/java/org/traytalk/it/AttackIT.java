@@ -248,12 +248,13 @@ class AttackIT {
     @Order(7)
     void theCaptureHoldsNoMessageTextAndNoReceipt() throws Exception {
         afterReplays.stop();
+        // the search works: ALICE's announcements on the original program's carrier are plain by design (after the
+        // replays there may be none: a replayed DETECT draws no answer when its asker was answered a moment ago)
+        assertThat(Plaintext.in(exchange.bytes(), "ALICE"))
+                .as("ALICE's plain announcements in %s (%d datagrams)", exchange, exchange.datagrams().size())
+                .isTrue();
         for (BridgeCapture capture : List.of(exchange, afterReplays)) {
             byte[] pcap = capture.bytes();
-            // the search works: ALICE's announcements on the original program's carrier are plain by design
-            assertThat(Plaintext.in(pcap, "ALICE"))
-                    .as("ALICE's plain announcements in %s (%d datagrams)", capture, capture.datagrams().size())
-                    .isTrue();
             for (String secret : List.of(HELLO, HI, IMPOSTOR, HIJACKED, REAL, "CONF")) {
                 assertThat(Plaintext.in(pcap, secret))
                         .as("\"%s\" in the clear in %s", secret, capture).isFalse();
@@ -272,16 +273,23 @@ class AttackIT {
                 + replayedToAlice + ", to BOB " + replayedToBob);
         // two forgeries over the original program's carrier (BOB and bob) in each of the four attacks
         assertThat(atAlice).containsEntry("unverified sender using a verified peer's name", 8L);
-        assertThat(atAlice.getOrDefault("replayed", 0L) + atAlice.getOrDefault("unknown session", 0L))
-                .isGreaterThanOrEqualTo(replayedToAlice);
-        assertThat(atBob.getOrDefault("replayed", 0L) + atBob.getOrDefault("unknown session", 0L))
-                .isGreaterThanOrEqualTo(replayedToBob);
+        assertThat(replaysCounted(atAlice)).isGreaterThanOrEqualTo(replayedToAlice);
+        assertThat(replaysCounted(atBob)).isGreaterThanOrEqualTo(replayedToBob);
         // BOB's keys under another signature, twice, and the two tampered frames
         assertThat(atAlice.getOrDefault("forged", 0L)).isGreaterThanOrEqualTo(4);
         // another group's goodbye, twice
         assertThat(atAlice.getOrDefault("not in group", 0L)).isGreaterThanOrEqualTo(2);
         assertThat(atAlice.values().stream().mapToLong(Long::longValue).sum())
                 .isGreaterThanOrEqualTo(8 + replayedToAlice + 4 + 2 + 4 + Forgeries.JUNK_FOR_THE_ENGINE);
+    }
+
+    /**
+     * Replays refused, plus replayed DETECTs the node had not seen yet (the replay came before the original got
+     * through) and left unanswered because their asker had just been answered.
+     */
+    private static long replaysCounted(Map<String, Long> refused) {
+        return refused.getOrDefault("replayed", 0L) + refused.getOrDefault("unknown session", 0L)
+                + refused.getOrDefault("DETECT not answered (too many)", 0L);
     }
 
     /** The totals a node's log gives when it stops ("Refused in all since start: {reason=n, ...}"). */
