@@ -2,21 +2,57 @@ package org.traytalk.platform.notify;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
 
-/** The desktop notifications of this operating system, connected; an IOException says why there are none. */
+/** The desktop notifications of this operating system, chosen at run time; an IOException says why there are none. */
 public final class NativeNotifications {
+    /** Which notification centre an operating system has. */
+    enum Kind {
+        /** Windows 10/11 toasts ({@link WindowsToasts}). */
+        WINDOWS_TOASTS,
+        /** macOS Notification Center through the tray icon ({@link NotificationCenterNotices}). */
+        NOTIFICATION_CENTER,
+        /** Linux and the BSDs: org.freedesktop.Notifications on the session bus ({@link FreedesktopNotifications}). */
+        FREEDESKTOP
+    }
+
     private NativeNotifications() {
     }
 
+    static Kind kindFor(String osName) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        return os.startsWith("windows") ? Kind.WINDOWS_TOASTS : os.startsWith("mac") ? Kind.NOTIFICATION_CENTER
+                : Kind.FREEDESKTOP;
+    }
+
     /**
-     * Linux and the BSDs: org.freedesktop.Notifications on the session bus. Windows toasts (which need the
-     * setup's Start-menu shortcut with TrayTalk's AppUserModelID) and macOS Notification Center are not wired yet.
+     * Connects to this system's notifications.
+     *
+     * @param trayMessages the tray icon's messages, where the tray is Java's own (macOS needs them)
      */
-    public static DesktopNotifications connect(DesktopNotifications.Callbacks callbacks) throws IOException {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        if (os.startsWith("windows") || os.startsWith("mac")) {
-            throw new IOException("TrayTalk has no native notifications on " + System.getProperty("os.name") + " yet");
+    public static DesktopNotifications connect(DesktopNotifications.Callbacks callbacks,
+                                               Optional<TrayMessages> trayMessages) throws IOException {
+        return switch (kindFor(System.getProperty("os.name", ""))) {
+            case WINDOWS_TOASTS -> WindowsToasts.connect(callbacks);
+            case NOTIFICATION_CENTER -> new NotificationCenterNotices(trayMessages.orElseThrow(() -> new IOException(
+                    "Notification Center is reached through Java's tray icon, which TrayTalk is not using")));
+            case FREEDESKTOP -> FreedesktopNotifications.connect(null, callbacks);
+        };
+    }
+
+    /**
+     * On Windows, gives this process the AppUserModelID of the setup's shortcut, so the taskbar and the toasts show
+     * TrayTalk (not Java); elsewhere nothing. Call before the first window.
+     */
+    public static void claimAppIdentity(String osName, Supplier<AppIdentity> identity) throws IOException {
+        if (kindFor(osName) == Kind.WINDOWS_TOASTS) {
+            identity.get().claim(WindowsToasts.APP_ID);
         }
-        return FreedesktopNotifications.connect(null, callbacks);
+    }
+
+    /** Windows' way to claim the AppUserModelID (shell32 through JNA), loaded only where it is used. */
+    public static AppIdentity shell32Identity() {
+        return new Shell32AppIdentity();
     }
 }

@@ -96,6 +96,11 @@ final class AwtTray implements TrayView {
         this.menu = menu;
     }
 
+    /** A message from the icon: on macOS it goes to Notification Center. */
+    void displayMessage(String title, String text) {
+        icon.displayMessage(title, text, TrayIcon.MessageType.NONE);
+    }
+
     /**
      * The menu at the pointer. A popup needs a focused window to take keys and to close when the user clicks
      * elsewhere: an undecorated 1x1 dialog at the pointer is that window. The menu shows once that window has the

@@ -28,6 +28,7 @@ import org.traytalk.platform.DarkMode;
 import org.traytalk.platform.idle.IdleTime;
 import org.traytalk.platform.notify.DesktopNotifications;
 import org.traytalk.platform.notify.NativeNotifications;
+import org.traytalk.platform.notify.TrayMessages;
 import org.traytalk.tray.model.Alert;
 import org.traytalk.tray.model.AlertOptions;
 import org.traytalk.tray.model.AlertQueue;
@@ -110,6 +111,12 @@ public final class DesktopApp implements AutoCloseable {
     public static DesktopApp start(Messenger messenger, Autostart autostart, Windows windows, Settings settings,
                                    boolean minimized) throws Exception {
         DesktopApp app = new DesktopApp(messenger, autostart, windows);
+        try {
+            NativeNotifications.claimAppIdentity(System.getProperty("os.name", ""),
+                    NativeNotifications::shell32Identity);
+        } catch (IOException e) {
+            LOG.warn("Windows may group TrayTalk's windows under Java in the taskbar: {}", e.getMessage());
+        }
         // at logon the panel may still be starting: wait longer for its tray than when the user starts TrayTalk
         TrayPresence.Host host = TrayPresence.ofThisDesktop()
                 .awaitTray(minimized ? Duration.ofSeconds(30) : Duration.ofSeconds(3));
@@ -144,7 +151,6 @@ public final class DesktopApp implements AutoCloseable {
         });
         idleTimer.start();
         handles.add(idleTimer::stop);
-        connectNativeNotices();
         presenter = new TrayPresenter(model, this::autostartState, new Actions(), SwingUtilities::invokeLater);
         autostartOn = readAutostart();
         handles.add(model.attach(messenger, SwingUtilities::invokeLater));
@@ -161,6 +167,7 @@ public final class DesktopApp implements AutoCloseable {
         handles.add(model.onChange(this::logUnread));
         view = openView(host);
         handles.add(presenter.showIn(view));
+        connectNativeNotices(); // macOS reaches Notification Center through the tray icon
         LOG.info("Desktop ready: {}", view.describe());
     }
 
@@ -279,11 +286,14 @@ public final class DesktopApp implements AutoCloseable {
             return;
         }
         connecting = true;
+        Optional<TrayMessages> trayMessages = view instanceof AwtTray awt
+                ? Optional.of((title, text) -> SwingUtilities.invokeLater(() -> awt.displayMessage(title, text)))
+                : Optional.empty();
         background.execute(() -> {
             DesktopNotifications connected = null;
             String why = null;
             try {
-                connected = NativeNotifications.connect(nativeNotices.callbacks());
+                connected = NativeNotifications.connect(nativeNotices.callbacks(), trayMessages);
             } catch (IOException | RuntimeException | LinkageError e) {
                 why = e.getMessage();
             }
