@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,18 +22,8 @@ class FreedesktopNotificationsIT {
     SessionBus bus;
     NotificationServerStandIn server;
     FreedesktopNotifications notifications;
-    final List<String> heard = new CopyOnWriteArrayList<>();
-    final DesktopNotifications.Callbacks callbacks = new DesktopNotifications.Callbacks() {
-        @Override
-        public void clicked(long key) {
-            heard.add("clicked " + key);
-        }
-
-        @Override
-        public void replied(long key, String text) {
-            heard.add("replied " + key + ": " + text);
-        }
-    };
+    final HeardCallbacks callbacks = new HeardCallbacks();
+    final List<String> heard = callbacks.heard;
 
     @BeforeEach
     void startBus() throws Exception {

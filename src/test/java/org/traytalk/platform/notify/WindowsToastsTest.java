@@ -20,18 +20,8 @@ class WindowsToastsTest {
     @TempDir
     Path dir;
 
-    private final List<String> clicks = new ArrayList<>();
-    private final DesktopNotifications.Callbacks callbacks = new DesktopNotifications.Callbacks() {
-        @Override
-        public void clicked(long key) {
-            clicks.add("clicked " + key);
-        }
-
-        @Override
-        public void replied(long key, String text) {
-            clicks.add("replied " + key + " " + text);
-        }
-    };
+    private final HeardCallbacks callbacks = new HeardCallbacks();
+    private final List<String> clicks = callbacks.heard;
 
     /** Records commands; says what it is told to say when started. */
     static final class FakeHost implements ToastHost {
