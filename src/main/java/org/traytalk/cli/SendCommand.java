@@ -60,7 +60,8 @@ final class SendCommand implements Callable<Integer> {
                 return REFUSED;
             }
             ChatMessage last = awaitOutcome(sent, updates);
-            return report(ctx, last);
+            boolean online = messenger.peers().stream().anyMatch(p -> p.online() && p.name().equalsIgnoreCase(recipient));
+            return report(ctx, last, online);
         }
     }
 
@@ -85,7 +86,7 @@ final class SendCommand implements Callable<Integer> {
         return m.state().isFinal() || (m.broadcast() && m.receipts().isEmpty() && m.state() == DeliveryState.SENT);
     }
 
-    private int report(CliContext ctx, ChatMessage m) {
+    private int report(CliContext ctx, ChatMessage m, boolean recipientOnline) {
         String confirmed = m.receipts().stream().filter(r -> r.state().isDelivered())
                 .map(r -> TextEscape.oneLine(r.peer())).collect(Collectors.joining(", "));
         String waiting = m.receipts().stream().filter(r -> !r.state().isFinal())
@@ -113,9 +114,11 @@ final class SendCommand implements Callable<Integer> {
                 ctx.out().println("failed: " + m.peer() + " did not confirm the message in time");
                 return FAILED;
             }
-            case QUEUED -> ctx.out().println("queued: " + m.peer() + " is offline; TrayTalk delivers it when "
-                    + m.peer() + " is back" + (ctx.nodeJustStarted()
-                    ? " and TrayTalk is running here (it was started just for this command)" : ""));
+            case QUEUED -> ctx.out().println(recipientOnline
+                    ? "queued: " + m.peer() + " looks online but has not answered yet; TrayTalk keeps trying"
+                    : "queued: " + m.peer() + " is offline; TrayTalk delivers it when " + m.peer() + " is back"
+                    + (ctx.nodeJustStarted() ? " and TrayTalk is running here (it was started just for this command)"
+                    : ""));
             default -> ctx.out().println("sent, not yet confirmed by " + m.peer() + "; TrayTalk keeps trying");
         }
         return PENDING;

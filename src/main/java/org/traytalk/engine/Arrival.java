@@ -20,9 +20,10 @@ import org.traytalk.wire.SystemBody;
  * @param trust      whether that identity may use the sender's name
  * @param status     the status an announcement carried; null when the arrival does not say
  * @param seen       for a seen receipt: the wire ids of our messages its sender was shown; null for anything else
+ * @param challenge  for a DETECT announcement: the challenge an answer must echo; null otherwise
  */
 record Arrival(PeerAddress source, boolean broadcast, long instanceId, FoxMessage message, SystemBody system,
-               PeerKey key, Trust trust, Status status, List<Integer> seen) {
+               PeerKey key, Trust trust, Status status, List<Integer> seen, byte[] challenge) {
 
     /** How far the sender's name can be believed. */
     enum Trust {
@@ -31,7 +32,12 @@ record Arrival(PeerAddress source, boolean broadcast, long instanceId, FoxMessag
         /** The original program's carrier: anyone could have sent it under this name. */
         UNVERIFIED,
         /** Another identity than the one pinned to the name: held apart until the user accepts it. */
-        KEY_CHANGED
+        KEY_CHANGED,
+        /**
+         * An announcement this run heard unasked from an identity it had not heard yet: possibly a recording. Only a
+         * DETECT in it is answered; the identity was asked directly, and counts once it answers.
+         */
+        UNPROVEN
     }
 
     String sender() {

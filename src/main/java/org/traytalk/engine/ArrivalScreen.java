@@ -22,6 +22,7 @@ import org.traytalk.wire.FoxMessageCodec;
 import org.traytalk.wire.MalformedMessageException;
 import org.traytalk.wire.SystemBody;
 import org.traytalk.wire.secure.Announcement;
+import org.traytalk.wire.secure.AnnouncementCodec;
 import org.traytalk.wire.secure.Payload;
 import org.traytalk.wire.secure.SeenReceipt;
 import org.traytalk.wire.secure.StatusExtension;
@@ -78,8 +79,14 @@ final class ArrivalScreen {
         }
         if (opened.get() instanceof Opened.Heard heard) {
             Announcement a = heard.announcement();
-            return claim(in, false, a.instanceId(), FoxMessage.system(a.name(), 0, a.kind().name()),
-                    SystemBody.parse(a.kind().name()), heard.key(), StatusExtension.decode(a), null);
+            FoxMessage m = FoxMessage.system(a.name(), 0, a.kind().name());
+            byte[] challenge = AnnouncementCodec.extension(a, Announcement.TAG_CHALLENGE);
+            if (!heard.current()) {
+                return Optional.of(new Arrival(in.source(), false, a.instanceId(), m, SystemBody.parse(m.body()),
+                        heard.key(), Arrival.Trust.UNPROVEN, null, null, challenge));
+            }
+            return claim(in, false, a.instanceId(), m, SystemBody.parse(m.body()), heard.key(),
+                    StatusExtension.decode(a), null, challenge);
         }
         Opened.Received received = (Opened.Received) opened.get();
         Payload payload = received.payload();
@@ -90,7 +97,7 @@ final class ArrivalScreen {
             if (payload.kind() == Payload.SEEN) {
                 SeenReceipt seen = SeenReceipt.decode(payload.bytes());
                 return claim(in, false, 0, FoxMessage.system(seen.reader(), 0, "SEEN"), null, received.key(), null,
-                        seen.wireIds());
+                        seen.wireIds(), null);
             }
             if (payload.kind() != Payload.FOX_MESSAGE && payload.kind() != Payload.FOX_MESSAGE_TO_EVERYONE) {
                 LOG.debug("Ignored a payload of unknown kind {} from {}", payload.kind(), in.source());
@@ -98,7 +105,7 @@ final class ArrivalScreen {
             }
             FoxMessage m = codec.decode(payload.bytes());
             return claim(in, payload.kind() == Payload.FOX_MESSAGE_TO_EVERYONE, 0, m,
-                    m.system() ? SystemBody.parse(m.body()) : null, received.key(), null, null);
+                    m.system() ? SystemBody.parse(m.body()) : null, received.key(), null, null, null);
         } catch (MalformedMessageException e) {
             refusals.count("malformed", in.source(), e.getMessage());
             return Optional.empty();
@@ -107,7 +114,7 @@ final class ArrivalScreen {
 
     /** A proven identity claims a name: the pins decide whether it may. */
     private Optional<Arrival> claim(Inbound in, boolean broadcast, long instanceId, FoxMessage m, SystemBody system,
-                                    PeerKey key, Status status, List<Integer> seen) {
+                                    PeerKey key, Status status, List<Integer> seen, byte[] challenge) {
         if (m.sender().equalsIgnoreCase(options.get().localName())) {
             reportNameClash(in);
             return Optional.empty();
@@ -118,7 +125,8 @@ final class ArrivalScreen {
         Instant now = clock.instant();
         Arrival.Trust trust = pins.check(m.sender(), key, now) == KeyPins.Verdict.VERIFIED
                 ? Arrival.Trust.VERIFIED : Arrival.Trust.KEY_CHANGED;
-        return Optional.of(new Arrival(in.source(), broadcast, instanceId, m, system, key, trust, status, seen));
+        return Optional.of(new Arrival(in.source(), broadcast, instanceId, m, system, key, trust, status, seen,
+                challenge));
     }
 
     private Optional<Arrival> legacy(Inbound in) {
@@ -156,7 +164,7 @@ final class ArrivalScreen {
         }
         SystemBody system = m.system() ? SystemBody.parse(m.body()) : null;
         return Optional.of(new Arrival(in.source(), ChatMessage.EVERYONE.equals(in.recipient()), in.instanceId(), m,
-                system, null, Arrival.Trust.UNVERIFIED, null, null));
+                system, null, Arrival.Trust.UNVERIFIED, null, null, null));
     }
 
     /** A body longer than any TrayTalk sends (32 KiB) is refused unread, so it is never stored. */

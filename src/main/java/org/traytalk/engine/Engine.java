@@ -33,6 +33,7 @@ import org.traytalk.trust.Sequences;
 import org.traytalk.wire.FoxMessage;
 import org.traytalk.wire.FoxMessageCodec;
 import org.traytalk.wire.WireText;
+import org.traytalk.wire.secure.StatusExtension;
 
 /**
  * A TrayTalk node: the original program's protocol (presence, receipts, duplicates) plus guaranteed
@@ -88,9 +89,10 @@ public final class Engine implements Messenger {
         this.pins = new KeyPins(store);
         FoxMessageCodec codec = new FoxMessageCodec(options.legacyCharset());
         SecureLink link = new SecureLink(trust.identity(), this::localName, trust.group(), clock, random,
-                new Sequences(store, clock), trust.instanceId(), pins::isPinned, new CarrierFrames(this.carriers));
+                new Sequences(store, clock), trust.instanceId(), () -> StatusExtension.encode(this.localStatus),
+                pins::isPinned, new CarrierFrames(this.carriers));
         this.router = new Router(this.carriers, roster, codec, link, () -> this.options, listeners,
-                afterCommit, ids::next, () -> this.localStatus);
+                afterCommit, ids::next);
         this.outbox = new Outbox(store, scheduler, clock, new Backoff(options.firstRetry(), options.maxRetry(), random),
                 this.router, () -> this.options, m -> listeners.fire(l -> l.messageUpdated(m)),
                 new Allowance<>(Outbox.FLUSH_PER_PEER, ALLOWANCE_KEYS, monotonicNanos));

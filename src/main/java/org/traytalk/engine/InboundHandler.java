@@ -60,10 +60,12 @@ final class InboundHandler {
         if (in.system() == null && !withinAllowance(in)) {
             return;
         }
-        if (in.trust() == Arrival.Trust.KEY_CHANGED) {
-            keyChanges.arrived(in); // not online, not confirmed, not shown: maybe somebody posing as the peer
+        if (in.trust() == Arrival.Trust.KEY_CHANGED || in.trust() == Arrival.Trust.UNPROVEN) {
+            if (in.trust() == Arrival.Trust.KEY_CHANGED) {
+                keyChanges.arrived(in); // not online, not confirmed, not shown: maybe somebody posing as the peer
+            }
             if (in.is(SystemBody.Kind.DETECT)) {
-                replies.online(in); // who we are is no secret; a reinstalled peer finds us, and its messages wait
+                replies.online(in); // who we are is no secret; a reinstalled or restarted peer finds us
             }
             return;
         }

@@ -15,14 +15,12 @@ import org.traytalk.carrier.CarrierException;
 import org.traytalk.model.Peer;
 import org.traytalk.model.PeerAddress;
 import org.traytalk.model.PeerKey;
-import org.traytalk.model.Status;
 import org.traytalk.secure.SecureLink;
 import org.traytalk.wire.FoxMessage;
 import org.traytalk.wire.FoxMessageCodec;
 import org.traytalk.wire.secure.Announcement;
 import org.traytalk.wire.secure.Payload;
 import org.traytalk.wire.secure.SeenReceipt;
-import org.traytalk.wire.secure.StatusExtension;
 
 /**
  * Puts messages on the carriers: one peer on the carrier it was last heard on, everyone on every carrier. On the
@@ -43,12 +41,10 @@ final class Router implements Transmitter {
     private final Listeners listeners;
     private final AfterCommit afterCommit;
     private final IntSupplier ids;
-    private final Supplier<Status> status;
     private final Map<String, String> broadcastProblems = new HashMap<>();
 
     Router(Map<String, Carrier> carriers, Roster roster, FoxMessageCodec codec, SecureLink link,
-           Supplier<EngineOptions> options, Listeners listeners, AfterCommit afterCommit, IntSupplier ids,
-           Supplier<Status> status) {
+           Supplier<EngineOptions> options, Listeners listeners, AfterCommit afterCommit, IntSupplier ids) {
         this.carriers = carriers;
         this.roster = roster;
         this.codec = codec;
@@ -57,19 +53,22 @@ final class Router implements Transmitter {
         this.listeners = listeners;
         this.afterCommit = afterCommit;
         this.ids = ids;
-        this.status = status;
     }
 
     @Override
     public boolean send(String peerName, FoxMessage message, boolean toEveryone, Runnable sent) {
         Optional<Peer> peer = roster.get(peerName);
         return peer.isPresent() && sendTo(peer.get().address(), roster.key(peerName), peer.get().name(), message,
-                toEveryone, sent);
+                toEveryone, null, sent);
     }
 
-    /** An answer to what arrived, sent straight back where it came from, to the identity that sent it. */
+    /**
+     * An answer to what arrived, sent straight back where it came from, to the identity that sent it; an ONLINE that
+     * answers a DETECT echoes its challenge, which proves it is no recording.
+     */
     boolean reply(Arrival request, FoxMessage answer) {
-        return sendTo(request.source(), request.key(), request.sender(), answer, false, Transmitter.NOTHING);
+        return sendTo(request.source(), request.key(), request.sender(), answer, false, request.challenge(),
+                Transmitter.NOTHING);
     }
 
     /** The peer's name as its address: carriers that address by name (NetBIOS, mailslots) take it, others refuse. */
@@ -82,7 +81,8 @@ final class Router implements Transmitter {
         FoxMessage detect = FoxMessage.system(options.get().localName(), ids.getAsInt(), FoxMessage.DETECT);
         for (Carrier c : carriers.values()) {
             if (c.legacy()) {
-                any |= sendTo(new PeerAddress(c.name(), peerName), null, peerName, detect, false, Transmitter.NOTHING);
+                any |= sendTo(new PeerAddress(c.name(), peerName), null, peerName, detect, false, null,
+                        Transmitter.NOTHING);
             }
         }
         return any;
@@ -94,7 +94,7 @@ final class Router implements Transmitter {
     }
 
     private boolean sendTo(PeerAddress address, PeerKey key, String peerName, FoxMessage message, boolean toEveryone,
-                           Runnable sent) {
+                           byte[] echo, Runnable sent) {
         Carrier carrier = carriers.get(address.carrier());
         if (carrier == null) {
             LOG.debug("No carrier {} for {}", address.carrier(), peerName);
@@ -110,7 +110,7 @@ final class Router implements Transmitter {
         Announcement.Kind presence = presenceKind(message);
         if (presence != null) {
             afterCommit.run(() -> transmit(carrier, address, peerName, message,
-                    announcement(presence, message.sender()), sent));
+                    link.announcement(presence, message.sender(), echo), sent));
             return true;
         }
         byte[] bytes = key == null ? null : encode(message, StandardCharsets.UTF_8);
@@ -135,7 +135,7 @@ final class Router implements Transmitter {
                     any = true;
                 }
             } else if (presence != null) {
-                afterCommit.run(() -> broadcastOn(carrier, announcement(presence, message.sender()), sent));
+                afterCommit.run(() -> broadcastOn(carrier, link.announcement(presence, message.sender(), null), sent));
                 any = true;
             }
             // a user message to everyone goes to each peer on a TrayTalk carrier in its own session instead
@@ -159,11 +159,6 @@ final class Router implements Transmitter {
             Payload payload = new Payload(Payload.SEEN, new SeenReceipt(me, part).encode());
             afterCommit.run(() -> link.send(key, peer.get().address(), payload, Transmitter.NOTHING));
         }
-    }
-
-    /** Presence with this user's status (away, status line) in its extensions. */
-    private byte[] announcement(Announcement.Kind kind, String name) {
-        return link.announcement(kind, name, StatusExtension.encode(status.get()));
     }
 
     private byte[] encode(FoxMessage message, Charset charset) {

@@ -1,10 +1,12 @@
 package org.traytalk.secure;
 
+import java.io.ByteArrayOutputStream;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.Iterator;
@@ -22,6 +24,7 @@ import org.traytalk.model.PeerKey;
 import org.traytalk.trust.Identity;
 import org.traytalk.wire.MalformedMessageException;
 import org.traytalk.wire.secure.Announcement;
+import org.traytalk.wire.secure.AnnouncementCodec;
 import org.traytalk.wire.secure.AnnouncementFrame;
 import org.traytalk.wire.secure.HandshakeInit;
 import org.traytalk.wire.secure.HandshakeReply;
@@ -53,6 +56,9 @@ public final class SecureLink {
     static final int MAX_WAITING_PER_PEER = 64;
     static final int MAX_PEERS_REMEMBERED = 4096;
     static final int MAX_PEERS_WAITED_FOR = 256;
+    static final int CHALLENGE_BYTES = 16;
+    /** An identity heard unasked is asked again at most this often. */
+    static final Duration CHALLENGE_EVERY = Duration.ofSeconds(2);
     private static final Duration TIDY_EVERY = Duration.ofSeconds(10);
 
     /** Puts a frame on the carrier that {@code to} names. */
@@ -79,14 +85,24 @@ public final class SecureLink {
     private final Map<PeerKey, Long> lastInstance = new LinkedHashMap<>();
     private final Map<PeerKey, Long> lastHello = new LinkedHashMap<>();
     private final Predicate<PeerKey> kept;
+    private final Supplier<byte[]> extensions;
+    /** Asked of every identity first heard unasked this run: only a live peer can echo it. */
+    private final byte[] challenge = new byte[CHALLENGE_BYTES];
+    private final Map<PeerKey, Instant> challenged = new LinkedHashMap<>();
     private final Map<Rejected.Reason, Long> refused = new EnumMap<>(Rejected.Reason.class);
     private Instant tidied = Instant.MIN;
 
-    /** @param kept the identities whose freshness records stay however many others turn up (the pinned ones) */
+    /**
+     * @param extensions what this node's announcements carry besides (the user's status), asked anew each time
+     * @param kept       the identities whose freshness records stay however many others turn up (the pinned ones)
+     */
     public SecureLink(Identity me, Supplier<String> localName, GroupSecrets group, Clock clock, SecureRandom random,
-                      LongSupplier sequences, long instanceId, Predicate<PeerKey> kept, FrameOutput out) {
+                      LongSupplier sequences, long instanceId, Supplier<byte[]> extensions, Predicate<PeerKey> kept,
+                      FrameOutput out) {
         this.me = me;
         this.kept = kept;
+        this.extensions = extensions;
+        random.nextBytes(challenge);
         this.localName = localName;
         this.clock = clock;
         this.out = out;
@@ -95,9 +111,21 @@ public final class SecureLink {
         this.table = new SessionTable(random);
     }
 
-    /** This node's announcement of {@code kind} under {@code name}, ready for any TrayTalk carrier. */
-    public byte[] announcement(Announcement.Kind kind, String name, byte[] extensions) {
-        return frames.encode(announcements.make(kind, name, extensions));
+    /**
+     * This node's announcement of {@code kind} under {@code name}, ready for any TrayTalk carrier: with the
+     * extensions of the moment (the user's status), a DETECT with this run's challenge, an answer with the
+     * {@code echo} of the DETECT it answers (null when it answers none).
+     */
+    public byte[] announcement(Announcement.Kind kind, String name, byte[] echo) {
+        ByteArrayOutputStream ext = new ByteArrayOutputStream();
+        ext.writeBytes(extensions.get());
+        if (kind == Announcement.Kind.DETECT) {
+            ext.writeBytes(AnnouncementCodec.extensions(Announcement.TAG_CHALLENGE, challenge));
+        }
+        if (echo != null) {
+            ext.writeBytes(AnnouncementCodec.extensions(Announcement.TAG_ECHO, echo));
+        }
+        return frames.encode(announcements.make(kind, name, ext.toByteArray()));
     }
 
     /**
@@ -124,7 +152,7 @@ public final class SecureLink {
         }
         Instant now = clock.instant();
         if (frame instanceof AnnouncementFrame f) {
-            return heard(announcements.open(f));
+            return heard(from, announcements.open(f), now);
         }
         if (frame instanceof HandshakeInit f) {
             answer(from, f, bytes, now);
@@ -147,7 +175,7 @@ public final class SecureLink {
         }
     }
 
-    private Optional<Opened> heard(Announcement a) throws Rejected {
+    private Optional<Opened> heard(PeerAddress from, Announcement a, Instant now) throws Rejected {
         PeerKey key = new PeerKey(a.signingKey(), a.agreementKey());
         if (key.equals(me.publicKey())) {
             return Optional.empty(); // our own, come back over a carrier that echoes
@@ -157,18 +185,37 @@ public final class SecureLink {
             throw new Rejected(Rejected.Reason.REPLAYED, "announcement " + a.sequence() + " from \"" + a.name()
                     + "\" is not newer than " + last);
         }
+        if (last == null && !Arrays.equals(AnnouncementCodec.extension(a, Announcement.TAG_ECHO), challenge)) {
+            challenge(key, from, now); // this run never heard it: ask it, at that address, before believing it
+            return Optional.of(new Opened.Heard(key, a, false));
+        }
         remember(lastAnnouncement, key, a.sequence());
         Long instance = remember(lastInstance, key, a.instanceId());
         if (instance != null && instance != a.instanceId()) {
             LOG.debug("{} restarted: its sessions are gone", a.name());
             table.forget(key);
         }
-        return Optional.of(new Opened.Heard(key, a));
+        return Optional.of(new Opened.Heard(key, a, true));
+    }
+
+    /** A DETECT with this run's challenge, straight to the address an unproven announcement came from. */
+    private void challenge(PeerKey key, PeerAddress at, Instant now) {
+        Instant last = challenged.get(key);
+        if (last != null && last.plus(CHALLENGE_EVERY).isAfter(now)) {
+            return;
+        }
+        challenged.remove(key);
+        challenged.put(key, now);
+        if (challenged.size() > MAX_PEERS_REMEMBERED) {
+            challenged.remove(challenged.keySet().iterator().next());
+        }
+        transmit(at, announcement(Announcement.Kind.DETECT, localName.get(), null));
     }
 
     private void answer(PeerAddress from, HandshakeInit init, byte[] bytes, Instant now) throws Rejected {
         Handshakes.Answered answered = handshakes.answer(init, bytes, table.newIndex(), now);
-        Long last = lastHello.get(answered.initiator());
+        // hellos and announcements count from one counter: one older than the identity's newest of either is old
+        Long last = newest(lastHello.get(answered.initiator()), lastAnnouncement.get(answered.initiator()));
         if (last != null && answered.hello().sequence() <= last) {
             throw new Rejected(Rejected.Reason.REPLAYED, "handshake " + answered.hello().sequence() + " from \""
                     + answered.hello().name() + "\" is not newer than " + last);
@@ -266,6 +313,10 @@ public final class SecureLink {
         for (PeerKey gaveUp : table.expire(now, REJECT_AFTER, GIVE_UP_HANDSHAKE)) {
             waiting.remove(gaveUp); // the outbox resends what matters
         }
+    }
+
+    private static Long newest(Long a, Long b) {
+        return a == null ? b : b == null ? a : Long.valueOf(Math.max(a, b));
     }
 
     /** Records {@code value} for {@code key}, as the newest; past the bound, the oldest record not kept goes. */

@@ -45,7 +45,11 @@ final class SessionTable {
         Deque<Session> sessions = byPeer.computeIfAbsent(session.peer(), k -> new ArrayDeque<>());
         sessions.addFirst(session);
         while (sessions.size() > SESSIONS_PER_PEER) {
-            byIndex.remove(sessions.removeLast().localIndex());
+            // handshakes nobody completed go before sessions that carried something (replayed inits cannot push out
+            // the real ones)
+            Session drop = sessions.stream().filter(s -> !s.canSend()).reduce((a, b) -> b).orElse(sessions.getLast());
+            sessions.remove(drop);
+            byIndex.remove(drop.localIndex());
         }
         while (byIndex.size() > MAX_SESSIONS) {
             remove(byIndex.values().iterator().next());

@@ -76,6 +76,17 @@ class SendCommandTest {
     }
 
     @Test
+    void queuedForAPeerThatLooksOnlineSaysItHasNotAnsweredNotThatItIsOffline() {
+        messenger.script = FakeMessenger.queuedForever();
+        messenger.peers.add(FakeMessenger.peer("BOB", true));
+
+        assertThat(ctx.run("send", "--wait", "0.2", "BOB", "hello")).isEqualTo(3);
+
+        assertThat(ctx.printed()).contains("queued: BOB looks online but has not answered yet")
+                .doesNotContain("offline");
+    }
+
+    @Test
     void failedExitsOne() {
         messenger.script = FakeMessenger.settlesAs(DeliveryState.FAILED);
 

@@ -287,6 +287,32 @@ class SecureEngineTest {
     }
 
     @Test
+    void recordedAnnouncementsReplayedAfterARestartDoNotBringAPeerBackOrMoveIt() throws Exception {
+        alice.start();
+        bob.start();
+        time.advance(TestNode.HEARTBEAT.multipliedBy(2)); // a few heartbeats to record
+        List<InMemoryNetwork.Sent> recorded = lan.log().stream().filter(s -> s.from().equals("bob")).toList();
+        bob.stop();
+        alice.kill();
+        alice.start(); // a new run: it remembers no sequence numbers
+        InMemoryNetwork.InMemoryCarrier replayer = lan.attach("mallory");
+        replayer.start(in -> { });
+        for (InMemoryNetwork.Sent s : recorded) {
+            replayer.send(new PeerAddress("mem", "alice"), "ALICE", s.bytes());
+        }
+        time.advance(Duration.ofSeconds(10));
+        assertThat(alice.engine.peers()).filteredOn(p -> p.name().equals("BOB")).singleElement().satisfies(p -> {
+            assertThat(p.online()).isFalse();
+            assertThat(p.address()).isEqualTo(new PeerAddress("mem", "bob"));
+        });
+        assertThat(alice.events.online).doesNotContain("BOB");
+
+        bob.start(); // the real one is believed at once: it answers alice's question
+        time.runDue();
+        assertThat(alice.events.online).containsExactly("BOB");
+    }
+
+    @Test
     void theOriginalProgramsCarrierCannotSpeakForAVerifiedNameButItsOwnPeersAreShownUnverified() throws Exception {
         alice.alsoLegacy = true; // like a Windows node with udp and mailslot
         alice.start();

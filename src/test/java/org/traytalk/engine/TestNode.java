@@ -31,6 +31,7 @@ final class TestNode {
     long identitySeed;
     /** The organisation passphrase, or null for none. */
     String passphrase;
+    private int starts;
     /** Where it is on the in-memory LAN. */
     String address;
     /** Also on a carrier of the original program, at {@code address + "-fox"}; null when not. */
@@ -58,7 +59,7 @@ final class TestNode {
         view = time.view();
         engine = new Engine(EngineOptions.defaults(name, Charset.forName("windows-1252"), HEARTBEAT, FAIL_AFTER),
                 store, carriers(), TestTrust.setup(identitySeed, passphrase), view, time.clock(), time::monotonicNanos,
-                TestTrust.random(1));
+                TestTrust.random(identitySeed * 31 + ++starts)); // each run its own randomness, as in real life
         engine.subscribe(events);
         engine.start();
         time.runDue();

@@ -18,6 +18,7 @@ import org.traytalk.model.PeerKey;
 import org.traytalk.testing.TestTrust;
 import org.traytalk.trust.Identity;
 import org.traytalk.wire.secure.Announcement;
+import org.traytalk.wire.secure.AnnouncementCodec;
 import org.traytalk.wire.secure.Payload;
 
 /** Two links wired back to back, frames handed over by the test (so it can lose, replay and tamper with them). */
@@ -40,8 +41,8 @@ class SecureLinkTest {
         Side(long seed, GroupSecrets group, long instance, long sequenceFrom) {
             identity = TestTrust.identity(seed);
             AtomicLong sequence = new AtomicLong(sequenceFrom);
-            link = new SecureLink(identity, () -> "N" + seed, group, clock, TestTrust.random(seed),
-                    sequence::incrementAndGet, instance, key -> false, (to, frame) -> wire.add(frame));
+            link = new SecureLink(identity, () -> "N" + seed, group, clock, TestTrust.random(seed * 1000 + instance),
+                    sequence::incrementAndGet, instance, () -> NONE, key -> false, (to, frame) -> wire.add(frame));
         }
 
         PeerKey key() {
@@ -115,26 +116,68 @@ class SecureLinkTest {
         assertThat(exchange(bob, alice)).singleElement().extracting(Opened::key).isEqualTo(bob.key());
     }
 
+    /** {@code to} hears {@code from}'s ONLINE, asks it (a DETECT with its challenge), and hears the answer. */
+    private Opened.Heard prove(Side from, Side to, String name) throws Rejected {
+        PeerAddress at = from == alice ? AT_ALICE : AT_BOB;
+        to.link.open(at, from.link.announcement(Announcement.Kind.ONLINE, name, null));
+        byte[] detect = to.take().get(0);
+        Opened.Heard asked = (Opened.Heard) from.link.open(to == alice ? AT_ALICE : AT_BOB, detect).orElseThrow();
+        from.take(); // its own question back, unanswered here
+        byte[] challenge = AnnouncementCodec.extension(asked.announcement(), Announcement.TAG_CHALLENGE);
+        return (Opened.Heard) to.link.open(at, from.link.announcement(Announcement.Kind.ONLINE, name, challenge))
+                .orElseThrow();
+    }
+
     @Test
-    void announcementsAreSignedFreshAndOnlyForTheGroup() throws Exception {
-        byte[] online = alice.link.announcement(Announcement.Kind.ONLINE, "ALICE", NONE);
+    void anAnnouncementHeardUnaskedCountsOnlyOnceItsIdentityAnsweredThisRunsQuestion() throws Exception {
+        byte[] online = alice.link.announcement(Announcement.Kind.ONLINE, "ALICE", null);
         Optional<Opened> heard = bob.link.open(AT_ALICE, online);
         assertThat(heard).get().isInstanceOfSatisfying(Opened.Heard.class, h -> {
             assertThat(h.key()).isEqualTo(alice.key());
             assertThat(h.announcement().name()).isEqualTo("ALICE");
             assertThat(h.announcement().instanceId()).isEqualTo(11);
+            assertThat(h.current()).isFalse(); // perhaps a recording: bob asks alice, at that address
         });
+        assertThat(bob.wire).singleElement().satisfies(f -> assertThat(f[0]).isEqualTo((byte) 1));
+        assertThat(bob.link.open(AT_ALICE, online)).get().extracting(o -> ((Opened.Heard) o).current())
+                .isEqualTo(false);
+        assertThat(bob.wire).hasSize(1); // not asked again so soon
+        bob.take();
+        now = now.plus(SecureLink.CHALLENGE_EVERY);
+
+        Opened.Heard answered = prove(alice, bob, "ALICE");
+        assertThat(answered.current()).isTrue();
         assertThatThrownBy(() -> bob.link.open(AT_ALICE, online)).isInstanceOfSatisfying(Rejected.class,
                 e -> assertThat(e.reason()).isEqualTo(Rejected.Reason.REPLAYED));
-        assertThat(alice.link.open(AT_ALICE, alice.link.announcement(Announcement.Kind.ONLINE, "ALICE", NONE)))
-                .isEmpty(); // our own, echoed
+        // a fresh bob (restarted): the answer to the old run's question proves nothing
+        Side bobAgain = new Side(2, group, 23);
+        byte[] oldAnswer = alice.link.announcement(Announcement.Kind.ONLINE, "ALICE",
+                AnnouncementCodec.extension(answered.announcement(), Announcement.TAG_ECHO));
+        assertThat(bobAgain.link.open(AT_ALICE, oldAnswer)).get().extracting(o -> ((Opened.Heard) o).current())
+                .isEqualTo(false);
+    }
 
+    @Test
+    void announcementsAreSignedAndOnlyForTheGroup() throws Exception {
+        assertThat(alice.link.open(AT_ALICE, alice.link.announcement(Announcement.Kind.ONLINE, "ALICE", null)))
+                .isEmpty(); // our own, echoed
         Side stranger = new Side(3, GroupSecrets.derive("FOXAPP", "the passphrase"), 33);
         assertThatThrownBy(() -> bob.link.open(AT_ALICE, stranger.link.announcement(Announcement.Kind.ONLINE, "EVE",
-                NONE))).isInstanceOfSatisfying(Rejected.class,
+                null))).isInstanceOfSatisfying(Rejected.class,
                 e -> assertThat(e.reason()).isEqualTo(Rejected.Reason.NOT_IN_GROUP));
-        assertThat(bob.link.refused()).containsEntry(Rejected.Reason.REPLAYED, 1L)
-                .containsEntry(Rejected.Reason.NOT_IN_GROUP, 1L);
+        byte[] online = alice.link.announcement(Announcement.Kind.ONLINE, "ALICE", null);
+        online[online.length - 1] ^= 1;
+        assertThatThrownBy(() -> bob.link.open(AT_ALICE, online)).isInstanceOf(Rejected.class);
+        assertThat(bob.link.refused()).containsEntry(Rejected.Reason.NOT_IN_GROUP, 2L);
+    }
+
+    @Test
+    void aReplayedHandshakeOlderThanTheIdentitysLatestAnnouncementIsRefused() throws Exception {
+        alice.link.send(bob.key(), AT_BOB, text("one"), () -> { });
+        byte[] oldInit = alice.take().get(0); // recorded, never delivered
+        prove(alice, bob, "ALICE"); // alice's latest word now is newer than that handshake
+        assertThatThrownBy(() -> bob.link.open(AT_ALICE, oldInit)).isInstanceOfSatisfying(Rejected.class,
+                e -> assertThat(e.reason()).isEqualTo(Rejected.Reason.REPLAYED));
     }
 
     @Test
@@ -171,12 +214,14 @@ class SecureLinkTest {
 
     @Test
     void aRestartedPeerIsNoticedAndGetsANewSession() throws Exception {
-        bob.link.open(AT_ALICE, alice.link.announcement(Announcement.Kind.ONLINE, "ALICE", NONE));
+        prove(alice, bob, "ALICE");
         bob.link.send(alice.key(), AT_ALICE, text("one"), () -> { });
         exchange(bob, alice);
         // alice restarts: a new link with the same identity and a new instance id
         Side restarted = new Side(1, group, 12, 1000);
-        bob.link.open(AT_ALICE, restarted.link.announcement(Announcement.Kind.ONLINE, "ALICE", NONE));
+        assertThat(bob.link.open(AT_ALICE, restarted.link.announcement(Announcement.Kind.ONLINE, "ALICE", null)))
+                .get().extracting(o -> ((Opened.Heard) o).current()).isEqualTo(true); // newer than bob heard
+        bob.take();
         bob.link.send(alice.key(), AT_ALICE, text("two"), () -> { });
         List<Opened> opened = exchange(bob, restarted);
         assertThat(opened).singleElement().extracting(o -> new String(((Opened.Received) o).payload().bytes(),

@@ -24,6 +24,13 @@ public record Announcement(Kind kind, long sequence, long instanceId, byte[] sig
     public static final int KEY_BYTES = 32;
     public static final int SIGNATURE_BYTES = 64;
     public static final int MAX_EXTENSION_BYTES = 1024;
+    /** Extension tags: the user's status (see StatusExtension), and the freshness challenge and its echo. */
+    public static final int TAG_AWAY = 1;
+    public static final int TAG_STATUS_LINE = 2;
+    /** In a DETECT: 16 random bytes of the asking run; whoever answers echoes them. */
+    public static final int TAG_CHALLENGE = 3;
+    /** In an answer: the challenge of the DETECT it answers, which proves the answer is not a recording. */
+    public static final int TAG_ECHO = 4;
 
     /** What is announced; the codes are the wire values. */
     public enum Kind {

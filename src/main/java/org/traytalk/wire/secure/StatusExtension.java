@@ -11,8 +11,8 @@ import org.traytalk.model.Status;
  * (older TrayTalk) mean available, no line.
  */
 public final class StatusExtension {
-    public static final int AWAY = 1;
-    public static final int LINE = 2;
+    public static final int AWAY = Announcement.TAG_AWAY;
+    public static final int LINE = Announcement.TAG_STATUS_LINE;
     public static final int MAX_LINE_CHARS = 64;
 
     private StatusExtension() {
