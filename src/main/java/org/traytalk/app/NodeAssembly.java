@@ -57,6 +57,7 @@ final class NodeAssembly {
                 clock, System::nanoTime, random);
         try {
             beforeStart.accept(engine);
+            engine.setStatusLine(settings.statusLine()); // in the first announcement already
             engine.start();
         } catch (Exception e) {
             engine.close();
@@ -79,11 +80,12 @@ final class NodeAssembly {
                 .withUnverified(s.unverified()).withSeenReceipts(s.seenReceipts());
     }
 
-    /** Name and timing apply at once; network settings need a restart, and the log says so. */
+    /** Name, timing and the status line apply at once; network settings need a restart, and the log says so. */
     private static void applyLive(Engine engine, Settings started, LoadedSettings changed, Path file) {
         changed.warnings().forEach(LOG::warn);
         Settings s = changed.settings();
         engine.apply(options(s));
+        engine.setStatusLine(s.statusLine());
         if (!s.network().equals(started.network())) {
             LOG.warn("Network settings changed in {}: they take effect when TrayTalk is restarted", file);
         }

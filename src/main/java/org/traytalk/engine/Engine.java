@@ -253,16 +253,26 @@ public final class Engine implements Messenger {
     @Override
     public void setStatus(Status status) {
         Status changed = Objects.requireNonNull(status);
-        call(() -> {
-            if (!changed.equals(localStatus)) {
-                localStatus = changed;
-                listeners.fire(l -> l.statusChanged(localName(), changed));
-                if (started && !closed) {
-                    presence.announceOnline();
-                }
+        call(() -> changeStatus(changed));
+    }
+
+    /**
+     * The status line the settings give, away kept as it is: one step on the engine thread, so an away set meanwhile
+     * (by the desktop's idle watch) is not undone. What every node announces, with or without a desktop.
+     */
+    public void setStatusLine(String line) {
+        call(() -> changeStatus(new Status(localStatus.away(), line)));
+    }
+
+    private Void changeStatus(Status changed) {
+        if (!changed.equals(localStatus)) {
+            localStatus = changed;
+            listeners.fire(l -> l.statusChanged(localName(), changed));
+            if (started && !closed) {
+                presence.announceOnline();
             }
-            return null;
-        });
+        }
+        return null;
     }
 
     @Override

@@ -73,4 +73,16 @@ class ReadAndStatusTest {
         assertThat(alice.engine.status()).isEqualTo(new Status(true, "at lunch"));
         assertThat(statuses).containsExactly("ALICE Status[away=true, line=at lunch]");
     }
+
+    @Test
+    void theSettingsStatusLineKeepsAwayAsItIs() {
+        alice.engine.setStatusLine("in a meeting until 3");
+        assertThat(alice.engine.status()).isEqualTo(new Status(false, "in a meeting until 3"));
+        alice.engine.setStatus(new Status(true, "in a meeting until 3"));
+        alice.engine.setStatusLine("at lunch");
+        alice.engine.setStatusLine("at lunch");
+        assertThat(alice.engine.status()).isEqualTo(new Status(true, "at lunch"));
+        assertThat(statuses).containsExactly("ALICE Status[away=false, line=in a meeting until 3]",
+                "ALICE Status[away=true, line=in a meeting until 3]", "ALICE Status[away=true, line=at lunch]");
+    }
 }
