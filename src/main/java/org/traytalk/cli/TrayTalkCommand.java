@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
         description = {"Serverless LAN messenger. Without a command: the tray icon with pop-ups and windows, or,",
                 "without a desktop (or with --console), an interactive chat in this console."},
         subcommands = {SendCommand.class, PeersCommand.class, HistoryCommand.class, ListenCommand.class,
-                IdCommand.class, TrustCommand.class, AutostartCommand.class, QuitCommand.class})
+                ReadCommand.class, IdCommand.class, TrustCommand.class, AutostartCommand.class, QuitCommand.class})
 public final class TrayTalkCommand implements Callable<Integer> {
 
     @Option(names = "--home", paramLabel = "DIR",
