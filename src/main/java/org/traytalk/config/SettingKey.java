@@ -17,6 +17,7 @@ public enum SettingKey {
     NETBIOS_NAME_SERVICE("netbios.nameservice", "Answer NetBIOS name queries for this computer's name on UDP 137 (netbios carrier only): on or off."),
     ALERT_SECONDS("alerts.seconds", "Seconds a message pop-up stays on screen (it stays while the mouse is over it), 0 to 600; 0 keeps it until closed."),
     ALERT_SOUND("alerts.sound", "Play a sound when a message pop-up appears: on or off."),
+    TRAY_BLINK("tray.blink", "Blink the tray icon while a message is unread: on or off."),
     NOTIFICATIONS("notifications", "How a new message is shown: popup (TrayTalk's own, with a reply field), native (the desktop's notification centre, which keeps it and obeys do-not-disturb) or both."),
     AWAY_MINUTES("away.minutes", "Minutes without keyboard or mouse input after which you count as away, 1 to 1440; 0 never."),
     STATUS("status", "A line others see beside your name, e.g. \"in a meeting until 3\"; at most 64 characters, empty for none."),

@@ -39,7 +39,7 @@ final class SettingValues {
         return new Settings(displayName, Settings.DEFAULT_GROUP, defaultCarriers(System.getProperty("os.name", "")),
                 Settings.DEFAULT_UDP_PORT,
                 List.of(), List.of(), Charset.forName("windows-1252"), Duration.ofSeconds(60), Duration.ofMinutes(1440),
-                Settings.DEFAULT_WORKGROUP, true, Duration.ofSeconds(8), false, NotificationStyle.POPUP,
+                Settings.DEFAULT_WORKGROUP, true, Duration.ofSeconds(8), false, false, NotificationStyle.POPUP,
                 Duration.ofMinutes(10), "", true, UnverifiedPolicy.WARN, "");
     }
 
@@ -62,7 +62,7 @@ final class SettingValues {
             case HEARTBEAT_SECONDS -> Duration.ofSeconds(number(value, 5, 3600));
             case FAIL_AFTER_MINUTES -> Duration.ofMinutes(number(value, 1, 525_600));
             case NETBIOS_WORKGROUP -> workgroup(value);
-            case NETBIOS_NAME_SERVICE, ALERT_SOUND, SEEN_RECEIPTS -> onOff(value);
+            case NETBIOS_NAME_SERVICE, ALERT_SOUND, TRAY_BLINK, SEEN_RECEIPTS -> onOff(value);
             case ALERT_SECONDS -> Duration.ofSeconds(number(value, 0, 600));
             case NOTIFICATIONS -> NotificationStyle.of(value)
                     .orElseThrow(() -> new BadValueException("use popup, native or both"));
@@ -89,6 +89,7 @@ final class SettingValues {
             case NETBIOS_NAME_SERVICE -> settings.nameService() ? "on" : "off";
             case ALERT_SECONDS -> Long.toString(settings.alertTime().toSeconds());
             case ALERT_SOUND -> settings.alertSound() ? "on" : "off";
+            case TRAY_BLINK -> settings.trayBlink() ? "on" : "off";
             case NOTIFICATIONS -> settings.notifications().key();
             case AWAY_MINUTES -> Long.toString(settings.awayAfter().toMinutes());
             case STATUS -> settings.statusLine();

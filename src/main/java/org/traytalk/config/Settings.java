@@ -23,6 +23,7 @@ import org.traytalk.model.UnverifiedPolicy;
  * @param nameService      {@code netbios.nameservice}: answer NetBIOS name queries for our name on UDP 137 (default on)
  * @param alertTime        {@code alerts.seconds}: how long a pop-up stays; zero keeps it until closed (default 8)
  * @param alertSound       {@code alerts.sound}: play a sound with each pop-up (default off)
+ * @param trayBlink        {@code tray.blink}: blink the tray icon while a message is unread (default off)
  * @param notifications    {@code notifications}: TrayTalk's pop-up, the desktop's notifications, or both (default popup)
  * @param awayAfter        {@code away.minutes}: idle time after which this user is away; zero never (default 10)
  * @param statusLine       {@code status}: what others see beside the name; empty for none (default empty)
@@ -34,7 +35,7 @@ import org.traytalk.model.UnverifiedPolicy;
 public record Settings(String displayName, String group, List<String> carriers, int udpPort,
                        List<String> interfaces, List<String> extraTargets, Charset legacyCharset,
                        Duration heartbeat, Duration failAfter, String netbiosWorkgroup, boolean nameService,
-                       Duration alertTime, boolean alertSound, NotificationStyle notifications,
+                       Duration alertTime, boolean alertSound, boolean trayBlink, NotificationStyle notifications,
                        Duration awayAfter, String statusLine, boolean seenReceipts, UnverifiedPolicy unverified,
                        String passphrase) {
 
@@ -56,7 +57,7 @@ public record Settings(String displayName, String group, List<String> carriers, 
     /** The same settings with another passphrase (read from group.key). */
     public Settings withPassphrase(String newPassphrase) {
         return new Settings(displayName, group, carriers, udpPort, interfaces, extraTargets, legacyCharset, heartbeat,
-                failAfter, netbiosWorkgroup, nameService, alertTime, alertSound, notifications, awayAfter, statusLine,
+                failAfter, netbiosWorkgroup, nameService, alertTime, alertSound, trayBlink, notifications, awayAfter, statusLine,
                 seenReceipts, unverified, newPassphrase);
     }
 

@@ -48,6 +48,7 @@ final class SettingsReader {
                 value(SettingKey.NETBIOS_NAME_SERVICE, Boolean.class, defaults.nameService()),
                 value(SettingKey.ALERT_SECONDS, Duration.class, defaults.alertTime()),
                 value(SettingKey.ALERT_SOUND, Boolean.class, defaults.alertSound()),
+                value(SettingKey.TRAY_BLINK, Boolean.class, defaults.trayBlink()),
                 value(SettingKey.NOTIFICATIONS, NotificationStyle.class, defaults.notifications()),
                 value(SettingKey.AWAY_MINUTES, Duration.class, defaults.awayAfter()),
                 value(SettingKey.STATUS, String.class, defaults.statusLine()),

@@ -23,7 +23,7 @@ class CarrierAssemblyTest {
                                      boolean nameService) {
         return new Settings("ALICE", "TEAM1", carriers, 50000, interfaces, List.of("10.1.0.0/16"),
                 Charset.forName("windows-1252"), Duration.ofSeconds(60), Duration.ofHours(24), workgroup, nameService,
-                Duration.ofSeconds(8), false, NotificationStyle.POPUP, Duration.ofMinutes(10), "", true,
+                Duration.ofSeconds(8), false, false, NotificationStyle.POPUP, Duration.ofMinutes(10), "", true,
                 UnverifiedPolicy.WARN, "");
     }
 

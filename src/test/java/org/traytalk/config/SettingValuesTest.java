@@ -70,6 +70,7 @@ class SettingValuesTest {
         "NETBIOS_WORKGROUP|café",
         "NETBIOS_NAME_SERVICE|maybe",
         "ALERT_SOUND|''",
+        "TRAY_BLINK|sometimes",
         "ALERT_SECONDS|601",
         "ALERT_SECONDS|-1",
         "NOTIFICATIONS|toast",
@@ -131,7 +132,7 @@ class SettingValuesTest {
         assertThat(SettingValues.format(SettingKey.CARRIERS,
                 new Settings("a", "G", List.of("netbios", "udp"), 1024, List.of(), List.of(),
                         defaults.legacyCharset(), defaults.heartbeat(), defaults.failAfter(), "WORKGROUP", true,
-                        defaults.alertTime(), false, defaults.notifications(), defaults.awayAfter(), "", true,
+                        defaults.alertTime(), false, false, defaults.notifications(), defaults.awayAfter(), "", true,
                         UnverifiedPolicy.WARN, "")))
                 .as("in the order they start").isEqualTo("netbios, udp");
     }
@@ -152,6 +153,7 @@ class SettingValuesTest {
                 key == SettingKey.NETBIOS_NAME_SERVICE ? (Boolean) v : s.nameService(),
                 key == SettingKey.ALERT_SECONDS ? (Duration) v : s.alertTime(),
                 key == SettingKey.ALERT_SOUND ? (Boolean) v : s.alertSound(),
+                key == SettingKey.TRAY_BLINK ? (Boolean) v : s.trayBlink(),
                 key == SettingKey.NOTIFICATIONS ? (NotificationStyle) v : s.notifications(),
                 key == SettingKey.AWAY_MINUTES ? (Duration) v : s.awayAfter(),
                 key == SettingKey.STATUS ? (String) v : s.statusLine(),

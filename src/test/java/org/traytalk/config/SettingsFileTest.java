@@ -85,7 +85,7 @@ class SettingsFileTest {
         assertThat(loaded.settings()).isEqualTo(new Settings("Zoë", "TEAM1", List.of("udp", "netbios"), 50000,
                 List.of("eth0"), List.of("10.1.0.0/16", "box:4000"), Charset.forName("windows-1251"),
                 Duration.ofSeconds(30), Duration.ofMinutes(90), "WORKGROUP", true, Duration.ofSeconds(8), false,
-                NotificationStyle.POPUP, Duration.ofMinutes(10), "", true, UnverifiedPolicy.WARN, ""));
+                false, NotificationStyle.POPUP, Duration.ofMinutes(10), "", true, UnverifiedPolicy.WARN, ""));
     }
 
     @ParameterizedTest(name = "{0} = {1}")
@@ -215,7 +215,7 @@ class SettingsFileTest {
     private static Settings withPort(Settings s, int port) {
         return new Settings(s.displayName(), s.group(), s.carriers(), port, s.interfaces(), s.extraTargets(),
                 s.legacyCharset(), s.heartbeat(), s.failAfter(), s.netbiosWorkgroup(), s.nameService(), s.alertTime(),
-                s.alertSound(), s.notifications(), s.awayAfter(), s.statusLine(), s.seenReceipts(), s.unverified(),
+                s.alertSound(), s.trayBlink(), s.notifications(), s.awayAfter(), s.statusLine(), s.seenReceipts(), s.unverified(),
                 s.passphrase());
     }
 
@@ -256,7 +256,7 @@ class SettingsFileTest {
     private static Settings withGroup(Settings s, String group) {
         return new Settings(s.displayName(), group, s.carriers(), s.udpPort(), s.interfaces(), s.extraTargets(),
                 s.legacyCharset(), s.heartbeat(), s.failAfter(), s.netbiosWorkgroup(), s.nameService(), s.alertTime(),
-                s.alertSound(), s.notifications(), s.awayAfter(), s.statusLine(), s.seenReceipts(),
+                s.alertSound(), s.trayBlink(), s.notifications(), s.awayAfter(), s.statusLine(), s.seenReceipts(),
                 s.unverified(), s.passphrase());
     }
 

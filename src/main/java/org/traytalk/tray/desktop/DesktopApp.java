@@ -151,7 +151,8 @@ public final class DesktopApp implements AutoCloseable {
         });
         idleTimer.start();
         handles.add(idleTimer::stop);
-        presenter = new TrayPresenter(model, this::autostartState, new Actions(), SwingUtilities::invokeLater);
+        presenter = new TrayPresenter(model, this::autostartState, new Actions(), SwingUtilities::invokeLater,
+                new SwingTimers());
         autostartOn = readAutostart();
         handles.add(model.attach(messenger, SwingUtilities::invokeLater));
         handles.add(alerts.attach(SwingUtilities::invokeLater));
@@ -167,6 +168,7 @@ public final class DesktopApp implements AutoCloseable {
         handles.add(model.onChange(this::logUnread));
         view = openView(host);
         handles.add(presenter.showIn(view));
+        presenter.setBlinking(settings.trayBlink());
         connectNativeNotices(); // macOS reaches Notification Center through the tray icon
         LOG.info("Desktop ready: {}", view.describe());
     }
@@ -243,13 +245,14 @@ public final class DesktopApp implements AutoCloseable {
         SwingUtilities.invokeLater(() -> model.problem(text));
     }
 
-    /** Settings changed on disk: pop-up time and sound, and the name shown, apply at once. */
+    /** Settings changed on disk: pop-ups, blinking, the name shown, notifications and away apply at once. */
     public void apply(Settings settings) {
         SwingUtilities.invokeLater(() -> {
             alerts.setOptions(AlertOptions.DEFAULTS.withHideAfter(settings.alertTime()));
             sound = settings.alertSound();
             model.setLocalName(settings.displayName());
             notifications = settings.notifications();
+            presenter.setBlinking(settings.trayBlink());
             connectNativeNotices();
             awayWatch.configure(settings.awayAfter(), settings.statusLine());
         });

@@ -2,33 +2,43 @@ package org.traytalk.tray.desktop;
 
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import org.traytalk.tray.model.IconBlink;
 import org.traytalk.tray.model.MenuEntry;
 import org.traytalk.tray.model.MenuModel;
 import org.traytalk.tray.model.TrayActions;
 import org.traytalk.tray.model.TrayModel;
+import org.traytalk.tray.model.TrayTimers;
 
 /**
  * Shows the tray model in a view once the UI thread has handled what is queued, and runs the view's clicks against
  * the menu shown. Changes in quick succession (a burst of messages queued for the UI thread) are shown once: a tray
  * may take a while per update (Dorkbox rebuilds a GTK menu on its own thread), and a queue of stale updates would
- * keep it busy long after the burst.
+ * keep it busy long after the burst. A blinking icon ({@link IconBlink}) changes only the image, and not while an
+ * update is on its way.
  */
 final class TrayPresenter {
     private final TrayModel model;
     private final Supplier<MenuModel.Autostart> autostart;
     private final TrayActions actions;
     private final Executor later;
+    private final IconBlink blink;
     private TrayView view;
     private MenuModel menu;
+    private String tooltip;
     private boolean pending;
     private boolean stopped;
 
-    /** @param later runs a task on the UI thread after what is queued there now ({@code SwingUtilities::invokeLater}) */
-    TrayPresenter(TrayModel model, Supplier<MenuModel.Autostart> autostart, TrayActions actions, Executor later) {
+    /**
+     * @param later  runs a task on the UI thread after what is queued there now ({@code SwingUtilities::invokeLater})
+     * @param timers the blink's timers, on the UI thread
+     */
+    TrayPresenter(TrayModel model, Supplier<MenuModel.Autostart> autostart, TrayActions actions, Executor later,
+                  TrayTimers timers) {
         this.model = model;
         this.autostart = autostart;
         this.actions = actions;
         this.later = later;
+        this.blink = new IconBlink(timers, this::blinked);
     }
 
     /** From now on the model shows in {@code target}; returns the handle that stops it. */
@@ -39,7 +49,16 @@ final class TrayPresenter {
         return () -> {
             subscription.close();
             stopped = true;
+            blink.setEnabled(false);
         };
+    }
+
+    /** Setting {@code tray.blink}: the icon blinks while something is unread. */
+    void setBlinking(boolean on) {
+        if (!stopped) {
+            blink.setEnabled(on);
+            renderSoon();
+        }
     }
 
     private void renderSoon() {
@@ -56,8 +75,17 @@ final class TrayPresenter {
 
     void render() {
         menu = MenuModel.of(model, autostart.get(), actions);
+        tooltip = model.tooltip();
+        blink.follow(model.iconState());
         if (view != null) {
-            view.show(model.iconState(), model.tooltip(), menu);
+            view.show(blink.shown(), tooltip, menu);
+        }
+    }
+
+    /** The other icon of a blink; an update on its way shows it anyway. */
+    private void blinked() {
+        if (view != null && menu != null && !pending && !stopped) {
+            view.show(blink.shown(), tooltip, menu);
         }
     }
 

@@ -22,7 +22,7 @@ interface SettingField {
     /** The editor that fits a key: check boxes for on/off and carriers, a spinner for numbers, else a text field. */
     static SettingField forKey(SettingKey key) {
         return switch (key) {
-            case NETBIOS_NAME_SERVICE, ALERT_SOUND, SEEN_RECEIPTS -> new OnOffField(key);
+            case NETBIOS_NAME_SERVICE, ALERT_SOUND, TRAY_BLINK, SEEN_RECEIPTS -> new OnOffField(key);
             case CARRIERS -> new CarriersField(key);
             case UDP_PORT, HEARTBEAT_SECONDS, FAIL_AFTER_MINUTES, ALERT_SECONDS, AWAY_MINUTES -> new NumberField(key);
             case NAME, GROUP, NETWORK_INTERFACES, UDP_TARGETS, LEGACY_CODEPAGE, NETBIOS_WORKGROUP, NOTIFICATIONS,

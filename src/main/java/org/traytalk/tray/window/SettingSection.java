@@ -33,7 +33,7 @@ enum SettingSection {
             case GROUP, CARRIERS, UDP_PORT, NETWORK_INTERFACES, UDP_TARGETS, LEGACY_CODEPAGE, NETBIOS_WORKGROUP,
                  NETBIOS_NAME_SERVICE -> NETWORK;
             case HEARTBEAT_SECONDS, FAIL_AFTER_MINUTES -> DELIVERY;
-            case ALERT_SECONDS, ALERT_SOUND, NOTIFICATIONS -> POPUPS;
+            case ALERT_SECONDS, ALERT_SOUND, TRAY_BLINK, NOTIFICATIONS -> POPUPS;
             case AWAY_MINUTES, STATUS, SEEN_RECEIPTS -> YOU;
             case UNVERIFIED_PEERS, GROUP_PASSPHRASE -> TRUST;
         };
@@ -59,6 +59,7 @@ enum SettingSection {
             case FAIL_AFTER_MINUTES -> "Give up after (minutes)";
             case ALERT_SECONDS -> "Show pop-ups (seconds)";
             case ALERT_SOUND -> "Sound";
+            case TRAY_BLINK -> "Blink icon while unread";
             case NOTIFICATIONS -> "Show messages as";
             case AWAY_MINUTES -> "Away after (minutes idle)";
             case STATUS -> "Status";

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.traytalk.model.ChatMessage;
+import org.traytalk.model.Conversation;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.Direction;
 import org.traytalk.model.Peer;
@@ -17,12 +18,19 @@ import org.traytalk.tray.model.MenuEntry;
 import org.traytalk.tray.model.MenuModel;
 import org.traytalk.tray.model.TrayActions;
 import org.traytalk.tray.model.TrayModel;
+import org.traytalk.tray.model.TrayTimers;
 
 class TrayPresenterTest {
     private final TrayModel model = new TrayModel("ALICE");
     private final List<String> actions = new ArrayList<>();
     private final RecordingView view = new RecordingView();
     private final List<Runnable> uiQueue = new ArrayList<>();
+    /** The blink's timers: due when the test says so. */
+    private final List<Runnable> timerTasks = new ArrayList<>();
+    private final TrayTimers timers = (delay, task) -> {
+        timerTasks.add(task);
+        return () -> timerTasks.remove(task);
+    };
     private boolean autostart;
     private final TrayPresenter presenter = new TrayPresenter(model, () -> new MenuModel.Autostart(true, autostart),
             new TrayActions() {
@@ -60,7 +68,7 @@ class TrayPresenterTest {
                 public void quit() {
                     actions.add("quit");
                 }
-            }, uiQueue::add);
+            }, uiQueue::add, timers);
 
     static final class RecordingView implements TrayView {
         final List<IconState> icons = new ArrayList<>();
@@ -149,6 +157,54 @@ class TrayPresenterTest {
         assertThat(view.menu.find("dnd").orElseThrow().checked()).isTrue();
         presenter.click("autostart");
         assertThat(view.menu.find("autostart").orElseThrow().checked()).isTrue();
+    }
+
+    @Test
+    void whenAskedTheIconBlinksWhileUnreadWithoutRebuildingTheMenu() {
+        presenter.showIn(view);
+        presenter.setBlinking(true);
+        settle();
+        assertThat(timerTasks).as("nothing unread: nothing blinks").isEmpty();
+        model.messageReceived(message(1));
+        settle();
+        MenuModel shown = view.menu;
+        String tip = view.tooltips.get(view.tooltips.size() - 1);
+        blinkOnce();
+        blinkOnce();
+        assertThat(view.icons).endsWith(IconState.UNREAD, IconState.NORMAL, IconState.UNREAD);
+        assertThat(view.menu).as("the same menu, only the image changes").isSameAs(shown);
+        assertThat(view.tooltips).last().isEqualTo(tip);
+
+        model.messageReceived(message(2)); // an update on its way: the blink leaves the drawing to it
+        int drawn = view.icons.size();
+        blinkOnce();
+        assertThat(view.icons).hasSize(drawn);
+        settle();
+        assertThat(view.icons).last().isEqualTo(IconState.NORMAL);
+
+        model.conversationRead(new Conversation("BOB", "BOB", true, 0, message(2)));
+        settle();
+        assertThat(view.icons).last().isEqualTo(IconState.NORMAL);
+        assertThat(timerTasks).as("read: the blinking stops").isEmpty();
+    }
+
+    @Test
+    void blinkingIsOffByDefaultAndStopsWithTheHandle() throws Exception {
+        AutoCloseable shown = presenter.showIn(view);
+        model.messageReceived(message(1));
+        settle();
+        assertThat(timerTasks).isEmpty();
+        presenter.setBlinking(true);
+        settle();
+        assertThat(timerTasks).hasSize(1);
+        shown.close();
+        assertThat(timerTasks).isEmpty();
+    }
+
+    /** The blink's timer comes due. */
+    private void blinkOnce() {
+        assertThat(timerTasks).hasSize(1);
+        timerTasks.remove(0).run();
     }
 
     @Test
