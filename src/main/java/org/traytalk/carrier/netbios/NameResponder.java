@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.traytalk.carrier.CarrierException;
 import org.traytalk.carrier.CarrierLifecycle;
 import org.traytalk.carrier.ReceiveGuard;
+import org.traytalk.carrier.SourceRates;
+import org.traytalk.flow.Allowance;
 import org.traytalk.concurrent.DaemonThreads;
 import org.traytalk.wire.MalformedMessageException;
 import org.traytalk.wire.netbios.NameQuery;
@@ -23,12 +25,16 @@ import org.traytalk.wire.netbios.NetbiosName;
  */
 final class NameResponder implements AutoCloseable {
     static final String THREAD = "traytalk-netbios-names";
+    /** Queries answered per asking address: 5 a second, 20 at once (a forged source must not make us a flood). */
+    static final SourceRates.Limits PER_SOURCE = new SourceRates.Limits(new Allowance.Rate(5, 20),
+            new Allowance.Rate(5 * 576, 20 * 576));
     private static final Logger LOG = LoggerFactory.getLogger(NameResponder.class);
 
     private final NetbiosName me;
     private final Function<Inet4Address, Inet4Address> addressFacing;
     private final DatagramSocket socket;
     private final CarrierLifecycle lifecycle = new CarrierLifecycle("NetBIOS name service");
+    private final SourceRates rates = new SourceRates("NetBIOS name service", PER_SOURCE, System::nanoTime);
     private final byte[] buffer = new byte[576];
     private final DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
     private final Thread thread;
@@ -80,7 +86,8 @@ final class NameResponder implements AutoCloseable {
             LOG.debug("Ignored NetBIOS name service packet: {}", e.getMessage());
             return true;
         }
-        if (q.name().equals(me) && packet.getAddress() instanceof Inet4Address from) {
+        if (q.name().equals(me) && packet.getAddress() instanceof Inet4Address from
+                && rates.admit(from, packet.getLength())) {
             byte[] answer = q.positiveResponse(addressFacing.apply(from).getAddress());
             socket.send(new DatagramPacket(answer, answer.length, packet.getSocketAddress()));
         }

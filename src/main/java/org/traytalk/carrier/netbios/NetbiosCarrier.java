@@ -22,9 +22,11 @@ import org.traytalk.carrier.CarrierCallback;
 import org.traytalk.carrier.CarrierException;
 import org.traytalk.carrier.Inbound;
 import org.traytalk.carrier.SingleUseCarrier;
+import org.traytalk.carrier.SourceRates;
 import org.traytalk.carrier.net.LocalAddress;
 import org.traytalk.carrier.net.NetworkView;
 import org.traytalk.concurrent.DaemonThreads;
+import org.traytalk.flow.Allowance;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.PeerAddress;
 import org.traytalk.wire.FoxMessageCodec;
@@ -45,6 +47,9 @@ public final class NetbiosCarrier extends SingleUseCarrier {
     public static final int MAX_MESSAGE_BYTES = 250;
     static final String RECEIVE_THREAD = "traytalk-netbios-receive";
     static final String LOOKUP_THREAD = "traytalk-netbios-lookup";
+    /** What one address may send: 500 frames a second (1,000 at once) and 512 KiB a second (1 MiB at once). */
+    static final SourceRates.Limits PER_SOURCE = new SourceRates.Limits(new Allowance.Rate(500, 1_000),
+            new Allowance.Rate(512 * 1024, 1024 * 1024));
     private static final Logger LOG = LoggerFactory.getLogger(NetbiosCarrier.class);
 
     private final NetbiosCarrierOptions options;
@@ -58,6 +63,7 @@ public final class NetbiosCarrier extends SingleUseCarrier {
     private final Consumer<String> warnings;
     private final PortNeighbours neighbours;
     private final NameResolver resolver;
+    private final SourceRates rates = new SourceRates("NetBIOS carrier", PER_SOURCE, System::nanoTime);
     /** Name queries run here, one at a time, so a send never waits for the network. */
     private final ExecutorService lookups = Executors.newSingleThreadExecutor(new DaemonThreads(LOOKUP_THREAD));
     private volatile DatagramSocket socket;
@@ -128,6 +134,11 @@ public final class NetbiosCarrier extends SingleUseCarrier {
         LOG.info("NetBIOS carrier on UDP {} as {} in {} for {}", options.port(), me, workgroup, options.mailslot());
     }
 
+    /** Frames dropped because their address sent more than {@link #PER_SOURCE}; for tests. */
+    long overRate() {
+        return rates.dropped();
+    }
+
     /** With SO_REUSEADDR our bind succeeds beside nmbd, which then takes the datagrams addressed to us. */
     private void warnAboutNeighbours() {
         for (int port : new int[] {options.port(), options.namePort()}) {
@@ -160,7 +171,9 @@ public final class NetbiosCarrier extends SingleUseCarrier {
         }
         packet.setLength(packet.getData().length);
         s.receive(packet);
-        handle(packet);
+        if (rates.admit(packet.getAddress(), packet.getLength())) {
+            handle(packet);
+        }
         return true;
     }
 

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.traytalk.carrier.Inbound;
+import org.traytalk.carrier.SourceRates;
 import org.traytalk.model.PeerAddress;
 import org.traytalk.wire.MalformedMessageException;
 import org.traytalk.wire.UdpEnvelope;
@@ -18,6 +19,7 @@ final class InboundScreen {
     private final UdpEnvelopeCodec codec;
     private final String group;
     private final long ownInstanceId;
+    private final SourceRates rates;
     private final LongAdder delivered = new LongAdder();
     private final LongAdder notTrayTalk = new LongAdder();
     private final LongAdder malformed = new LongAdder();
@@ -25,10 +27,12 @@ final class InboundScreen {
     private final LongAdder otherGroup = new LongAdder();
     private final LongAdder foreignSource = new LongAdder();
 
-    InboundScreen(UdpEnvelopeCodec codec, String group, long ownInstanceId) {
+    /** @param rates what one address may send; the excess is dropped before anything else is looked at */
+    InboundScreen(UdpEnvelopeCodec codec, String group, long ownInstanceId, SourceRates rates) {
         this.codec = codec;
         this.group = group;
         this.ownInstanceId = ownInstanceId;
+        this.rates = rates;
     }
 
     /** The datagram as the callback should see it, or null when it is dropped. */
@@ -36,6 +40,9 @@ final class InboundScreen {
         String source = sourceIp.getHostAddress() + ":" + sourcePort;
         if (!plan.acceptsSource(sourceIp)) { // checked first: traffic from outside is not even parsed
             return drop(foreignSource, source, "source outside the selected networks");
+        }
+        if (!rates.admit(sourceIp, len)) { // counted there
+            return null;
         }
         if (!UdpEnvelopeCodec.hasMagic(data, off, len)) {
             return drop(notTrayTalk, source, "no TTLK magic");
@@ -64,6 +71,6 @@ final class InboundScreen {
 
     UdpStats stats() {
         return new UdpStats(delivered.sum(), notTrayTalk.sum(), malformed.sum(), ownEcho.sum(), otherGroup.sum(),
-                foreignSource.sum());
+                foreignSource.sum(), rates.dropped());
     }
 }

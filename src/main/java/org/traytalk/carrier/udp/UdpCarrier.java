@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.traytalk.carrier.CarrierCallback;
 import org.traytalk.carrier.CarrierException;
 import org.traytalk.carrier.SingleUseCarrier;
+import org.traytalk.carrier.SourceRates;
 import org.traytalk.carrier.net.NetworkView;
+import org.traytalk.flow.Allowance;
 import org.traytalk.model.PeerAddress;
 import org.traytalk.wire.FoxMessage;
 import org.traytalk.wire.UdpEnvelope;
@@ -30,6 +32,12 @@ public final class UdpCarrier extends SingleUseCarrier {
     public static final int MAX_MESSAGE_BYTES = FoxMessage.HEADER_BYTES + 32 * 1024;
     static final String RECEIVE_THREAD = "traytalk-udp-receive";
     static final String WATCH_THREAD = "traytalk-udp-watch";
+    /**
+     * What one address may send: 5,000 datagrams a second (10,000 at once) and 4 MiB a second (8 MiB at once). A host
+     * flooding the largest datagrams gets about 128 a second through; a node catching up after a restart is not held.
+     */
+    public static final SourceRates.Limits PER_SOURCE = new SourceRates.Limits(new Allowance.Rate(5_000, 10_000),
+            new Allowance.Rate(4 << 20, 8 << 20));
     private static final Logger LOG = LoggerFactory.getLogger(UdpCarrier.class);
 
     private final UdpCarrierOptions options;
@@ -50,7 +58,8 @@ public final class UdpCarrier extends SingleUseCarrier {
         this.options = options;
         this.network = network;
         this.resolver = resolver;
-        this.screen = new InboundScreen(codec, options.group(), options.instanceId());
+        this.screen = new InboundScreen(codec, options.group(), options.instanceId(),
+                new SourceRates("UDP carrier", PER_SOURCE, System::nanoTime));
     }
 
     @Override

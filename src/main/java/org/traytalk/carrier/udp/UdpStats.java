@@ -9,7 +9,8 @@ package org.traytalk.carrier.udp;
  * @param ownEcho       our own datagrams coming back (same instance id)
  * @param otherGroup    datagrams for another group
  * @param foreignSource datagrams from outside the selected interfaces' subnets and the extra targets
+ * @param overRate      datagrams from an address sending more than its rate ({@link UdpCarrier#PER_SOURCE})
  */
 public record UdpStats(long delivered, long notTrayTalk, long malformed, long ownEcho, long otherGroup,
-                       long foreignSource) {
+                       long foreignSource, long overRate) {
 }

@@ -47,4 +47,30 @@ class NameResponderTest {
             assertThat(ask(responder.port(), "ALICE")).isNotNull(); // garbage did not stop it
         }
     }
+
+    @Test
+    void aStormOfQueriesFromOneAddressDrawsItsAllowanceOfAnswers() throws Exception {
+        Inet4Address facing = (Inet4Address) InetAddress.getByAddress(new byte[] {10, 77, 0, 1});
+        try (NameResponder responder = new NameResponder(NetbiosName.computer("ALICE"),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), asker -> facing);
+             DatagramSocket storm = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            byte[] q = new NameQuery(7, NetbiosName.computer("ALICE"), false).encode();
+            long start = System.nanoTime();
+            for (int i = 0; i < 200; i++) {
+                storm.send(new DatagramPacket(q, q.length, InetAddress.getLoopbackAddress(), responder.port()));
+            }
+            storm.setSoTimeout(500);
+            int answers = 0;
+            try {
+                while (true) {
+                    storm.receive(new DatagramPacket(new byte[576], 576));
+                    answers++;
+                }
+            } catch (SocketTimeoutException quiet) {
+                // no more answers
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertThat(answers).isBetween(20, 20 + (int) Math.ceil(5 * seconds));
+        }
+    }
 }

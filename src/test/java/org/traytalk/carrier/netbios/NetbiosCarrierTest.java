@@ -2,6 +2,7 @@ package org.traytalk.carrier.netbios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -100,18 +101,22 @@ class NetbiosCarrierTest {
     }
 
     private NetbiosCarrier start(PortNeighbours neighbours) throws Exception {
+        return start(neighbours, new CarrierCallback() {
+            @Override
+            public void onReceive(Inbound datagram) {
+                inbound.add(datagram);
+            }
+        });
+    }
+
+    private NetbiosCarrier start(PortNeighbours neighbours, CarrierCallback callback) throws Exception {
         Inet4Address lo = (Inet4Address) InetAddress.getByName("127.0.0.1");
         LocalAddress testNet = new LocalAddress("test0", lo, 8, lo, false); // its "broadcast" reaches WINPC's names
         NetbiosCarrierOptions options = new NetbiosCarrierOptions("ALICE", "WORKGROUP", "FOXAPP",
                 Charset.forName("windows-1252"), List.of(), port, 0);
         alice = new NetbiosCarrier(options, () -> List.of(testNet), warnings::add, neighbours, FAST,
                 winpcNames.getLocalPort(), null);
-        alice.start(new CarrierCallback() {
-            @Override
-            public void onReceive(Inbound datagram) {
-                inbound.add(datagram);
-            }
-        });
+        alice.start(callback);
         return alice;
     }
 
@@ -206,6 +211,33 @@ class NetbiosCarrierTest {
                 .hasMessageStartingWith("asking the network for WINPC");
         sendUntilResolved("WINPC");
         assertThat(queries).hasValue(1);
+    }
+
+    @Test
+    void aHostFloodingUsGetsItsRateThroughAndNoMore() throws Exception {
+        AtomicInteger heard = new AtomicInteger();
+        start(new PortNeighbours(proc), new CarrierCallback() {
+            @Override
+            public void onReceive(Inbound datagram) {
+                heard.incrementAndGet();
+            }
+        });
+        byte[] frame = new MailslotDatagramCodec().encode(new MailslotDatagram(MailslotDatagram.DIRECT_UNIQUE, 1,
+                new byte[] {127, 0, 0, 2}, port, NetbiosName.computer("WINPC"), NetbiosName.computer("ALICE"),
+                "\\MAILSLOT\\FOXAPP", HELLO));
+        long start = System.nanoTime();
+        for (int sent = 100; sent <= 3_000; sent += 100) { // in hundreds, each taken off the socket before the next
+            for (int i = 0; i < 100; i++) {
+                winpc.send(new DatagramPacket(frame, frame.length, InetAddress.getByName("127.0.0.1"), port));
+            }
+            int expected = sent;
+            await().atMost(Duration.ofSeconds(5)).until(() -> heard.get() + alice.overRate() >= expected);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(heard.get() + alice.overRate()).isEqualTo(3_000);
+        assertThat((double) heard.get()).isBetween(NetbiosCarrier.PER_SOURCE.datagrams().burst(),
+                NetbiosCarrier.PER_SOURCE.datagrams().burst() + NetbiosCarrier.PER_SOURCE.datagrams().perSecond()
+                        * seconds + 1);
     }
 
     @Test

@@ -63,7 +63,7 @@ class UdpCarrierTest {
         assertThat(marker.payload()).containsExactly(MESSAGE);
         assertThat(marker.source().address()).isEqualTo("127.0.0.1:" + raw.getLocalPort());
         assertThat(marker.instanceId()).isEqualTo(7);
-        assertThat(carrier.stats()).isEqualTo(new UdpStats(1, 1, 1, 0, 1, 0));
+        assertThat(carrier.stats()).isEqualTo(new UdpStats(1, 1, 1, 0, 1, 0, 0));
         assertThat(recorder.count()).isEqualTo(1);
     }
 
