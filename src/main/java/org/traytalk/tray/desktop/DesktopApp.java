@@ -151,8 +151,8 @@ public final class DesktopApp implements AutoCloseable {
         });
         idleTimer.start();
         handles.add(idleTimer::stop);
-        presenter = new TrayPresenter(model, this::autostartState, new Actions(), SwingUtilities::invokeLater,
-                new SwingTimers());
+        SwingTimers timers = new SwingTimers();
+        presenter = new TrayPresenter(model, this::autostartState, new Actions(), timers, timers);
         autostartOn = readAutostart();
         handles.add(model.attach(messenger, SwingUtilities::invokeLater));
         handles.add(alerts.attach(SwingUtilities::invokeLater));

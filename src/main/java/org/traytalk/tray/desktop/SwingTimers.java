@@ -5,7 +5,7 @@ import javax.swing.Timer;
 import org.traytalk.tray.model.TrayTimers;
 
 /** The tray models' timers as one-shot Swing timers: every task runs on the event dispatch thread. */
-final class SwingTimers implements TrayTimers {
+public final class SwingTimers implements TrayTimers {
 
     @Override
     public Pending after(Duration delay, Runnable task) {

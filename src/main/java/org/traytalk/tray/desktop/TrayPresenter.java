@@ -1,54 +1,55 @@
 package org.traytalk.tray.desktop;
 
-import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.traytalk.tray.model.IconBlink;
 import org.traytalk.tray.model.MenuEntry;
 import org.traytalk.tray.model.MenuModel;
+import org.traytalk.tray.model.Redraws;
 import org.traytalk.tray.model.TrayActions;
 import org.traytalk.tray.model.TrayModel;
 import org.traytalk.tray.model.TrayTimers;
 
 /**
- * Shows the tray model in a view once the UI thread has handled what is queued, and runs the view's clicks against
- * the menu shown. Changes in quick succession (a burst of messages queued for the UI thread) are shown once: a tray
- * may take a while per update (Dorkbox rebuilds a GTK menu on its own thread), and a queue of stale updates would
- * keep it busy long after the burst. A blinking icon ({@link IconBlink}) changes only the image, and not while an
- * update is on its way.
+ * Shows the tray model in a view once the UI thread has handled what is queued, at most a few times a second
+ * ({@link Redraws}), and runs the view's clicks against the menu shown. Changes in quick succession (a burst of
+ * messages, thousands of peers coming online) are shown together: a tray may take a while per update (Dorkbox
+ * rebuilds a GTK menu on its own thread; the window without a tray lays out every entry), and a queue of stale
+ * updates would keep it busy long after the burst. A blinking icon ({@link IconBlink}) changes only the image, and
+ * not while a redraw is due.
  */
 final class TrayPresenter {
     private final TrayModel model;
     private final Supplier<MenuModel.Autostart> autostart;
     private final TrayActions actions;
-    private final Executor later;
+    private final Redraws redraws;
     private final IconBlink blink;
     private TrayView view;
     private MenuModel menu;
     private String tooltip;
-    private boolean pending;
     private boolean stopped;
 
     /**
-     * @param later  runs a task on the UI thread after what is queued there now ({@code SwingUtilities::invokeLater})
-     * @param timers the blink's timers, on the UI thread
+     * @param timers      pace the redraws: tasks on the UI thread, after what is queued there ({@link SwingTimers})
+     * @param blinkTimers the blink's timers, on the UI thread (the same in the app; apart in tests)
      */
-    TrayPresenter(TrayModel model, Supplier<MenuModel.Autostart> autostart, TrayActions actions, Executor later,
-                  TrayTimers timers) {
+    TrayPresenter(TrayModel model, Supplier<MenuModel.Autostart> autostart, TrayActions actions, TrayTimers timers,
+                  TrayTimers blinkTimers) {
         this.model = model;
         this.autostart = autostart;
         this.actions = actions;
-        this.later = later;
-        this.blink = new IconBlink(timers, this::blinked);
+        this.redraws = new Redraws(timers, Redraws.GAP, this::render);
+        this.blink = new IconBlink(blinkTimers, this::blinked);
     }
 
     /** From now on the model shows in {@code target}; returns the handle that stops it. */
     AutoCloseable showIn(TrayView target) {
         this.view = target;
-        AutoCloseable subscription = model.onChange(this::renderSoon);
+        AutoCloseable subscription = model.onChange(redraws::request);
         render();
         return () -> {
             subscription.close();
             stopped = true;
+            redraws.stop();
             blink.setEnabled(false);
         };
     }
@@ -57,19 +58,7 @@ final class TrayPresenter {
     void setBlinking(boolean on) {
         if (!stopped) {
             blink.setEnabled(on);
-            renderSoon();
-        }
-    }
-
-    private void renderSoon() {
-        if (!pending) {
-            pending = true;
-            later.execute(() -> {
-                pending = false;
-                if (!stopped) {
-                    render();
-                }
-            });
+            redraws.request();
         }
     }
 
@@ -84,7 +73,7 @@ final class TrayPresenter {
 
     /** The other icon of a blink; an update on its way shows it anyway. */
     private void blinked() {
-        if (view != null && menu != null && !pending && !stopped) {
+        if (view != null && menu != null && !redraws.due() && !stopped) {
             view.show(blink.shown(), tooltip, menu);
         }
     }

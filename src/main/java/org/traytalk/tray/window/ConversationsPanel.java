@@ -36,7 +36,9 @@ import org.traytalk.engine.SendSize;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
 import org.traytalk.model.Direction;
+import org.traytalk.tray.desktop.SwingTimers;
 import org.traytalk.tray.model.ConversationsModel;
+import org.traytalk.tray.model.Redraws;
 
 /**
  * The conversations window's content: search on top, the conversations on the left (unread counts, presence), the
@@ -63,6 +65,7 @@ public final class ConversationsPanel extends JPanel {
     private final Composer composer;
     private final Timer searchDelay = new Timer(300, e -> runSearch());
     private AutoCloseable attached;
+    private Redraw redraw;
     private boolean listing; // rebuilding the list model: ignore its selection events
     private boolean stickToBottom = true;
     private Runnable closeAction = () -> { };
@@ -95,7 +98,8 @@ public final class ConversationsPanel extends JPanel {
     /** Follows the messenger and reads the list; then opens the newest conversation unless one was asked for. */
     public void start() {
         if (attached == null) {
-            attached = model.attach(new Redraw());
+            redraw = new Redraw();
+            attached = model.attach(redraw);
         }
     }
 
@@ -118,6 +122,7 @@ public final class ConversationsPanel extends JPanel {
         search.setText("");
         searchDelay.stop();
         model.open(peer);
+        listNow();
         composer.focus();
     }
 
@@ -281,17 +286,32 @@ public final class ConversationsPanel extends JPanel {
             searchDelay.stop();
         }
         model.open(key);
+        listNow();
     }
 
     private void runSearch() {
         searchDelay.stop();
         model.search(search.getText());
+        listNow();
     }
 
-    /** The model's changes, drawn. */
+    /** The user chose a conversation or searched: the list shows it at once, not after the gap between redraws. */
+    private void listNow() {
+        if (redraw != null) {
+            redraw.list.now();
+        }
+    }
+
+    /** The model's changes, drawn; the list a few times a second at most, however many changes a storm brings. */
     private final class Redraw implements ConversationsModel.View {
+        private final Redraws list = new Redraws(new SwingTimers(), Redraws.GAP, this::drawList);
+
         @Override
         public void listChanged() {
+            list.request();
+        }
+
+        private void drawList() {
             String selected = model.openConversation().map(Conversation::key).orElse(null);
             listing = true;
             try {

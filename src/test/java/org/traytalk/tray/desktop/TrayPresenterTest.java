@@ -2,6 +2,7 @@ package org.traytalk.tray.desktop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +15,10 @@ import org.traytalk.model.Direction;
 import org.traytalk.model.Peer;
 import org.traytalk.model.PeerAddress;
 import org.traytalk.tray.model.IconState;
+import org.traytalk.tray.model.ManualTimers;
 import org.traytalk.tray.model.MenuEntry;
 import org.traytalk.tray.model.MenuModel;
+import org.traytalk.tray.model.Redraws;
 import org.traytalk.tray.model.TrayActions;
 import org.traytalk.tray.model.TrayModel;
 import org.traytalk.tray.model.TrayTimers;
@@ -24,7 +27,8 @@ class TrayPresenterTest {
     private final TrayModel model = new TrayModel("ALICE");
     private final List<String> actions = new ArrayList<>();
     private final RecordingView view = new RecordingView();
-    private final List<Runnable> uiQueue = new ArrayList<>();
+    /** The redraws' timers: the gap between redraws passes when the test says so. */
+    private final ManualTimers redrawTimers = new ManualTimers();
     /** The blink's timers: due when the test says so. */
     private final List<Runnable> timerTasks = new ArrayList<>();
     private final TrayTimers timers = (delay, task) -> {
@@ -68,7 +72,7 @@ class TrayPresenterTest {
                 public void quit() {
                     actions.add("quit");
                 }
-            }, uiQueue::add, timers);
+            }, redrawTimers, timers);
 
     static final class RecordingView implements TrayView {
         final List<IconState> icons = new ArrayList<>();
@@ -112,11 +116,9 @@ class TrayPresenterTest {
         assertThat(view.menu.find("reply:BOB")).map(MenuEntry::label).contains("Reply to BOB (1)");
     }
 
-    /** The UI thread gets to what was queued for it. */
+    /** The UI thread gets to what was queued for it, and the gap between redraws is over. */
     private void settle() {
-        List<Runnable> queued = List.copyOf(uiQueue);
-        uiQueue.clear();
-        queued.forEach(Runnable::run);
+        redrawTimers.advance(Redraws.GAP);
     }
 
     private static ChatMessage message(int wireId) {
@@ -138,7 +140,19 @@ class TrayPresenterTest {
         shown.close();
         settle();
         assertThat(view.icons).hasSize(2);
-        assertThat(uiQueue).isEmpty();
+        assertThat(redrawTimers.pending()).isZero();
+    }
+
+    @Test
+    void tenThousandPeersComingOnlineInTenSecondsAreDrawnAFewTimesASecond() {
+        presenter.showIn(view);
+        for (int i = 0; i < 10_000; i++) {
+            model.peerOnline(online(String.format("FAKE%05d", i)));
+            redrawTimers.advance(Duration.ofMillis(1));
+        }
+        settle();
+        assertThat(view.icons.size()).as("at most 4 a second, and the last state shown").isBetween(40, 42);
+        assertThat(view.menu.find("online").orElseThrow().label()).isEqualTo("Online (10000)");
     }
 
     @Test

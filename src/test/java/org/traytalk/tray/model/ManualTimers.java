@@ -11,7 +11,7 @@ import java.util.List;
 import org.traytalk.testing.FakeMessenger;
 
 /** Virtual time: a clock and one-shot timers that run only when the test advances. */
-final class ManualTimers implements TrayTimers {
+public final class ManualTimers implements TrayTimers {
     private record Task(Instant due, long seq, Runnable action, boolean[] cancelled) {
     }
 
@@ -48,7 +48,7 @@ final class ManualTimers implements TrayTimers {
     }
 
     /** Moves time forward, running each due task at its due time, in order. */
-    void advance(Duration by) {
+    public void advance(Duration by) {
         Instant until = now.plus(by);
         while (true) {
             Task next = tasks.stream().filter(t -> !t.due().isAfter(until))
@@ -65,7 +65,7 @@ final class ManualTimers implements TrayTimers {
         now = until;
     }
 
-    long pending() {
+    public long pending() {
         return tasks.stream().filter(t -> !t.cancelled()[0]).count();
     }
 }
