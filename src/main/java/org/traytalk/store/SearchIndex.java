@@ -4,7 +4,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** Brings the full-text index up to the newest message; rows are only ever appended, so a high-water mark suffices. */
+/**
+ * Brings the full-text index up to the newest message; rows are only ever appended, so a high-water mark suffices.
+ * {@link Upkeep} keeps it current in slices while the store is quiet; a search catches up whatever is left first.
+ */
 final class SearchIndex {
     static final String INDEXED_TO = "search_indexed_to";
 
@@ -20,8 +23,14 @@ final class SearchIndex {
 
     /** Call inside a write transaction. */
     void catchUp() throws SQLException {
+        catchUp(Long.MAX_VALUE);
+    }
+
+    /** Indexes at most {@code rows} more ids (a slice, so a background writer holds the lock only briefly). */
+    void catchUp(long rows) throws SQLException {
         long from = indexedTo();
-        long to = newestMessage();
+        long newest = newestMessage();
+        long to = newest - from <= rows ? newest : from + rows; // from + rows could overflow
         if (to <= from) {
             return;
         }

@@ -20,10 +20,16 @@ final class SqlSession implements AutoCloseable {
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     // > 0 while a batch runs: writes inside it join the batch's transaction instead of committing one by one
     private int batchDepth;
+    private Runnable committed = () -> { };
 
     SqlSession(Connection connection, StoreErrors errors) {
         this.connection = connection;
         this.errors = errors;
+    }
+
+    /** What to run after each commit (background upkeep); cheap, on the committing thread. */
+    void onCommit(Runnable action) {
+        this.committed = action;
     }
 
     PreparedStatement statement(String sql) throws SQLException {
@@ -53,6 +59,7 @@ final class SqlSession implements AutoCloseable {
         try {
             T result = work.run();
             statement("COMMIT").execute();
+            committed.run();
             return result;
         } catch (SQLException e) {
             rollback();

@@ -32,6 +32,7 @@ public final class SqliteMessageStore implements MessageStore {
     /** How long a write waits for another program holding the file before it gives up. */
     public static final Duration BUSY_TIMEOUT = Duration.ofSeconds(3);
     static final Duration CHECKPOINT_INTERVAL = Duration.ofMillis(500);
+    static final Duration UPKEEP_THREAD_IDLE = Duration.ofSeconds(10);
     /** Checkpoint turns without a write before the log is truncated: two seconds. */
     static final int QUIET_TURNS_BEFORE_TRUNCATE = 4;
 
@@ -45,12 +46,12 @@ public final class SqliteMessageStore implements MessageStore {
     private final SequenceBlocks sequences;
     private final SearchIndex searchIndex;
     private final Path file;
-    private final AutoCloseable checkpointer;
+    private final AutoCloseable upkeep;
     private boolean closed;
 
-    private SqliteMessageStore(Path file, SqlSession sql, RandomGenerator random, AutoCloseable checkpointer) {
+    private SqliteMessageStore(Path file, SqlSession sql, RandomGenerator random, AutoCloseable upkeep) {
         this.file = file;
-        this.checkpointer = checkpointer;
+        this.upkeep = upkeep;
         this.sql = sql;
         this.messages = new MessageRows(sql);
         this.peers = new PeerRows(sql);
@@ -75,30 +76,32 @@ public final class SqliteMessageStore implements MessageStore {
                 migrations.migrate(connection, database.path());
                 return null;
             });
-            AutoCloseable checkpointer = () -> { };
+            AutoCloseable upkeep = () -> { };
             if (!database.readOnly()) {
-                // checkpoints (and their disk syncs) move to a background connection
+                // checkpoints (and their disk syncs) and search indexing move to a background connection
                 sql.read("turn off automatic checkpoints", () -> {
                     try (Statement st = connection.createStatement()) {
                         st.execute("PRAGMA wal_autocheckpoint = 0");
                     }
                     return null;
                 });
-                checkpointer = startCheckpointer(database);
+                upkeep = startUpkeep(database, sql);
             }
-            return new SqliteMessageStore(database.path(), sql, random, checkpointer);
+            return new SqliteMessageStore(database.path(), sql, random, upkeep);
         } catch (RuntimeException e) {
             sql.close();
             throw e;
         }
     }
 
-    private static WalCheckpointer startCheckpointer(DatabaseFile database) {
+    private static Upkeep startUpkeep(DatabaseFile database, SqlSession sql) {
         Connection own = database.open();
         try {
-            WalCheckpointer checkpointer = new WalCheckpointer(own, QUIET_TURNS_BEFORE_TRUNCATE);
-            checkpointer.start(CHECKPOINT_INTERVAL);
-            return checkpointer;
+            Upkeep upkeep = new Upkeep(new WalCheckpointer(own, QUIET_TURNS_BEFORE_TRUNCATE), database.errors(),
+                    CHECKPOINT_INTERVAL, UPKEEP_THREAD_IDLE);
+            sql.onCommit(upkeep::written);
+            upkeep.written(); // the search index may be behind, e.g. after an update
+            return upkeep;
         } catch (SQLException e) {
             try {
                 own.close();
@@ -338,7 +341,7 @@ public final class SqliteMessageStore implements MessageStore {
             closed = true;
             sql.close();
             try {
-                checkpointer.close();
+                upkeep.close();
             } catch (Exception e) {
                 throw new StoreException("Could not finish writing the message database " + file + ": " + e, e);
             }

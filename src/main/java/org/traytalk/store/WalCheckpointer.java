@@ -4,27 +4,20 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.traytalk.concurrent.DaemonThreads;
 
 /**
- * Copies the write-ahead log into the database on a thread of its own, with its own connection, so the
- * engine's commits never wait for the disk syncs a checkpoint does. The engine's connection has automatic
- * checkpoints off; a passive checkpoint never blocks it. Once nothing was written for a few turns the log is
- * truncated to nothing, so a burst does not leave a log of its size on disk for good.
+ * Copies the write-ahead log into the database with a connection of its own, in turns taken by {@link Upkeep} off
+ * the engine's thread, so the engine's commits never wait for the disk syncs a checkpoint does. The engine's
+ * connection has automatic checkpoints off; a passive checkpoint never blocks it. Once nothing was written for a few
+ * turns the log is truncated to nothing, so a burst does not leave a log of its size on disk for good.
  */
 final class WalCheckpointer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WalCheckpointer.class);
 
     private final Connection connection;
     private final int quietTurnsBeforeTruncate;
-    private final ScheduledExecutorService thread =
-            Executors.newSingleThreadScheduledExecutor(new DaemonThreads("traytalk-store-checkpoint"));
     private long seenVersion = -1;
     private int quietTurns;
     private boolean truncated;
@@ -42,14 +35,16 @@ final class WalCheckpointer implements AutoCloseable {
         }
     }
 
-    /** Takes a {@link #turn} every {@code interval} on the checkpoint thread. */
-    void start(Duration interval) {
-        long millis = interval.toMillis();
-        thread.scheduleWithFixedDelay(this::turn, millis, millis, TimeUnit.MILLISECONDS);
+    /** The connection the turns use; the search index is kept current over it too. */
+    Connection connection() {
+        return connection;
     }
 
-    /** Checkpoints what the engine committed since the last turn, or truncates the log once it has been quiet. */
-    void turn() {
+    /**
+     * Checkpoints what the engine committed since the last turn, or truncates the log once it has been quiet.
+     * True while more turns are wanted: until the log was truncated after the last write.
+     */
+    boolean turn() {
         try (Statement sql = connection.createStatement()) {
             long version = dataVersion(sql);
             if (version != seenVersion) {
@@ -63,6 +58,25 @@ final class WalCheckpointer implements AutoCloseable {
         } catch (SQLException e) {
             LOG.warn("Background checkpoint of the message database failed: {}", e.getMessage());
         }
+        return !truncated;
+    }
+
+    /**
+     * This connection wrote (the search index): a passive checkpoint now, and the log is truncated again once quiet,
+     * so indexing a large history never leaves a log of its size behind.
+     */
+    void wroteItself() {
+        truncated = false;
+        try (Statement sql = connection.createStatement()) {
+            sql.execute("PRAGMA wal_checkpoint(PASSIVE)");
+        } catch (SQLException e) {
+            LOG.warn("Background checkpoint of the message database failed: {}", e.getMessage());
+        }
+    }
+
+    /** Nothing was written since the last turn. */
+    boolean quiet() {
+        return quietTurns > 0;
     }
 
     /** Changes whenever another connection committed. */
@@ -80,15 +94,9 @@ final class WalCheckpointer implements AutoCloseable {
         }
     }
 
-    /** Stops the thread and folds the whole log into the database, leaving an empty log behind. */
+    /** Folds the whole log into the database, leaving an empty log behind, and closes the connection. */
     @Override
     public void close() {
-        thread.shutdown();
-        try {
-            thread.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         try (Statement sql = connection.createStatement()) {
             checkpointed(sql, "TRUNCATE");
         } catch (SQLException e) {
