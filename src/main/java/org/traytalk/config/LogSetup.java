@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Main calls {@code new LogSetup(dirs.logs(), warningsToStderr, level).apply()} right after working
  * out the {@link AppDirs} (and {@link AppDirs#ensureCreated()}), before building anything that logs.
- * Until then the bundled {@code logback.xml} keeps stdout clean and prints only WARN and above to stderr.
+ * Until then {@link StartupLogging} keeps stdout clean and prints only WARN and above to stderr.
  *
  * @param logsDir          folder for {@code traytalk.log}
  * @param warningsToStderr also print WARN and ERROR on stderr
@@ -77,7 +77,17 @@ public record LogSetup(Path logsDir, boolean warningsToStderr, org.slf4j.event.L
         return appender;
     }
 
-    private ConsoleAppender<ILoggingEvent> stderrAppender(LoggerContext context) {
+    /**
+     * Before {@link #apply}: WARN and above to stderr only, as {@link StartupLogging} sets it up when logging starts.
+     * Written out here rather than in a logback.xml, whose XML reading would load some 650 classes at every start.
+     */
+    static void warningsToStderrOnly(LoggerContext context) {
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.WARN);
+        root.addAppender(stderrAppender(context));
+    }
+
+    private static ConsoleAppender<ILoggingEvent> stderrAppender(LoggerContext context) {
         ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
         appender.setContext(context);
         appender.setName("stderr");

@@ -3,12 +3,14 @@ package org.traytalk.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.util.ContextInitializer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ServiceLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +40,7 @@ class LogSetupTest {
         System.setOut(realOut);
         System.setErr(realErr);
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        context.reset(); // closes the file in the temp folder, then back to the bundled logback.xml
+        context.reset(); // closes the file in the temp folder, then back to how logging starts (StartupLogging)
         new ContextInitializer(context).autoConfig();
     }
 
@@ -70,5 +72,21 @@ class LogSetupTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(Files.readString(logs.resolve(LogSetup.FILE_NAME), StandardCharsets.UTF_8))
                 .contains("detail", "news", "broken");
+    }
+
+    @Test
+    void untilSetUpOnlyWarningsGoToStderrWithoutAConfigurationFile() throws Exception {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        context.reset();
+        new ContextInitializer(context).autoConfig(); // as at every start: the service StartupLogging, nothing else
+
+        log.info("news");
+        log.warn("careful");
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("WARN  org.traytalk.test.LogSetupTest - careful")
+                .doesNotContain("news");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(ServiceLoader.load(Configurator.class)).hasAtLeastOneElementOfType(StartupLogging.class);
+        assertThat(LogSetupTest.class.getResource("/logback.xml")).as("no XML to read at start").isNull();
     }
 }
