@@ -21,8 +21,9 @@ public final class Autostarts {
         String home = env.get("HOME");
         Path userHome = home != null && !home.isBlank() && Path.of(home).isAbsolute()
                 ? Path.of(home) : Path.of(System.getProperty("user.home"));
+        // a lambda, not JnaWindowsRegistry::new: a constructor reference loads the class (and JNA's) right here
         return forPlatform(System.getProperty("os.name", ""), env, userHome, LaunchCommand.ofThisProcess(options),
-                JnaWindowsRegistry::new);
+                () -> new JnaWindowsRegistry());
     }
 
     /** Supplies the registry only when the OS is Windows, so JNA's Windows classes load nowhere else. */

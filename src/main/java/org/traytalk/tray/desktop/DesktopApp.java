@@ -91,6 +91,7 @@ public final class DesktopApp implements AutoCloseable {
     private boolean autostartOn;
     private int loggedUnread;
     private boolean swingPrepared;
+    private Duration awayAfter = Duration.ZERO;
 
     private DesktopApp(Messenger messenger, Autostart autostart, Windows windows) {
         this.messenger = messenger;
@@ -138,19 +139,9 @@ public final class DesktopApp implements AutoCloseable {
                 () -> notifications.nativeNotification() && desktopNotifications != null, this::showConversation);
         handles.add(nativeNotices.attach());
         awayWatch = new AwayWatch(messenger, background, alerts);
-        awayWatch.configure(settings.awayAfter(), settings.statusLine());
-        idleTimer = new Timer((int) IDLE_LOOK.toMillis(), e -> {
-            if (idle == null) {
-                idle = IdleTime.ofThisDesktop(); // its own display connection, opened once the tray has started
-            }
-            boolean wasAway = awayWatch.away();
-            awayWatch.tick(idle.sinceLastInput());
-            if (awayWatch.away() != wasAway) {
-                LOG.info("{}", awayWatch.away() ? "Away: no keyboard or mouse input" : "Back");
-            }
-        });
-        idleTimer.start();
+        idleTimer = new Timer((int) IDLE_LOOK.toMillis(), e -> lookForInput());
         handles.add(idleTimer::stop);
+        awayAfter(settings);
         SwingTimers timers = new SwingTimers();
         presenter = new TrayPresenter(model, this::autostartState, new Actions(), timers, timers);
         autostartOn = readAutostart();
@@ -254,8 +245,45 @@ public final class DesktopApp implements AutoCloseable {
             notifications = settings.notifications();
             presenter.setBlinking(settings.trayBlink());
             connectNativeNotices();
-            awayWatch.configure(settings.awayAfter(), settings.statusLine());
+            awayAfter(settings);
         });
+    }
+
+    /** Looks for keyboard and mouse input from now on, unless away.minutes is 0 (never away). */
+    private void awayAfter(Settings settings) {
+        awayWatch.configure(settings.awayAfter(), settings.statusLine());
+        awayAfter = settings.awayAfter();
+        if (awayAfter.isZero()) {
+            idleTimer.stop();
+        } else {
+            idleTimer.setInitialDelay((int) IDLE_LOOK.toMillis());
+            idleTimer.restart();
+        }
+    }
+
+    private void lookForInput() {
+        if (idle == null) {
+            idle = IdleTime.ofThisDesktop(); // on the first look, not before the icon shows (it loads JNA)
+        }
+        boolean wasAway = awayWatch.away();
+        Optional<Duration> since = idle.sinceLastInput();
+        awayWatch.tick(since);
+        if (awayWatch.away() != wasAway) {
+            LOG.info("{}", awayWatch.away() ? "Away: no keyboard or mouse input" : "Back");
+        }
+        idleTimer.setDelay((int) nextLook(awayWatch.away(), since, awayAfter).toMillis());
+    }
+
+    /**
+     * When to look again: soon while away (to see the user come back), else not before the user could be away, so
+     * an idle TrayTalk wakes up once in away.minutes instead of every few seconds.
+     */
+    static Duration nextLook(boolean away, Optional<Duration> idleFor, Duration awayAfter) {
+        if (away || idleFor.isEmpty()) {
+            return IDLE_LOOK;
+        }
+        Duration left = awayAfter.minus(idleFor.get());
+        return left.compareTo(IDLE_LOOK) > 0 ? left : IDLE_LOOK;
     }
 
     private void openCompose(Optional<String> to) {

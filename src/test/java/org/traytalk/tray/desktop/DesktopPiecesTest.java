@@ -90,4 +90,16 @@ class DesktopPiecesTest {
         assertThat(Optional.of(PopupWindow.describe(new QuickReply("<b>", QuickReply.Status.FAILED, ""))))
                 .hasValueSatisfying(s -> assertThat(s).doesNotStartWith("<"));
     }
+
+    @Test
+    void anIdleDesktopIsLookedAtOnceItCouldBeAwayThenOftenUntilTheUserIsBack() {
+        Duration tenMinutes = Duration.ofMinutes(10);
+        assertThat(DesktopApp.nextLook(false, Optional.of(Duration.ofSeconds(2)), tenMinutes))
+                .isEqualTo(Duration.ofSeconds(598));
+        assertThat(DesktopApp.nextLook(false, Optional.of(Duration.ofMinutes(9).plusSeconds(58)), tenMinutes))
+                .as("never sooner than the usual look").isEqualTo(DesktopApp.IDLE_LOOK);
+        assertThat(DesktopApp.nextLook(true, Optional.of(Duration.ofMinutes(30)), tenMinutes))
+                .isEqualTo(DesktopApp.IDLE_LOOK);
+        assertThat(DesktopApp.nextLook(false, Optional.empty(), tenMinutes)).isEqualTo(DesktopApp.IDLE_LOOK);
+    }
 }
