@@ -2,6 +2,7 @@ package org.traytalk.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -17,16 +18,21 @@ class RefusalsTest {
     final Refusals refusals = new Refusals(time.clock());
     final Logger logger = (Logger) LoggerFactory.getLogger(Refusals.class);
     final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    // the total is logged at INFO, which the start-up configuration (WARN and above) would filter out when this
+    // test runs before anything set up the app's logging
+    final Level levelBefore = logger.getLevel();
 
     @BeforeEach
     void listen() {
         log.start();
         logger.addAppender(log);
+        logger.setLevel(Level.INFO);
     }
 
     @AfterEach
     void stopListening() {
         logger.detachAppender(log);
+        logger.setLevel(levelBefore);
     }
 
     @Test
