@@ -23,7 +23,8 @@ import org.traytalk.model.Peer;
  * Two real nodes on loopback (UDP carrier limited to {@code lo}, SQLite stores in temporary folders):
  * send-to-receiver-event latency over 10,000 messages (the receiver's event comes after its store commit
  * and its CONF), then a 10,000-message burst until every message is confirmed. Prints the figures, after how long
- * the disk takes to sync a write (each commit syncs the write-ahead log, so a receipt never outlives a power cut).
+ * the disk takes to sync a write (each commit syncs the write-ahead log, so a receipt never outlives a power cut),
+ * and after each the CPU time TrayTalk's threads used per message, which a busy machine disturbs far less.
  * Run: {@code mvn -q -B test-compile exec:java@bench}.
  */
 public final class LoopbackBenchmark {
@@ -68,6 +69,7 @@ public final class LoopbackBenchmark {
 
     private static void latency(Engine alice, Map<Integer, Long> receivedAt, Set<Integer> delivered, int count,
                                 boolean print) throws Exception {
+        Map<String, Long> cpuBefore = ThreadCpu.snapshot();
         long[] micros = new long[count];
         for (int i = 0; i < count; i++) {
             long start = System.nanoTime();
@@ -87,6 +89,7 @@ public final class LoopbackBenchmark {
             System.out.printf("latency send -> receiver event (stored, CONF sent), %,d messages:%n", count);
             System.out.printf("  p50 %.3f ms   p99 %.3f ms   max %.3f ms%n", micros[count / 2] / 1000.0,
                     micros[(int) (count * 0.99) - 1] / 1000.0, micros[count - 1] / 1000.0);
+            ThreadCpu.print(cpuBefore, ThreadCpu.snapshot(), count);
         }
     }
 
@@ -95,6 +98,7 @@ public final class LoopbackBenchmark {
         receivedAt.clear();
         delivered.clear();
         int[] ids = new int[MESSAGES];
+        Map<String, Long> cpuBefore = ThreadCpu.snapshot();
         long start = System.nanoTime();
         // the burst comes from several threads at once, as from several windows and scripts
         Thread[] senders = new Thread[SENDER_THREADS];
@@ -122,6 +126,7 @@ public final class LoopbackBenchmark {
             }
         }
         long done = System.nanoTime();
+        Map<String, Long> cpuAfter = ThreadCpu.snapshot();
         long missing = Arrays.stream(ids).filter(id -> !receivedAt.containsKey(id)).count();
         double seconds = (done - start) / 1e9;
         System.out.printf("burst of %,d messages from %d threads: all sent in %.2f s, %,d confirmed after %.2f s -> %,.0f confirmed msg/s%n",
@@ -129,6 +134,7 @@ public final class LoopbackBenchmark {
         System.out.printf("  lost: %d received-missing, %d unconfirmed; receiver history holds %d burst messages%n",
                 missing, MESSAGES - delivered.size(),
                 bob.history(new HistoryQuery(null, "burst", 10_000)).size());
+        ThreadCpu.print(cpuBefore, cpuAfter, MESSAGES);
     }
 
     private static void wake() {
