@@ -95,7 +95,8 @@ public final class Engine implements Messenger {
                 afterCommit, ids::next);
         this.outbox = new Outbox(store, scheduler, clock, new Backoff(options.firstRetry(), options.maxRetry(), random),
                 this.router, () -> this.options, m -> listeners.fire(l -> l.messageUpdated(m)),
-                new Allowance<>(Outbox.FLUSH_PER_PEER, ALLOWANCE_KEYS, monotonicNanos));
+                new Allowance<>(Outbox.FLUSH_PER_PEER, ALLOWANCE_KEYS, monotonicNanos),
+                new SentMarks(scheduler, afterCommit));
         PeerChanges peers = new PeerChanges(roster, store, outbox, listeners);
         PresenceKeeper.Announcer announcer = new PresenceKeeper.Announcer() {
             @Override

@@ -48,13 +48,15 @@ final class Outbox {
     private final Supplier<EngineOptions> options;
     private final Consumer<ChatMessage> updated;
     private final Allowance<String> flushes;
+    private final SentMarks sentMarks;
     private final Map<String, Scheduler.Timer> laterFlushes = new HashMap<>();
     // in the order the messages were written: what waits for a peer goes out in that order when it comes online
     private final Map<Integer, Pending> byWireId = new LinkedHashMap<>();
 
     /** @param flushes how often a peer that appears gets what waits for it at once ({@link #FLUSH_PER_PEER}) */
     Outbox(MessageStore store, Scheduler scheduler, Clock clock, Backoff backoff, Transmitter transmitter,
-           Supplier<EngineOptions> options, Consumer<ChatMessage> updated, Allowance<String> flushes) {
+           Supplier<EngineOptions> options, Consumer<ChatMessage> updated, Allowance<String> flushes,
+           SentMarks sentMarks) {
         this.store = store;
         this.scheduler = scheduler;
         this.clock = clock;
@@ -63,9 +65,13 @@ final class Outbox {
         this.options = options;
         this.updated = updated;
         this.flushes = flushes;
+        this.sentMarks = sentMarks;
     }
 
-    /** Tracks a message just committed and sends it to whoever is online; it is marked SENT once it left. */
+    /**
+     * Tracks a message just committed and sends it to whoever is online; it is marked SENT once it left (shortly
+     * after, see {@link SentMarks}, unless its receipt came first).
+     */
     ChatMessage add(ChatMessage stored) {
         if (stored.broadcast() && stored.receipts().isEmpty()) {
             Runnable done = () -> updated.accept(store.updateState(stored.rowId(), DeliveryState.SENT, clock.instant()));
@@ -81,7 +87,8 @@ final class Outbox {
         }
         List<String> reached = stored.receipts().stream().map(Receipt::peer).filter(transmitter::reachedByBroadcast)
                 .toList();
-        transmitter.broadcast(wireMessage(stored), () -> reached.forEach(peer -> markSent(pending, peer)));
+        transmitter.broadcast(wireMessage(stored),
+                () -> sentMarks.later(() -> reached.forEach(peer -> markSent(pending, peer))));
         for (Receipt r : stored.receipts()) {
             if (reached.contains(r.peer())) {
                 pending.attempts.put(r.peer(), 1);
@@ -169,6 +176,7 @@ final class Outbox {
 
     /** Stops every timer (the messages stay in the store for the next run). */
     void stop() {
+        sentMarks.write();
         laterFlushes.values().forEach(Scheduler.Timer::cancel);
         laterFlushes.clear();
         for (Pending p : byWireId.values()) {
@@ -199,7 +207,8 @@ final class Outbox {
             }
             return;
         }
-        transmitter.send(peer, wireMessage(p.message), p.message.broadcast(), () -> markSent(p, peer));
+        transmitter.send(peer, wireMessage(p.message), p.message.broadcast(),
+                () -> sentMarks.later(() -> markSent(p, peer)));
         scheduleResend(p, peer, p.attempts.merge(peer, 1, Integer::sum));
     }
 

@@ -24,7 +24,9 @@
  * expected receipts, and after the commit hands it to the {@link org.traytalk.engine.Outbox}, which sends through
  * the {@link org.traytalk.engine.Router} (one peer on the carrier it was last heard on: in a session with its identity
  * through the secure link, or in the clear on the original program's carriers; everyone on every carrier, which on
- * TrayTalk's carriers means each verified peer in its own session), marks it SENT once a carrier took the datagram, resends with {@link org.traytalk.engine.Backoff} until the
+ * TrayTalk's carriers means each verified peer in its own session), marks it SENT once a carrier took the datagram (in
+ * one commit with the other marks of the next 100 ms, {@link org.traytalk.engine.SentMarks}: a receipt that comes
+ * first makes the mark moot), resends with {@link org.traytalk.engine.Backoff} until the
  * receipt arrives, waits while the recipient is offline, and fails it after the configured time. The
  * {@link org.traytalk.engine.PresenceKeeper} announces this node and probes silent peers through the same router.
  */
