@@ -24,8 +24,8 @@ import org.traytalk.tray.window.ConversationsWindow;
  * peer. Per run: exec to the icon painted in the tray, then at {@code idle} seconds after exec RSS, PSS, threads,
  * and the CPU used over the next seconds; then a message from the peer and the time until its pop-up is painted,
  * first and again; optionally a flood of messages, the conversations window opened and closed, and the idle RSS after it.
- * Prints every run and the medians; screenshots go to target/footprint/. Needs root, {@code ip}, Xvfb, trayer,
- * xdotool, ImageMagick and x11-utils.
+ * Prints every run and the medians; screenshots, logs and each run's threads with their idle CPU go to
+ * target/footprint/. Needs root, {@code ip}, Xvfb, trayer, xdotool, ImageMagick and x11-utils.
  *
  * <pre>mvn -q -B -DskipTests package &amp;&amp; mvn -q -B test-compile exec:java@footprint \
  *     -Dexec.args="--runs 5 --launchers jar,autostart,deb,awt"</pre>
@@ -165,10 +165,13 @@ public final class FootprintBenchmark {
                 double iconMs = (Long.parseLong(icon.get()) - app.startedNanos) / 1e6;
                 sleepUntil(app.startedNanos + seconds("idle", 30));
                 ProcessFigures idle = ProcessFigures.of(app.pid());
+                Map<String, Long> threadsBefore = ProcessFigures.threadNanos(app.pid());
                 long cpuStart = ProcessFigures.cpuNanos(app.pid());
                 long cpuWindow = seconds("cpu", 20);
                 sleepUntil(System.nanoTime() + cpuWindow);
                 double cpu = (ProcessFigures.cpuNanos(app.pid()) - cpuStart) / 1e6 * 10e9 / cpuWindow;
+                writeThreads(threadsBefore, ProcessFigures.threadNanos(app.pid()), cpuWindow,
+                        shots.resolve(launcher + "-" + run + "-threads.txt"));
                 String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
                 Sample sample = new Sample(launcher, iconMs, idle, cpu, Double.NaN, Double.NaN, Double.NaN, null, load);
                 return Optional.of(traytalk ? messages(sample, app, probe, desktop, launcher + "-" + run) : sample);
@@ -178,6 +181,20 @@ public final class FootprintBenchmark {
             keep(home.resolve("logs/traytalk.log"), launcher + "-" + run + "-traytalk.log");
             keep(home.resolve("probe.log"), launcher + "-" + run + "-probe.log");
         }
+    }
+
+    /** The threads at idle, each with its CPU over the window (ms per 10 s), busiest first: who costs what. */
+    private static void writeThreads(Map<String, Long> before, Map<String, Long> after, long windowNanos, Path file)
+            throws IOException {
+        List<String> lines = new ArrayList<>();
+        after.entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue() - before.getOrDefault(b.getKey(), 0L),
+                        a.getValue() - before.getOrDefault(a.getKey(), 0L)))
+                .forEach(t -> lines.add(String.format("%8.2f ms/10 s  %s%s",
+                        (t.getValue() - before.getOrDefault(t.getKey(), 0L)) / 1e6 * 10e9 / windowNanos, t.getKey(),
+                        before.containsKey(t.getKey()) ? "" : " (started during the window)")));
+        before.keySet().stream().filter(t -> !after.containsKey(t)).forEach(t -> lines.add("   ended  " + t));
+        Files.write(file, lines);
     }
 
     /** Keeps what a run wrote, for looking at afterwards (the run's home folder is removed). */

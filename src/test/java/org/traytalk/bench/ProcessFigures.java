@@ -5,6 +5,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a running process costs, read from /proc: resident and proportional set size, threads, and CPU time used
@@ -21,17 +23,23 @@ record ProcessFigures(long rssKib, long pssKib, int threads) {
 
     /** CPU time of all live threads of {@code pid} so far, in nanoseconds. */
     static long cpuNanos(long pid) throws IOException {
-        long sum = 0;
+        return threadNanos(pid).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** CPU time of each live thread of {@code pid} so far, in nanoseconds, by "id name" (who costs what at idle). */
+    static Map<String, Long> threadNanos(long pid) throws IOException {
+        Map<String, Long> threads = new TreeMap<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : tasks) {
                 try {
-                    sum += Long.parseLong(Files.readString(task.resolve("schedstat")).split(" ")[0]);
+                    threads.put(task.getFileName() + " " + Files.readString(task.resolve("comm")).strip(),
+                            Long.parseLong(Files.readString(task.resolve("schedstat")).split(" ")[0]));
                 } catch (NoSuchFileException ended) {
                     // a thread that ended between listing and reading
                 }
             }
         }
-        return sum;
+        return threads;
     }
 
     /** The number after {@code key} at the start of a line, e.g. "VmRSS:   207340 kB". */
