@@ -3,6 +3,7 @@ package org.traytalk.app;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
 import org.traytalk.carrier.Carrier;
 import org.traytalk.carrier.CarrierException;
 import org.traytalk.carrier.mailslot.MailslotCarrier;
@@ -24,13 +25,15 @@ final class CarrierAssembly {
     /**
      * Carriers that cannot run here are left out, each with a warning saying why and what to do.
      *
-     * @param instanceId this process's random instance id, which TrayTalk's carriers and announcements carry
+     * @param housekeeping where carriers do light periodic work (the UDP carrier's look at the addresses)
+     * @param instanceId   this process's random instance id, which TrayTalk's carriers and announcements carry
      */
-    static List<Carrier> build(Settings settings, NetworkView network, long instanceId, List<String> warnings) {
+    static List<Carrier> build(Settings settings, NetworkView network, ScheduledExecutorService housekeeping,
+                               long instanceId, List<String> warnings) {
         List<Carrier> carriers = new ArrayList<>();
         for (String name : settings.carriers()) {
             if (UdpCarrier.NAME.equals(name)) {
-                carriers.add(new UdpCarrier(udpOptions(settings, instanceId), network));
+                carriers.add(new UdpCarrier(udpOptions(settings, instanceId), network, housekeeping));
             } else if (MailslotCarrier.NAME.equals(name)) {
                 mailslot(settings, warnings).ifPresent(carriers::add);
             } else if (NetbiosCarrier.NAME.equals(name)) {

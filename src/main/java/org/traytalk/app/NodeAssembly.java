@@ -1,16 +1,18 @@
 package org.traytalk.app;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.traytalk.carrier.Carrier;
 import org.traytalk.carrier.net.NetworkView;
 import org.traytalk.carrier.udp.UdpCarrierOptions;
+import org.traytalk.concurrent.DaemonThreads;
 import org.traytalk.config.AppDirs;
 import org.traytalk.config.LoadedSettings;
 import org.traytalk.config.Settings;
@@ -51,7 +53,11 @@ final class NodeAssembly {
         Identity identity = IdentityFile.loadOrCreate(dirs.data().resolve(IdentityFile.NAME), random);
         MessageStore store = SqliteMessageStore.open(dirs.data().resolve(DATABASE), clock, random);
         long instanceId = UdpCarrierOptions.newInstanceId(random);
-        List<Carrier> carriers = CarrierAssembly.build(settings, NetworkView.system(), instanceId, warnings);
+        // one thread for the light periodic work (settings file, network addresses) instead of one each
+        ScheduledExecutorService housekeeping =
+                Executors.newSingleThreadScheduledExecutor(new DaemonThreads("traytalk-housekeeping"));
+        List<Carrier> carriers = CarrierAssembly.build(settings, NetworkView.system(), housekeeping, instanceId,
+                warnings);
         TrustSetup trust = new TrustSetup(identity, GroupSecrets.derive(settings.group(), settings.passphrase()), instanceId);
         Engine engine = new Engine(options(settings), store, carriers, trust, Scheduler.singleThread("traytalk-engine"),
                 clock, System::nanoTime, random);
@@ -61,18 +67,15 @@ final class NodeAssembly {
             engine.start();
         } catch (Exception e) {
             engine.close();
+            housekeeping.shutdownNow();
             throw e;
         }
-        SettingsWatcher watcher = new SettingsWatcher(file);
+        SettingsWatcher watcher = new SettingsWatcher(file, housekeeping);
         watcher.subscribe(changed -> applyLive(engine, settings, changed, file.path()));
-        try {
-            watcher.start();
-        } catch (IOException e) {
-            LOG.warn("Settings will not reload while running: {}", e.getMessage());
-        }
+        watcher.start();
         LOG.info("TrayTalk node {} started: carriers {}, data in {}", settings.displayName(), settings.carriers(),
                 dirs.data());
-        return new RunningNode(engine, watcher, file, settings);
+        return new RunningNode(engine, watcher, housekeeping, file, settings);
     }
 
     static EngineOptions options(Settings s) {

@@ -1,6 +1,7 @@
 package org.traytalk.app;
 
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import org.traytalk.config.Settings;
 import org.traytalk.config.SettingsFile;
@@ -22,12 +23,16 @@ import org.traytalk.model.Status;
 final class RunningNode implements Messenger {
     private final Engine engine;
     private final SettingsWatcher watcher;
+    private final ExecutorService housekeeping;
     private final SettingsFile settingsFile;
     private volatile Settings settings;
 
-    RunningNode(Engine engine, SettingsWatcher watcher, SettingsFile settingsFile, Settings settings) {
+    /** @param housekeeping the node's thread for light periodic work, stopped with the node */
+    RunningNode(Engine engine, SettingsWatcher watcher, ExecutorService housekeeping, SettingsFile settingsFile,
+                Settings settings) {
         this.engine = engine;
         this.watcher = watcher;
+        this.housekeeping = housekeeping;
         this.settingsFile = settingsFile;
         this.settings = settings;
         watcher.subscribe(changed -> this.settings = changed.settings());
@@ -121,5 +126,6 @@ final class RunningNode implements Messenger {
     public void close() {
         watcher.close();
         engine.close();
+        housekeeping.shutdownNow();
     }
 }

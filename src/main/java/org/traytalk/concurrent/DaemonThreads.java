@@ -1,7 +1,11 @@
 package org.traytalk.concurrent;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Makes TrayTalk's background threads: named, so a thread dump says whose they are, and daemons, so none keeps
@@ -20,6 +24,17 @@ public final class DaemonThreads implements ThreadFactory {
         Thread t = new Thread(task, name);
         t.setDaemon(true);
         return t;
+    }
+
+    /**
+     * One thread called {@code name} that runs tasks in turn and exists only while it has some: it ends after
+     * {@code idle} without work and is made again for the next task. For occasional work (a send from a window).
+     */
+    public static ExecutorService whileBusy(String name, Duration idle) {
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, idle.toMillis(), TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), new DaemonThreads(name));
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
     }
 
     /** Runs {@code task} on a new daemon thread called {@code name}, started before this returns. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,7 @@ public final class SettingsFile {
 
     private final Path path;
     private final Settings defaults;
+    private final List<Runnable> afterWrite = new CopyOnWriteArrayList<>();
 
     /**
      * @param path        the properties file
@@ -46,6 +48,15 @@ public final class SettingsFile {
 
     public Path path() {
         return path;
+    }
+
+    /** Runs {@code action} after each write through this object (the watcher reads our own writes at once). */
+    public void afterWrite(Runnable action) {
+        afterWrite.add(Objects.requireNonNull(action, "action"));
+    }
+
+    public void removeAfterWrite(Runnable action) {
+        afterWrite.remove(action);
     }
 
     /** What every setting is when the file does not set it. */
@@ -172,5 +183,6 @@ public final class SettingsFile {
         } finally {
             Files.deleteIfExists(temp);
         }
+        afterWrite.forEach(Runnable::run);
     }
 }

@@ -1,142 +1,136 @@
 package org.traytalk.config;
 
 import java.io.IOException;
-import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchEvent;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.traytalk.concurrent.DaemonThreads;
 
 /**
- * Reloads the settings file when it changes and hands the result to listeners, on the daemon thread
- * {@code traytalk-settings-watcher}. A {@link WatchService} on the folder wakes it at once; a check of
- * the file's time and size every poll interval covers file systems without change events. Bursts of
- * events are debounced, and listeners hear only about settings that really differ. Single use.
- * Ours, not Commons Configuration's reloading trigger, which only polls the modification time: an edit reached
- * listeners after 0.6 to 2 s with it polling every 2 s, and after the 0.3 s debounce here.
+ * Reloads the settings file when it changes and hands the result to listeners. Writes through the process's own
+ * {@link SettingsFile} (the settings window) are read at once. Edits by others (an editor, another TrayTalk command)
+ * are found by a look at the file's attributes every poll interval on the node's housekeeping thread, which other
+ * light periodic work shares (a {@code WatchService} would take two threads of its own); such a change is read once
+ * the file has stayed the same for the debounce period, so editors finish writing. Listeners hear only settings that
+ * really differ. Single use.
  */
 public final class SettingsWatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SettingsWatcher.class);
 
     private final SettingsFile file;
+    private final ScheduledExecutorService housekeeping;
     private final Duration debounce;
     private final Duration pollInterval;
     private final List<Consumer<LoadedSettings>> listeners = new CopyOnWriteArrayList<>();
-    private volatile boolean running;
-    private WatchService watchService;
-    private Thread thread;
+    private final Runnable written = this::writtenHere;
+    private ScheduledFuture<?> looking;
+    private boolean closed;
+    private volatile boolean ownWrite;
+    // the fields below belong to the housekeeping thread: one thread, so looks never overlap
     private LoadedSettings last;
-    private String lastStamp;
+    private Stamp lastStamp;
+    private Stamp changedStamp;
+    private long changedSince;
     private volatile int reloads;
 
-    public SettingsWatcher(SettingsFile file, Duration debounce, Duration pollInterval) {
+    public SettingsWatcher(SettingsFile file, ScheduledExecutorService housekeeping, Duration debounce,
+                           Duration pollInterval) {
         this.file = Objects.requireNonNull(file, "file");
+        this.housekeeping = Objects.requireNonNull(housekeeping, "housekeeping");
         this.debounce = debounce;
         this.pollInterval = pollInterval;
     }
 
-    /** Debounce 300 ms, poll every 2 s. */
-    public SettingsWatcher(SettingsFile file) {
-        this(file, Duration.ofMillis(300), Duration.ofSeconds(2));
+    /** Debounce 300 ms, a look for others' edits every 5 s (each wakes an idle TrayTalk). */
+    public SettingsWatcher(SettingsFile file, ScheduledExecutorService housekeeping) {
+        this(file, housekeeping, Duration.ofMillis(300), Duration.ofSeconds(5));
     }
 
-    /** Adds a listener, called on the watcher thread with each changed result; the handle removes it. */
+    /** Adds a listener, called on the housekeeping thread with each changed result; the handle removes it. */
     public AutoCloseable subscribe(Consumer<LoadedSettings> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
         return () -> listeners.remove(listener);
     }
 
     /** Takes the file as it is now as the baseline and starts watching. */
-    public synchronized void start() throws IOException {
-        if (thread != null) {
+    public synchronized void start() {
+        if (looking != null || closed) {
             throw new IllegalStateException("SettingsWatcher is single use");
         }
-        Path dir = file.path().toAbsolutePath().getParent();
-        watchService = FileSystems.getDefault().newWatchService();
-        dir.register(watchService, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-                StandardWatchEventKinds.ENTRY_DELETE);
-        lastStamp = stamp();
+        lastStamp = Stamp.of(file.path());
         last = file.load();
-        running = true;
-        thread = DaemonThreads.start("traytalk-settings-watcher", this::run);
+        long millis = pollInterval.toMillis();
+        looking = housekeeping.scheduleWithFixedDelay(this::look, millis, millis, TimeUnit.MILLISECONDS);
+        file.afterWrite(written);
     }
 
-    /** Stops the thread and waits for it to end. Idempotent. */
+    /** Stops looking; a look under way finishes. Idempotent. */
     @Override
     public synchronized void close() {
-        running = false;
-        if (thread == null) {
-            return;
+        closed = true;
+        file.removeAfterWrite(written);
+        if (looking != null) {
+            looking.cancel(false);
         }
-        try {
-            watchService.close(); // wakes the thread out of poll()
-        } catch (IOException e) {
-            LOG.debug("Closing the settings watch service failed", e);
-        }
-        DaemonThreads.join(thread, Duration.ofSeconds(5));
     }
 
-    private void run() {
+    /** This process wrote the whole file (it replaces the file in one move): read it now, without a debounce. */
+    private synchronized void writtenHere() {
+        if (!closed) {
+            ownWrite = true;
+            housekeeping.execute(this::look);
+        }
+    }
+
+    /** One look: a changed file is read once it has stayed the same for the debounce period. */
+    private void look() {
         try {
-            while (running) {
-                boolean touched = waitForEvent(pollInterval);
-                if (!touched && stamp().equals(lastStamp)) {
-                    continue;
+            boolean ours = ownWrite;
+            ownWrite = false;
+            Stamp now = Stamp.of(file.path());
+            if (now.equals(lastStamp)) {
+                changedStamp = null;
+                return;
+            }
+            if (!ours && !debounce.isZero()) {
+                if (!now.equals(changedStamp)) { // changed since the last look: wait until it stays as it is
+                    changedStamp = now;
+                    changedSince = System.nanoTime();
                 }
-                settle();
-                lastStamp = stamp();
-                LoadedSettings now = file.load();
-                reloads++;
-                if (!now.equals(last)) {
-                    last = now;
-                    notifyListeners(now);
+                long left = debounce.toNanos() - (System.nanoTime() - changedSince);
+                if (left > 0) {
+                    lookAgainIn(left);
+                    return;
                 }
             }
-        } catch (ClosedWatchServiceException e) {
-            // close() was called
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            lastStamp = now;
+            changedStamp = null;
+            LoadedSettings loaded = file.load();
+            reloads++;
+            if (!loaded.equals(last)) {
+                last = loaded;
+                notifyListeners(loaded);
+            }
+        } catch (RuntimeException e) { // the next look tries again; a failing one must not end the looking
+            LOG.warn("Reading the changed settings file {} failed", file.path(), e);
         }
     }
 
-    /** Waits until no event has come for one debounce period, at most ten periods, so editors finish writing. */
-    private void settle() throws InterruptedException {
-        for (int i = 0; i < 10 && waitForEvent(debounce); i++) {
-            // keep waiting while events arrive
+    private synchronized void lookAgainIn(long nanos) {
+        if (!closed) {
+            housekeeping.schedule(this::look, nanos, TimeUnit.NANOSECONDS);
         }
     }
-
-    /** True if an event for the settings file (or a lost-events overflow) arrived within {@code timeout}. */
-    private boolean waitForEvent(Duration timeout) throws InterruptedException {
-        WatchKey key = watchService.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        if (key == null) {
-            return false;
-        }
-        boolean relevant = false;
-        for (WatchEvent<?> event : key.pollEvents()) {
-            Object context = event.context();
-            relevant |= event.kind() == StandardWatchEventKinds.OVERFLOW
-                    || (context instanceof Path p && p.equals(file.path().getFileName()));
-        }
-        if (!key.reset()) {
-            LOG.warn("Settings folder of {} is gone; watching by polling only", file.path());
-        }
-        return relevant;
-    }
-
     /** How many times the file was read since start; lets tests see that a no-op edit was looked at. */
     int reloads() {
         return reloads;
@@ -152,12 +146,20 @@ public final class SettingsWatcher implements AutoCloseable {
         }
     }
 
-    /** Modification time and size, or "missing": a cheap way to notice a change without events. */
-    private String stamp() {
-        try {
-            return Files.getLastModifiedTime(file.path()) + "/" + Files.size(file.path());
-        } catch (IOException e) {
-            return "missing";
+    /**
+     * What tells a changed file without reading it: modification time, size and file (a replaced file is another
+     * one). One call for the attributes and no text, since it runs every poll interval all day.
+     */
+    private record Stamp(long modifiedNanos, long size, Object fileKey) {
+        static final Stamp MISSING = new Stamp(-1, -1, null);
+
+        static Stamp of(Path path) {
+            try {
+                BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
+                return new Stamp(a.lastModifiedTime().to(TimeUnit.NANOSECONDS), a.size(), a.fileKey());
+            } catch (IOException e) {
+                return MISSING;
+            }
         }
     }
 }

@@ -7,6 +7,9 @@ import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.traytalk.carrier.Carrier;
 import org.traytalk.carrier.netbios.NetbiosCarrierOptions;
@@ -17,6 +20,13 @@ import org.traytalk.model.UnverifiedPolicy;
 
 /** The carriers come from the settings in the order the setting names them; options carry the settings. */
 class CarrierAssemblyTest {
+    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor();
+
+    @AfterEach
+    void stopHousekeeping() {
+        housekeeping.shutdownNow();
+    }
+
     private final List<String> warnings = new ArrayList<>();
 
     private static Settings settings(List<String> carriers, List<String> interfaces, String workgroup,
@@ -29,7 +39,7 @@ class CarrierAssemblyTest {
 
     private List<String> builtNames(List<String> carriers) {
         List<Carrier> built = CarrierAssembly.build(settings(carriers, List.of(), "WORKGROUP", true), List::of,
-                7L, warnings);
+                housekeeping, 7L, warnings);
         built.forEach(Carrier::close); // never started: closing releases what construction made
         return built.stream().map(Carrier::name).toList();
     }

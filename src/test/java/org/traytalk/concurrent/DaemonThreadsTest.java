@@ -1,6 +1,7 @@
 package org.traytalk.concurrent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -45,5 +46,21 @@ class DaemonThreadsTest {
     @Test
     void aThreadDoesNotWaitForItself() {
         assertThat(DaemonThreads.join(Thread.currentThread(), Duration.ofSeconds(10))).isFalse();
+    }
+
+    @Test
+    void anOccasionalThreadEndsWhenIdleAndComesBackForTheNextTask() throws Exception {
+        ExecutorService occasional = DaemonThreads.whileBusy("test-occasional", Duration.ofMillis(50));
+        try {
+            assertThat(occasional.submit(() -> Thread.currentThread().getName()).get()).isEqualTo("test-occasional");
+            await().atMost(Duration.ofSeconds(10)).until(() -> !running("test-occasional"));
+            assertThat(occasional.submit(() -> Thread.currentThread().isDaemon()).get()).isTrue();
+        } finally {
+            occasional.shutdownNow();
+        }
+    }
+
+    private static boolean running(String name) {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive());
     }
 }

@@ -11,11 +11,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.traytalk.concurrent.DaemonThreads;
 
 class SettingsWatcherTest {
 
@@ -23,6 +25,8 @@ class SettingsWatcherTest {
     Path dir;
     private SettingsFile file;
     private SettingsWatcher watcher;
+    private final ScheduledThreadPoolExecutor housekeeping =
+            new ScheduledThreadPoolExecutor(1, new DaemonThreads("test-housekeeping"));
     private final BlockingQueue<LoadedSettings> heard = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> threads = new LinkedBlockingQueue<>();
 
@@ -30,7 +34,7 @@ class SettingsWatcherTest {
     void setUp() throws IOException {
         file = new SettingsFile(dir.resolve(SettingsFile.FILE_NAME), "DESK7");
         file.loadOrCreate();
-        watcher = new SettingsWatcher(file, Duration.ofMillis(50), Duration.ofMillis(500));
+        watcher = new SettingsWatcher(file, housekeeping, Duration.ofMillis(50), Duration.ofMillis(100));
         watcher.subscribe(loaded -> {
             threads.add(Thread.currentThread().getName() + "/daemon=" + Thread.currentThread().isDaemon());
             heard.add(loaded);
@@ -41,6 +45,7 @@ class SettingsWatcherTest {
     @AfterEach
     void tearDown() {
         watcher.close();
+        housekeeping.shutdownNow();
     }
 
     @Test
@@ -53,7 +58,7 @@ class SettingsWatcherTest {
 
         assertThat(loaded).isNotNull();
         assertThat(loaded.settings().udpPort()).isEqualTo(40123);
-        assertThat(threads.poll()).isEqualTo("traytalk-settings-watcher/daemon=true");
+        assertThat(threads.poll()).as("the housekeeping thread it was given").isEqualTo("test-housekeeping/daemon=true");
     }
 
     @Test
@@ -92,10 +97,29 @@ class SettingsWatcherTest {
     }
 
     @Test
-    void closeStopsTheThread() {
+    void aWriteThroughTheSettingsFileIsReadAtOnceWithoutWaitingForALook() throws Exception {
+        watcher.close();
+        heard.clear();
+        try (SettingsWatcher slow = new SettingsWatcher(file, housekeeping, Duration.ofMillis(50), Duration.ofHours(1))) {
+            slow.subscribe(heard::add);
+            slow.start();
+
+            file.set("udp.port", "40321");
+
+            LoadedSettings loaded = heard.poll(10, TimeUnit.SECONDS);
+            assertThat(loaded).as("heard long before the first look, an hour away").isNotNull();
+            assertThat(loaded.settings().udpPort()).isEqualTo(40321);
+        }
+    }
+
+    @Test
+    void closeStopsTheLooking() {
+        housekeeping.setRemoveOnCancelPolicy(true);
+        assertThat(housekeeping.getQueue()).hasSize(1);
+
         watcher.close();
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> Thread.getAllStackTraces().keySet().stream()
-                .noneMatch(t -> t.getName().equals("traytalk-settings-watcher")));
+        assertThat(housekeeping.getQueue()).as("no more looks scheduled").isEmpty();
+        assertThat(housekeeping.isShutdown()).as("the shared thread is not the watcher's to stop").isFalse();
     }
 }

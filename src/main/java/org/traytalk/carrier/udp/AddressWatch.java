@@ -4,17 +4,16 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.traytalk.concurrent.DaemonThreads;
 import org.traytalk.carrier.net.LocalAddress;
 import org.traytalk.carrier.net.NetworkView;
 
-/** Keeps the target plan in step with the machine's addresses, polling them on a named daemon thread. */
+/** Keeps the target plan in step with the machine's addresses, polling them on the thread it is given. */
 final class AddressWatch {
 
     private static final Logger LOG = LoggerFactory.getLogger(AddressWatch.class);
@@ -23,7 +22,7 @@ final class AddressWatch {
     private final Function<List<LocalAddress>, TargetPlan> planner;
     private final Runnable onChange;
     private volatile TargetPlan current;
-    private ScheduledExecutorService poller;
+    private ScheduledFuture<?> polling;
 
     AddressWatch(NetworkView network, Function<List<LocalAddress>, TargetPlan> planner, Runnable onChange) {
         this.network = network;
@@ -36,14 +35,13 @@ final class AddressWatch {
         return current;
     }
 
-    /** Polls every {@code interval}; zero or negative means never. */
-    synchronized void start(Duration interval, String threadName) {
-        if (interval.isZero() || interval.isNegative() || poller != null) {
+    /** Polls every {@code interval} on {@code thread}; zero or negative means never. */
+    synchronized void start(Duration interval, ScheduledExecutorService thread) {
+        if (interval.isZero() || interval.isNegative() || polling != null) {
             return;
         }
-        poller = Executors.newSingleThreadScheduledExecutor(new DaemonThreads(threadName));
         long millis = interval.toMillis();
-        poller.scheduleWithFixedDelay(this::refresh, millis, millis, TimeUnit.MILLISECONDS);
+        polling = thread.scheduleWithFixedDelay(this::refresh, millis, millis, TimeUnit.MILLISECONDS);
     }
 
     /** Re-reads the addresses; when the selected ones changed, replaces the plan and runs the change action. */
@@ -62,8 +60,8 @@ final class AddressWatch {
     }
 
     synchronized void stop() {
-        if (poller != null) {
-            poller.shutdownNow();
+        if (polling != null) {
+            polling.cancel(false);
         }
     }
 

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.traytalk.carrier.CarrierCallback;
@@ -14,6 +16,7 @@ import org.traytalk.carrier.CarrierException;
 import org.traytalk.carrier.SingleUseCarrier;
 import org.traytalk.carrier.SourceRates;
 import org.traytalk.carrier.net.NetworkView;
+import org.traytalk.concurrent.DaemonThreads;
 import org.traytalk.flow.Allowance;
 import org.traytalk.model.PeerAddress;
 import org.traytalk.wire.FoxMessage;
@@ -46,18 +49,32 @@ public final class UdpCarrier extends SingleUseCarrier {
     private final UdpEnvelopeCodec codec = new UdpEnvelopeCodec();
     private final InboundScreen screen;
     private volatile DatagramSocket socket;
+    private final ScheduledExecutorService housekeeping;
+    private volatile ScheduledExecutorService ownWatchThread;
     private volatile AddressWatch addresses;
     private volatile List<String> lastSendToAllFailures = List.of();
 
+    /** With a thread of its own for the look at the local addresses (tests, benchmarks). */
     public UdpCarrier(UdpCarrierOptions options, NetworkView network) {
-        this(options, network, HostResolver.SYSTEM);
+        this(options, network, null, HostResolver.SYSTEM);
+    }
+
+    /** @param housekeeping where the look at the local addresses runs, shared with the node's other light work */
+    public UdpCarrier(UdpCarrierOptions options, NetworkView network, ScheduledExecutorService housekeeping) {
+        this(options, network, housekeeping, HostResolver.SYSTEM);
     }
 
     UdpCarrier(UdpCarrierOptions options, NetworkView network, HostResolver resolver) {
+        this(options, network, null, resolver);
+    }
+
+    private UdpCarrier(UdpCarrierOptions options, NetworkView network, ScheduledExecutorService housekeeping,
+                       HostResolver resolver) {
         super(NAME, "UDP carrier", MAX_MESSAGE_BYTES, StandardCharsets.UTF_8, Duration.ofSeconds(2));
         this.options = options;
         this.network = network;
         this.resolver = resolver;
+        this.housekeeping = housekeeping;
         this.screen = new InboundScreen(codec, options.group(), options.instanceId(),
                 new SourceRates("UDP carrier", PER_SOURCE, System::nanoTime));
     }
@@ -76,7 +93,12 @@ public final class UdpCarrier extends SingleUseCarrier {
                 });
         socket = s; // published before the receive thread starts: close() then always closes it
         startReceiving(RECEIVE_THREAD, new ReceiveStep(s, screen, addresses::current, cb, this::isClosed));
-        addresses.start(options.watchInterval(), WATCH_THREAD);
+        ScheduledExecutorService watchThread = housekeeping;
+        if (watchThread == null) {
+            watchThread = Executors.newSingleThreadScheduledExecutor(new DaemonThreads(WATCH_THREAD));
+            ownWatchThread = watchThread;
+        }
+        addresses.start(options.watchInterval(), watchThread);
         LOG.info("UDP carrier on port {} for group {}, sending everyone-messages to {}", port, options.group(),
                 addresses.current().destinations());
     }
@@ -167,6 +189,10 @@ public final class UdpCarrier extends SingleUseCarrier {
         AddressWatch watch = addresses;
         if (watch != null) {
             watch.stop();
+        }
+        ScheduledExecutorService own = ownWatchThread;
+        if (own != null) {
+            own.shutdownNow();
         }
         DatagramSocket s = socket;
         if (s != null) {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 import org.slf4j.Logger;
@@ -70,7 +69,7 @@ public final class DesktopApp implements AutoCloseable {
     private final Windows windows;
     /** {@code -Dtraytalk.tray=dorkbox}: Dorkbox's tray even where Java's own would do (a desktop that needs it). */
     private static final boolean FORCE_DORKBOX = "dorkbox".equals(System.getProperty("traytalk.tray"));
-    private final ExecutorService background = Executors.newSingleThreadExecutor(new DaemonThreads("traytalk-ui-sender"));
+    private final ExecutorService background = DaemonThreads.whileBusy("traytalk-ui-sender", Duration.ofSeconds(10));
     private final CountDownLatch quit = new CountDownLatch(1);
     private final List<AutoCloseable> handles = new ArrayList<>();
     private TrayModel model;
