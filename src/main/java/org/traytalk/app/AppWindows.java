@@ -2,20 +2,42 @@ package org.traytalk.app;
 
 import java.awt.Image;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.swing.SwingUtilities;
+import org.traytalk.concurrent.DaemonThreads;
 import org.traytalk.tray.desktop.DesktopApp;
+import org.traytalk.tray.model.AboutText;
+import org.traytalk.tray.model.KeyChangeList;
+import org.traytalk.tray.window.AboutWindow;
 import org.traytalk.tray.window.ConversationsWindow;
+import org.traytalk.tray.window.KeyChangeWindow;
 import org.traytalk.tray.window.SettingsWindow;
 
-/** The conversations and settings windows of the running node, one of each, opened from the tray. */
+/**
+ * The windows of the running node, one of each, opened from the tray: conversations, settings, About and the review
+ * of a changed key, with the one list of key changes they and the tray share (its reads and trust calls run on
+ * "traytalk-trust").
+ */
 final class AppWindows implements DesktopApp.Windows {
+    private final ExecutorService trustWorker = Executors.newSingleThreadExecutor(new DaemonThreads("traytalk-trust"));
+    private final KeyChangeList keyChanges;
+    private final KeyChangeWindow keyReview;
     private final ConversationsWindow conversations;
     private final SettingsWindow settings;
+    private final AboutWindow about;
 
     AppWindows(RunningNode node) {
-        this.conversations = new ConversationsWindow(node, Clock.systemDefaultZone());
-        this.settings = new SettingsWindow(node.settingsFile(), () -> node.settingsFile().load().settings());
+        String version = AppWindows.class.getPackage().getImplementationVersion();
+        this.keyChanges = new KeyChangeList(node, trustWorker, SwingUtilities::invokeLater);
+        this.keyReview = new KeyChangeWindow(keyChanges, ZoneId.systemDefault());
+        this.conversations = new ConversationsWindow(node, keyChanges, keyReview::show, Clock.systemDefaultZone());
+        this.settings = new SettingsWindow(node.settingsFile(), () -> node.settingsFile().load().settings(),
+                Optional.ofNullable(node.fingerprint()));
+        this.about = new AboutWindow(() -> AboutText.of(node.localName(), node.fingerprint(), version));
     }
 
     @Override
@@ -29,14 +51,34 @@ final class AppWindows implements DesktopApp.Windows {
     }
 
     @Override
+    public void showAbout() {
+        about.show();
+    }
+
+    @Override
+    public KeyChangeList keyChanges() {
+        return keyChanges;
+    }
+
+    @Override
+    public void showKeyChange(String name) {
+        keyReview.show(name);
+    }
+
+    @Override
     public void useIcons(List<? extends Image> icons) {
         conversations.setIconImages(icons);
         settings.setIconImages(icons);
+        about.setIconImages(icons);
+        keyReview.setIconImages(icons);
     }
 
     @Override
     public void closeAll() {
         conversations.close();
         settings.close();
+        about.close();
+        keyReview.close();
+        trustWorker.shutdown();
     }
 }

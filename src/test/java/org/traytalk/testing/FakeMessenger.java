@@ -26,6 +26,7 @@ import org.traytalk.model.HistoryQuery;
 import org.traytalk.model.KeyChange;
 import org.traytalk.model.Peer;
 import org.traytalk.model.PeerAddress;
+import org.traytalk.model.PeerKey;
 import org.traytalk.model.Receipt;
 import org.traytalk.model.Status;
 
@@ -66,6 +67,8 @@ public final class FakeMessenger implements Messenger {
     public final List<KeyChange> keyChanges = new CopyOnWriteArrayList<>();
     /** trust calls, as "NAME FINGERPRINT". */
     public final List<String> trusted = new CopyOnWriteArrayList<>();
+    /** What trust throws, when set (a store gone, say). */
+    public volatile RuntimeException trustFailure;
     public volatile SendScript script = (fake, stored) -> stored.withState(DeliveryState.SENT, T0, sentReceipts(stored));
     /** Runs after the script, just before send returns. */
     public volatile Runnable afterSend = () -> { };
@@ -193,6 +196,10 @@ public final class FakeMessenger implements Messenger {
 
     @Override
     public void trust(String name, Fingerprint offered) throws MessengerException {
+        RuntimeException failure = trustFailure;
+        if (failure != null) {
+            throw failure;
+        }
         KeyChange change = keyChanges.stream()
                 .filter(c -> c.name().equalsIgnoreCase(name) && c.offered().equals(offered)).findFirst()
                 .orElseThrow(() -> new MessengerException("No TrayTalk identity " + offered + " has turned up under the"
@@ -317,6 +324,28 @@ public final class FakeMessenger implements Messenger {
     /** A peer running the original program: not verified. */
     public static Peer legacyPeer(String name, boolean online) {
         return new Peer(name, new PeerAddress("mailslot", name), T0, online, 0);
+    }
+
+    /** Received from a peer of the original program, whose carriers cannot tell who sent it. */
+    public static ChatMessage unverifiedInbound(long row, String from, String body) {
+        ChatMessage m = received(row, from, body, false);
+        return new ChatMessage(m.rowId(), m.direction(), m.peer(), m.wireId(), m.body(), m.createdAt(), m.state(),
+                m.updatedAt(), m.broadcast(), m.receipts(), false);
+    }
+
+    /**
+     * {@code name} (pinned to the fingerprint {@link #peer} gives it) turned up with a fresh identity made from
+     * {@code seed}, first at {@link #T0}, last {@code held} minutes later, with {@code held} messages held.
+     */
+    public static KeyChange keyChange(String name, int seed, int held) {
+        Random random = new Random(seed);
+        byte[] signing = new byte[PeerKey.KEY_BYTES];
+        byte[] agreement = new byte[PeerKey.KEY_BYTES];
+        random.nextBytes(signing);
+        random.nextBytes(agreement);
+        PeerKey key = new PeerKey(signing, agreement);
+        return new KeyChange(name, fingerprintOf(name.hashCode()), key.fingerprint(), key, T0,
+                T0.plusSeconds(60L * held), held);
     }
 
     public static ChatMessage inbound(long row, String from, String body) {

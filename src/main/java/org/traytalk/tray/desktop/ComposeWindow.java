@@ -10,6 +10,7 @@ import java.awt.event.KeyEvent;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
 import javax.swing.DefaultComboBoxModel;
@@ -39,6 +40,7 @@ import org.traytalk.model.ChatMessage;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.tray.model.PlainText;
 import org.traytalk.tray.model.SendSizeText;
+import org.traytalk.tray.model.VerifiedPeers;
 
 /**
  * The compose window: recipient (online peers, Everyone, or a typed name), the text (Enter sends, Shift+Enter
@@ -51,6 +53,8 @@ final class ComposeWindow {
 
     private final Messenger messenger;
     private final Executor background;
+    private final Predicate<String> unverified;
+    private final JLabel trustNote = new JLabel(" ");
     private final JFrame frame = new JFrame("New message - TrayTalk");
     private final JComboBox<String> to = new JComboBox<>();
     private final JTextArea text = new JTextArea(6, 36);
@@ -61,9 +65,11 @@ final class ComposeWindow {
     private long lastSentRow = -1;
     private String lastSentTo = "";
 
-    ComposeWindow(Messenger messenger, Executor background, List<? extends Image> icons) {
+    /** @param unverified whether a name is a peer that cannot be verified: marked "not verified" in the chooser */
+    ComposeWindow(Messenger messenger, Executor background, Predicate<String> unverified, List<? extends Image> icons) {
         this.messenger = messenger;
         this.background = background;
+        this.unverified = unverified;
         frame.setName("traytalk-compose");
         frame.setIconImages(icons);
         frame.setDefaultCloseOperation(WindowConstants.HIDE_ON_CLOSE);
@@ -81,8 +87,9 @@ final class ComposeWindow {
             @Override
             public Component getListCellRendererComponent(JList<?> list, Object value, int index, boolean selected,
                                                           boolean focus) {
-                return super.getListCellRendererComponent(list, PlainText.label(String.valueOf(value)), index,
-                        selected, focus);
+                String name = String.valueOf(value);
+                return super.getListCellRendererComponent(list, VerifiedPeers.label(name, unverified.test(name)),
+                        index, selected, focus);
             }
         });
         to.addActionListener(e -> measureLater.restart());
@@ -115,12 +122,14 @@ final class ComposeWindow {
         frame.getRootPane().setDefaultButton(null);
         counter.setForeground(UIManager.getColor("Label.disabledForeground"));
 
-        JPanel top = new JPanel(new BorderLayout(8, 0));
+        JPanel top = new JPanel(new BorderLayout(8, 4));
         JLabel toLabel = new JLabel("To:");
         toLabel.setLabelFor(to);
         toLabel.setDisplayedMnemonic('T');
         top.add(toLabel, BorderLayout.WEST);
         top.add(to, BorderLayout.CENTER);
+        trustNote.setForeground(Warnings.caution());
+        top.add(trustNote, BorderLayout.SOUTH);
         JPanel info = new JPanel(new BorderLayout());
         JLabel keys = new JLabel("Enter sends \u00B7 Shift+Enter: new line \u00B7 Esc closes");
         keys.setForeground(UIManager.getColor("Label.disabledForeground"));
@@ -223,8 +232,17 @@ final class ComposeWindow {
         }));
     }
 
+    /** Under the recipient: whether it is a peer that cannot be verified. */
+    private void showTrust(String recipient) {
+        boolean marked = !ChatMessage.EVERYONE.equals(recipient) && unverified.test(recipient);
+        String name = PlainText.label(recipient);
+        trustNote.setText(marked ? PlainText.notHtml("\u26A0 " + name + " is " + VerifiedPeers.NOT_VERIFIED
+                + ": anyone on the network could read this or answer as " + name) : " ");
+    }
+
     private void measure() {
         String recipient = recipient();
+        showTrust(recipient);
         String body = text.getText();
         background.execute(() -> {
             SendSize size = messenger.measure(recipient, body);

@@ -22,6 +22,7 @@ import org.traytalk.config.Settings;
 import org.traytalk.engine.Messenger;
 import org.traytalk.engine.MessengerListener;
 import org.traytalk.model.ChatMessage;
+import org.traytalk.model.KeyChange;
 import org.traytalk.platform.Autostart;
 import org.traytalk.platform.DarkMode;
 import org.traytalk.platform.idle.IdleTime;
@@ -32,6 +33,7 @@ import org.traytalk.tray.model.Alert;
 import org.traytalk.tray.model.AlertOptions;
 import org.traytalk.tray.model.AlertQueue;
 import org.traytalk.tray.model.AwayWatch;
+import org.traytalk.tray.model.KeyChangeList;
 import org.traytalk.tray.model.MenuModel;
 import org.traytalk.tray.model.NativeNotices;
 import org.traytalk.tray.model.OnThread;
@@ -57,6 +59,18 @@ public final class DesktopApp implements AutoCloseable {
 
         void showSettings();
 
+        /** Opens About: who this TrayTalk is and the code its peers compare. */
+        void showAbout();
+
+        /**
+         * The key changes waiting for review: one list for the tray, the pop-ups and every window. The desktop
+         * attaches it to the messenger.
+         */
+        KeyChangeList keyChanges();
+
+        /** Opens the review of the key change waiting for {@code name}. */
+        void showKeyChange(String name);
+
         void closeAll();
 
         /** The application icon in every size, for the windows' title bars. */
@@ -74,6 +88,7 @@ public final class DesktopApp implements AutoCloseable {
     private final List<AutoCloseable> handles = new ArrayList<>();
     private TrayModel model;
     private AlertQueue alerts;
+    private KeyChangeList keyChanges;
     private TrayPresenter presenter;
     private PopupStack popups;
     private ComposeWindow compose;
@@ -128,14 +143,15 @@ public final class DesktopApp implements AutoCloseable {
     private void build(Settings settings, TrayPresence.Host host) {
         icons = TrayIcons.load();
         model = new TrayModel(messenger.localName());
-        alerts = new AlertQueue(messenger, Clock.systemDefaultZone(), new SwingTimers(),
-                AlertOptions.DEFAULTS.withHideAfter(settings.alertTime()), background);
+        alerts = new AlertQueue(messenger, Clock.systemDefaultZone(), new SwingTimers(), alertOptions(settings),
+                background);
         sound = settings.alertSound();
         notifications = settings.notifications();
         popups = new PopupStack(alerts, this::openAlert, this::repliedFromPopup, () -> sound, this::popupsWanted,
                 this::popupIcon, ZoneId.systemDefault());
         nativeNotices = new NativeNotices(alerts, messenger, background, SwingUtilities::invokeLater,
-                () -> notifications.nativeNotification() && desktopNotifications != null, this::showConversation);
+                () -> notifications.nativeNotification() && desktopNotifications != null, this::showConversation,
+                this::showKeyChange);
         handles.add(nativeNotices.attach());
         awayWatch = new AwayWatch(messenger, background, alerts);
         idleTimer = new Timer((int) IDLE_LOOK.toMillis(), e -> lookForInput());
@@ -156,6 +172,22 @@ public final class DesktopApp implements AutoCloseable {
             }
         })));
         handles.add(model.onChange(this::logUnread));
+        keyChanges = windows.keyChanges();
+        handles.add(keyChanges.onChange(new KeyChangeList.Listener() {
+            @Override
+            public void listChanged() {
+                model.setKeyChanges(keyChanges.pending());
+                alerts.keyChangesPending(keyChanges.pending());
+            }
+
+            @Override
+            public void raised(KeyChange change) {
+                LOG.warn("Tray warns: {} turned up as {} (known as {}), {} held", change.name(), change.offered(),
+                        change.pinned(), change.held());
+                alerts.showKeyChange(change);
+            }
+        }));
+        handles.add(keyChanges.attach());
         view = openView(host);
         handles.add(presenter.showIn(view));
         presenter.setBlinking(settings.trayBlink());
@@ -180,7 +212,7 @@ public final class DesktopApp implements AutoCloseable {
     private ComposeWindow compose() {
         if (compose == null) {
             prepareSwing();
-            compose = new ComposeWindow(messenger, background, icons.app());
+            compose = new ComposeWindow(messenger, background, model::unverified, icons.app());
         }
         return compose;
     }
@@ -188,6 +220,11 @@ public final class DesktopApp implements AutoCloseable {
     private void showConversation(String peer) {
         prepareSwing();
         windows.showConversations(Optional.of(peer));
+    }
+
+    private void showKeyChange(String name) {
+        prepareSwing();
+        windows.showKeyChange(name);
     }
 
     /**
@@ -235,10 +272,10 @@ public final class DesktopApp implements AutoCloseable {
         SwingUtilities.invokeLater(() -> model.problem(text));
     }
 
-    /** Settings changed on disk: pop-ups, blinking, the name shown, notifications and away apply at once. */
+    /** Settings changed on disk: pop-ups, unverified.peers, blinking, the name shown, notifications, away apply at once. */
     public void apply(Settings settings) {
         SwingUtilities.invokeLater(() -> {
-            alerts.setOptions(AlertOptions.DEFAULTS.withHideAfter(settings.alertTime()));
+            alerts.setOptions(alertOptions(settings));
             sound = settings.alertSound();
             model.setLocalName(settings.displayName());
             notifications = settings.notifications();
@@ -285,12 +322,24 @@ public final class DesktopApp implements AutoCloseable {
         return left.compareTo(IDLE_LOOK) > 0 ? left : IDLE_LOOK;
     }
 
+    private static AlertOptions alertOptions(Settings settings) {
+        return AlertOptions.DEFAULTS.withHideAfter(settings.alertTime()).withUnverified(settings.unverified());
+    }
+
     private void openCompose(Optional<String> to) {
         compose().open(to, model.onlinePeers());
     }
 
-    /** "Open" on a pop-up: the conversation it belongs to (Everyone for a broadcast); reading it there clears it. */
+    /**
+     * "Open" on a pop-up: the conversation it belongs to (Everyone for a broadcast); reading it there clears it.
+     * "Review..." on a key change's pop-up: its review.
+     */
     private void openAlert(Alert alert) {
+        if (alert.kind() == Alert.Kind.KEY_CHANGE) {
+            LOG.info("Pop-up {} review: {}", alert.id(), alert.peer().orElse(""));
+            alert.peer().ifPresent(this::showKeyChange);
+            return;
+        }
         String peer = ChatMessage.EVERYONE.equals(alert.conversation()) ? ChatMessage.EVERYONE
                 : alert.peer().orElse(alert.conversation());
         LOG.info("Pop-up {} open: {}", alert.id(), peer);
@@ -425,6 +474,19 @@ public final class DesktopApp implements AutoCloseable {
             LOG.info("Menu: settings");
             prepareSwing();
             windows.showSettings();
+        }
+
+        @Override
+        public void openAbout() {
+            LOG.info("Menu: about");
+            prepareSwing();
+            windows.showAbout();
+        }
+
+        @Override
+        public void reviewKeyChange(String name) {
+            LOG.info("Menu: review the key change of {}", name);
+            showKeyChange(name);
         }
 
         @Override

@@ -34,9 +34,10 @@ import org.traytalk.tray.model.PlainText;
 import org.traytalk.tray.model.QuickReply;
 
 /**
- * One pop-up: sender, time, the text (clipped, with "Show all"), a reply field (Enter sends) and the reply's
- * delivery state. It never takes the keyboard when it appears; a click on it does. Every text shown comes from the
- * {@link Alert}, which holds plain text only.
+ * One pop-up: sender, time, a warning line when there is one (a sender that cannot be verified, a changed key),
+ * the text (clipped, with "Show all"), a reply field (Enter sends) and the reply's delivery state; a changed key's
+ * pop-up has Review... instead of the reply. It never takes the keyboard when it appears; a click on it does.
+ * Every text shown comes from the {@link Alert}, which holds plain text only.
  */
 final class PopupWindow {
     static final int WIDTH = 360;
@@ -60,7 +61,9 @@ final class PopupWindow {
     private final ZoneId zone;
     private final JLabel title = new JLabel();
     private final JLabel time = new JLabel();
-    private final JTextArea text = plainArea();
+    private final JTextArea warning = ReadOnlyText.area();
+    private final JButton open = link("Open");
+    private final JTextArea text = ReadOnlyText.area(); // not focusable: the keyboard belongs to the reply field
     private final JScrollPane textScroll = new JScrollPane(text);
     private final JButton showAll = link("Show all");
     private final JTextField replyField = new JTextField();
@@ -118,15 +121,16 @@ final class PopupWindow {
             update(alert);
             callbacks.resized();
         });
-        JPanel body = new JPanel(new BorderLayout());
+        warning.setName("warning");
+        warning.setFont(warning.getFont().deriveFont(Font.BOLD));
+        JPanel body = new JPanel(new BorderLayout(0, 4));
         body.setOpaque(false);
+        body.add(warning, BorderLayout.NORTH);
         body.add(textScroll, BorderLayout.CENTER);
         body.add(showAll, BorderLayout.SOUTH);
 
         replyField.setName("reply");
         replyField.addActionListener(e -> sendReply());
-        JButton open = link("Open");
-        open.setToolTipText("Show the whole conversation");
         open.addActionListener(e -> callbacks.open(alert));
         JPanel footer = new JPanel(new BorderLayout(8, 4));
         footer.setOpaque(false);
@@ -169,6 +173,12 @@ final class PopupWindow {
         text.setText(expanded ? newAlert.fullText() : newAlert.preview());
         text.setCaretPosition(0);
         showAll.setVisible(newAlert.clipped() && !expanded);
+        boolean keyChange = newAlert.kind() == Alert.Kind.KEY_CHANGE;
+        warning.setText(newAlert.warning().isEmpty() ? "" : PlainText.notHtml("\u26A0 " + newAlert.warning()));
+        warning.setForeground(keyChange ? Warnings.danger() : Warnings.caution());
+        warning.setVisible(!newAlert.warning().isEmpty());
+        open.setText(keyChange ? "Review\u2026" : "Open");
+        open.setToolTipText(keyChange ? "Compare the codes and decide" : "Show the whole conversation");
         replyField.setVisible(newAlert.canReply());
         replyField.putClientProperty("JTextField.placeholderText",
                 "Reply to " + newAlert.sender() + "\u2026 (Enter sends)");
@@ -202,6 +212,7 @@ final class PopupWindow {
     }
 
     private void sizeText() {
+        warning.setSize(new Dimension(WIDTH - 30, Short.MAX_VALUE)); // wraps at the pop-up's width
         text.setColumns(0);
         text.setSize(new Dimension(WIDTH - 30, Short.MAX_VALUE));
         int wanted = text.getPreferredSize().height;
@@ -232,18 +243,6 @@ final class PopupWindow {
 
     void close() {
         dialog.dispose();
-    }
-
-    private static JTextArea plainArea() {
-        JTextArea area = new JTextArea();
-        area.setEditable(false);
-        area.setFocusable(false); // the keyboard belongs to the reply field
-        area.setLineWrap(true);
-        area.setWrapStyleWord(true);
-        area.setOpaque(false);
-        area.setBorder(BorderFactory.createEmptyBorder());
-        area.setFont(UIManager.getFont("Label.font"));
-        return area;
     }
 
     private static JButton link(String label) {

@@ -22,20 +22,24 @@ import java.util.Optional;
  * @param reply    the quick reply sent from it, if any
  * @param conversation the {@link org.traytalk.model.Conversation#key} of the latest message it covers: what "Open"
  *                 shows and what reading it marks read
- * @param messageRow the store row of the latest message it covers
+ * @param messageRow the store row of the latest message it covers (0 for a key change)
+ * @param warning  a line to show in the warning colour, "" when there is none: that a message's sender cannot be
+ *                 verified (policy WARN), or that someone may be posing as the peer whose key changed
  */
 public record Alert(long id, Kind kind, Optional<String> peer, String sender, String title, Instant time,
                     String preview, boolean clipped, String fullText, int count, Optional<QuickReply> reply, String conversation,
-                    long messageRow) {
+                    long messageRow, String warning) {
 
-    public enum Kind { MESSAGE, FLOOD, AWAY }
+    /** A single message, a collapsed flood, the summary after do-not-disturb, or a peer's changed key. */
+    public enum Kind { MESSAGE, FLOOD, AWAY, KEY_CHANGE }
 
+    /** A key change is reviewed, never answered: the name may not be who it claims. */
     public boolean canReply() {
-        return peer.isPresent();
+        return peer.isPresent() && kind != Kind.KEY_CHANGE;
     }
 
     Alert withReply(QuickReply newReply) {
         return new Alert(id, kind, peer, sender, title, time, preview, clipped, fullText, count,
-                Optional.of(newReply), conversation, messageRow);
+                Optional.of(newReply), conversation, messageRow, warning);
     }
 }

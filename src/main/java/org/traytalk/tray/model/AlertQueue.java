@@ -1,24 +1,29 @@
 package org.traytalk.tray.model;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 import org.traytalk.engine.Messenger;
-import org.traytalk.engine.MessengerException;
 import org.traytalk.engine.MessengerListener;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
 import org.traytalk.model.Direction;
+import org.traytalk.model.KeyChange;
 import org.traytalk.model.Peer;
 
 /**
  * Decides which pop-ups are on screen. At most {@code maxVisible}, newest last (at the bottom); each hides after
  * {@code hideAfter} unless hovered; floods from one sender collapse into one counting pop-up; under do-not-disturb
- * nothing shows and one summary appears when it ends. UI-thread confined: attach with {@link #attach}.
+ * nothing shows and one summary appears when it ends. A key change's warning stays until it is closed or settled,
+ * one per name, and is the last to make room. UI-thread confined: attach with {@link #attach}.
  */
 public final class AlertQueue implements MessengerListener {
     private final Messenger messenger;
@@ -34,6 +39,7 @@ public final class AlertQueue implements MessengerListener {
     private final AwayLog whileIdle = new AwayLog(); // while the user is away from the keyboard
     private boolean idleAway;
     private final ReplyWatch replies = new ReplyWatch();
+    private final Map<String, KeyChange> keyChangesAway = new LinkedHashMap<>(); // raised under do-not-disturb
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private long nextId = 1;
     private boolean dnd;
@@ -113,6 +119,38 @@ public final class AlertQueue implements MessengerListener {
     }
 
     /**
+     * Warns that {@code change}'s name turned up with another key (see {@link KeyChangeList.Listener#raised}): the
+     * name's warning is shown, or updated with the count of held messages. Under do-not-disturb it waits.
+     */
+    public void showKeyChange(KeyChange change) {
+        if (dnd) {
+            keyChangesAway.put(Peer.keyOf(change.name()), change);
+            return;
+        }
+        Optional<Alert> shown = find(a -> a.kind() == Alert.Kind.KEY_CHANGE && samePeer(a, change.name()));
+        if (shown.isPresent()) {
+            replace(AlertTexts.keyChange(shown.get().id(), change));
+        } else {
+            add(AlertTexts.keyChange(nextId++, change));
+        }
+        changed();
+    }
+
+    /** The key changes still waiting: the warnings of those the user settled (accepted or kept) go. */
+    public void keyChangesPending(List<KeyChange> pending) {
+        List<String> names = pending.stream().map(c -> Peer.keyOf(c.name())).toList();
+        keyChangesAway.keySet().retainAll(names);
+        boolean any = false;
+        for (Alert a : List.copyOf(visible)) {
+            any |= a.kind() == Alert.Kind.KEY_CHANGE && !names.contains(Peer.keyOf(a.peer().orElseThrow()))
+                    && remove(a.id());
+        }
+        if (any) {
+            changed();
+        }
+    }
+
+    /**
      * Sends {@code text} to the pop-up's sender; the pop-up then shows its delivery state, or why the messenger
      * refused it. Returns false when the pop-up is gone or has no single sender.
      */
@@ -126,18 +164,10 @@ public final class AlertQueue implements MessengerListener {
         replace(alert.get().withReply(new QuickReply(shown, QuickReply.Status.SENDING, "")));
         changed();
         sender.execute(() -> {
-            ChatMessage sent = null;
-            String refusal = null;
-            try {
-                sent = messenger.send(peer, text);
-            } catch (MessengerException e) {
-                refusal = PlainText.line(e.getMessage());
-            } catch (RuntimeException e) {
-                refusal = "Could not send: " + PlainText.line(e.getMessage());
-            }
-            ChatMessage stored = sent;
-            String why = refusal;
-            uiThread.execute(() -> replySettled(alertId, shown, stored, why));
+            ChatMessage[] sent = {null};
+            Optional<String> refusal = MessengerCalls.refusal("Could not send",
+                    () -> sent[0] = messenger.send(peer, text));
+            uiThread.execute(() -> replySettled(alertId, shown, sent[0], refusal.orElse(null)));
         });
         return true;
     }
@@ -163,7 +193,7 @@ public final class AlertQueue implements MessengerListener {
     /** The pointer left: the pop-up gets a full {@code hideAfter} again. */
     public void hoverEnded(long alertId) {
         if (hideTimers.unhover(alertId)) {
-            hideTimers.start(alertId, options.hideAfter());
+            find(a -> a.id() == alertId).ifPresent(a -> hideTimers.start(alertId, hideAfter(a)));
         }
     }
 
@@ -189,7 +219,8 @@ public final class AlertQueue implements MessengerListener {
         }
         boolean any = false;
         for (Alert a : List.copyOf(visible)) {
-            any |= a.conversation().equals(now.key()) && a.reply().isEmpty() && remove(a.id());
+            any |= a.kind() != Alert.Kind.KEY_CHANGE && a.conversation().equals(now.key()) && a.reply().isEmpty()
+                    && remove(a.id());
         }
         if (any) {
             changed();
@@ -223,11 +254,16 @@ public final class AlertQueue implements MessengerListener {
         if (on) {
             List.copyOf(visible).forEach(a -> remove(a.id()));
         } else {
+            List<KeyChange> keyChanges = List.copyOf(keyChangesAway.values());
+            keyChangesAway.clear();
+            keyChanges.forEach(c -> add(AlertTexts.keyChange(nextId++, c)));
             List<AwayLog.Entry> missed = away.drain();
-            if (missed.isEmpty()) {
+            if (!missed.isEmpty()) {
+                add(AlertTexts.away(nextId++, missed, options));
+            }
+            if (keyChanges.isEmpty() && missed.isEmpty()) {
                 return;
             }
-            add(AlertTexts.away(nextId++, missed, options));
         }
         changed();
     }
@@ -235,17 +271,24 @@ public final class AlertQueue implements MessengerListener {
     private void add(Alert alert) {
         visible.add(alert);
         while (visible.size() > options.maxVisible()) {
-            Alert oldest = visible.stream().filter(a -> !hideTimers.isHovered(a.id())).findFirst()
+            // messages make room first: a warning that someone may be posing as a peer must not scroll away
+            Alert oldest = visible.stream().filter(a -> !hideTimers.isHovered(a.id()))
+                    .min(Comparator.comparing((Alert a) -> a.kind() == Alert.Kind.KEY_CHANGE))
                     .orElse(visible.get(0));
             remove(oldest.id());
         }
-        hideTimers.start(alert.id(), options.hideAfter());
+        hideTimers.start(alert.id(), hideAfter(alert));
     }
 
     /** Puts the new version in the old one's place and gives it a fresh hide time. */
     private void replace(Alert alert) {
         visible.replaceAll(a -> a.id() == alert.id() ? alert : a);
-        hideTimers.start(alert.id(), options.hideAfter());
+        hideTimers.start(alert.id(), hideAfter(alert));
+    }
+
+    /** A key change's warning stays until it is closed or settled. */
+    private Duration hideAfter(Alert alert) {
+        return alert.kind() == Alert.Kind.KEY_CHANGE ? Duration.ZERO : options.hideAfter();
     }
 
     private boolean remove(long alertId) {

@@ -10,19 +10,20 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.traytalk.engine.Messenger;
-import org.traytalk.engine.MessengerException;
 import org.traytalk.engine.MessengerListener;
 import org.traytalk.engine.SendSize;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
 import org.traytalk.model.HistoryQuery;
+import org.traytalk.model.KeyChange;
 import org.traytalk.model.Peer;
 
 /**
- * What the conversations window shows: the list of conversations with unread counts and presence, the open
- * conversation (oldest message first) or the results of a full-text search (newest first), and the state of what
- * its composer sends. While the window is active, the open conversation counts as read. UI-thread confined; reads
- * and sends run on {@code background} and come back through {@code ui}; every change is told to the {@link View}.
+ * What the conversations window shows: the list of conversations with unread counts and presence (and "not
+ * verified" for peers that cannot be), the open conversation (oldest message first) or the results of a full-text
+ * search (newest first), a warning when the open peer's key changed, and the state of what its composer sends.
+ * While the window is active, the open conversation counts as read. UI-thread confined; reads and sends run on
+ * {@code background} and come back through {@code ui}; every change is told to the {@link View}.
  */
 public final class ConversationsModel implements MessengerListener {
     /** Messages shown per conversation, and at most per search. */
@@ -55,6 +56,10 @@ public final class ConversationsModel implements MessengerListener {
 
         default void sizeMeasured(SendSize size) {
         }
+
+        /** A key change turned up or was settled: {@link #keyChange()} and the list's marks may differ. */
+        default void keyChangesChanged() {
+        }
     }
 
     /** The title and the line under it, plain text. */
@@ -65,6 +70,8 @@ public final class ConversationsModel implements MessengerListener {
     private final Executor background;
     private final Executor ui;
     private final ConversationList list = new ConversationList();
+    private final VerifiedPeers verified = new VerifiedPeers();
+    private final KeyChangeList keyChanges;
     private final List<ChatMessage> shown = new ArrayList<>();
     private final List<ChatMessage> sinceListRead = new ArrayList<>();
     private final List<ChatMessage> sinceViewRead = new ArrayList<>();
@@ -81,8 +88,10 @@ public final class ConversationsModel implements MessengerListener {
     private String markedKey = ""; // the last read position asked for, so each is asked for once
     private long markedTo;
 
-    public ConversationsModel(Messenger messenger, Executor background, Executor ui) {
+    /** @param keyChanges the app's key changes waiting for review (attached by its owner) */
+    public ConversationsModel(Messenger messenger, KeyChangeList keyChanges, Executor background, Executor ui) {
         this.messenger = Objects.requireNonNull(messenger);
+        this.keyChanges = Objects.requireNonNull(keyChanges);
         this.background = Objects.requireNonNull(background);
         this.ui = Objects.requireNonNull(ui);
     }
@@ -91,8 +100,17 @@ public final class ConversationsModel implements MessengerListener {
     public AutoCloseable attach(View newView) {
         this.view = Objects.requireNonNull(newView);
         AutoCloseable subscription = messenger.subscribe(OnThread.of(ui, this));
+        AutoCloseable keys = keyChanges.onChange(new KeyChangeList.Listener() {
+            @Override
+            public void listChanged() {
+                view.keyChangesChanged();
+            }
+        });
         reloadList();
-        return subscription;
+        return () -> {
+            keys.close();
+            subscription.close();
+        };
     }
 
     // ---- what the user does ----
@@ -152,17 +170,8 @@ public final class ConversationsModel implements MessengerListener {
             return;
         }
         inBackground(() -> {
-            Optional<String> refusal;
-            try {
-                messenger.send(to, text);
-                refusal = Optional.empty();
-            } catch (MessengerException e) {
-                refusal = Optional.of(PlainText.line(String.valueOf(e.getMessage())));
-            } catch (RuntimeException e) {
-                refusal = Optional.of("Could not send: " + PlainText.line(String.valueOf(e.getMessage())));
-            }
-            Optional<String> settled = refusal;
-            ui.execute(() -> view.sendSettled(settled));
+            Optional<String> refusal = MessengerCalls.refusal("Could not send", () -> messenger.send(to, text));
+            ui.execute(() -> view.sendSettled(refusal));
         });
         if (list.unread(openKey) > 0) {
             markShownRead(); // answering is reading
@@ -215,12 +224,30 @@ public final class ConversationsModel implements MessengerListener {
         Conversation c = list.ensure(openKey);
         String status = problem != null ? problem
                 : c.everyone() ? "Messages to and from everyone" : c.online() ? "Online" : "Offline";
+        if (problem == null && unverified(c)) {
+            status += " \u00B7 " + VerifiedPeers.NOT_VERIFIED + ": the original program cannot prove who sent what";
+        }
         return new Heading(title(c), PlainText.notHtml(status));
     }
 
     /** How a conversation is named on screen: "Everyone", or the peer's name as plain text. */
     public static String title(Conversation c) {
         return c.everyone() ? "Everyone" : PlainText.label(c.name());
+    }
+
+    /** Whether {@code c} is with a peer that cannot be verified (the original program's): marked "not verified". */
+    public boolean unverified(Conversation c) {
+        return !c.everyone() && verified.unverified(c.name());
+    }
+
+    /** The key change waiting for review under {@code c}'s name, if any. */
+    public Optional<KeyChange> keyChange(Conversation c) {
+        return c.everyone() ? Optional.empty() : keyChanges.forName(c.name());
+    }
+
+    /** The key change waiting for review under the open conversation's name: the window shows a banner. */
+    public Optional<KeyChange> keyChange() {
+        return openConversation().flatMap(this::keyChange);
     }
 
     // ---- messenger events, on the UI thread ----
@@ -236,6 +263,7 @@ public final class ConversationsModel implements MessengerListener {
     }
 
     private void changed(ChatMessage m) {
+        verified.message(m);
         sinceListRead.add(m);
         sinceViewRead.add(m);
         list.arrived(m);
@@ -267,6 +295,7 @@ public final class ConversationsModel implements MessengerListener {
     }
 
     private void presence(Peer peer) {
+        verified.peer(peer);
         list.presence(peer);
         view.listChanged();
         if (peer.key().equals(openKey)) {
@@ -279,10 +308,14 @@ public final class ConversationsModel implements MessengerListener {
     private void reloadList() {
         int read = ++listReads;
         sinceListRead.clear();
-        read(messenger::conversations, snapshot -> {
+        read(() -> new Listing(messenger.conversations(), messenger.peers()), listing -> {
             if (read != listReads) {
                 return;
             }
+            List<Conversation> snapshot = listing.conversations();
+            verified.reset(listing.peers());
+            snapshot.stream().map(Conversation::latest).filter(Objects::nonNull).forEach(verified::message);
+            sinceListRead.forEach(verified::message);
             list.reset(snapshot);
             sinceListRead.forEach(list::arrived);
             if (openKey != null) {
@@ -358,6 +391,10 @@ public final class ConversationsModel implements MessengerListener {
         markedKey = key;
         markedTo = upTo;
         inBackground(() -> messenger.markRead(key, upTo));
+    }
+
+    /** What one read of the list brings: the conversations, and the roster that tells who is verified. */
+    private record Listing(List<Conversation> conversations, List<Peer> peers) {
     }
 
     private String recipient(Conversation c) {

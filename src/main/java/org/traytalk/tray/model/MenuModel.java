@@ -4,15 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.traytalk.model.ChatMessage;
+import org.traytalk.model.KeyChange;
 import org.traytalk.model.Peer;
 
 /**
- * The whole tray menu, top to bottom. Rebuild it with {@link #of} whenever the {@link TrayModel} changes; the
- * first entry (Compose...) is also what a left click on the icon does.
+ * The whole tray menu, top to bottom. Rebuild it with {@link #of} whenever the {@link TrayModel} changes. Key
+ * changes waiting for review come first; Compose... is also what a left click on the icon does.
  */
 public record MenuModel(List<MenuEntry> entries) {
     /** Online peers the menu lists; the rest are one "More..." away, in the conversations window. */
     public static final int ONLINE_SHOWN = 50;
+    /** Key changes the menu lists one by one; more are one "More key changes..." away. */
+    public static final int KEY_CHANGES_SHOWN = 3;
 
     /**
      * Whether "Start at logon" can be used yet and whether it is on.
@@ -28,11 +31,11 @@ public record MenuModel(List<MenuEntry> entries) {
     }
 
     public static MenuModel of(TrayModel model, Autostart autostart, TrayActions actions) {
-        List<MenuEntry> menu = new ArrayList<>();
+        List<MenuEntry> menu = new ArrayList<>(keyChanges(model.keyChanges(), actions));
         menu.add(MenuEntry.action("compose", "Compose...", () -> actions.openCompose(Optional.empty())));
         for (String sender : model.recentSenders()) {
             int unread = model.unreadFrom(sender);
-            String label = "Reply to " + PlainText.label(sender) + (unread > 0 ? " (" + unread + ")" : "");
+            String label = "Reply to " + model.label(sender) + (unread > 0 ? " (" + unread + ")" : "");
             menu.add(MenuEntry.action("reply:" + Peer.keyOf(sender), label, () -> actions.openConversation(sender)));
         }
         menu.add(MenuEntry.separator());
@@ -46,16 +49,36 @@ public record MenuModel(List<MenuEntry> entries) {
         menu.add(MenuEntry.checkbox("autostart", "Start at logon", autostart.available(), autostart.on(),
                 actions::toggleAutostart));
         menu.add(MenuEntry.action("settings", "Settings...", actions::openSettings));
+        menu.add(MenuEntry.action("about", "About TrayTalk...", actions::openAbout));
         menu.add(MenuEntry.separator());
         menu.add(MenuEntry.action("quit", "Quit", actions::quit));
         return new MenuModel(menu);
+    }
+
+    /** One entry per key change up to {@link #KEY_CHANGES_SHOWN}, then one for the rest; a separator below. */
+    private static List<MenuEntry> keyChanges(List<KeyChange> changes, TrayActions actions) {
+        List<MenuEntry> entries = new ArrayList<>();
+        for (KeyChange c : changes.subList(0, Math.min(changes.size(), KEY_CHANGES_SHOWN))) {
+            entries.add(MenuEntry.action("keychange:" + Peer.keyOf(c.name()), KeyChangeReview.menuLabel(c),
+                    () -> actions.reviewKeyChange(c.name())));
+        }
+        if (changes.size() > KEY_CHANGES_SHOWN) {
+            // an attacker can make up any number of names: the menu stays short, the review walks through them
+            KeyChange next = changes.get(KEY_CHANGES_SHOWN);
+            entries.add(MenuEntry.action("keychange-more", "More key changes (" + (changes.size() - KEY_CHANGES_SHOWN)
+                    + " more)...", () -> actions.reviewKeyChange(next.name())));
+        }
+        if (!entries.isEmpty()) {
+            entries.add(MenuEntry.separator());
+        }
+        return entries;
     }
 
     private static MenuEntry online(TrayModel model, TrayActions actions) {
         List<String> online = model.onlinePeers();
         List<MenuEntry> peers = new ArrayList<>();
         for (String name : online.subList(0, Math.min(online.size(), ONLINE_SHOWN))) {
-            peers.add(MenuEntry.action("online:" + Peer.keyOf(name), PlainText.label(name),
+            peers.add(MenuEntry.action("online:" + Peer.keyOf(name), model.label(name),
                     () -> actions.openConversation(name)));
         }
         if (online.size() > ONLINE_SHOWN) {
@@ -69,9 +92,9 @@ public record MenuModel(List<MenuEntry> entries) {
         return MenuEntry.submenu("online", "Online (" + online.size() + ")", peers);
     }
 
-    /** What a left click on the icon does: the first entry, Compose... */
+    /** What a left click on the icon does: Compose... */
     public MenuEntry defaultEntry() {
-        return entries.get(0);
+        return find("compose").orElseThrow();
     }
 
     /** The entry with this id, searching submenus too. */

@@ -17,9 +17,10 @@ import org.traytalk.platform.notify.DesktopNotifications;
 import org.traytalk.platform.notify.DesktopNotifications.Notice;
 
 /**
- * Shows what the {@link AlertQueue} announces (a message, a flood, the summary after do-not-disturb) also in the
- * desktop's notification centre, where it stays until read: reading the conversation anywhere withdraws it.
- * A click opens the conversation; a reply typed into the notice goes to the sender and counts as reading it.
+ * Shows what the {@link AlertQueue} announces (a message, a flood, the summary after do-not-disturb, a changed key)
+ * also in the desktop's notification centre, where it stays until read: reading the conversation anywhere
+ * withdraws it (a changed key's notice goes when its pop-up does: reviewed, or closed). A click opens the
+ * conversation (a changed key's review); a reply typed into the notice goes to the sender and counts as reading it.
  * UI-thread confined; the desktop's callbacks are handed to {@code ui}, sends to {@code background}.
  */
 public final class NativeNotices implements MessengerListener {
@@ -32,6 +33,7 @@ public final class NativeNotices implements MessengerListener {
     private final Executor ui;
     private final BooleanSupplier enabled;
     private final Consumer<String> openConversation;
+    private final Consumer<String> reviewKeyChange;
     private final Map<Long, Alert> announced = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, Alert> eldest) {
@@ -43,15 +45,17 @@ public final class NativeNotices implements MessengerListener {
     /**
      * @param enabled          whether the notifications setting asks for native notices now
      * @param openConversation opens the conversations window at a peer's name ({@code *}: Everyone)
+     * @param reviewKeyChange  opens the review of the key change waiting for a name
      */
     public NativeNotices(AlertQueue alerts, Messenger messenger, Executor background, Executor ui,
-                         BooleanSupplier enabled, Consumer<String> openConversation) {
+                         BooleanSupplier enabled, Consumer<String> openConversation, Consumer<String> reviewKeyChange) {
         this.alerts = Objects.requireNonNull(alerts);
         this.messenger = Objects.requireNonNull(messenger);
         this.background = Objects.requireNonNull(background);
         this.ui = Objects.requireNonNull(ui);
         this.enabled = Objects.requireNonNull(enabled);
         this.openConversation = Objects.requireNonNull(openConversation);
+        this.reviewKeyChange = Objects.requireNonNull(reviewKeyChange);
     }
 
     /** Announces through {@code notifications} from now on (null: there is none, nothing is announced). */
@@ -89,13 +93,25 @@ public final class NativeNotices implements MessengerListener {
         if (desktop == null || !enabled.getAsBoolean()) {
             return;
         }
-        for (Alert a : alerts.visible()) {
+        List<Alert> visible = alerts.visible();
+        for (Alert a : visible) {
             Alert before = announced.get(a.id());
-            if (before == null || !before.title().equals(a.title()) || !before.fullText().equals(a.fullText())) {
+            if (before == null || !before.title().equals(a.title()) || !body(before).equals(body(a))) {
                 announced.put(a.id(), a);
-                desktop.show(new Notice(a.id(), a.title(), a.fullText(), a.canReply()));
+                desktop.show(new Notice(a.id(), a.title(), body(a), a.canReply()));
             }
         }
+        for (Alert a : List.copyOf(announced.values())) {
+            if (a.kind() == Alert.Kind.KEY_CHANGE && visible.stream().noneMatch(v -> v.id() == a.id())) {
+                announced.remove(a.id());
+                desktop.withdraw(a.id());
+            }
+        }
+    }
+
+    /** The text, under the warning line when there is one (a sender that cannot be verified, a changed key). */
+    private static String body(Alert a) {
+        return a.warning().isEmpty() ? a.fullText() : "\u26A0 " + a.warning() + "\n" + a.fullText();
     }
 
     /** Read anywhere: its notices leave the notification centre. */
@@ -106,14 +122,19 @@ public final class NativeNotices implements MessengerListener {
         }
         // remembered still: a desktop that shows a withdrawn notice a moment longer may send its click or reply
         for (Alert a : List.copyOf(announced.values())) {
-            if (a.conversation().equals(now.key())) {
+            if (a.kind() != Alert.Kind.KEY_CHANGE && a.conversation().equals(now.key())) {
                 desktop.withdraw(a.id());
             }
         }
     }
 
     private void clicked(long key) {
-        Optional.ofNullable(announced.get(key)).ifPresent(a -> openConversation.accept(
+        Optional<Alert> alert = Optional.ofNullable(announced.get(key));
+        if (alert.filter(a -> a.kind() == Alert.Kind.KEY_CHANGE).isPresent()) {
+            alert.flatMap(Alert::peer).ifPresent(reviewKeyChange);
+            return;
+        }
+        alert.ifPresent(a -> openConversation.accept(
                 ChatMessage.EVERYONE.equals(a.conversation()) ? ChatMessage.EVERYONE : a.peer().orElse(a.conversation())));
     }
 

@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 import org.traytalk.engine.MessengerListener;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
+import org.traytalk.model.KeyChange;
 import org.traytalk.model.Peer;
 import org.traytalk.model.Status;
 
@@ -53,6 +54,11 @@ public final class OnThread implements MessengerListener {
     @Override
     public void peerOffline(Peer peer) {
         thread.execute(() -> target.peerOffline(peer));
+    }
+
+    @Override
+    public void keyChanged(KeyChange change) {
+        thread.execute(() -> target.keyChanged(change));
     }
 
     @Override

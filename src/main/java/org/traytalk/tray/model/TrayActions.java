@@ -24,6 +24,12 @@ public interface TrayActions {
 
     void openSettings();
 
+    /** Opens About: who this TrayTalk is, and the code peers compare. */
+    void openAbout();
+
+    /** Opens the review of the key change waiting for {@code name} (a name as the network sent it). */
+    void reviewKeyChange(String name);
+
     void toggleDnd();
 
     void toggleAutostart();

@@ -12,12 +12,13 @@ import org.traytalk.engine.MessengerListener;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
 import org.traytalk.model.DeliveryState;
+import org.traytalk.model.KeyChange;
 import org.traytalk.model.Peer;
 import org.traytalk.model.Status;
 
 /**
- * What the tray icon, its tooltip and its menu show: online peers, recent senders, unread messages, do-not-disturb
- * and trouble. UI-thread confined: feed it messenger events through {@link #attach}. Every change calls the change
+ * What the tray icon, its tooltip and its menu show: online peers (marked when they cannot be verified), recent
+ * senders, unread messages, key changes waiting for review, do-not-disturb and trouble. UI-thread confined: feed it messenger events through {@link #attach}. Every change calls the change
  * listeners, which re-render from the getters.
  */
 public final class TrayModel implements MessengerListener {
@@ -29,6 +30,8 @@ public final class TrayModel implements MessengerListener {
     private final Map<String, String> online = new TreeMap<>(); // key -> name as sent; sorted by key
     private final List<String> recent = new ArrayList<>(); // names as sent, most recent first
     private final ConversationList unread = new ConversationList(); // the store's unread counts, kept current
+    private final VerifiedPeers verified = new VerifiedPeers();
+    private List<KeyChange> keyChanges = List.of();
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private String localName;
     private boolean dnd;
@@ -64,9 +67,12 @@ public final class TrayModel implements MessengerListener {
     public void resetPeers(List<Peer> peers) {
         Map<String, String> now = new TreeMap<>();
         peers.stream().filter(Peer::online).filter(p -> !isSelf(p.name())).forEach(p -> now.put(p.key(), p.name()));
-        if (!now.equals(online)) {
-            online.clear();
-            online.putAll(now);
+        List<String> markedBefore = unverifiedOnline();
+        boolean moved = !now.equals(online);
+        verified.reset(peers);
+        online.clear();
+        online.putAll(now);
+        if (moved || !markedBefore.equals(unverifiedOnline())) {
             changed();
         }
     }
@@ -75,6 +81,7 @@ public final class TrayModel implements MessengerListener {
     public void messageReceived(ChatMessage message) {
         String key = Peer.keyOf(message.peer());
         unread.arrived(message);
+        verified.message(message);
         recent.removeIf(n -> Peer.keyOf(n).equals(key));
         recent.add(0, message.peer());
         if (recent.size() > RECENT_SENDERS) {
@@ -116,8 +123,10 @@ public final class TrayModel implements MessengerListener {
 
     @Override
     public void peerOnline(Peer peer) {
+        boolean markedBefore = verified.unverified(peer.name());
+        verified.peer(peer);
         boolean added = !isSelf(peer.name()) && !peer.name().equals(online.put(peer.key(), peer.name()));
-        if (added || problem != null) {
+        if (added || problem != null || markedBefore != verified.unverified(peer.name())) {
             problem = null;
             changed();
         }
@@ -125,6 +134,7 @@ public final class TrayModel implements MessengerListener {
 
     @Override
     public void peerOffline(Peer peer) {
+        verified.peer(peer);
         if (online.remove(peer.key()) != null) {
             changed();
         }
@@ -155,6 +165,14 @@ public final class TrayModel implements MessengerListener {
         }
     }
 
+    /** The key changes waiting for the user's review, first seen first (see {@link KeyChangeList#pending}). */
+    public void setKeyChanges(List<KeyChange> pending) {
+        if (!pending.equals(keyChanges)) {
+            keyChanges = List.copyOf(pending);
+            changed();
+        }
+    }
+
     public void setDnd(boolean dnd) {
         if (this.dnd != dnd) {
             this.dnd = dnd;
@@ -172,6 +190,20 @@ public final class TrayModel implements MessengerListener {
     /** Online peers' names as they send them, sorted case-insensitively; this node left out. */
     public List<String> onlinePeers() {
         return List.copyOf(online.values());
+    }
+
+    /** Whether {@code name} is a peer that cannot be verified (the original program's): shown "not verified". */
+    public boolean unverified(String name) {
+        return verified.unverified(name);
+    }
+
+    /** {@code name} as the tray shows it: plain text, with "(not verified)" for such a peer. */
+    public String label(String name) {
+        return verified.label(name);
+    }
+
+    public List<KeyChange> keyChanges() {
+        return keyChanges;
     }
 
     /** Up to {@link #RECENT_SENDERS} names, most recent first, each once whatever its case. */
@@ -204,7 +236,7 @@ public final class TrayModel implements MessengerListener {
 
     /** See {@link IconState} for the precedence. */
     public IconState iconState() {
-        if (noNetwork || problem != null) {
+        if (noNetwork || problem != null || !keyChanges.isEmpty()) {
             return IconState.ERROR;
         }
         if (dnd) {
@@ -230,12 +262,21 @@ public final class TrayModel implements MessengerListener {
         if (!status.line().isEmpty()) {
             tip.append(" - ").append(PlainText.line(status.line()));
         }
+        if (keyChanges.size() == 1) {
+            tip.append(" - ").append(KeyChangeReview.title(keyChanges.get(0)));
+        } else if (keyChanges.size() > 1) {
+            tip.append(" - ").append(keyChanges.size()).append(" key changes to review");
+        }
         if (noNetwork) {
             tip.append(" - no network");
         } else if (problem != null) {
             tip.append(" - ").append(problem.isBlank() ? "problem" : PlainText.line(problem));
         }
         return PlainText.clip(tip.toString(), TOOLTIP_CHARS, 1).text();
+    }
+
+    private List<String> unverifiedOnline() {
+        return online.values().stream().filter(verified::unverified).toList();
     }
 
     private boolean isSelf(String name) {

@@ -13,31 +13,41 @@ import javax.swing.UIManager;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
 import org.traytalk.model.Direction;
+import org.traytalk.tray.desktop.Warnings;
 import org.traytalk.tray.model.ConversationsModel;
 import org.traytalk.tray.model.PlainText;
+import org.traytalk.tray.model.VerifiedPeers;
 
 /**
- * Draws a conversation: avatar with presence dot, name, time of the last message, a one-line preview and, when
- * some is unread, the count in a badge (and the name in bold).
+ * Draws a conversation: avatar with presence dot, name ("not verified" beside it for a peer that cannot be), time
+ * of the last message, a one-line preview (or the warning that the peer's key changed) and, when some is unread,
+ * the count in a badge (and the name in bold).
  */
 @SuppressWarnings("serial") // Swing components are Serializable by inheritance; TrayTalk never serializes them
 final class ConversationRenderer extends JPanel implements ListCellRenderer<Conversation> {
     static final int PREVIEW_CHARS = 60;
 
     private final TimeText times;
+    private final ConversationsModel model;
     private final JLabel avatar = new JLabel();
     private final JLabel name = new JLabel();
+    private final JLabel tag = new JLabel(VerifiedPeers.NOT_VERIFIED);
     private final JLabel time = new JLabel();
     private final JLabel preview = new JLabel();
     private final JLabel badge = new UnreadBadge();
 
-    ConversationRenderer(TimeText times) {
+    ConversationRenderer(TimeText times, ConversationsModel model) {
         super(new BorderLayout(10, 0));
         this.times = times;
+        this.model = model;
         setBorder(BorderFactory.createEmptyBorder(8, 10, 8, 10));
+        JPanel who = new JPanel(new BorderLayout(6, 0));
+        who.setOpaque(false);
+        who.add(name, BorderLayout.WEST);
+        who.add(tag, BorderLayout.CENTER);
         JPanel top = new JPanel(new BorderLayout(8, 0));
         top.setOpaque(false);
-        top.add(name, BorderLayout.CENTER);
+        top.add(who, BorderLayout.CENTER);
         top.add(time, BorderLayout.EAST);
         JPanel text = new JPanel(new BorderLayout(0, 2));
         text.setOpaque(false);
@@ -59,30 +69,39 @@ final class ConversationRenderer extends JPanel implements ListCellRenderer<Conv
         name.setFont(font.deriveFont(Font.BOLD));
         time.setFont(font.deriveFont(unread ? Font.BOLD : Font.PLAIN, font.getSize2D() - 1f));
         preview.setFont(font.deriveFont(font.getSize2D() - 1f));
+        tag.setFont(font.deriveFont(font.getSize2D() - 2f));
+        boolean unverified = model.unverified(c);
+        boolean keyChanged = model.keyChange(c).isPresent();
         name.setText(title(c));
+        tag.setVisible(unverified);
         badge.setText(unread ? (c.unread() > 99 ? "99+" : String.valueOf(c.unread())) : "");
         badge.setVisible(unread);
         avatar.setIcon(new Avatar(c.everyone() ? "#" : c.name(), 36, c.everyone() ? null : c.online()));
         time.setText(c.latest() == null ? "" : times.brief(c.latest().createdAt()));
-        preview.setText(preview(c));
+        preview.setText(keyChanged ? KEY_CHANGED : preview(c));
         Color fg = selected ? list.getSelectionForeground() : list.getForeground();
         Color dim = selected ? fg : UIManager.getColor("Label.disabledForeground");
         setBackground(selected ? list.getSelectionBackground() : list.getBackground());
         name.setForeground(fg);
+        tag.setForeground(selected ? fg : Warnings.caution());
         time.setForeground(unread && !selected ? UnreadBadge.COLOR : dim);
-        preview.setForeground(unread ? fg : dim);
-        getAccessibleContext().setAccessibleName(accessibleName(c));
+        preview.setForeground(keyChanged && !selected ? Warnings.danger() : unread ? fg : dim);
+        getAccessibleContext().setAccessibleName(accessibleName(c, unverified, keyChanged));
         return this;
     }
+
+    /** The preview line of a conversation whose peer's key changed. */
+    static final String KEY_CHANGED = "\u26A0 Key changed: someone may be posing as them";
 
     static String title(Conversation c) {
         return ConversationsModel.title(c);
     }
 
-    /** What a screen reader says for the entry, e.g. "Bob, online, 2 unread". */
-    static String accessibleName(Conversation c) {
+    /** What a screen reader says for the entry, e.g. "Bob, online, not verified, 2 unread". */
+    static String accessibleName(Conversation c, boolean unverified, boolean keyChanged) {
         String presence = c.everyone() ? "" : c.online() ? ", online" : ", offline";
-        return title(c) + presence + (c.unread() > 0 ? ", " + c.unread() + " unread" : "");
+        return title(c) + presence + (unverified ? ", " + VerifiedPeers.NOT_VERIFIED : "")
+                + (keyChanged ? ", key changed" : "") + (c.unread() > 0 ? ", " + c.unread() + " unread" : "");
     }
 
     /** "You: …" for our own last message, "BOB: …" in Everyone, else the text; one line, clipped, never HTML. */

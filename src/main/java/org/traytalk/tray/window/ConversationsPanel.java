@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
 import javax.swing.DefaultListModel;
@@ -36,13 +37,16 @@ import org.traytalk.engine.SendSize;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
 import org.traytalk.model.Direction;
+import org.traytalk.model.KeyChange;
 import org.traytalk.tray.desktop.SwingTimers;
 import org.traytalk.tray.model.ConversationsModel;
+import org.traytalk.tray.model.KeyChangeList;
 import org.traytalk.tray.model.Redraws;
 
 /**
- * The conversations window's content: search on top, the conversations on the left (unread counts, presence), the
- * open conversation or the search results on the right with a composer below. A view of {@link ConversationsModel}:
+ * The conversations window's content: search on top, the conversations on the left (unread counts, presence, "not
+ * verified"), the open conversation or the search results on the right, under a warning when the peer's key
+ * changed, with a composer below. A view of {@link ConversationsModel}:
  * build and use it on the UI thread.
  */
 @SuppressWarnings("serial") // Swing components are Serializable by inheritance; TrayTalk never serializes them
@@ -63,6 +67,7 @@ public final class ConversationsPanel extends JPanel {
     private final MessageListView messages;
     private final JScrollPane messageScroll;
     private final Composer composer;
+    private final KeyChangeBanner banner = new KeyChangeBanner(c -> this.reviewAction.accept(c));
     private final Timer searchDelay = new Timer(300, e -> runSearch());
     private AutoCloseable attached;
     private Redraw redraw;
@@ -70,15 +75,18 @@ public final class ConversationsPanel extends JPanel {
     private boolean stickToBottom = true;
     private Runnable closeAction = () -> { };
     private Runnable exportAction = () -> { };
+    private Consumer<KeyChange> reviewAction = c -> { };
 
-    public ConversationsPanel(Messenger messenger, Executor background, Executor ui, Clock clock) {
+    /** @param keyChanges the app's key changes waiting for review (attached by its owner) */
+    public ConversationsPanel(Messenger messenger, KeyChangeList keyChanges, Executor background, Executor ui,
+                              Clock clock) {
         super(new BorderLayout());
-        this.model = new ConversationsModel(Objects.requireNonNull(messenger), background, ui);
+        this.model = new ConversationsModel(Objects.requireNonNull(messenger), keyChanges, background, ui);
         TimeText times = new TimeText(clock);
         messages = new MessageListView(times);
         messageScroll = new JScrollPane(messages);
         composer = new Composer(model);
-        list.setCellRenderer(new ConversationRenderer(times));
+        list.setCellRenderer(new ConversationRenderer(times, model));
         list.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         list.addListSelectionListener(e -> {
             if (!listing && !e.getValueIsAdjusting() && list.getSelectedValue() != null) {
@@ -151,6 +159,11 @@ public final class ConversationsPanel extends JPanel {
         exportAction = Objects.requireNonNull(action);
     }
 
+    /** What Review... on the banner does with the open peer's key change. */
+    public void setReviewAction(Consumer<KeyChange> action) {
+        reviewAction = Objects.requireNonNull(action);
+    }
+
     /** The conversation open now; empty while search results show. */
     public Optional<Conversation> openConversation() {
         return model.openConversation();
@@ -211,8 +224,11 @@ public final class ConversationsPanel extends JPanel {
         exportBox.setOpaque(false);
         exportBox.add(export, BorderLayout.NORTH); // a normal-height button beside the two title lines
         heading.add(exportBox, BorderLayout.EAST);
+        JPanel top = new JPanel(new BorderLayout());
+        top.add(heading, BorderLayout.NORTH);
+        top.add(banner, BorderLayout.SOUTH);
         JPanel right = new JPanel(new BorderLayout());
-        right.add(heading, BorderLayout.NORTH);
+        right.add(top, BorderLayout.NORTH);
         right.add(messageScroll, BorderLayout.CENTER);
         right.add(composer, BorderLayout.SOUTH);
         JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, listScroll, right);
@@ -334,6 +350,15 @@ public final class ConversationsPanel extends JPanel {
             }
             composer.showRecipient(model.openConversation());
             export.setEnabled(model.openConversation().isPresent());
+            banner.showChange(model.keyChange());
+            // "not verified" and key change marks are not part of a conversation's equality
+            ConversationsPanel.this.list.repaint();
+        }
+
+        @Override
+        public void keyChangesChanged() {
+            banner.showChange(model.keyChange());
+            ConversationsPanel.this.list.repaint();
         }
 
         @Override
@@ -420,5 +445,13 @@ public final class ConversationsPanel extends JPanel {
 
     Composer composer() {
         return composer;
+    }
+
+    KeyChangeBanner banner() {
+        return banner;
+    }
+
+    JLabel subtitleLabel() {
+        return subtitle;
     }
 }

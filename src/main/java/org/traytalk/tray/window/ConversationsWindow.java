@@ -16,11 +16,11 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import javax.swing.JFileChooser;
 import javax.swing.JFrame;
 import javax.swing.JOptionPane;
 import javax.swing.SwingUtilities;
-import javax.swing.WindowConstants;
 import javax.swing.filechooser.FileNameExtensionFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +32,7 @@ import org.traytalk.model.HistoryQuery;
 import org.traytalk.text.ConversationExport;
 import org.traytalk.text.ConversationExport.Format;
 import org.traytalk.tray.model.ConversationsModel;
+import org.traytalk.tray.model.KeyChangeList;
 import org.traytalk.tray.model.PlainText;
 
 /**
@@ -43,14 +44,22 @@ public final class ConversationsWindow {
     public static final String TITLE = "Conversations - TrayTalk";
 
     private final Messenger messenger;
+    private final KeyChangeList keyChanges;
+    private final Consumer<String> review;
     private final Clock clock;
     private JFrame frame;
     private List<? extends Image> icons = List.of();
     private ConversationsPanel panel;
     private ExecutorService worker;
 
-    public ConversationsWindow(Messenger messenger, Clock clock) {
+    /**
+     * @param keyChanges the app's key changes waiting for review (attached by its owner)
+     * @param review     opens the review of the key change waiting for a name (Review... on a conversation's banner)
+     */
+    public ConversationsWindow(Messenger messenger, KeyChangeList keyChanges, Consumer<String> review, Clock clock) {
         this.messenger = Objects.requireNonNull(messenger);
+        this.keyChanges = Objects.requireNonNull(keyChanges);
+        this.review = Objects.requireNonNull(review);
         this.clock = Objects.requireNonNull(clock);
     }
 
@@ -131,19 +140,14 @@ public final class ConversationsWindow {
 
     private void build() {
         worker = Executors.newSingleThreadExecutor(new DaemonThreads("traytalk-history"));
-        panel = new ConversationsPanel(messenger, worker, SwingUtilities::invokeLater, clock);
+        panel = new ConversationsPanel(messenger, keyChanges, worker, SwingUtilities::invokeLater, clock);
         panel.setCloseAction(this::close);
+        panel.setReviewAction(c -> review.accept(c.name()));
         panel.setExportAction(() -> panel.openConversation().ifPresent(this::export));
         frame = new JFrame(TITLE);
         frame.setName("traytalk-conversations");
         frame.setIconImages(icons);
-        frame.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
-        frame.addWindowListener(new WindowAdapter() {
-            @Override
-            public void windowClosing(WindowEvent e) {
-                close();
-            }
-        });
+        Frames.closeWith(frame, this::close);
         frame.addWindowFocusListener(new WindowAdapter() {
             @Override
             public void windowGainedFocus(WindowEvent e) {

@@ -11,10 +11,13 @@ import javax.swing.JTextArea;
 import javax.swing.UIManager;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Direction;
+import org.traytalk.tray.desktop.Warnings;
 import org.traytalk.tray.model.PlainText;
+import org.traytalk.tray.model.VerifiedPeers;
 
 /**
- * One message: avatar, who wrote it, when, its delivery mark, and the text in a read-only wrapping text area
+ * One message: avatar, who wrote it ("not verified" when the original program's carrier brought it), when, its
+ * delivery mark, and the text in a read-only wrapping text area
  * (plain text: never rendered as HTML; a word longer than the line is broken between characters).
  */
 @SuppressWarnings("serial") // Swing components are Serializable by inheritance; TrayTalk never serializes them
@@ -36,6 +39,10 @@ final class MessageRow extends JPanel {
         Font font = UIManager.getFont("Label.font");
         sender.setFont(font.deriveFont(Font.BOLD));
         sender.setText(senderText(m, withConversation));
+        if (m.direction() == Direction.INBOUND && !m.verified()) {
+            sender.setForeground(Warnings.caution());
+            sender.setToolTipText("The original program's carriers cannot prove who sent this");
+        }
         time.setFont(font.deriveFont(font.getSize2D() - 1f));
         time.setForeground(UIManager.getColor("Label.disabledForeground"));
         time.setText(times.stamp(m.createdAt()));
@@ -88,7 +95,7 @@ final class MessageRow extends JPanel {
 
     static String senderText(ChatMessage m, boolean withConversation) {
         boolean out = m.direction() == Direction.OUTBOUND;
-        String who = out ? "You" : PlainText.label(m.peer());
+        String who = out ? "You" : VerifiedPeers.label(m.peer(), !m.verified());
         if (!withConversation && !(m.broadcast() && out)) {
             return who;
         }

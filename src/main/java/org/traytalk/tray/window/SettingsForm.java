@@ -30,10 +30,13 @@ import javax.swing.text.DefaultCaret;
 import org.traytalk.config.SettingKey;
 import org.traytalk.config.Settings;
 import org.traytalk.config.SettingsFile;
+import org.traytalk.model.Fingerprint;
+import org.traytalk.tray.desktop.ReadOnlyText;
 import org.traytalk.tray.model.PlainText;
 
 /**
- * Every user-facing setting, grouped into sections, each with its explanation; checked as typed (the problem shows
+ * Every user-facing setting, grouped into sections, each with its explanation, and this TrayTalk's code (its
+ * identity's fingerprint, which is not a setting) under "Trust"; checked as typed (the problem shows
  * under the field and Save stays off); Save writes only the keys that changed. UI-thread confined.
  */
 @SuppressWarnings("serial") // Swing components are Serializable by inheritance; TrayTalk never serializes them
@@ -43,6 +46,7 @@ public final class SettingsForm extends JPanel {
 
     private final SettingsFile file;
     private final Supplier<Settings> current;
+    private final Optional<Fingerprint> fingerprint;
     private final Map<SettingKey, SettingField> fields = new EnumMap<>(SettingKey.class);
     private final Map<SettingKey, JLabel> problems = new EnumMap<>(SettingKey.class);
     private final Map<SettingKey, String> saved = new EnumMap<>(SettingKey.class);
@@ -56,11 +60,13 @@ public final class SettingsForm extends JPanel {
     /**
      * @param current what the settings file holds now (e.g. {@code () -> file.load().settings()}); read on
      *                every {@link #reload}
+     * @param fingerprint this installation's code, shown under "Trust"; empty where there is none
      */
-    public SettingsForm(SettingsFile file, Supplier<Settings> current) {
+    public SettingsForm(SettingsFile file, Supplier<Settings> current, Optional<Fingerprint> fingerprint) {
         super(new BorderLayout());
         this.file = Objects.requireNonNull(file);
         this.current = Objects.requireNonNull(current);
+        this.fingerprint = Objects.requireNonNull(fingerprint);
         JPanel form = new WidthTrackingPanel(new GridBagLayout());
         form.setBorder(BorderFactory.createEmptyBorder(8, 20, 20, 20));
         int row = 0;
@@ -189,9 +195,30 @@ public final class SettingsForm extends JPanel {
             restart.setForeground(RESTART);
             form.add(restart, cell(0, row++, 2, new Insets(0, 0, 8, 0)));
         }
+        if (section == SettingSection.TRUST && fingerprint.isPresent()) {
+            row = addCode(form, row, fingerprint.get());
+        }
         for (SettingKey key : section.keys()) {
             row = addField(form, row, SettingField.forKey(key));
         }
+        return row;
+    }
+
+    /** The code peers compare: read-only and selectable, so it can be read out or copied. */
+    private int addCode(JPanel form, int row, Fingerprint code) {
+        JLabel label = new JLabel("Your code");
+        JTextArea field = CodeText.area(code.code());
+        field.setName("fingerprint");
+        label.setLabelFor(field);
+        GridBagConstraints labelCell = cell(0, row, 1, new Insets(6, 0, 0, 16));
+        labelCell.fill = GridBagConstraints.NONE;
+        labelCell.weightx = 0;
+        form.add(label, labelCell);
+        GridBagConstraints fieldCell = cell(1, row++, 1, new Insets(4, 0, 0, 0));
+        fieldCell.fill = GridBagConstraints.NONE;
+        form.add(field, fieldCell);
+        form.add(help("Your TrayTalk's identity, not a setting. Peers compare it with what they see when TrayTalk"
+                + " tells them your key changed (About shows it too)."), cell(1, row++, 1, new Insets(3, 2, 10, 0)));
         return row;
     }
 
@@ -227,16 +254,10 @@ public final class SettingsForm extends JPanel {
     }
 
     private static JComponent help(String text) {
-        JTextArea help = new JTextArea(text);
-        help.setEditable(false);
+        JTextArea help = ReadOnlyText.area();
+        help.setText(text);
         ((DefaultCaret) help.getCaret()).setUpdatePolicy(DefaultCaret.NEVER_UPDATE);
-        help.setFocusable(false);
-        help.setLineWrap(true);
-        help.setWrapStyleWord(true);
-        help.setOpaque(false);
-        help.setBorder(BorderFactory.createEmptyBorder());
-        Font font = UIManager.getFont("Label.font");
-        help.setFont(font.deriveFont(font.getSize2D() - 1f));
+        help.setFont(help.getFont().deriveFont(help.getFont().getSize2D() - 1f));
         help.setForeground(UIManager.getColor("Label.disabledForeground"));
         return help;
     }

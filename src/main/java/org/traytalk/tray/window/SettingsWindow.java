@@ -3,30 +3,34 @@ package org.traytalk.tray.window;
 import java.awt.Dimension;
 import java.awt.Image;
 import java.awt.event.ActionEvent;
-import java.awt.event.WindowAdapter;
-import java.awt.event.WindowEvent;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javax.swing.AbstractAction;
 import javax.swing.JComponent;
 import javax.swing.JFrame;
 import javax.swing.KeyStroke;
-import javax.swing.WindowConstants;
 import org.traytalk.config.Settings;
 import org.traytalk.config.SettingsFile;
+import org.traytalk.model.Fingerprint;
 
 /** The settings window: one per app, opened again it comes to the front. Call every method on the Swing thread. */
 public final class SettingsWindow {
     private final SettingsFile file;
     private final Supplier<Settings> current;
+    private final Optional<Fingerprint> fingerprint;
     private JFrame frame;
     private List<? extends Image> icons = List.of();
 
-    /** @param current what the settings file holds now, e.g. {@code () -> file.load().settings()} */
-    public SettingsWindow(SettingsFile file, Supplier<Settings> current) {
+    /**
+     * @param current     what the settings file holds now, e.g. {@code () -> file.load().settings()}
+     * @param fingerprint this installation's code, shown under "Trust"; empty where there is none
+     */
+    public SettingsWindow(SettingsFile file, Supplier<Settings> current, Optional<Fingerprint> fingerprint) {
         this.file = Objects.requireNonNull(file);
         this.current = Objects.requireNonNull(current);
+        this.fingerprint = Objects.requireNonNull(fingerprint);
     }
 
     /** The window's icon in its sizes (title bar, task switcher); used from the next opening on. */
@@ -51,7 +55,7 @@ public final class SettingsWindow {
     }
 
     private void build() {
-        SettingsForm form = new SettingsForm(file, current);
+        SettingsForm form = new SettingsForm(file, current, fingerprint);
         form.setCloseAction(this::close);
         form.getInputMap(JComponent.WHEN_ANCESTOR_OF_FOCUSED_COMPONENT)
                 .put(KeyStroke.getKeyStroke("ESCAPE"), "close");
@@ -63,13 +67,7 @@ public final class SettingsWindow {
         });
         frame = new JFrame("TrayTalk \u2013 Settings");
         frame.setIconImages(icons);
-        frame.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
-        frame.addWindowListener(new WindowAdapter() {
-            @Override
-            public void windowClosing(WindowEvent e) {
-                close();
-            }
-        });
+        Frames.closeWith(frame, this::close);
         frame.setContentPane(form);
         frame.getRootPane().setDefaultButton(form.saveButton());
         frame.setSize(700, 700);

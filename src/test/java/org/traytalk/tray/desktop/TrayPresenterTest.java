@@ -14,6 +14,7 @@ import org.traytalk.model.DeliveryState;
 import org.traytalk.model.Direction;
 import org.traytalk.model.Peer;
 import org.traytalk.model.PeerAddress;
+import org.traytalk.testing.FakeMessenger;
 import org.traytalk.tray.model.IconState;
 import org.traytalk.tray.model.ManualTimers;
 import org.traytalk.tray.model.MenuEntry;
@@ -59,6 +60,16 @@ class TrayPresenterTest {
                 }
 
                 @Override
+                public void openAbout() {
+                    actions.add("about");
+                }
+
+                @Override
+                public void reviewKeyChange(String name) {
+                    actions.add("review " + name);
+                }
+
+                @Override
                 public void toggleDnd() {
                     model.setDnd(!model.dnd());
                 }
@@ -97,7 +108,8 @@ class TrayPresenterTest {
     }
 
     private static Peer online(String name) {
-        return new Peer(name, new PeerAddress("udp", "10.77.0.2:42138"), Instant.EPOCH, true, 1);
+        return new Peer(name, new PeerAddress("udp", "10.77.0.2:42138"), Instant.EPOCH, true, 1,
+                FakeMessenger.fingerprintOf(name.hashCode()));
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.traytalk.tray.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.traytalk.testing.FakeMessenger.inbound;
+import static org.traytalk.testing.FakeMessenger.keyChange;
+import static org.traytalk.testing.FakeMessenger.unverifiedInbound;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -12,6 +14,8 @@ import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.Direction;
+import org.traytalk.model.KeyChange;
+import org.traytalk.model.UnverifiedPolicy;
 import org.traytalk.testing.FakeMessenger;
 import org.traytalk.tray.model.QuickReply.Status;
 
@@ -21,7 +25,7 @@ class AlertQueueTest {
     private final FakeMessenger messenger = new FakeMessenger();
     private final ManualTimers time = new ManualTimers();
     private final AlertQueue queue = new AlertQueue(messenger, time.clock, time,
-            new AlertOptions(4, HIDE, 3, Duration.ofSeconds(10), 40, 3));
+            new AlertOptions(4, HIDE, 3, Duration.ofSeconds(10), 40, 3, UnverifiedPolicy.WARN));
 
     private void receive(String from, String text) {
         messenger.fire(l -> l.messageReceived(inbound(from, text, time.now())));
@@ -253,7 +257,7 @@ class AlertQueueTest {
 
     @Test
     void aHugeWordIsClippedAndBreakable() {
-        queue.setOptions(new AlertOptions(4, HIDE, 3, Duration.ofSeconds(10), 200, 3));
+        queue.setOptions(new AlertOptions(4, HIDE, 3, Duration.ofSeconds(10), 200, 3, UnverifiedPolicy.WARN));
         receive("BOB", "W".repeat(32 * 1024));
         Alert a = only();
         assertThat(a.clipped()).isTrue();
@@ -307,5 +311,88 @@ class AlertQueueTest {
         assertThat(staying.visible()).hasSize(1);
         staying.dismiss(staying.visible().get(0).id());
         assertThat(staying.visible()).isEmpty();
+    }
+
+    @Test
+    void aPopUpFromAPeerThatCannotBeVerifiedSaysSoAndWarnsUnderWarn() {
+        messenger.fire(l -> l.messageReceived(unverifiedInbound(3, "WINPC", "pay the invoice today")));
+        Alert a = only();
+        assertThat(a.title()).isEqualTo("WINPC (not verified)");
+        assertThat(a.sender()).as("the reply field names the peer").isEqualTo("WINPC");
+        assertThat(a.warning()).isEqualTo("Not verified: anyone on the network could have sent this");
+        assertThat(a.canReply()).isTrue();
+
+        queue.dismiss(a.id());
+        queue.setOptions(AlertOptions.DEFAULTS.withUnverified(UnverifiedPolicy.ALLOW));
+        messenger.fire(l -> l.messageReceived(unverifiedInbound(4, "WINPC", "again")));
+        assertThat(only().title()).as("still marked").isEqualTo("WINPC (not verified)");
+        assertThat(only().warning()).as("no warning line when allowed").isEmpty();
+
+        queue.dismiss(only().id());
+        receive("BOB", "verified");
+        assertThat(only().title()).isEqualTo("BOB");
+        assertThat(only().warning()).isEmpty();
+    }
+
+    @Test
+    void floodsAndTheSummaryAfterDoNotDisturbMarkUnverifiedSenders() {
+        for (int i = 0; i < 5; i++) {
+            int row = 10 + i;
+            messenger.fire(l -> l.messageReceived(unverifiedInbound(row, "WINPC", "spam " + row)));
+        }
+        assertThat(only().kind()).isEqualTo(Alert.Kind.FLOOD);
+        assertThat(only().title()).endsWith("from WINPC (not verified)");
+        assertThat(only().warning()).isNotEmpty();
+
+        queue.setDnd(true);
+        messenger.fire(l -> l.messageReceived(unverifiedInbound(20, "WINPC", "x")));
+        receive("BOB", "y");
+        queue.setDnd(false);
+        assertThat(only().preview()).isEqualTo("WINPC (not verified) (1), BOB (1)");
+        assertThat(only().warning()).isEqualTo("Some are not verified: anyone on the network could have sent them");
+    }
+
+    @Test
+    void aKeyChangeWarnsUntilSettledOnePopUpPerNameAndIsNeverAnswered() {
+        KeyChange bob = keyChange("BOB", 1, 0);
+        queue.showKeyChange(bob);
+        Alert a = only();
+        assertThat(a.kind()).isEqualTo(Alert.Kind.KEY_CHANGE);
+        assertThat(a.title()).isEqualTo("BOB's key changed");
+        assertThat(a.warning()).isEqualTo("Someone may be posing as BOB");
+        assertThat(a.preview()).startsWith("No messages from the new key so far.");
+        assertThat(a.canReply()).isFalse();
+        assertThat(queue.reply(a.id(), "hello?")).isFalse();
+
+        time.advance(Duration.ofHours(1));
+        queue.showKeyChange(keyChange("BOB", 1, 1));
+        assertThat(only().id()).as("the same pop-up, updated").isEqualTo(a.id());
+        assertThat(only().count()).isEqualTo(1);
+
+        queue.conversationRead(Conversation.empty("BOB", true));
+        assertThat(queue.visible()).as("reading BOB's conversation settles nothing").hasSize(1);
+        queue.keyChangesPending(List.of(keyChange("CAROL", 2, 0)));
+        assertThat(queue.visible()).as("settled: its warning goes").isEmpty();
+    }
+
+    @Test
+    void messagesMakeRoomBeforeAKeyChangesWarning() {
+        queue.showKeyChange(keyChange("BOB", 1, 0));
+        for (String who : List.of("C1", "C2", "C3", "C4")) {
+            receive(who, "hi");
+        }
+        assertThat(queue.visible()).extracting(Alert::kind).containsExactly(Alert.Kind.KEY_CHANGE,
+                Alert.Kind.MESSAGE, Alert.Kind.MESSAGE, Alert.Kind.MESSAGE);
+    }
+
+    @Test
+    void underDoNotDisturbAKeyChangeWaitsAndShowsWhenItEndsUnlessSettled() {
+        queue.setDnd(true);
+        queue.showKeyChange(keyChange("BOB", 1, 0));
+        queue.showKeyChange(keyChange("CAROL", 2, 0));
+        assertThat(queue.visible()).isEmpty();
+        queue.keyChangesPending(List.of(keyChange("CAROL", 2, 0)));
+        queue.setDnd(false);
+        assertThat(only().title()).isEqualTo("CAROL's key changed");
     }
 }

@@ -3,8 +3,10 @@ package org.traytalk.tray.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.traytalk.testing.FakeMessenger.T0;
 import static org.traytalk.testing.FakeMessenger.inbound;
+import static org.traytalk.testing.FakeMessenger.keyChange;
+import static org.traytalk.testing.FakeMessenger.legacyPeer;
+import static org.traytalk.testing.FakeMessenger.unverifiedInbound;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,16 +19,18 @@ import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.Direction;
+import org.traytalk.model.KeyChange;
 import org.traytalk.store.StoreException;
 import org.traytalk.testing.FakeMessenger;
 
 /** The conversations window's state without Swing: background reads and the UI thread are queues run by hand. */
 class ConversationsModelTest {
     private final FakeMessenger messenger = new FakeMessenger();
-    private final ArrayDeque<Runnable> background = new ArrayDeque<>();
-    private final ArrayDeque<Runnable> ui = new ArrayDeque<>();
+    private final QueuedThreads threads = new QueuedThreads();
     private final List<String> told = new ArrayList<>();
-    private final ConversationsModel model = new ConversationsModel(messenger, background::add, ui::add);
+    private final KeyChangeList keyChanges = new KeyChangeList(messenger, threads.background(), threads.ui());
+    private final ConversationsModel model = new ConversationsModel(messenger, keyChanges, threads.background(),
+            threads.ui());
     private ChatMessage fromBob;
 
     @BeforeEach
@@ -51,35 +55,30 @@ class ConversationsModelTest {
             public void sendSettled(Optional<String> refusal) {
                 told.add("settled " + refusal.orElse("ok"));
             }
+
+            @Override
+            public void keyChangesChanged() {
+                told.add("keys");
+            }
         });
     }
 
-    private void runAll() {
-        while (!background.isEmpty() || !ui.isEmpty()) {
-            while (!background.isEmpty()) {
-                background.poll().run();
-            }
-            while (!ui.isEmpty()) {
-                ui.poll().run();
-            }
-        }
-    }
 
     private void tell(Consumer<MessengerListener> event) {
         messenger.fire(event);
-        runAll();
+        threads.runAll();
     }
 
     @Test
     void opensTheNewestConversationAndReadsItOnlyWhileTheWindowIsInFront() {
-        runAll();
+        threads.runAll();
         assertThat(model.openConversation()).map(Conversation::key).contains("BOB");
         assertThat(model.conversations()).extracting(Conversation::key).containsExactly("BOB", "*", "CAROL");
         assertThat(model.messages()).containsExactly(fromBob);
         assertThat(messenger.reads).as("not read while the window is behind others").isEmpty();
 
         model.setActive(true);
-        runAll();
+        threads.runAll();
         assertThat(messenger.reads).containsExactly("BOB@" + fromBob.rowId());
         tell(l -> l.conversationRead(new Conversation("BOB", "Bob", true, 0, fromBob)));
         assertThat(model.unreadTotal()).isZero();
@@ -103,7 +102,7 @@ class ConversationsModelTest {
         ChatMessage meanwhile = inbound("Carol", "hi", T0);
         messenger.fire(l -> l.messageReceived(meanwhile)); // queued on the UI thread before the list
         messenger.conversations.set(1, new Conversation("CAROL", "Carol", false, 1, meanwhile)); // and in the store
-        runAll();
+        threads.runAll();
         assertThat(model.conversations()).filteredOn(c -> c.key().equals("CAROL")).singleElement()
                 .extracting(Conversation::unread).isEqualTo(1);
         assertThat(model.unreadTotal()).isEqualTo(3);
@@ -112,31 +111,31 @@ class ConversationsModelTest {
     @Test
     void theComposerSendsToTheOpenConversationAndSaysWhyWhenRefused() {
         model.open("Carol");
-        runAll();
+        threads.runAll();
         model.send("lunch?");
-        runAll();
+        threads.runAll();
         assertThat(messenger.sent).containsExactly(new FakeMessenger.Sent("Carol", "lunch?"));
         assertThat(told).contains("settled ok");
 
         model.open("*");
         messenger.script = FakeMessenger.refused("too long");
         model.send("x");
-        runAll();
+        threads.runAll();
         assertThat(messenger.sent).as("asked, and refused").containsExactly(new FakeMessenger.Sent("Carol", "lunch?"),
                 new FakeMessenger.Sent("*", "x"));
         assertThat(told).last().isEqualTo("settled too long");
 
         model.send("   ");
-        assertThat(background).as("blank text is not sent").isEmpty();
+        assertThat(threads.background).as("blank text is not sent").isEmpty();
     }
 
     @Test
     void pastedLongTextAndEmojiGoOutAsTheyAre() {
         model.open("Carol");
-        runAll();
+        threads.runAll();
         String pasted = "Caf\u00E9 \uD83D\uDE00 \u2013 " + "long line of pasted text ".repeat(800) + "\n\tend";
         model.send(pasted);
-        runAll();
+        threads.runAll();
         assertThat(messenger.sent).containsExactly(new FakeMessenger.Sent("Carol", pasted));
     }
 
@@ -144,7 +143,7 @@ class ConversationsModelTest {
     void whatIsSentAppearsWithItsDeliveryMarkChangingLive() {
         messenger.history.clear();
         model.open("Carol");
-        runAll();
+        threads.runAll();
         ChatMessage queued = new ChatMessage(500, Direction.OUTBOUND, "Carol", 9, "lunch?", T0, DeliveryState.QUEUED,
                 T0, false, List.of());
         tell(l -> l.messageUpdated(queued));
@@ -155,14 +154,14 @@ class ConversationsModelTest {
 
     @Test
     void searchShowsResultsThenBlankGoesBackToTheConversation() {
-        runAll();
+        threads.runAll();
         model.search("two");
         assertThat(model.searching()).isTrue();
         assertThat(model.heading().subtitle()).isEqualTo("Searching\u2026");
-        runAll();
+        threads.runAll();
         assertThat(model.heading()).isEqualTo(new ConversationsModel.Heading("Search", "1 message found for \u201Ctwo\u201D"));
         model.search(" ");
-        runAll();
+        threads.runAll();
         assertThat(model.openConversation()).map(Conversation::key).contains("BOB");
         assertThat(model.heading()).isEqualTo(new ConversationsModel.Heading("Bob", "Online"));
     }
@@ -170,7 +169,48 @@ class ConversationsModelTest {
     @Test
     void aFailedReadSaysSoInTheHeading() {
         messenger.historyFailure = new StoreException("disk gone");
-        runAll();
+        threads.runAll();
         assertThat(model.heading().subtitle()).isEqualTo("Could not read the history: disk gone");
+    }
+
+    @Test
+    void peersThatCannotBeVerifiedAreMarkedFromTheRosterOrTheirMessages() {
+        messenger.peers.add(legacyPeer("Carol", false));
+        threads.runAll();
+        Conversation carol = model.conversations().stream().filter(c -> c.key().equals("CAROL")).findFirst()
+                .orElseThrow();
+        assertThat(model.unverified(carol)).isTrue();
+        assertThat(model.unverified(model.openConversation().orElseThrow())).as("Bob").isFalse();
+        model.open("Carol");
+        threads.runAll();
+        assertThat(model.heading().subtitle())
+                .isEqualTo("Offline \u00B7 not verified: the original program cannot prove who sent what");
+
+        tell(l -> l.messageReceived(unverifiedInbound(900, "WINPC", "hi")));
+        Conversation winpc = model.conversations().stream().filter(c -> c.key().equals("WINPC")).findFirst()
+                .orElseThrow();
+        assertThat(model.unverified(winpc)).isTrue();
+        assertThat(model.unverified(Conversation.empty("*", false))).isFalse();
+    }
+
+    @Test
+    void theOpenPeersKeyChangeIsShownAndTheViewToldWhenItComesOrGoes() {
+        keyChanges.attach();
+        threads.runAll();
+        assertThat(model.keyChange()).isEmpty();
+        KeyChange bob = keyChange("BOB", 1, 2);
+        messenger.keyChanges.add(bob);
+        tell(l -> l.keyChanged(bob));
+        assertThat(told).contains("keys");
+        assertThat(model.keyChange()).contains(bob);
+        assertThat(model.keyChange(Conversation.empty("*", false))).isEmpty();
+
+        model.open("Carol");
+        threads.runAll();
+        assertThat(model.keyChange()).isEmpty();
+        told.clear();
+        keyChanges.keep(bob);
+        assertThat(told).containsExactly("keys");
+        assertThat(model.keyChange(Conversation.empty("Bob", true))).isEmpty();
     }
 }

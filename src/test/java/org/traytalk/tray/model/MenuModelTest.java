@@ -3,12 +3,16 @@ package org.traytalk.tray.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.traytalk.testing.FakeMessenger.T0;
 import static org.traytalk.testing.FakeMessenger.inbound;
+import static org.traytalk.testing.FakeMessenger.keyChange;
+import static org.traytalk.testing.FakeMessenger.legacyPeer;
 import static org.traytalk.testing.FakeMessenger.peer;
+import static org.traytalk.testing.FakeMessenger.unverifiedInbound;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.traytalk.model.KeyChange;
 import org.traytalk.tray.model.MenuEntry.Kind;
 
 class MenuModelTest {
@@ -31,7 +35,7 @@ class MenuModelTest {
         model.messageReceived(inbound("BOB", "y", T0));
         MenuModel menu = menu();
         assertThat(ids(menu.entries())).containsExactly("compose", "reply:BOB", "reply:CAROL", "-", "online",
-                "everyone", "conversations", "-", "dnd", "autostart", "settings", "-", "quit");
+                "everyone", "conversations", "-", "dnd", "autostart", "settings", "about", "-", "quit");
         assertThat(menu.find("reply:BOB").orElseThrow().label()).isEqualTo("Reply to BOB (2)");
         assertThat(menu.defaultEntry().label()).isEqualTo("Compose...");
     }
@@ -61,11 +65,11 @@ class MenuModelTest {
         model.peerOnline(peer("Dave", true));
         MenuModel menu = menu();
         for (String id : List.of("compose", "reply:BOB", "online:DAVE", "everyone", "conversations", "dnd",
-                "settings", "quit")) {
+                "settings", "about", "quit")) {
             menu.find(id).orElseThrow().click();
         }
         assertThat(actions.calls).containsExactly("compose:", "conversation:Bob", "conversation:Dave",
-                "conversation:*", "conversations", "dnd", "settings", "quit");
+                "conversation:*", "conversations", "dnd", "settings", "about", "quit");
     }
 
     @Test
@@ -125,6 +129,49 @@ class MenuModelTest {
                 .noneMatch(e -> e.id().equals("online-more"));
     }
 
+    @Test
+    void peersThatCannotBeVerifiedAreMarkedWhereverTheMenuNamesThem() {
+        model.peerOnline(legacyPeer("WINPC", true));
+        model.peerOnline(peer("BOB", true));
+        model.messageReceived(unverifiedInbound(3, "WINPC", "hi"));
+        MenuModel menu = menu();
+        assertThat(menu.find("online").orElseThrow().children()).extracting(MenuEntry::label)
+                .containsExactly("BOB", "WINPC (not verified)");
+        assertThat(menu.find("reply:WINPC").orElseThrow().label()).isEqualTo("Reply to WINPC (not verified) (1)");
+        menu.find("online:WINPC").orElseThrow().click();
+        assertThat(actions.calls).containsExactly("conversation:WINPC");
+    }
+
+    @Test
+    void keyChangesWaitingForReviewComeFirstAndLeftClickStillComposes() {
+        model.setKeyChanges(List.of(keyChange("BOB", 1, 2)));
+        MenuModel menu = menu();
+        assertThat(ids(menu.entries())).startsWith("keychange:BOB", "-", "compose");
+        assertThat(menu.entries().get(0).label()).isEqualTo("BOB's key changed: review...");
+        assertThat(menu.defaultEntry().id()).isEqualTo("compose");
+        menu.entries().get(0).click();
+        assertThat(actions.calls).containsExactly("review:BOB");
+
+        model.setKeyChanges(List.of());
+        assertThat(menu().entries().get(0).id()).isEqualTo("compose");
+    }
+
+    @Test
+    void anyNumberOfKeyChangesKeepsTheMenuShort() {
+        List<KeyChange> many = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            many.add(keyChange(String.format("FAKE%02d", i), i, 0));
+        }
+        model.setKeyChanges(many);
+        MenuModel menu = menu();
+        assertThat(ids(menu.entries())).startsWith("keychange:FAKE00", "keychange:FAKE01", "keychange:FAKE02",
+                "keychange-more", "-", "compose");
+        MenuEntry more = menu.find("keychange-more").orElseThrow();
+        assertThat(more.label()).isEqualTo("More key changes (37 more)...");
+        more.click();
+        assertThat(actions.calls).containsExactly("review:FAKE03");
+    }
+
     /** Records which action ran, with its recipient. */
     static final class RecordingActions implements TrayActions {
         final List<String> calls = new ArrayList<>();
@@ -147,6 +194,16 @@ class MenuModelTest {
         @Override
         public void openSettings() {
             calls.add("settings");
+        }
+
+        @Override
+        public void openAbout() {
+            calls.add("about");
+        }
+
+        @Override
+        public void reviewKeyChange(String name) {
+            calls.add("review:" + name);
         }
 
         @Override

@@ -2,6 +2,8 @@ package org.traytalk.tray.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.traytalk.testing.FakeMessenger.inbound;
+import static org.traytalk.testing.FakeMessenger.keyChange;
+import static org.traytalk.testing.FakeMessenger.unverifiedInbound;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
+import org.traytalk.model.UnverifiedPolicy;
 import org.traytalk.platform.notify.DesktopNotifications;
 import org.traytalk.testing.FakeMessenger;
 
@@ -17,12 +20,12 @@ class NativeNoticesTest {
     private final FakeMessenger messenger = new FakeMessenger();
     private final ManualTimers time = new ManualTimers();
     private final AlertQueue queue = new AlertQueue(messenger, time.clock, time,
-            new AlertOptions(4, Duration.ofSeconds(8), 3, Duration.ofSeconds(10), 40, 3));
+            new AlertOptions(4, Duration.ofSeconds(8), 3, Duration.ofSeconds(10), 40, 3, UnverifiedPolicy.WARN));
     private final List<String> desktop = new ArrayList<>();
     private final List<String> opened = new ArrayList<>();
     private boolean enabled = true;
     private final NativeNotices notices = new NativeNotices(queue, messenger, Runnable::run, Runnable::run,
-            () -> enabled, opened::add);
+            () -> enabled, opened::add, name -> opened.add("review " + name));
 
     @BeforeEach
     void attach() {
@@ -113,5 +116,26 @@ class NativeNoticesTest {
         enabled = false;
         receive("BOB", "quiet");
         assertThat(desktop).hasSize(1);
+    }
+
+    @Test
+    void aChangedKeysNoticeWarnsOpensTheReviewAndGoesWithItsPopUp() {
+        queue.showKeyChange(keyChange("BOB", 1, 2));
+        assertThat(desktop).containsExactly("show 1 BOB's key changed: \u26A0 Someone may be posing as BOB\n2 messages"
+                + " from the new key are held. Compare codes with BOB before you accept the new key.");
+        notices.callbacks().clicked(1);
+        assertThat(opened).containsExactly("review BOB");
+
+        notices.conversationRead(Conversation.empty("BOB", true));
+        assertThat(desktop).as("reading BOB's conversation settles nothing").hasSize(1);
+        queue.keyChangesPending(List.of());
+        assertThat(desktop).last().isEqualTo("withdraw 1");
+    }
+
+    @Test
+    void aMessageFromAPeerThatCannotBeVerifiedSaysSoInItsNotice() {
+        messenger.fire(l -> l.messageReceived(unverifiedInbound(5, "WINPC", "pay now")));
+        assertThat(desktop).containsExactly("show 1 WINPC (not verified): \u26A0 Not verified: anyone on the network"
+                + " could have sent this\npay now [reply]");
     }
 }

@@ -3,7 +3,10 @@ package org.traytalk.tray.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.traytalk.testing.FakeMessenger.T0;
 import static org.traytalk.testing.FakeMessenger.inbound;
+import static org.traytalk.testing.FakeMessenger.keyChange;
+import static org.traytalk.testing.FakeMessenger.legacyPeer;
 import static org.traytalk.testing.FakeMessenger.peer;
+import static org.traytalk.testing.FakeMessenger.unverifiedInbound;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -175,5 +178,52 @@ class TrayModelTest {
         model.problem("UDP carrier cannot receive");
         model.problem("UDP carrier cannot receive"); // the same cause again: nothing to redraw
         assertThat(calls).hasSize(6);
+    }
+
+    @Test
+    void peersOfTheOriginalProgramAreMarkedNotVerified() {
+        FakeMessenger messenger = new FakeMessenger();
+        messenger.peers.addAll(List.of(peer("BOB", true), legacyPeer("CAROL", true)));
+        model.attach(messenger, Runnable::run);
+        assertThat(model.unverified("carol")).isTrue();
+        assertThat(model.unverified("BOB")).isFalse();
+        assertThat(model.label("CAROL")).isEqualTo("CAROL (not verified)");
+        assertThat(model.label("BOB")).isEqualTo("BOB");
+
+        // a sender the roster has not described: its message tells
+        model.messageReceived(unverifiedInbound(5, "WINPC", "hello"));
+        assertThat(model.unverified("WINPC")).isTrue();
+        assertThat(model.unverified("*")).as("Everyone is no peer").isFalse();
+        assertThat(model.unverified("NOBODY")).as("an unknown name is not marked").isFalse();
+        // the roster's word beats a message's
+        model.peerOnline(peer("WINPC", true));
+        assertThat(model.unverified("WINPC")).isFalse();
+    }
+
+    @Test
+    void aPeerTurningUnverifiedRedrawsTheTray() {
+        List<String> calls = new ArrayList<>();
+        model.peerOnline(peer("CAROL", true));
+        model.onChange(() -> calls.add("changed"));
+        model.peerOnline(legacyPeer("CAROL", true));
+        assertThat(calls).hasSize(1);
+        model.resetPeers(List.of(peer("CAROL", true)));
+        assertThat(calls).as("the same peer online, verified again").hasSize(2);
+    }
+
+    @Test
+    void aKeyChangeWaitingForReviewTurnsTheIconToAlarmAndNamesItInTheTooltip() {
+        List<String> calls = new ArrayList<>();
+        model.onChange(() -> calls.add("changed"));
+        model.setKeyChanges(List.of(keyChange("BOB", 1, 0)));
+        assertThat(model.iconState()).isEqualTo(IconState.ERROR);
+        assertThat(model.tooltip()).isEqualTo("TrayTalk - ALICE - 0 online - BOB's key changed");
+        model.setKeyChanges(List.of(keyChange("BOB", 1, 0)));
+        assertThat(calls).as("the same list again changes nothing").hasSize(1);
+        model.setKeyChanges(List.of(keyChange("BOB", 1, 0), keyChange("CAROL", 2, 4)));
+        assertThat(model.tooltip()).endsWith(" - 2 key changes to review");
+        model.setKeyChanges(List.of());
+        assertThat(model.iconState()).isEqualTo(IconState.NORMAL);
+        assertThat(calls).hasSize(3);
     }
 }

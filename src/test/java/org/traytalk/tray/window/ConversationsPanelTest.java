@@ -5,8 +5,11 @@ import static org.awaitility.Awaitility.await;
 import static org.traytalk.testing.FakeMessenger.T0;
 import static org.traytalk.testing.FakeMessenger.inbound;
 import static org.traytalk.testing.FakeMessenger.inboundBroadcast;
+import static org.traytalk.testing.FakeMessenger.keyChange;
+import static org.traytalk.testing.FakeMessenger.legacyPeer;
 import static org.traytalk.testing.FakeMessenger.outbound;
 import static org.traytalk.testing.FakeMessenger.peer;
+import static org.traytalk.testing.FakeMessenger.unverifiedInbound;
 
 import java.awt.event.ActionEvent;
 import java.time.Clock;
@@ -31,12 +34,16 @@ import org.junit.jupiter.api.Test;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
 import org.traytalk.model.DeliveryState;
+import org.traytalk.model.KeyChange;
 import org.traytalk.testing.FakeMessenger;
+import org.traytalk.tray.model.KeyChangeList;
 
 class ConversationsPanelTest {
     private final FakeMessenger messenger = new FakeMessenger();
     private final ExecutorService reader = Executors.newSingleThreadExecutor();
     private ConversationsPanel panel;
+    private KeyChangeList keyChanges;
+    private AutoCloseable keyChangesAttached;
 
     @BeforeAll
     static void headless() {
@@ -53,7 +60,9 @@ class ConversationsPanelTest {
 
     private void start() {
         panel = Swing.call(() -> {
-            ConversationsPanel p = new ConversationsPanel(messenger, reader, SwingUtilities::invokeLater,
+            keyChanges = new KeyChangeList(messenger, reader, SwingUtilities::invokeLater);
+            keyChangesAttached = keyChanges.attach();
+            ConversationsPanel p = new ConversationsPanel(messenger, keyChanges, reader, SwingUtilities::invokeLater,
                     Clock.fixed(T0.plus(Duration.ofHours(2)), ZoneOffset.UTC));
             p.start();
             return p;
@@ -265,7 +274,7 @@ class ConversationsPanelTest {
     }
 
     @Test
-    void showConversationAddsAnUnknownPeerAndSelectsIt() {
+    void showConversationAddsAnUnknownPeerAndSelectsIt() throws Exception {
         standardHistory();
         start();
         Swing.run(() -> panel.showConversation("Zed"));
@@ -276,6 +285,7 @@ class ConversationsPanelTest {
         Swing.run(() -> panel.showConversation("*"));
         Swing.run(() -> assertThat(panel.titleLabel().getText()).isEqualTo("Everyone"));
         Swing.run(panel::stop);
+        keyChangesAttached.close(); // the app's, not the panel's
         assertThat(messenger.subscriberCount()).isZero();
     }
 
@@ -306,7 +316,43 @@ class ConversationsPanelTest {
             assertThat(panel.composer().sendButton().getAccessibleContext().getAccessibleName()).isEqualTo("Send");
             assertThat(panel.composer().sendButton().getMnemonic()).isEqualTo(java.awt.event.KeyEvent.VK_S);
             Conversation bob = panel.conversationList().getSelectedValue();
-            assertThat(ConversationRenderer.accessibleName(bob)).isEqualTo("Bob, online, 1 unread");
+            assertThat(ConversationRenderer.accessibleName(bob, false, false)).isEqualTo("Bob, online, 1 unread");
         });
+    }
+
+    @Test
+    void aChangedKeyShowsABannerThatOpensTheReviewAndUnverifiedSendersAreMarked() {
+        messenger.peers.add(peer("Bob", true));
+        messenger.peers.add(legacyPeer("Winpc", true));
+        messenger.history.add(inbound(1, "Bob", "morning"));
+        messenger.history.add(unverifiedInbound(2, "Winpc", "pay the invoice now"));
+        KeyChange bob = keyChange("Bob", 1, 2);
+        messenger.keyChanges.add(bob);
+        start();
+        List<KeyChange> reviewed = new ArrayList<>();
+        Swing.run(() -> {
+            panel.setReviewAction(reviewed::add);
+            panel.showConversation("Winpc");
+        });
+        waitFor(() -> panel.messageView().rows().size() == 1);
+        Swing.run(() -> {
+            assertThat(MessageRow.senderText(panel.messageView().rows().get(0).message(), false))
+                    .isEqualTo("Winpc (not verified)");
+            assertThat(panel.subtitleLabel().getText()).startsWith("Online \u00B7 not verified");
+            assertThat(panel.banner().isVisible()).isFalse();
+        });
+
+        Swing.run(() -> panel.showConversation("Bob"));
+        waitFor(() -> panel.banner().isVisible());
+        Swing.run(() -> {
+            assertThat(panel.banner().text()).isEqualTo("Bob's key changed: someone may be posing as Bob. 2 messages"
+                    + " from the new key are held until you review it.");
+            panel.banner().reviewButton().getActionListeners()[0]
+                    .actionPerformed(new ActionEvent(panel.banner().reviewButton(), 0, "review"));
+        });
+        assertThat(reviewed).containsExactly(bob);
+
+        Swing.run(() -> keyChanges.keep(bob));
+        waitFor(() -> !panel.banner().isVisible());
     }
 }

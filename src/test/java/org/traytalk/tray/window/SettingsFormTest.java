@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import javax.swing.JLabel;
 import javax.swing.JTextArea;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.traytalk.config.SettingKey;
 import org.traytalk.config.SettingsFile;
+import org.traytalk.testing.FakeMessenger;
 
 class SettingsFormTest {
     @TempDir
@@ -34,7 +36,8 @@ class SettingsFormTest {
     }
 
     private SettingsForm form() {
-        return Swing.call(() -> new SettingsForm(file, () -> file.load().settings()));
+        return Swing.call(() -> new SettingsForm(file, () -> file.load().settings(),
+                Optional.of(FakeMessenger.fingerprintOf(1))));
     }
 
     /** The lines that set something (not comments, not blank). */
@@ -61,6 +64,19 @@ class SettingsFormTest {
                     .contains("You", "Network", "Delivery", "Pop-ups", "These apply at the next start of TrayTalk.");
             assertThat(form.saveButton().isEnabled()).as("nothing to save yet").isFalse();
         });
+    }
+
+    @Test
+    void showsThisTrayTalksCodeUnderTrustToReadOutNotToEdit() {
+        SettingsForm form = form();
+        Swing.run(() -> {
+            JTextArea code = Swing.all(form, JTextArea.class).stream().filter(a -> "fingerprint".equals(a.getName()))
+                    .findFirst().orElseThrow();
+            assertThat(CodeText.of(code)).isEqualTo(FakeMessenger.fingerprintOf(1).code());
+            assertThat(code.isEditable()).isFalse();
+            assertThat(form.hasChanges()).as("the code is no setting").isFalse();
+        });
+        assertThat(CodeText.inTwoLines("ABCD-EFGH-IJKL-MNOP-QRST-UVWX")).isEqualTo("ABCD-EFGH-IJKL\nMNOP-QRST-UVWX");
     }
 
     @Test

@@ -2,8 +2,11 @@ package org.traytalk.tray.window;
 
 import static org.traytalk.testing.FakeMessenger.inbound;
 import static org.traytalk.testing.FakeMessenger.inboundBroadcast;
+import static org.traytalk.testing.FakeMessenger.keyChange;
+import static org.traytalk.testing.FakeMessenger.legacyPeer;
 import static org.traytalk.testing.FakeMessenger.outbound;
 import static org.traytalk.testing.FakeMessenger.peer;
+import static org.traytalk.testing.FakeMessenger.unverifiedInbound;
 
 import com.formdev.flatlaf.FlatLightLaf;
 import java.awt.Window;
@@ -12,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import javax.swing.JTextField;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
@@ -19,10 +23,13 @@ import org.traytalk.config.SettingsFile;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.Receipt;
 import org.traytalk.testing.FakeMessenger;
+import org.traytalk.tray.model.AboutText;
+import org.traytalk.tray.model.KeyChangeList;
 
 /**
- * Opens both windows on sample data, to look at them: {@code java -cp ... org.traytalk.tray.window.WindowsDemo
- * [history|everyone|settings|both] [search text]}. Not a test.
+ * Opens the windows on sample data, to look at them: {@code java -cp ... org.traytalk.tray.window.WindowsDemo
+ * [history|everyone|frank|carol|settings|both|review|about] [search text]} (Frank runs the original program;
+ * Carol's key changed). Not a test.
  */
 public final class WindowsDemo {
     private WindowsDemo() {
@@ -38,9 +45,21 @@ public final class WindowsDemo {
         SwingUtilities.invokeAndWait(() -> {
             FlatLightLaf.setup();
             Clock clock = Clock.fixed(FakeMessenger.T0.plus(Duration.ofHours(6)), ZoneOffset.UTC);
-            if (!which.equals("settings")) {
-                ConversationsWindow history = new ConversationsWindow(messenger, clock);
-                history.showConversation(which.equals("everyone") ? "*" : "Bob");
+            KeyChangeList keyChanges = new KeyChangeList(messenger, Runnable::run, SwingUtilities::invokeLater);
+            keyChanges.attach();
+            KeyChangeWindow review = new KeyChangeWindow(keyChanges, ZoneOffset.UTC);
+            if (which.equals("review")) {
+                SwingUtilities.invokeLater(() -> review.show("Carol"));
+            } else if (which.equals("about")) {
+                new AboutWindow(() -> AboutText.of("ALICE", messenger.fingerprint(), "0.1.0")).show();
+            } else if (!which.equals("settings")) {
+                ConversationsWindow history = new ConversationsWindow(messenger, keyChanges, review::show, clock);
+                history.showConversation(switch (which) {
+                    case "everyone" -> "*";
+                    case "frank" -> "Frank";
+                    case "carol" -> "Carol";
+                    default -> "Bob";
+                });
                 if (search != null) {
                     Timer t = new Timer(800,
                             e -> typeSearch(search));
@@ -49,7 +68,7 @@ public final class WindowsDemo {
                 }
             }
             if (which.equals("settings") || which.equals("both")) {
-                new SettingsWindow(file, () -> file.load().settings()).show();
+                new SettingsWindow(file, () -> file.load().settings(), Optional.of(messenger.fingerprint())).show();
             }
         });
     }
@@ -71,6 +90,8 @@ public final class WindowsDemo {
         m.peers.add(peer("Carol", true));
         m.peers.add(peer("Dave", false));
         m.peers.add(peer("Erin", false));
+        m.peers.add(legacyPeer("Frank", true));
+        m.keyChanges.add(keyChange("Carol", 99, 2));
         m.history.add(inbound(1, "Dave", "Printer on the second floor is jammed again."));
         m.history.add(outbound(2, "Dave", "I'll have a look after lunch.", DeliveryState.DELIVERED));
         m.history.add(inboundBroadcast(3, "Carol", "Fire drill at 15:00 today, please leave by the east stairs."));
@@ -87,6 +108,7 @@ public final class WindowsDemo {
                 + "https://intranet.example/wiki/it/meeting-rooms/projector-and-video-checklist"));
         m.history.add(outbound(11, "Bob", "Thanks! On my way.", DeliveryState.SENT));
         m.history.add(inbound(12, "Dave", "Never mind, it works again after a restart."));
+        m.history.add(unverifiedInbound(13, "Frank", "Who has the key to the server room?"));
         return m;
     }
 }
