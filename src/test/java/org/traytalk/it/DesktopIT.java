@@ -160,18 +160,7 @@ class DesktopIT {
         String question = "Are you joining the 2 pm review? Room 4 (" + user + ")";
         assertThat(bob.run(EVENT, "send", "ALICE", question).exitCode()).isZero();
         alice.awaitLog("the tray counting it unread", l -> l.contains("Unread: 1"), EVENT);
-        // a window just mapped may not answer for its geometry yet (seen under load): the first new one that does
-        Rectangle box2 = Eventually.find("the new pop-up on screen", EVENT, LOOK, () -> {
-            for (String w : desktop.windows("^TrayTalk: BOB$")) {
-                if (!before.contains(w)) {
-                    Optional<Rectangle> at = desktop.geometryIfShown(w);
-                    if (at.isPresent()) {
-                        return at;
-                    }
-                }
-            }
-            return Optional.empty();
-        }, alice::report);
+        Rectangle box2 = newWindowOnScreen("^TrayTalk: BOB$", before);
         desktop.screenshot(shot(user, "7-unread"));
         desktop.click(box2.x + box2.width - 35, box2.y + box2.height - 24, 1); // the pop-up's Open link
         alice.awaitLog("Open on the pop-up", l -> l.contains("open: BOB"), EVENT);
@@ -181,7 +170,7 @@ class DesktopIT {
 
         step(user + ": opened from the pop-up, unread cleared");
         openMenu(icon);
-        desktop.key("Up", "Up", "Return"); // Settings...
+        desktop.key("Up", "Up", "Up", "Return"); // Settings... (above About TrayTalk... and Quit)
         alice.awaitLog("Settings", l -> l.contains("Menu: settings"), EVENT);
         desktop.awaitWindow("Settings$", 10_000);
         desktop.screenshot(shot(user, "9-settings"));
@@ -258,6 +247,110 @@ class DesktopIT {
         }
     }
 
+    /**
+     * DAVE, whom ALICE knows, reinstalls TrayTalk: the same name with a fresh identity. The tray warns at once (a
+     * pop-up that stays, an entry at the top of the menu); his message is held apart and not confirmed; Review... on
+     * the pop-up shows both codes, and accepting the new key brings the held message into his conversation, after
+     * which DAVE's messages are confirmed again. The running app also tells its own code to {@code traytalk id}.
+     */
+    @Test
+    void aChangedKeyWarnsInTheTrayAndAcceptingItInTheReviewShowsTheHeldMessage() throws Exception {
+        NodeProcess dave = lan.node("DAVE", "dave", 3, ALERTS);
+        dave.startListening();
+        dave.await("listening", l -> l.contains("listening"), EVENT);
+        desktop = XDesktop.start(true);
+        alice = new DesktopNode("ALICE", "keys", base, inAlice, false, desktop.env(), LanFixture.settings("ALICE", ALERTS));
+        startDesktop("keys");
+        Rectangle icon = awaitTrayIcon();
+        String code = alice.run(EVENT, "id").output().strip();
+        assertThat(code).as("the running app's own code").matches("ALICE {2}[A-Z2-7]{4}(-[A-Z2-7]{4}){5}");
+        openMenu(icon);
+        desktop.key("Up", "Up", "Return"); // About TrayTalk...
+        assertThat(alice.awaitLog("About", l -> l.contains("About shown: "), EVENT))
+                .endsWith("About shown: You are ALICE " + code.substring("ALICE  ".length()));
+        String about = desktop.awaitWindow("^About TrayTalk$", 10_000);
+        awaitStill(about);
+        desktop.screenshot(SHOTS.resolve("keys-0-about.png"), desktop.geometry(about));
+        desktop.key("Escape");
+
+        assertThat(dave.run(EVENT, "send", "ALICE", "Hello from my old laptop").exitCode()).isZero();
+        alice.awaitLog("DAVE's first message", l -> l.contains("Pop-up") && l.contains("shown: DAVE"), EVENT);
+        step("keys: DAVE pinned");
+        dave.kill();
+        NodeProcess newDave = lan.node("DAVE", "dave-new", 4, ALERTS);
+        newDave.startListening();
+        alice.awaitLog("the tray's warning", l -> l.contains("Tray warns: DAVE turned up as"), EVENT);
+        alice.awaitLog("the warning's pop-up", l -> l.contains("Pop-up") && l.contains("shown: DAVE's key changed"),
+                EVENT);
+        String warning = desktop.awaitWindow("^TrayTalk: DAVE's key changed$", 10_000);
+        step("keys: warned");
+
+        NodeProcess.Result held = newDave.run(EVENT, "send", "--wait", "3", "ALICE", "It's me, on my new laptop");
+        assertThat(held.exitCode()).as("held apart, so not confirmed: %s", held.output()).isEqualTo(3);
+        alice.awaitLog("the message held", l -> l.contains("Tray warns: DAVE") && l.endsWith("1 held"), EVENT);
+        awaitStill(warning);
+        openMenu(icon);
+        desktop.screenshot(SHOTS.resolve("keys-1-warning.png"), new Rectangle(1280 - 560, 0, 560, 800));
+        desktop.key("Escape");
+
+        Rectangle box = desktop.geometry(warning);
+        List<String> before = desktop.windows("^TrayTalk: DAVE$");
+        desktop.click(box.x + box.width - 40, box.y + box.height - 24, 1); // the pop-up's Review... link
+        alice.awaitLog("Review on the pop-up", l -> l.contains("review: DAVE"), EVENT);
+        String review = desktop.awaitWindow("^DAVE's key changed - TrayTalk$", 10_000);
+        assertThat(alice.awaitLog("the review", l -> l.contains("Key change review shown: DAVE"), EVENT))
+                .endsWith("(1 held)");
+        awaitStill(review);
+        desktop.screenshot(SHOTS.resolve("keys-2-review.png"), desktop.geometry(review));
+        desktop.key("alt+a"); // Accept new key
+        alice.awaitLog("the new key accepted", l -> l.contains("Key change review: accept DAVE"), EVENT);
+        Rectangle movedBox = newWindowOnScreen("^TrayTalk: DAVE$", before);
+        Eventually.until("the warning gone once settled", EVENT, LOOK,
+                () -> desktop.windows("^TrayTalk: DAVE's key changed$").isEmpty(), alice::report);
+        step("keys: accepted, the held message pops up");
+
+        desktop.click(movedBox.x + movedBox.width - 35, movedBox.y + movedBox.height - 24, 1); // its Open link
+        alice.awaitLog("DAVE's conversation with the held message",
+                l -> l.contains("Conversation DAVE shown: 2 messages"), EVENT);
+        String conversations = desktop.awaitWindow("^Conversations - TrayTalk$", 10_000);
+        awaitStill(conversations);
+        desktop.screenshot(SHOTS.resolve("keys-3-accepted.png"), desktop.geometry(conversations));
+        assertThat(newDave.run(EVENT, "send", "ALICE", "Confirmed now?").exitCode())
+                .as("the new key is DAVE's: his messages are confirmed again").isZero();
+
+        assertThat(alice.run(EVENT, "quit").exitCode()).isZero();
+        assertThat(alice.awaitExit(EVENT)).isZero();
+        newDave.close();
+    }
+
+    /**
+     * The original program on Windows (scripted byte for byte) writes to ALICE over NetBIOS: its pop-up names the
+     * sender "not verified" and, with unverified.peers = warn (the default), says that anyone could have sent it.
+     */
+    @Test
+    void aPopUpFromTheOriginalProgramSaysItIsNotVerified() throws Exception {
+        desktop = XDesktop.start(true);
+        alice = new DesktopNode("ALICE", "legacy", base, inAlice, false, desktop.env(),
+                LanFixture.settings("ALICE", ALERTS, "carriers = udp, netbios"));
+        startDesktop("legacy");
+        try (ScriptedWindows windows = new ScriptedWindows(lan.host("win", 9))) {
+            windows.answerNameQueries("WINPC", new byte[] {10, 77, 0, 9});
+            byte[] message = WindowsFrames.foxMessage("WINPC", 5001, true, false, "Please pay invoice 4711 today");
+            windows.send(138, "10.77.0.1", 138, WindowsFrames.mailslotWrite(WindowsFrames.DIRECT_UNIQUE, 0x2001,
+                    new byte[] {10, 77, 0, 9}, "WINPC", "ALICE", message));
+            alice.awaitLog("the pop-up", l -> l.contains("Pop-up") && l.contains("shown: WINPC (not verified)"), EVENT);
+            String popup = desktop.awaitWindow("^TrayTalk: WINPC \\(not verified\\)$", 10_000);
+            awaitStill(popup);
+            Rectangle box = desktop.geometry(popup);
+            desktop.screenshot(SHOTS.resolve("legacy-popup.png"),
+                    new Rectangle(box.x - 20, box.y - 20, box.width + 32, box.height + 32));
+            windows.await("ALICE's receipt, as the original program expects", 138,
+                    r -> WindowsFrames.Write.parse(r.bytes()).body().equals("CONF 5001"), EVENT);
+        }
+        assertThat(alice.run(EVENT, "quit").exitCode()).isZero();
+        assertThat(alice.awaitExit(EVENT)).isZero();
+    }
+
     private NotificationServerStandIn.Call awaitNotice(NotificationServerStandIn server, int count) {
         Eventually.until("notice " + count + " at the desktop", EVENT, LOOK, () -> server.notified.size() >= count,
                 alice::report);
@@ -283,6 +376,24 @@ class DesktopIT {
                 alice.start();
             }
             return ready;
+        }, alice::report);
+    }
+
+    /**
+     * Where the first window named like {@code regex} that is not one of {@code before} is on screen, once it is: a
+     * window just mapped may not answer for its geometry yet (seen under load).
+     */
+    private Rectangle newWindowOnScreen(String regex, List<String> before) {
+        return Eventually.find("a new window named like " + regex + " on screen", EVENT, LOOK, () -> {
+            for (String w : desktop.windows(regex)) {
+                if (!before.contains(w)) {
+                    Optional<Rectangle> at = desktop.geometryIfShown(w);
+                    if (at.isPresent()) {
+                        return at;
+                    }
+                }
+            }
+            return Optional.empty();
         }, alice::report);
     }
 
