@@ -12,6 +12,7 @@ import org.traytalk.engine.MessengerListener;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.HistoryQuery;
+import org.traytalk.model.KeyChange;
 import org.traytalk.model.Peer;
 
 /** The interactive console chat: messages appear as they arrive; lines typed are sent or are commands. */
@@ -107,7 +108,7 @@ final class ConsoleChat {
     private void peers() {
         List<Peer> online = messenger.peers().stream().filter(Peer::online).toList();
         say(online.isEmpty() ? "Nobody else is online." : "Online: "
-                + String.join(", ", online.stream().map(p -> TextEscape.oneLine(p.name())).toList()));
+                + String.join(", ", online.stream().map(MessageLines::who).toList()));
     }
 
     private void history(String peer) {
@@ -146,12 +147,25 @@ final class ConsoleChat {
 
         @Override
         public void peerOnline(Peer p) {
-            say("* " + TextEscape.oneLine(p.name()) + " is online");
+            say("* " + MessageLines.who(p) + " is online");
         }
 
         @Override
         public void peerOffline(Peer p) {
-            say("* " + TextEscape.oneLine(p.name()) + " went offline");
+            say("* " + MessageLines.who(p) + " went offline");
+        }
+
+        /**
+         * Said each time, with the count held: the console has no tray to keep the warning in view. The command to
+         * accept names the peer only when the name is safe to paste into a shell (names come off the wire).
+         */
+        @Override
+        public void keyChanged(KeyChange c) {
+            String name = TextEscape.oneLine(c.name());
+            String argument = c.name().matches("[A-Za-z0-9._-]+") ? c.name() : "NAME";
+            say("! " + name + "'s key changed: someone may be posing as " + name + " (" + c.held() + " message"
+                    + (c.held() == 1 ? "" : "s") + " held, not shown). If " + name + "'s traytalk id or About shows "
+                    + c.offered() + ", accept it: traytalk trust " + argument + " " + c.offered());
         }
 
         @Override

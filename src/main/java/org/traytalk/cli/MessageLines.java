@@ -5,9 +5,12 @@ import java.time.format.DateTimeFormatter;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.Direction;
+import org.traytalk.model.Peer;
 
 /** How messages read in the console: time, direction, who, delivery mark, text (continuation lines indented). */
 final class MessageLines {
+    /** After a name that cannot be verified, as the tray and traytalk peers say it. */
+    static final String NOT_VERIFIED = " (not verified)";
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -33,9 +36,18 @@ final class MessageLines {
         return head + body(m.body(), head.length());
     }
 
-    /** The peer's name as shown: names come off the wire, so they are escaped like text. */
+    /**
+     * The peer's name as shown: names come off the wire, so they are escaped like text; the sender of a message the
+     * original program's carriers brought is marked, since anyone could have sent it under that name.
+     */
     static String who(ChatMessage m) {
-        return ChatMessage.EVERYONE.equals(m.peer()) ? "everyone" : TextEscape.oneLine(m.peer());
+        String name = ChatMessage.EVERYONE.equals(m.peer()) ? "everyone" : TextEscape.oneLine(m.peer());
+        return m.verified() ? name : name + NOT_VERIFIED;
+    }
+
+    /** A peer's name as shown, marked when it is a peer of the original program, which cannot prove who it is. */
+    static String who(Peer p) {
+        return TextEscape.oneLine(p.name()) + (p.verified() ? "" : NOT_VERIFIED);
     }
 
     /** [delivered], [sent], [queued], [failed]; a broadcast also counts its receipts. */

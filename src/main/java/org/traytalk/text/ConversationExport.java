@@ -119,10 +119,13 @@ public final class ConversationExport {
         return SafeText.sanitize(text).replaceAll("\\s+", " ").strip();
     }
 
-    /** The delivery state of an outgoing message in words; none for a received one. */
+    /**
+     * The delivery state of an outgoing message in words; for a received one, only that it is not verified (the
+     * original program's carriers: anyone could have sent it under that name).
+     */
     private static Optional<String> mark(ChatMessage m) {
         if (m.direction() == Direction.INBOUND) {
-            return Optional.empty();
+            return m.verified() ? Optional.empty() : Optional.of("not verified");
         }
         return Optional.of(switch (m.state()) {
             case QUEUED -> "queued";

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.traytalk.testing.FakeMessenger.T0;
 import static org.traytalk.testing.FakeMessenger.inbound;
 import static org.traytalk.testing.FakeMessenger.inboundBroadcast;
+import static org.traytalk.testing.FakeMessenger.keyChange;
+import static org.traytalk.testing.FakeMessenger.legacyPeer;
 import static org.traytalk.testing.FakeMessenger.outbound;
 import static org.traytalk.testing.FakeMessenger.peer;
+import static org.traytalk.testing.FakeMessenger.unverifiedInbound;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.HistoryQuery;
+import org.traytalk.model.KeyChange;
 import org.traytalk.model.Receipt;
 import org.traytalk.testing.FakeMessenger.Sent;
 import org.traytalk.testing.FakeMessenger;
@@ -99,6 +103,46 @@ class ConsoleChatTest {
         chat();
 
         assertThat(ctx.printed()).contains("Online: BOB, CAROL").doesNotContain("ANNE");
+    }
+
+    @Test
+    void thePeersOfTheOriginalProgramAreMarkedNotVerifiedWhereverTheirNameAppears() {
+        messenger.peers.addAll(List.of(peer("BOB", true), legacyPeer("WINPC", true)));
+        messenger.history.add(unverifiedInbound(1, "WINPC", "earlier"));
+        input.then(() -> {
+            messenger.fire(l -> l.peerOnline(legacyPeer("WINPC", true)));
+            messenger.fire(l -> l.messageReceived(unverifiedInbound(2, "WINPC", "Please pay invoice 4711")));
+            messenger.fire(l -> l.peerOffline(legacyPeer("WINPC", false)));
+        }).line("/peers").line("/history");
+
+        chat();
+
+        assertThat(ctx.printedLines()).contains("* WINPC (not verified) is online",
+                "[09:17] WINPC (not verified): Please pay invoice 4711", "* WINPC (not verified) went offline",
+                "Online: BOB, WINPC (not verified)", "2024-03-05 09:16  <- WINPC (not verified)  earlier");
+    }
+
+    @Test
+    void aChangedKeyWarnsWithTheCodeToCompareAndTheCommandThatAcceptsIt() {
+        KeyChange change = keyChange("BOB", 9, 2);
+        input.then(() -> messenger.fire(l -> l.keyChanged(change)));
+
+        chat();
+
+        assertThat(ctx.printedLines()).contains("! BOB's key changed: someone may be posing as BOB (2 messages held,"
+                + " not shown). If BOB's traytalk id or About shows " + change.offered() + ", accept it: traytalk"
+                + " trust BOB " + change.offered());
+    }
+
+    @Test
+    void aNameUnsafeInAShellIsLeftOutOfTheCommandToPaste() {
+        KeyChange change = keyChange("BOB; rm -rf ~", 9, 1);
+        input.then(() -> messenger.fire(l -> l.keyChanged(change)));
+
+        chat();
+
+        assertThat(ctx.printed()).contains("(1 message held, not shown)")
+                .contains("accept it: traytalk trust NAME " + change.offered()).doesNotContain("trust BOB");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.traytalk.testing.FakeMessenger.T0;
 import static org.traytalk.testing.FakeMessenger.inbound;
 import static org.traytalk.testing.FakeMessenger.inboundBroadcast;
 import static org.traytalk.testing.FakeMessenger.outbound;
+import static org.traytalk.testing.FakeMessenger.unverifiedInbound;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,19 @@ class HistoryCommandTest {
                 "2024-03-05 09:20  <- CAROL (to everyone)  hello all",
                 "2024-03-05 09:21  -> everyone [sent 1/2]  cake in the kitchen");
         assertThat(messenger.queries).containsExactly(new HistoryQuery(null, null, 50));
+    }
+
+    @Test
+    void marksWhatThePeersOfTheOriginalProgramSentAsNotVerified() {
+        messenger.history.addAll(List.of(outbound(3, "WINPC", "paid?", DeliveryState.DELIVERED),
+                unverifiedInbound(2, "WINPC", "Please pay invoice 4711"), inbound(1, "BOB", "hi")));
+
+        ctx.run("history");
+
+        assertThat(ctx.printedLines()).containsExactly(
+                "2024-03-05 09:16  <- BOB  hi",
+                "2024-03-05 09:17  <- WINPC (not verified)  Please pay invoice 4711",
+                "2024-03-05 09:18  -> WINPC [delivered]  paid?");
     }
 
     @Test

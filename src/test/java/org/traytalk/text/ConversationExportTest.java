@@ -69,6 +69,20 @@ class ConversationExportTest {
     }
 
     @Test
+    void aMessageFromTheOriginalProgramIsMarkedNotVerifiedInBothFormats() {
+        ChatMessage legacy = new ChatMessage(3, Direction.INBOUND, "WINPC", 3, "Pay invoice 4711", T0,
+                DeliveryState.RECEIVED, T0, false, List.of(), false);
+        List<ChatMessage> both = List.of(in("BOB", "Lunch?", false), legacy);
+
+        assertThat(export.write(Format.TEXT, "All messages", T0, both))
+                .contains("2026-11-25 09:00  BOB\n", "2026-11-25 09:00  WINPC  [not verified]\n");
+        assertThat(export.write(Format.HTML, "All messages", T0, both))
+                .contains("<span class=\"who\">WINPC</span> <time datetime=\"2026-11-25T09:00:00Z\">2026-11-25 09:00"
+                        + "</time> <span class=\"mark\">not verified</span>")
+                .containsOnlyOnce("not verified");
+    }
+
+    @Test
     void theFormatIsNamedOrRefusedWithTheChoices() {
         assertThat(Format.of("HTML")).isEqualTo(Format.HTML);
         assertThat(Format.of(" text ")).isEqualTo(Format.TEXT);
