@@ -27,14 +27,17 @@ import org.traytalk.model.PeerKey;
 import org.traytalk.secure.GroupSecrets;
 import org.traytalk.testing.Plaintext;
 import org.traytalk.wire.secure.Announcement;
+import org.traytalk.wire.secure.AnnouncementFrame;
+import org.traytalk.wire.secure.HandshakeInit;
+import org.traytalk.wire.secure.HandshakeReply;
 
 /**
  * ALICE (TrayTalk's UDP and the original program's NetBIOS carrier) and BOB on the namespace LAN, and an attacker's
  * laptop beside them with a TrayTalk of its own calling itself BOB (a fresh identity) and ordinary sockets
  * ({@link HostileLaptop}), while tshark on the switch's bridge captures every frame (more than a switched port would
  * see). Each attack must fail: forged senders, a roster hijack with forged receipts, forged goodbyes, pre-empted ids,
- * replays of everything captured; the capture holds no message text and no receipt, and the nodes' logs count every
- * refusal. After each attack the laptop sends a message under its own name ({@link #fence}): once ALICE shows it, she
+ * replays of everything captured, and BOB's recorded presence played to ALICE after she restarted while BOB is
+ * stopped; the capture holds no message text and no receipt, and the nodes' logs count every refusal. After each attack the laptop sends a message under its own name ({@link #fence}): once ALICE shows it, she
  * has handled everything sent before it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -281,6 +284,36 @@ class AttackIT {
         assertThat(atAlice.getOrDefault("not in group", 0L)).isGreaterThanOrEqualTo(2);
         assertThat(atAlice.values().stream().mapToLong(Long::longValue).sum())
                 .isGreaterThanOrEqualTo(8 + replayedToAlice + 4 + 2 + 4 + Forgeries.JUNK_FOR_THE_ENGINE);
+    }
+
+    @Test
+    @Order(9)
+    void bobsRecordedPresenceReplayedAfterAliceRestartsDoesNotBringTheStoppedBobBack() throws Exception {
+        // all BOB sent while they talked: announcements (to everyone, answers to ALICE's DETECTs), handshakes (he
+        // answered hers), frames
+        List<BridgeCapture.Datagram> bobs = exchange.datagrams().stream()
+                .filter(d -> d.fromIp().equals(BOB_IP) && d.fromPort() == HostileLaptop.TRAYTALK_PORT
+                        && List.of(ALICE_IP, EVERYONE).contains(d.toIp()))
+                .toList();
+        assertThat(bobs).as("BOB's announcements in the capture")
+                .filteredOn(d -> Forgeries.is(d.payload(), AnnouncementFrame.class)).hasSizeGreaterThan(2);
+        assertThat(bobs).as("BOB's handshakes in the capture").filteredOn(d -> Forgeries.is(d.payload(),
+                HandshakeInit.class) || Forgeries.is(d.payload(), HandshakeReply.class)).isNotEmpty();
+        alice.startListening(); // BOB stays stopped; ALICE, just started, remembers no announcement of his
+        alice.await("ALICE started again", l -> has(l, "listening", "ALICE"), EVENT);
+        aliceKey = laptop.learnKeyAfterRestart(ALICE_IP);
+        assertThat(bobInPeersOf(alice)).as("BOB before the replays").contains("offline");
+
+        for (BridgeCapture.Datagram d : bobs) {
+            laptop.sendUdp(ALICE_IP, HostileLaptop.TRAYTALK_PORT, d.payload());
+        }
+        fence(alice, ALICE_IP, aliceKey);
+
+        assertThat(alice.lines()).noneMatch(l -> has(l, "peer-online", "BOB"));
+        assertThat(bobInPeersOf(alice)).as("BOB after %d of his datagrams replayed", bobs.size()).contains("offline");
+        // the real BOB, started again, answers ALICE's challenge and is back at once
+        bob.startListening();
+        alice.await("the real BOB back online", l -> has(l, "peer-online", "BOB", "udp:" + BOB_IP), EVENT);
     }
 
     /**

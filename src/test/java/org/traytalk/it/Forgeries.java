@@ -15,6 +15,7 @@ import org.traytalk.wire.UdpEnvelopeCodec;
 import org.traytalk.wire.secure.Announcement;
 import org.traytalk.wire.secure.AnnouncementCodec;
 import org.traytalk.wire.secure.AnnouncementFrame;
+import org.traytalk.wire.secure.SecureFrame;
 import org.traytalk.wire.secure.SecureFrameCodec;
 import org.traytalk.wire.secure.TransportFrame;
 
@@ -79,9 +80,14 @@ final class Forgeries {
 
     /** True when the datagram is a version 2 envelope around a transport frame (data in a session). */
     static boolean isTransport(byte[] datagram) {
+        return is(datagram, TransportFrame.class);
+    }
+
+    /** True when the datagram is a version 2 envelope around a frame of that type. */
+    static boolean is(byte[] datagram, Class<? extends SecureFrame> type) {
         try {
             UdpEnvelope e = ENVELOPES.decode(datagram, 0, datagram.length);
-            return FRAMES.decode(e.frame()) instanceof TransportFrame;
+            return type.isInstance(FRAMES.decode(e.frame()));
         } catch (MalformedMessageException e) {
             return false;
         }

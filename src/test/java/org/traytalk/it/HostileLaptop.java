@@ -83,6 +83,15 @@ final class HostileLaptop implements AutoCloseable {
     }
 
     /**
+     * Like {@link #learnKey}, once the node at {@code ip} restarted: its answer, from a new instance, also ends this
+     * laptop's sessions with it, so what the laptop sends next starts with a handshake the node can answer.
+     */
+    PeerKey learnKeyAfterRestart(String ip) throws IOException {
+        keysByIp.remove(ip);
+        return learnKey(ip);
+    }
+
+    /**
      * A message claiming to be from {@code asName}, to {@code toName} at {@code toIp}, in every form this laptop can
      * build: over the original program's NetBIOS carrier (in upper and lower case), in the old plain envelope, as a
      * plain message in the new envelope, and in a session of its own identity (not the one pinned to the name).
