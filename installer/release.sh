@@ -15,6 +15,8 @@ mkdir -p "$RELEASE"
 cp "$TARGET/traytalk.jar" "$RELEASE/traytalk-$VERSION.jar"
 cp "$TARGET/TrayTalk.exe" "$TARGET/traytalkc.exe" "$RELEASE/"
 
+# a release setup downloads the Temurin pinned in installer/temurin-jre.iss, never a test build's stand-in
+unset TRAYTALK_TEST_JRE_URL TRAYTALK_TEST_JRE_SHA256 TRAYTALK_TEST_JRE_RELEASE
 "$ROOT/installer/build-setup.sh"
 "$ROOT/installer/build-deb.sh"
 

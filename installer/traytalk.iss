@@ -1,9 +1,17 @@
 ; TrayTalk setup for Inno Setup 6. Built by installer/build-setup.sh:
 ;   ISCC /DAppVersion=0.1.0 /DSourceDir=<folder with TrayTalk.exe, traytalkc.exe> /DIconFile=<traytalk.ico>
 ;        /DWizardImages=<folder with small-1.bmp, small-2.bmp, large-1.bmp, large-2.bmp>
-;        [/DRuntimeDir=<a Windows Java runtime folder, bundled as {app}\runtime>] /O<output folder> traytalk.iss
+;        /DUnzipTool=<unzip-runtime.exe> [/DRuntimeDir=<a Windows Java runtime folder> | /DNoRuntime]
+;        /O<output folder> traytalk.iss
 ; Installs for the current user by default; the first page offers all users (needs administrator rights).
-; Looks for Java 17 where the launchers do; without one, a page says so and where to get it (the launchers need it).
+; The Java runtime the launchers need comes one of three ways (RuntimeMode):
+;   download  (the default) Eclipse Temurin JRE 17, downloaded while installing and checked against the SHA-256
+;             pinned in temurin-jre.iss, unpacked into {app}\runtime where the launchers look first;
+;   bundled   /DRuntimeDir: that runtime folder is part of the setup and becomes {app}\runtime;
+;   none      /DNoRuntime, or no checksum pinned in temurin-jre.iss: the setup looks for a Java 17 where the launchers
+;             do; without one, a page says so and where to get it.
+; Test builds only (installer/test-setup.sh): /DTestJreUrl=http://127.0.0.1:<port>/... /DTestJreSha256=...
+; /DTestJreRelease=... download a stand-in from this machine instead; their setup is named ...-test-setup.exe.
 
 #ifndef AppVersion
   #error Pass the version: /DAppVersion=x.y.z
@@ -16,6 +24,41 @@
 #endif
 #ifndef WizardImages
   #error Pass the folder with the wizard's pictures: /DWizardImages=...
+#endif
+
+#define SetupName "TrayTalk-" + AppVersion + "-setup"
+#ifdef RuntimeDir
+  #define RuntimeMode "bundled"
+#elif defined(NoRuntime)
+  #define RuntimeMode "none"
+#else
+  #include "temurin-jre.iss"
+  #ifdef TestJreUrl
+    ; the stand-in runtime of a test build comes from this machine only, and the setup's name says it is a test
+    #if Copy(TestJreUrl, 1, 17) != "http://127.0.0.1:"
+      #error TestJreUrl must start with http://127.0.0.1: (test builds download from this machine only)
+    #endif
+    #define JreUrl TestJreUrl
+    #define JreSha256 LowerCase(TestJreSha256)
+    #define JreRelease TestJreRelease
+    #define SetupName "TrayTalk-" + AppVersion + "-test-setup"
+  #else
+    #define JreUrl TemurinUrl
+    #define JreSha256 LowerCase(TemurinSha256)
+    #define JreRelease TemurinRelease
+  #endif
+  #if JreSha256 == ""
+    #pragma warning "No SHA-256 is pinned for Eclipse Temurin " + JreRelease + " in temurin-jre.iss: this setup does not download Java (it needs one installed)"
+    #define RuntimeMode "none"
+  #else
+    #if Len(JreSha256) != 64
+      #error The pinned SHA-256 in temurin-jre.iss must be 64 hex digits
+    #endif
+    #ifndef UnzipTool
+      #error Pass the tool that unpacks the downloaded runtime: /DUnzipTool=...\unzip-runtime.exe
+    #endif
+    #define RuntimeMode "download"
+  #endif
 #endif
 
 #define AppGuid "{CD2BCE6B-F756-4E60-BB3E-BB0979CE7159}"
@@ -49,7 +92,7 @@ SetupMutex=TrayTalkSetup
 ; the launchers and the jar's natives (JNA, SQLite) run on 32- and 64-bit Windows alike, with a matching Java
 ArchitecturesInstallIn64BitMode=x64compatible
 MinVersion=10.0
-OutputBaseFilename=TrayTalk-{#AppVersion}-setup
+OutputBaseFilename={#SetupName}
 SetupIconFile={#IconFile}
 UninstallDisplayIcon={app}\TrayTalk.exe
 UninstallDisplayName=TrayTalk
@@ -73,15 +116,29 @@ Name: "firewall"; Description: "Allow TrayTalk through Windows Firewall (UDP 421
 [Files]
 Source: "{#SourceDir}\TrayTalk.exe"; DestDir: "{app}"; Flags: ignoreversion
 Source: "{#SourceDir}\traytalkc.exe"; DestDir: "{app}"; Flags: ignoreversion
-#ifdef RuntimeDir
+#if RuntimeMode == "bundled"
 ; the launchers look in {app}\runtime before JAVA_HOME and PATH
 Source: "{#RuntimeDir}\*"; DestDir: "{app}\runtime"; Flags: ignoreversion recursesubdirs createallsubdirs
+#elif RuntimeMode == "download"
+; unpacks the downloaded runtime (Inno Setup 6.4 unpacks only .7z archives); used while installing, not installed
+Source: "{#UnzipTool}"; Flags: dontcopy
 #endif
 
 [InstallDelete]
-#ifndef RuntimeDir
-; an earlier setup may have bundled a runtime: the launchers would still prefer it
+#if RuntimeMode != "download"
+; an earlier setup may have bundled or downloaded a runtime: the launchers would still prefer it (a bundled one is
+; copied afresh)
 Type: filesandordirs; Name: "{app}\runtime"
+#endif
+
+#if RuntimeMode == "download"
+[UninstallDelete]
+; the downloaded runtime is not one of the [Files]
+Type: filesandordirs; Name: "{app}\runtime"
+Type: filesandordirs; Name: "{app}\runtime.new"
+Type: filesandordirs; Name: "{app}\runtime.old"
+; the setup made {app} itself, before installing the files, to unpack the runtime there
+Type: dirifempty; Name: "{app}"
 #endif
 
 [Icons]
@@ -109,6 +166,12 @@ Filename: "{sys}\netsh.exe"; Parameters: "advfirewall firewall delete rule name=
 
 [Code]
 const
+  { JreRelease, JreUrl, JreSha256: the runtime a download build fetches (temurin-jre.iss) }
+#ifdef JreUrl
+  JreRelease = '{#JreRelease}';
+  JreUrl = '{#JreUrl}';
+  JreSha256 = '{#JreSha256}';
+#endif
   UninstallKey = 'Software\Microsoft\Windows\CurrentVersion\Uninstall\{#AppGuid}_is1';
   JavaMinMajor = 17;
   JavaDownloadUrl = 'https://adoptium.net/temurin/releases/?version=17';
@@ -200,16 +263,21 @@ begin
 end;
 
 procedure FindJava();
+#if RuntimeMode == "none"
 var
   Path, Dir: String;
   P: Integer;
+#endif
 begin
   JavaHome := '';
   TooOldJava := '';
   TooOldShort := '';
-#ifdef RuntimeDir
+#if RuntimeMode == "bundled"
   JavaHome := '{app}\runtime';
   JavaReport := 'the runtime bundled with this setup';
+#elif RuntimeMode == "download"
+  JavaHome := '{app}\runtime';
+  JavaReport := 'Eclipse Temurin JRE ' + JreRelease + ', downloaded by this setup into {app}\runtime';
 #else
   ConsiderJava(GetEnv('JAVA_HOME'), 'JAVA_HOME');
   { PATH names ...\bin folders: the runtime is the folder above }
@@ -240,6 +308,10 @@ begin
   Result := JavaHome <> '';
 end;
 
+#if RuntimeMode == "download"
+  #include "runtime-download.iss"
+#endif
+
 procedure OpenJavaDownload(Sender: TObject);
 var
   ErrorCode: Integer;
@@ -258,6 +330,9 @@ begin
   Text := Text + #13#10#13#10 + 'You can install TrayTalk now. Before starting it, install Java, for example ' +
     'Eclipse Temurin (free), and keep its option that adds Java to the PATH. TrayTalk then starts from the ' +
     'Start menu, and at logon if you chose that.';
+#if RuntimeMode == "download"
+  CreateRuntimeDownloadPage();
+#endif
   JavaPage := CreateOutputMsgPage(wpSelectTasks, 'Java is needed',
     'Java 17 or later was not found on this computer.', Text);
   Link := TNewStaticText.Create(JavaPage);
@@ -279,6 +354,8 @@ procedure CurPageChanged(CurPageID: Integer);
 begin
   if CurPageID = JavaPage.ID then
     Log('TrayTalk: the Java page is shown');
+  if CurPageID = wpFinished then
+    Log('TrayTalk: the last page is shown');
   if (CurPageID = wpFinished) and not JavaFound() then
   begin
     WizardForm.FinishedLabel.Caption := 'Setup has finished installing TrayTalk on your computer.' + #13#10#13#10 +
@@ -333,6 +410,35 @@ function PrepareToInstall(var NeedsRestart: Boolean): String;
 begin
   QuitTrayTalkIn(ExpandConstant('{app}'));
   Result := '';
+#if RuntimeMode == "download"
+  { after TrayTalk has quit: its runtime is replaced now }
+  Result := InstallDownloadedRuntime();
+#endif
+end;
+
+function NextButtonClick(CurPageID: Integer): Boolean;
+begin
+  Result := True;
+#if RuntimeMode == "download"
+  { also on silent installs, where Setup "clicks" Next itself: False there ends Setup }
+  if CurPageID = wpReady then
+    Result := DownloadRuntimeUnlessInPlace();
+#endif
+end;
+
+procedure CurStepChanged(CurStep: TSetupStep);
+begin
+#if RuntimeMode == "download"
+  if CurStep = ssPostInstall then
+    KeepInstalledRuntime();
+#endif
+end;
+
+procedure DeinitializeSetup();
+begin
+#if RuntimeMode == "download"
+  RemoveRuntimeOfUnfinishedSetup();
+#endif
 end;
 
 function InitializeUninstall(): Boolean;
