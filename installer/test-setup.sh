@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Installs and uninstalls target/release/TrayTalk-<version>-setup.exe for real, silently, in 32-bit Wine
 # (installer/wine32.sh; Inno Setup's setup needs a display even when silent, so Xvfb runs on $TRAYTALK_XVFB_DISPLAY).
-# Each case starts from a fresh copy of the same Wine prefix and checks the files, shortcuts, registry and setup logs:
+# Each case starts from a fresh copy of the same Wine prefix and checks the files, shortcuts, registry and setup logs.
+# Cases 1-5 and 8-11 run a test build of the setup that downloads its Java runtime from a server on 127.0.0.1
+# (installer/test/RuntimeServer.java) instead of Adoptium: a stand-in zip shaped like Temurin's, whose java.exe
+# (installer/test/java-standin.c) records how a launcher started it.
 #   1. per-user install with the default tasks ("Start at logon") plus a desktop icon (firewall asked for, ignored),
 #      then uninstall (history kept);
 #   2. per-user install without tasks, the Run value written the way the app writes it, the setup run again over
@@ -10,12 +13,20 @@
 #   4. the uninstaller run at the screen (xdotool answers its dialogs): Yes deletes history and settings;
 #   5. a running TrayTalk (installer/test/standin.c: holds the mutex, answers `traytalkc quit`) is closed by the
 #      setup run again and by the uninstaller;
-#   6. a setup bundling a Java runtime folder (a stand-in folder) installs it as {app}\runtime, and the ordinary
-#      setup run over it removes it again.
-#   7. the setup looks for Java 17 where the launchers do (JAVA_HOME, PATH, the JavaSoft registry keys; stand-in
-#      runtimes) and logs what it found; at the screen without Java it shows its Java page, and its last page
-#      offers no "Launch TrayTalk".
-# Not covered (needs Windows with Java): the real TrayTalk running. Not covered in Wine either: the Start menu
+#   6. a setup bundling a Java runtime folder (a stand-in folder) installs it as {app}\runtime, and the downloading
+#      setup run over it replaces it with the downloaded one.
+#   7. a setup built without a runtime (TRAYTALK_NO_RUNTIME) looks for Java 17 where the launchers do (JAVA_HOME,
+#      PATH, the JavaSoft registry keys; stand-in runtimes) and logs what it found; at the screen without Java it
+#      shows its Java page, and its last page offers no "Launch TrayTalk"; the installed launcher explains.
+#   8. the runtime downloaded: unpacked into {app}\runtime, the launchers start it with the pom's JVM options, the
+#      setup run again downloads nothing, the uninstaller removes it;
+#   9. a download with another SHA-256 is refused: the setup stops with a clear message, installs nothing and leaves
+#      an earlier runtime as it was; at the screen, Retry after the server has the right file installs;
+#  10. a download cut off halfway is tried again at once and then installed;
+#  11. no server (no network): the setup stops and says to check the connection; nothing is installed;
+#  12. the unpacking tool (installer/unzip-runtime.c) refuses archives that would write outside its folder or are
+#      broken, and never unpacks into a folder that exists.
+# Not covered (needs Windows with Java): the real TrayTalk running, and the real Temurin zip (no internet here). Not covered in Wine either: the Start menu
 # shortcut's AppUserModelID (traytalk.iss sets it; Wine's shell links do not store it, checked 2026-12).
 # The setup logs go to target/setup-test/. Needs root; run build-setup.sh (or release.sh) first.
 set -euo pipefail
@@ -34,6 +45,7 @@ check_pe "$SETUP"
 command -v Xvfb >/dev/null || die "Xvfb not found (apt-get install xvfb)"
 
 command -v i686-w64-mingw32-gcc >/dev/null || die "i686-w64-mingw32-gcc not found (apt-get install gcc-mingw-w64-i686-win32)"
+command -v jar >/dev/null || die "jar not found (apt-get install openjdk-17-jdk)"
 
 # TRAYTALK_SETUP_CASES="1 7" runs only those cases (while working on one); every case by default
 want() { [ -z "${TRAYTALK_SETUP_CASES:-}" ] || [[ " $TRAYTALK_SETUP_CASES " == *" $1 "* ]]; }
@@ -41,6 +53,8 @@ t0=$(date +%s)
 rm -rf "$OUT"
 mkdir -p "$OUT"
 i686-w64-mingw32-gcc -O2 -s -o "$OUT/standin.exe" "$ROOT/installer/test/standin.c" || die "cannot build the stand-in"
+i686-w64-mingw32-gcc -O2 -s -o "$OUT/java-standin.exe" "$ROOT/installer/test/java-standin.c" \
+    || die "cannot build the Java stand-in"
 
 # A second setup bundling a Java runtime folder (TRAYTALK_RUNTIME_DIR). No Windows runtime can be had here, so the
 # folder is a stand-in with a runtime's shape; built before this script holds the i386 root (build-setup.sh takes it).
@@ -49,10 +63,50 @@ mkdir -p "$runtime/bin" "$runtime/lib"
 cp "$OUT/standin.exe" "$runtime/bin/javaw.exe" && cp "$OUT/standin.exe" "$runtime/bin/java.exe"
 printf 'JAVA_VERSION="17.0.99"\nIMPLEMENTOR="TrayTalk test stand-in"\n' > "$runtime/release"
 head -c 100000 /dev/urandom > "$runtime/lib/modules"
+echo "only in the bundled stand-in" > "$runtime/lib/bundled-only"
 if want 6; then
     TRAYTALK_RUNTIME_DIR="$runtime" TRAYTALK_SETUP_OUT="$OUT/bundled" "$ROOT/installer/build-setup.sh" \
         || die "the setup with a bundled runtime did not build"
 fi
+
+# The download server on 127.0.0.1 (a free port) and what it serves: jre.zip, Temurin's shape (one top folder with
+# bin\java.exe, bin\javaw.exe, release, lib\modules) around the Java stand-in; bad.zip differs in one byte.
+JRE_RELEASE=17.0.99+1
+SERVED="$OUT/served"
+mkdir -p "$SERVED"
+stand_in_jre() {  # stand_in_jre <zip> <byte of lib/modules>
+    local top="$OUT/jre-stage/jdk-$JRE_RELEASE-jre"
+    rm -rf "$OUT/jre-stage"
+    mkdir -p "$top/bin" "$top/lib"
+    cp "$OUT/java-standin.exe" "$top/bin/java.exe" && cp "$OUT/java-standin.exe" "$top/bin/javaw.exe"
+    printf 'IMPLEMENTOR="TrayTalk test stand-in"\nJAVA_RUNTIME_VERSION="%s"\nJAVA_VERSION="17.0.99"\n' "$JRE_RELEASE" \
+        > "$top/release"
+    head -c 200000 /dev/zero | tr '\0' "$2" > "$top/lib/modules"
+    jar --create --no-manifest --file "$1" -C "$OUT/jre-stage" "jdk-$JRE_RELEASE-jre"
+}
+stand_in_jre "$OUT/good.zip" a
+stand_in_jre "$OUT/bad.zip" b
+good_jre="$OUT/jre-stage-good"
+rm -rf "$good_jre" && mkdir -p "$good_jre" && (cd "$good_jre" && jar --extract --file "$OUT/good.zip")
+good_jre="$good_jre/jdk-$JRE_RELEASE-jre"
+serve() { cp "$OUT/$1" "$SERVED/jre.zip"; }
+serve good.zip
+java "$ROOT/installer/test/RuntimeServer.java" "$SERVED" "$OUT/server.port" "$OUT/server.log" 2>"$OUT/server.err" &
+server_pid=$!
+wine32_cleanups+=("kill $server_pid")
+wait_until 60 test -s "$OUT/server.port" || die "the download server did not start: $(cat "$OUT/server.err")"
+JRE_SHA256="$(sha256sum "$OUT/good.zip" | cut -d ' ' -f 1)"
+# the setups of the cases: a test build downloading from the server above, and one without any runtime (case 7)
+TRAYTALK_TEST_JRE_URL="http://127.0.0.1:$(tr -d '\n' < "$OUT/server.port")/jre.zip" TRAYTALK_TEST_JRE_SHA256="$JRE_SHA256" \
+    TRAYTALK_TEST_JRE_RELEASE="$JRE_RELEASE" TRAYTALK_SETUP_OUT="$OUT/download" "$ROOT/installer/build-setup.sh" \
+    || die "the test setup that downloads from 127.0.0.1 did not build"
+if want 6 || want 7; then
+    TRAYTALK_NO_RUNTIME=1 TRAYTALK_SETUP_OUT="$OUT/noruntime" "$ROOT/installer/build-setup.sh" \
+        || die "the setup without a runtime did not build"
+fi
+TEST_SETUP_WIN="Z:\\out\\download\\TrayTalk-$VERSION-test-setup.exe"
+NO_RUNTIME_SETUP_WIN="Z:\\out\\noruntime\\$SETUP_NAME"
+
 wine32_start "$OUT"
 wine32_bind "$RELEASE" /release ro
 start_xvfb "$DISPLAY_NUM" TRAYTALK_XVFB_DISPLAY
@@ -93,12 +147,22 @@ app_dir() {
     pass "the uninstall entry under $1 names the install folder $dir"
     echo "$dir"
 }
-# run_setup <log name> <options...>; SETUP_WIN=<Windows path> runs another setup than the release one
+# run_setup <log name> <options...>; SETUP_WIN=<Windows path> runs another setup than the test build that downloads
 run_setup() {
     local log="$1"; shift
-    w wine "${SETUP_WIN:-Z:\\release\\$SETUP_NAME}" \
+    w wine "${SETUP_WIN:-$TEST_SETUP_WIN}" \
         /VERYSILENT /SUPPRESSMSGBOXES /NORESTART "/LOG=Z:\\out\\$log.log" "$@" || fail "setup $* exited $?"
     settle
+}
+# setup_refuses <log name> <options...>: the same for a setup that must stop; sets setup_status to its exit code
+setup_status=0
+setup_refuses() {
+    local log="$1"; shift
+    setup_status=0
+    w wine "${SETUP_WIN:-$TEST_SETUP_WIN}" \
+        /VERYSILENT /SUPPRESSMSGBOXES /NORESTART "/LOG=Z:\\out\\$log.log" "$@" || setup_status=$?
+    settle
+    expect "the setup stopped with exit code $setup_status" test "$setup_status" != 0
 }
 run_uninstaller() {  # run_uninstaller <log name> <app dir, Windows>
     w wine "$2\\unins000.exe" \
@@ -134,14 +198,15 @@ ended_within() {
     kill "$1" 2>/dev/null || true
     return 1
 }
-# the setup log <name> (CRLF) says what it found of Java: a regular expression
-java_said() { tr -d '\r' < "$OUT/$1.log" | grep -q "TrayTalk: Java: $2"; }
+# the setup log <name> (CRLF) says what it found of Java: a regular expression. (grep reads to the end: with grep -q,
+# tr could be cut off with SIGPIPE, which pipefail counts as a failure.)
+java_said() { tr -d '\r' < "$OUT/$1.log" | grep "TrayTalk: Java: $2" >/dev/null; }
 no_file() { [ ! -e "$1" ]; }
 lnk_targets() { [ -s "$1" ] && grep -aq 'TrayTalk\.exe' "$1"; }
 
 # --- 1. per user, with autostart and desktop icon ---
 per_user_with_default_tasks() {
-    local hist app app_host run_value nojava menu desk exe
+    local hist app app_host run_value menu desk exe
     new_prefix user
     hist="$(host_path 'C:\users\root\AppData\Local\TrayTalk')"
     mkdir -p "$hist" && echo "history kept" > "$hist/history.db"
@@ -150,7 +215,8 @@ per_user_with_default_tasks() {
     # installs, so it must be ignored here.
     run_setup install-user /CURRENTUSER /MERGETASKS=desktopicon,firewall
     expect "a per-user install runs no netsh" sh -c "! grep -qi netsh '$OUT/install-user.log'"
-    expect "the setup looked for Java and says none was found" java_said install-user 'no Java 17 or later found$'
+    expect "the setup says it brings the runtime" \
+        java_said install-user "Eclipse Temurin JRE $JRE_RELEASE, downloaded by this setup into"
     app="$(app_dir HKCU)"
     expect "the uninstall entry shows version $VERSION" \
         test "$(reg_value "HKCU\\$UNINSTALL_KEY" DisplayVersion || true)" = "$VERSION"
@@ -163,10 +229,7 @@ per_user_with_default_tasks() {
     expect "the uninstaller is installed" test -s "$app_host/unins000.exe"
     run_value="$(reg_value "$RUN_KEY" TrayTalk || true)"
     expect "Run value starts TrayTalk minimized: $run_value" test "$run_value" = "\"$app\\TrayTalk.exe\" --minimized"
-    # no Windows Java here: the console launcher must say so, and what to do (launch4j's jreNotFoundErr, pom.xml)
-    nojava="$(WINE32_TIMEOUT=300 w wine "$app\\traytalkc.exe" --version 2>&1 | tr -d '\r' || true)"
-    expect "without Java the launcher explains: $nojava" \
-        grep -q 'could not find Java.*Version needed: at least 17' <<<"$nojava"
+    expect "the runtime was downloaded into $app\\runtime" same_file "$good_jre/lib/modules" "$app_host/runtime/lib/modules"
     menu="$(host_path 'C:\users\root\AppData\Roaming\Microsoft\Windows\Start Menu\Programs')/TrayTalk.lnk"
     desk="$(host_path 'C:\users\root\Desktop')/TrayTalk.lnk"
     expect "Start menu shortcut to TrayTalk.exe" lnk_targets "$menu"
@@ -262,7 +325,7 @@ uninstall_at_the_screen() {
 # The stand-in's log (a host path) and its Wine process, while case 5 runs.
 standin_log=""
 standin_pid=""
-standin_said() { tr -d '\r' 2>/dev/null < "$standin_log" | grep -qx "$1"; }
+standin_said() { tr -d '\r' 2>/dev/null < "$standin_log" | grep -x "$1" >/dev/null; }
 standin_exited() { ended_within "$standin_pid" 60; }
 # start_standin <app dir, Windows> <app dir, host>: starts the stand-in as the running TrayTalk and makes it the
 # installed traytalkc.exe (which the setup runs)
@@ -302,7 +365,7 @@ bundled_runtime() {
     local app app_host f
     new_prefix bundled
     wine32_bind "$OUT/bundled" /bundled ro
-    say "case 6: the setup with a bundled runtime, then the release setup over it"
+    say "case 6: the setup with a bundled runtime, then the downloading setup over it, then one without a runtime"
     SETUP_WIN="Z:\\bundled\\$SETUP_NAME" run_setup install-bundled /CURRENTUSER
     app="$(app_dir HKCU)"
     app_host="$(host_path "$app")"
@@ -311,17 +374,22 @@ bundled_runtime() {
     done
     expect "the setup with a runtime knows it needs no other Java" \
         java_said install-bundled 'the runtime bundled with this setup'
-    run_setup reinstall-unbundled /CURRENTUSER
-    expect "the setup without a runtime removed the old bundled one (the launchers would prefer it)" \
-        no_file "$app_host/runtime"
+    run_setup reinstall-download /CURRENTUSER
+    expect "the downloading setup replaced the bundled runtime (the launchers would prefer it)" \
+        same_file "$good_jre/lib/modules" "$app_host/runtime/lib/modules"
+    expect "nothing of the bundled runtime is left" no_file "$app_host/runtime/lib/bundled-only"
+    expect "nor the folder it was moved to" no_file "$app_host/runtime.old"
     expect "and installed TrayTalk" same_file "$TARGET/TrayTalk.exe" "$app_host/TrayTalk.exe"
+    SETUP_WIN="$NO_RUNTIME_SETUP_WIN" run_setup reinstall-unbundled /CURRENTUSER
+    expect "a setup without a runtime removed the downloaded one" no_file "$app_host/runtime"
 }
 
 # --- 7. the setup looks for Java where the launchers do, and says what it found ---
 java_search() {
-    local v home app setup_pid
+    local v home app setup_pid nojava
+    local SETUP_WIN="$NO_RUNTIME_SETUP_WIN"
     new_prefix java
-    say "case 7: Java found or not: registry, JAVA_HOME, PATH; the Java page at the screen"
+    say "case 7: a setup without a runtime: Java found or not: registry, JAVA_HOME, PATH; the Java page at the screen"
     # runtimes with a runtime's shape: bin\javaw.exe and the release file that names the version
     for v in 11.0.2 17.0.99 21.0.1; do
         home="$(host_path "C:\\")/java${v%%.*}"
@@ -354,7 +422,7 @@ java_search() {
     # (the launcher could only say that Java is missing). Its buttons are pressed by their keys (Alt+N, I, F).
     app="$(reg_value "HKCU\\$UNINSTALL_KEY" 'Inno Setup: App Path' || true)"
     [ -z "$app" ] || run_uninstaller java-uninstall "$app"
-    w wine "Z:\\release\\$SETUP_NAME" /CURRENTUSER '/LOG=Z:\out\java-screen.log' >/dev/null 2>&1 &
+    w wine "$SETUP_WIN" /CURRENTUSER '/LOG=Z:\out\java-screen.log' >/dev/null 2>&1 &
     setup_pid=$!
     answer '^Setup - TrayTalk ' alt+n java-1-folder \
         && answer '^Setup - TrayTalk ' alt+n java-2-tasks \
@@ -368,11 +436,187 @@ java_search() {
     expect "the setup at the screen found no Java" java_said java-screen 'no Java 17 or later found$'
     expect "it showed the Java page" grep -q 'TrayTalk: the Java page is shown' "$OUT/java-screen.log"
     expect "its last page offered no Launch TrayTalk" grep -q 'TrayTalk: finished without Java' "$OUT/java-screen.log"
-    expect "and it installed TrayTalk" test -s "$(host_path "$(app_dir HKCU)")/TrayTalk.exe"
+    app="$(app_dir HKCU)"
+    expect "and it installed TrayTalk" test -s "$(host_path "$app")/TrayTalk.exe"
+    # no Windows Java here: the console launcher must say so, and what to do (launch4j's jreNotFoundErr, pom.xml)
+    nojava="$(WINE32_TIMEOUT=300 w wine "$app\\traytalkc.exe" --version 2>&1 | tr -d '\r' || true)"
+    expect "without Java the launcher explains: $nojava" \
+        grep -q 'could not find Java.*Version needed: at least 17' <<<"$nojava"
+}
+
+# --- 8-11: the runtime downloaded from the server on 127.0.0.1 ---
+# the server's answers so far, and those after the first $1
+server_answers() { if [ -f "$OUT/server.log" ]; then wc -l < "$OUT/server.log"; else echo 0; fi; }
+answers_since() { tail -n +"$(( $1 + 1 ))" "$OUT/server.log" 2>/dev/null; }
+full_answers_since() { answers_since "$1" | grep -c ' -> 200 [0-9]* bytes$'; }
+# the setup log <name> has a line matching the regular expression $2
+setup_said() { tr -d '\r' < "$OUT/$1.log" | grep -- "$2" >/dev/null; }
+same_runtime() { same_file "$good_jre/lib/modules" "$1/runtime/lib/modules"; }
+# launcher_starts_runtime <app dir, Windows> <launcher> <java exe>: the launcher starts the java of {app}\runtime with
+# every JVM option of the pom's traytalk.jvm.options (the Java stand-in writes down how it was started)
+launcher_starts_runtime() {
+    local jlog line opt missing=""
+    jlog="$(host_path "C:\\")/traytalk-java.log"
+    rm -f "$jlog"
+    WINE32_TIMEOUT=300 w wine "$1\\$2" --version >/dev/null 2>&1 || true
+    wait_until 60 test -s "$jlog" || true
+    line="$(tr -d '\r' 2>/dev/null < "$jlog" | sed -n 1p)"
+    expect "$2 started the downloaded runtime: $line" grep -qiF "$1\\runtime\\bin\\$3 [" <<<"$line"
+    for opt in $JVM_OPTIONS; do
+        grep -qF "[$opt]" <<<"$line" || missing="$missing $opt"
+    done
+    expect "$2 passed it every JVM option of the pom (missing:${missing:- none})" test -z "$missing"
+}
+
+download_installs_runtime() {
+    local app app_host before f
+    new_prefix download
+    serve good.zip
+    say "case 8: the runtime downloaded, started by the launchers, kept by the setup run again, uninstalled"
+    before="$(server_answers)"
+    run_setup install-download /CURRENTUSER '/TASKS='
+    app="$(app_dir HKCU)"
+    app_host="$(host_path "$app")"
+    expect "the setup downloaded the runtime once" test "$(full_answers_since "$before")" = 1
+    expect "and found the SHA-256 pinned in the build" setup_said install-download "SHA-256 $JRE_SHA256 as pinned"
+    for f in bin/java.exe bin/javaw.exe release lib/modules; do
+        expect "the runtime's $f is unpacked into $app\\runtime" same_file "$good_jre/$f" "$app_host/runtime/$f"
+    done
+    expect "the runtime names the archive it came from" \
+        test "$(cat "$app_host/runtime/traytalk-runtime.sha256" 2>/dev/null)" = "$JRE_SHA256"
+    expect "no unpacking folder is left" no_file "$app_host/runtime.new"
+    launcher_starts_runtime "$app" traytalkc.exe java.exe
+    launcher_starts_runtime "$app" TrayTalk.exe javaw.exe
+    before="$(server_answers)"
+    run_setup reinstall-download /CURRENTUSER '/TASKS='
+    expect "the setup run again finds that runtime in place" setup_said reinstall-download 'already: no download$'
+    expect "and downloads nothing" test "$(server_answers)" = "$before"
+    run_uninstaller uninstall-download "$app"
+    expect "the uninstaller removed the runtime" no_file "$app_host/runtime"
+    expect "and the program folder" no_file "$app_host"
+}
+
+download_refuses_bad_checksum() {
+    local app app_host before setup_pid
+    new_prefix badsum
+    serve bad.zip
+    say "case 9: a download with another SHA-256: refused, nothing installed, an earlier runtime kept; Retry at the screen"
+    before="$(server_answers)"
+    setup_refuses badsum /CURRENTUSER '/TASKS='
+    expect "the setup tried three downloads" test "$(full_answers_since "$before")" = 3
+    expect "and says why it stopped" setup_said badsum 'its SHA-256 checksum differs, so it was not'
+    expect "and that nothing was changed" setup_said badsum 'Nothing has been changed on this computer'
+    expect "nothing installed: no uninstall entry" test -z "$(reg_value "HKCU\\$UNINSTALL_KEY" DisplayName || true)"
+    app='C:\users\root\AppData\Local\Programs\TrayTalk'
+    app_host="$(host_path "$app")"
+    expect "nothing installed: no program folder" no_file "$app_host"
+    # the runtime of an earlier installation, from another archive: the refused download must leave it alone
+    mkdir -p "$app_host/runtime/bin"
+    echo "an earlier runtime" > "$app_host/runtime/bin/javaw.exe"
+    echo "0123" > "$app_host/runtime/traytalk-runtime.sha256"
+    setup_refuses badsum-upgrade /CURRENTUSER '/TASKS='
+    expect "an earlier runtime stays as it was" test "$(cat "$app_host/runtime/bin/javaw.exe")" = "an earlier runtime"
+    expect "no unpacking folder is left" no_file "$app_host/runtime.new"
+    rm -rf "$app_host"
+    # At the screen the message offers Retry: pressed once the server has the right file, the setup goes on and
+    # installs. Buttons are pressed by their keys: Alt+N, Alt+I (Install), R (Retry), Alt+F (Finish).
+    w wine "$TEST_SETUP_WIN" /CURRENTUSER '/TASKS=' '/LOG=Z:\out\badsum-screen.log' >/dev/null 2>&1 &
+    setup_pid=$!
+    answer '^Setup - TrayTalk ' alt+n badsum-1-folder \
+        && answer '^Setup - TrayTalk ' alt+n badsum-2-tasks \
+        && answer '^Setup - TrayTalk ' alt+i badsum-3-ready
+    wait_until 120 grep -qs 'TrayTalk: runtime: not installed' "$OUT/badsum-screen.log" \
+        || fail "the setup at the screen did not refuse the download within 120 s"
+    serve good.zip
+    answer '^Setup$' r badsum-4-message
+    wait_until 120 grep -qs 'TrayTalk: the last page is shown' "$OUT/badsum-screen.log" \
+        || fail "after Retry the setup did not reach its last page within 120 s"
+    answer '^Setup - TrayTalk ' alt+f badsum-5-finished
+    expect "the setup at the screen ended after Finish" ended_within "$setup_pid" 120
+    settle
+    expect "Retry downloaded again" setup_said badsum-screen 'Retry: downloading again$'
+    expect "and installed the runtime" same_runtime "$app_host"
+}
+
+download_cut_off_retried() {
+    local app app_host before
+    new_prefix cut
+    serve good.zip
+    touch "$SERVED/jre.zip.cut"
+    say "case 10: the first download cut off halfway, the second one installed"
+    before="$(server_answers)"
+    run_setup install-cut /CURRENTUSER '/TASKS='
+    expect "the first download was cut off halfway" grep -q 'cut after' <<<"$(answers_since "$before" | sed -n 1p)"
+    expect "the setup noticed" setup_said install-cut 'download 1 of 3 failed'
+    expect "and downloaded it again at once" test "$(full_answers_since "$before")" = 1
+    app="$(app_dir HKCU)"
+    app_host="$(host_path "$app")"
+    expect "then installed the runtime" same_runtime "$app_host"
+}
+
+download_without_network() {
+    local app_host
+    new_prefix offline
+    say "case 11: no server to download from: the setup stops and explains"
+    kill "$server_pid" 2>/dev/null || true
+    ended_within "$server_pid" 30 || fail "the download server did not stop"
+    setup_refuses offline /CURRENTUSER '/TASKS='
+    expect "the setup tried three times" test "$(tr -d '\r' < "$OUT/offline.log" | grep -c 'download [0-9] of 3 failed')" = 3
+    expect "and says it could not download the runtime" \
+        setup_said offline 'Setup could not download the Java runtime that TrayTalk needs'
+    expect "and what to check" setup_said offline 'Check that this computer is connected to the internet'
+    expect "nothing installed: no uninstall entry" test -z "$(reg_value "HKCU\\$UNINSTALL_KEY" DisplayName || true)"
+    app_host="$(host_path 'C:\users\root\AppData\Local\Programs\TrayTalk')"
+    expect "nothing installed: no program folder" no_file "$app_host"
+}
+
+# --- 12. the tool that unpacks the runtime, on archives it must refuse ---
+# unsafe_zip <file> <name>...: a zip with a small entry per name, written as given (perl's IO::Compress::Zip)
+unsafe_zip() {
+    perl -MIO::Compress::Zip=:all -e '
+        my $out = shift;
+        my $z = IO::Compress::Zip->new($out, Name => shift, Method => ZIP_CM_DEFLATE) or die "$ZipError\n";
+        $z->print("data");
+        for my $name (@ARGV) { $z->newStream(Name => $name, Method => ZIP_CM_DEFLATE); $z->print("data"); }
+        $z->close;' "$@" || die "cannot write $1"
+}
+unzip_refuses_bad_archives() {
+    local name status said escaped
+    new_prefix unzip
+    say "case 12: unzip-runtime.exe refuses archives that are broken or would write outside its folder"
+    cp "$TARGET/installer/unzip-runtime.exe" "$OUT/unzip-runtime.exe"
+    unsafe_zip "$OUT/climbing.zip" jdk/bin/java.exe 'jdk/../../escaped.txt'
+    unsafe_zip "$OUT/backslash.zip" jdk/bin/java.exe 'jdk/..\..\escaped.txt'
+    unsafe_zip "$OUT/absolute.zip" '/escaped.txt'
+    unsafe_zip "$OUT/drive.zip" jdk/bin/java.exe 'jdk/C:escaped.txt'
+    unsafe_zip "$OUT/two-tops.zip" jdk/bin/java.exe 'other/escaped.txt'
+    unsafe_zip "$OUT/twice.zip" jdk/bin/java.exe jdk/bin/java.exe
+    head -c 20000 "$OUT/good.zip" > "$OUT/truncated.zip"
+    # one stored entry of 100000 "a": a byte changed in its middle must fail the CRC-32
+    head -c 100000 /dev/zero | tr '\0' a | perl -MIO::Compress::Zip=:all -e \
+        'zip(\*STDIN => $ARGV[0], Name => "jdk/lib/modules", Method => ZIP_CM_STORE) or die "$ZipError\n"' \
+        "$OUT/changed.zip" || die "cannot write changed.zip"
+    printf b | dd of="$OUT/changed.zip" bs=1 seek=50000 conv=notrunc status=none
+    for name in climbing backslash absolute drive two-tops twice truncated changed; do
+        status=0
+        # into a file, not a pipe: a wineserver started by this wine would keep the pipe open
+        w wine 'Z:\out\unzip-runtime.exe' "Z:\\out\\$name.zip" "C:\\unzip-$name" >"$OUT/unzip-$name.txt" 2>&1 \
+            || status=$?
+        said="$(tr -d '\r' < "$OUT/unzip-$name.txt")"
+        expect "$name.zip is refused (exit code $status): $said" test "$status" = 1
+    done
+    escaped="$(find "$(host_path "C:\\")" -name 'escaped*' | head -n 3)"
+    expect "nothing was written outside the new folders${escaped:+: $escaped}" test -z "$escaped"
+    w wine 'Z:\out\unzip-runtime.exe' 'Z:\out\good.zip' 'C:\unzip-good' >/dev/null 2>&1 || fail "good.zip: exit $?"
+    expect "the good archive unpacks" same_file "$good_jre/lib/modules" "$(host_path 'C:\unzip-good')/lib/modules"
+    status=0
+    w wine 'Z:\out\unzip-runtime.exe' 'Z:\out\good.zip' 'C:\unzip-good' >/dev/null 2>&1 || status=$?
+    expect "but never into a folder that exists (exit code $status)" test "$status" = 1
 }
 
 cases=(per_user_with_default_tasks per_user_without_tasks all_users_with_firewall uninstall_at_the_screen
-    running_traytalk_closed bundled_runtime java_search)
+    running_traytalk_closed bundled_runtime java_search download_installs_runtime download_refuses_bad_checksum
+    download_cut_off_retried download_without_network unzip_refuses_bad_archives)
 for n in "${!cases[@]}"; do
     if want $(( n + 1 )); then "${cases[$n]}"; fi
 done
