@@ -187,6 +187,25 @@ answer() {
     xdotool key --window "$id" "$2"
     pass "answered \"$(xdotool getwindowname "$id" 2>/dev/null)\" with $2 (screenshot $3.png)"
 }
+# wizard_keys <screenshot name> <key>...: presses each key in the setup's wizard as its next page shows
+# (screenshots <name>-1.png, <name>-2.png...)
+wizard_keys() {
+    local name="$1" n=0 key
+    shift
+    for key in "$@"; do
+        n=$((n + 1))
+        answer '^Setup - TrayTalk ' "$key" "$name-$n" || return 1
+    done
+}
+# finish_at_the_screen <log name> <setup pid> <screenshot name>: once the setup's log says its last page shows,
+# presses Finish; the setup must then end
+finish_at_the_screen() {
+    wait_until 120 grep -qs 'TrayTalk: the last page is shown' "$OUT/$1.log" \
+        || fail "the setup at the screen did not reach its last page within 120 s"
+    answer '^Setup - TrayTalk ' alt+f "$3"
+    expect "the setup at the screen ended after Finish" ended_within "$2" 120
+    settle
+}
 same_file() { cmp -s "$1" "$2"; }
 # the background process $1 ends within $2 seconds (and is reaped); else it is killed and the status is 1.
 # Only that process is waited for (never a bare `wait`: Xvfb is a child of this shell too).
@@ -424,15 +443,9 @@ java_search() {
     [ -z "$app" ] || run_uninstaller java-uninstall "$app"
     w wine "$SETUP_WIN" /CURRENTUSER '/LOG=Z:\out\java-screen.log' >/dev/null 2>&1 &
     setup_pid=$!
-    answer '^Setup - TrayTalk ' alt+n java-1-folder \
-        && answer '^Setup - TrayTalk ' alt+n java-2-tasks \
-        && answer '^Setup - TrayTalk ' alt+n java-3-java \
-        && answer '^Setup - TrayTalk ' alt+i java-4-ready
-    wait_until 120 grep -qs 'TrayTalk: finished without Java' "$OUT/java-screen.log" \
-        || fail "the setup at the screen did not reach its last page within 120 s"
-    answer '^Setup - TrayTalk ' alt+f java-5-finished
-    expect "the setup at the screen ended after Finish" ended_within "$setup_pid" 60
-    settle
+    # folder, tasks, the Java page, ready
+    wizard_keys java alt+n alt+n alt+n alt+i
+    finish_at_the_screen java-screen "$setup_pid" java-finished
     expect "the setup at the screen found no Java" java_said java-screen 'no Java 17 or later found$'
     expect "it showed the Java page" grep -q 'TrayTalk: the Java page is shown' "$OUT/java-screen.log"
     expect "its last page offered no Launch TrayTalk" grep -q 'TrayTalk: finished without Java' "$OUT/java-screen.log"
@@ -522,18 +535,13 @@ download_refuses_bad_checksum() {
     # installs. Buttons are pressed by their keys: Alt+N, Alt+I (Install), R (Retry), Alt+F (Finish).
     w wine "$TEST_SETUP_WIN" /CURRENTUSER '/TASKS=' '/LOG=Z:\out\badsum-screen.log' >/dev/null 2>&1 &
     setup_pid=$!
-    answer '^Setup - TrayTalk ' alt+n badsum-1-folder \
-        && answer '^Setup - TrayTalk ' alt+n badsum-2-tasks \
-        && answer '^Setup - TrayTalk ' alt+i badsum-3-ready
+    # folder, tasks, ready
+    wizard_keys badsum alt+n alt+n alt+i
     wait_until 120 grep -qs 'TrayTalk: runtime: not installed' "$OUT/badsum-screen.log" \
         || fail "the setup at the screen did not refuse the download within 120 s"
     serve good.zip
-    answer '^Setup$' r badsum-4-message
-    wait_until 120 grep -qs 'TrayTalk: the last page is shown' "$OUT/badsum-screen.log" \
-        || fail "after Retry the setup did not reach its last page within 120 s"
-    answer '^Setup - TrayTalk ' alt+f badsum-5-finished
-    expect "the setup at the screen ended after Finish" ended_within "$setup_pid" 120
-    settle
+    answer '^Setup$' r badsum-message
+    finish_at_the_screen badsum-screen "$setup_pid" badsum-finished
     expect "Retry downloaded again" setup_said badsum-screen 'Retry: downloading again$'
     expect "and installed the runtime" same_runtime "$app_host"
 }
