@@ -88,9 +88,10 @@ public final class Engine implements Messenger {
         this.listeners = new Listeners(afterCommit);
         this.pins = new KeyPins(store);
         FoxMessageCodec codec = new FoxMessageCodec(options.legacyCharset());
+        Allowance<Object> answersInAll = new Allowance<>(Replies.ANSWERS_IN_ALL, 1, monotonicNanos);
         SecureLink link = new SecureLink(trust.identity(), this::localName, trust.group(), clock, random,
                 new Sequences(store, clock), trust.instanceId(), () -> StatusExtension.encode(this.localStatus),
-                pins::isPinned, new CarrierFrames(this.carriers));
+                pins::isPinned, () -> Replies.takeAnswer(answersInAll), new CarrierFrames(this.carriers));
         this.router = new Router(this.carriers, roster, codec, link, () -> this.options, listeners,
                 afterCommit, ids::next);
         this.outbox = new Outbox(store, scheduler, clock, new Backoff(options.firstRetry(), options.maxRetry(), random),
@@ -118,7 +119,7 @@ public final class Engine implements Messenger {
                 && this.carriers.get(name).legacy(), () -> this.options, listeners, refusals, newcomers, clock);
         Replies replies = new Replies(this.router, ids::next, () -> this.options,
                 new Allowance<>(Replies.ONLINE_PER_ASKER, ALLOWANCE_KEYS, monotonicNanos),
-                new Allowance<>(Replies.ONLINE_IN_ALL, 1, monotonicNanos), refusals);
+                answersInAll, refusals);
         InboundHandler handler = new InboundHandler(peers, keyChanges, store, outbox, replies, listeners, clock,
                 () -> this.options, new Allowance<>(InboundHandler.STORED_PER_SENDER, ALLOWANCE_KEYS, monotonicNanos),
                 refusals);

@@ -64,9 +64,9 @@ final class InboundHandler {
             if (in.trust() == Arrival.Trust.KEY_CHANGED) {
                 keyChanges.arrived(in); // not online, not confirmed, not shown: maybe somebody posing as the peer
             }
-            if (in.is(SystemBody.Kind.DETECT)) {
+            if (in.trust() == Arrival.Trust.KEY_CHANGED && in.is(SystemBody.Kind.DETECT)) {
                 replies.online(in); // who we are is no secret; a reinstalled or restarted peer finds us
-            }
+            } // an unproven DETECT was answered by the secure layer's question, which echoes its challenge
             return;
         }
         Instant now = clock.instant();

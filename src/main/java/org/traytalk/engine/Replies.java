@@ -14,8 +14,11 @@ import org.traytalk.wire.FoxMessage;
 final class Replies {
     /** One ONLINE answer per asker (identity, or address on the original program's carriers) every 10 seconds. */
     static final Allowance.Rate ONLINE_PER_ASKER = Allowance.Rate.oncePer(10);
-    /** ONLINE answers in all: 50 at once, then 10 a second (a DETECT storm of 10,000 in 10 s draws at most 150). */
-    static final Allowance.Rate ONLINE_IN_ALL = new Allowance.Rate(10, 50);
+    /**
+     * Answers in all, ONLINE answers and the secure layer's questions to identities heard unasked together: 50 at
+     * once, then 10 a second (a DETECT storm of 10,000 in 10 s draws at most 150).
+     */
+    static final Allowance.Rate ANSWERS_IN_ALL = new Allowance.Rate(10, 50);
 
     private final Router router;
     private final IntSupplier ids;
@@ -42,11 +45,16 @@ final class Replies {
     /** {@code ONLINE} for a {@code DETECT}, unless the asker or everyone together asked too often. */
     void online(Arrival detect) {
         Object asker = detect.key() != null ? detect.key().fingerprint() : detect.source();
-        if (!perAsker.take(asker) || !inAll.take(Replies.class)) {
+        if (!perAsker.take(asker) || !takeAnswer(inAll)) {
             refusals.count("DETECT not answered (too many)", detect.source(), detect.sender());
             return;
         }
         answer(detect, FoxMessage.system(options.get().localName(), ids.getAsInt(), FoxMessage.ONLINE));
+    }
+
+    /** Takes one of the answers in all from {@code inAll} (an allowance of {@link #ANSWERS_IN_ALL}), if one is left. */
+    static boolean takeAnswer(Allowance<Object> inAll) {
+        return inAll.take(Replies.class);
     }
 
     private void answer(Arrival request, FoxMessage answer) {

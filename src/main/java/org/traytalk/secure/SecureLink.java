@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -85,6 +86,7 @@ public final class SecureLink {
     private final Map<PeerKey, Long> lastInstance = new LinkedHashMap<>();
     private final Map<PeerKey, Long> lastHello = new LinkedHashMap<>();
     private final Predicate<PeerKey> kept;
+    private final BooleanSupplier mayAsk;
     private final Supplier<byte[]> extensions;
     /** Asked of every identity first heard unasked this run: only a live peer can echo it. */
     private final byte[] challenge = new byte[CHALLENGE_BYTES];
@@ -95,12 +97,15 @@ public final class SecureLink {
     /**
      * @param extensions what this node's announcements carry besides (the user's status), asked anew each time
      * @param kept       the identities whose freshness records stay however many others turn up (the pinned ones)
+     * @param mayAsk     takes one of the node's answers in all, true if there was one left: asking an identity
+     *                   heard unasked is an answer too
      */
     public SecureLink(Identity me, Supplier<String> localName, GroupSecrets group, Clock clock, SecureRandom random,
                       LongSupplier sequences, long instanceId, Supplier<byte[]> extensions, Predicate<PeerKey> kept,
-                      FrameOutput out) {
+                      BooleanSupplier mayAsk, FrameOutput out) {
         this.me = me;
         this.kept = kept;
+        this.mayAsk = mayAsk;
         this.extensions = extensions;
         random.nextBytes(challenge);
         this.localName = localName;
@@ -186,7 +191,9 @@ public final class SecureLink {
                     + "\" is not newer than " + last);
         }
         if (last == null && !Arrays.equals(AnnouncementCodec.extension(a, Announcement.TAG_ECHO), challenge)) {
-            challenge(key, from, now); // this run never heard it: ask it, at that address, before believing it
+            // this run never heard it: ask it, at that address, before believing it; a DETECT's question answers it
+            challenge(key, from, a.kind() == Announcement.Kind.DETECT
+                    ? AnnouncementCodec.extension(a, Announcement.TAG_CHALLENGE) : null, now);
             return Optional.of(new Opened.Heard(key, a, false));
         }
         remember(lastAnnouncement, key, a.sequence());
@@ -198,18 +205,27 @@ public final class SecureLink {
         return Optional.of(new Opened.Heard(key, a, true));
     }
 
-    /** A DETECT with this run's challenge, straight to the address an unproven announcement came from. */
-    private void challenge(PeerKey key, PeerAddress at, Instant now) {
+    /**
+     * A DETECT with this run's challenge, straight to the address an unproven announcement came from; with the
+     * {@code echo} of the DETECT it answers, if it answers one, so that one packet draws one answer. Asked at most
+     * every {@link #CHALLENGE_EVERY} per identity, and only while the node's answers in all allow it ({@code mayAsk}):
+     * made-up identities are free, and each would otherwise draw a DETECT toward an address that may be forged.
+     */
+    private void challenge(PeerKey key, PeerAddress at, byte[] echo, Instant now) {
         Instant last = challenged.get(key);
         if (last != null && last.plus(CHALLENGE_EVERY).isAfter(now)) {
             return;
+        }
+        if (!mayAsk.getAsBoolean()) {
+            LOG.debug("Did not ask {} at {}: too many answers of late", key.fingerprint(), at);
+            return; // its next announcement is asked about, once answers are allowed again
         }
         challenged.remove(key);
         challenged.put(key, now);
         if (challenged.size() > MAX_PEERS_REMEMBERED) {
             challenged.remove(challenged.keySet().iterator().next());
         }
-        transmit(at, announcement(Announcement.Kind.DETECT, localName.get(), null));
+        transmit(at, announcement(Announcement.Kind.DETECT, localName.get(), echo));
     }
 
     private void answer(PeerAddress from, HandshakeInit init, byte[] bytes, Instant now) throws Rejected {

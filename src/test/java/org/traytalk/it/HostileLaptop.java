@@ -54,7 +54,8 @@ final class HostileLaptop implements AutoCloseable {
         this.identity = new Identity(Ed25519.generate(random), X25519.generate(random));
         AtomicLong sequences = new AtomicLong(System.currentTimeMillis() * 1000);
         this.link = new SecureLink(identity, () -> OWN_NAME, group, Clock.systemUTC(), random,
-                sequences::incrementAndGet, random.nextLong() | 1, () -> new byte[0], key -> false, this::sendFrame);
+                sequences::incrementAndGet, random.nextLong() | 1, () -> new byte[0], key -> false, () -> true,
+                this::sendFrame);
         this.sockets = new RawSockets(namespacePrefix, "attacker", this::opened, RAW_PORT, NETBIOS_PORT);
     }
 

@@ -32,6 +32,8 @@ class SecureLinkTest {
         final Identity identity;
         final List<byte[]> wire = new ArrayList<>();
         final SecureLink link;
+        /** The node's answers in all still allowed. */
+        int answersLeft = Integer.MAX_VALUE;
 
         Side(long seed, GroupSecrets group, long instance) {
             this(seed, group, instance, 0);
@@ -42,7 +44,8 @@ class SecureLinkTest {
             identity = TestTrust.identity(seed);
             AtomicLong sequence = new AtomicLong(sequenceFrom);
             link = new SecureLink(identity, () -> "N" + seed, group, clock, TestTrust.random(seed * 1000 + instance),
-                    sequence::incrementAndGet, instance, () -> NONE, key -> false, (to, frame) -> wire.add(frame));
+                    sequence::incrementAndGet, instance, () -> NONE, key -> false, () -> answersLeft-- > 0,
+                    (to, frame) -> wire.add(frame));
         }
 
         PeerKey key() {
@@ -155,6 +158,32 @@ class SecureLinkTest {
                 AnnouncementCodec.extension(answered.announcement(), Announcement.TAG_ECHO));
         assertThat(bobAgain.link.open(AT_ALICE, oldAnswer)).get().extracting(o -> ((Opened.Heard) o).current())
                 .isEqualTo(false);
+    }
+
+    @Test
+    void aDetectHeardUnaskedDrawsOneQuestionWhichAnswersItToo() throws Exception {
+        assertThat(bob.link.open(AT_ALICE, alice.link.announcement(Announcement.Kind.DETECT, "ALICE", null)))
+                .get().extracting(o -> ((Opened.Heard) o).current()).isEqualTo(false);
+        byte[] question = bob.take().get(0);
+        assertThat(bob.wire).isEmpty();
+        Opened.Heard heard = (Opened.Heard) alice.link.open(AT_BOB, question).orElseThrow();
+        assertThat(heard.announcement().kind()).isEqualTo(Announcement.Kind.DETECT);
+        assertThat(heard.current()).as("it echoes ALICE's challenge: BOB is live, and one packet drew one answer")
+                .isTrue();
+        assertThat(alice.wire).as("nothing to ask BOB").isEmpty();
+    }
+
+    @Test
+    void identitiesHeardUnaskedAreAskedOnlyWhileTheNodesAnswersAllowIt() throws Exception {
+        Side carol = new Side(3, group, 33);
+        PeerAddress atCarol = new PeerAddress("mem", "carol");
+        bob.answersLeft = 1;
+        bob.link.open(AT_ALICE, alice.link.announcement(Announcement.Kind.ONLINE, "ALICE", null));
+        bob.link.open(atCarol, carol.link.announcement(Announcement.Kind.ONLINE, "CAROL", null));
+        assertThat(bob.take()).as("ALICE asked, CAROL not: no answers left").hasSize(1);
+        bob.answersLeft = 1;
+        bob.link.open(atCarol, carol.link.announcement(Announcement.Kind.ONLINE, "CAROL", null));
+        assertThat(bob.take()).as("CAROL's next announcement is asked about at once").hasSize(1);
     }
 
     @Test
