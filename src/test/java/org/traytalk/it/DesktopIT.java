@@ -148,10 +148,19 @@ class DesktopIT {
         desktop.key("Return");
         bob.await("the message from the window", l -> has(l, "message-received", "ALICE", "BOB") && l.endsWith(typed),
                 EVENT);
-        alice.awaitLog("Delivered in the window", l -> l.matches(".*Conversation BOB: message \\d+ DELIVERED.*"), EVENT);
+        String delivered = alice.awaitLog("Delivered in the window",
+                l -> l.matches(".*Conversation BOB: message \\d+ DELIVERED.*"), EVENT);
+        String row = delivered.replaceAll(".*Conversation BOB: message (\\d+) DELIVERED.*", "$1");
         desktop.screenshot(shot(user, "6-conversation"), desktop.geometry(conversations));
 
         step(user + ": conversation window sent and shows Delivered");
+        NodeProcess.Result read = bob.run(EVENT, "read", "ALICE"); // BOB's node reads it, as its window would
+        assertThat(read.exitCode()).as("BOB reads ALICE's messages: %s", read.output()).isZero();
+        alice.awaitLog("Seen in the window", l -> l.contains("Conversation BOB: message " + row + " SEEN"), EVENT);
+        awaitStill(conversations);
+        desktop.screenshot(shot(user, "6-seen"), desktop.geometry(conversations));
+
+        step(user + ": BOB read it, the window shows Seen");
         desktop.key("Escape"); // Esc with an empty search closes the window
         // closed, not only asked to: a window still in front would read BOB's next message at once
         Eventually.until("the conversations window to close", EVENT, LOOK,
@@ -187,6 +196,7 @@ class DesktopIT {
     void withoutATrayAWindowOpensASecondLaunchComposesAndQuitEndsIt() throws Exception {
         desktop = XDesktop.start(false);
         alice = new DesktopNode("ALICE", "no-tray", base, inAlice, false, desktop.env(), LanFixture.settings("ALICE", ALERTS));
+        alice.awaitDisplay(EVENT);
         alice.start();
         alice.awaitLog("the no-tray notice", l -> l.contains("No tray icon"), EVENT);
         String window = desktop.awaitWindow("^TrayTalk$", 20_000);
@@ -358,11 +368,12 @@ class DesktopIT {
     }
 
     /**
-     * Starts ALICE's tray app and waits until it is on screen. GTK (used by the tray as a normal user) sometimes
-     * fails to open its display connection on a just-started Xvfb and aborts the process; that harness hiccup gets
-     * one more try, said in the output. Any other failure, or the same one twice, fails the test.
+     * Starts ALICE's tray app, once the display answers from where ALICE runs, and waits until it is on screen. GTK
+     * has now and then failed to open its display connection on a just-started Xvfb and aborted the process; that
+     * harness hiccup gets one more try, said in the output. Any other failure, or the same one twice, fails the test.
      */
     private String startDesktop(String user) throws Exception {
+        alice.awaitDisplay(EVENT);
         alice.start();
         boolean[] retried = {false};
         return Eventually.find("ALICE showing the desktop", EVENT, LOOK, () -> {

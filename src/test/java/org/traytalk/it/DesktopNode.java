@@ -68,6 +68,29 @@ final class DesktopNode implements AutoCloseable {
         return cmd;
     }
 
+    /**
+     * Waits until the X server answers a real request ({@code xwininfo -root}) made as this node will make it: from
+     * its namespace, as its user, with its environment. A display that answers the test's own tools (from the host)
+     * may not yet answer there; what it printed last is in the failure.
+     */
+    void awaitDisplay(Duration patience) {
+        String[] last = {""};
+        Eventually.until(name + "'s display answering " + env.get("DISPLAY"), patience, Duration.ofMillis(200), () -> {
+            List<String> cmd = new ArrayList<>(prefix);
+            cmd.addAll(List.of("xwininfo", "-root"));
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            pb.environment().putAll(env);
+            Process p = pb.start();
+            p.getOutputStream().close();
+            last[0] = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return false;
+            }
+            return p.exitValue() == 0 && last[0].contains("(the root window)");
+        }, () -> "xwininfo said: " + last[0]);
+    }
+
     DesktopNode start() throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command()).redirectErrorStream(true)
                 .redirectOutput(home.resolve("process.out").toFile());

@@ -40,9 +40,14 @@ public final class XDesktop implements AutoCloseable {
                 + " (apt-get install xvfb trayer xdotool imagemagick x11-utils)";
     }
 
+    /**
+     * A fresh Xvfb and, when asked, {@code trayer} with its panel shown. The server never resets ({@code -noreset}):
+     * by default it starts over whenever its last client leaves, which the probes of a test do before the app
+     * connects, and a client connecting meanwhile can be turned away.
+     */
     public static XDesktop start(boolean withTray) throws IOException, InterruptedException {
-        Process x = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process x = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp",
+                "-noreset").redirectError(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader r = new BufferedReader(new InputStreamReader(x.getInputStream(), StandardCharsets.US_ASCII));
         String number = r.readLine(); // -displayfd: Xvfb picks a free display and writes its number when ready
         if (number == null || !number.strip().matches("\\d+")) {
