@@ -321,6 +321,12 @@ public final class FakeMessenger implements Messenger {
                 fingerprintOf(name.hashCode()));
     }
 
+    /** A verified TrayTalk peer announcing {@code status}. */
+    public static Peer peer(String name, boolean online, Status status) {
+        Peer p = peer(name, online);
+        return new Peer(name, p.address(), T0, online, p.instanceId(), p.fingerprint(), status);
+    }
+
     /** A peer running the original program: not verified. */
     public static Peer legacyPeer(String name, boolean online) {
         return new Peer(name, new PeerAddress("mailslot", name), T0, online, 0);

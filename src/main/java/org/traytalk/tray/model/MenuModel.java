@@ -78,7 +78,7 @@ public record MenuModel(List<MenuEntry> entries) {
         List<String> online = model.onlinePeers();
         List<MenuEntry> peers = new ArrayList<>();
         for (String name : online.subList(0, Math.min(online.size(), ONLINE_SHOWN))) {
-            peers.add(MenuEntry.action("online:" + Peer.keyOf(name), model.label(name),
+            peers.add(MenuEntry.action("online:" + Peer.keyOf(name), model.onlineLabel(name),
                     () -> actions.openConversation(name)));
         }
         if (online.size() > ONLINE_SHOWN) {

@@ -17,9 +17,10 @@ import org.traytalk.model.Peer;
 import org.traytalk.model.Status;
 
 /**
- * What the tray icon, its tooltip and its menu show: online peers (marked when they cannot be verified), recent
- * senders, unread messages, key changes waiting for review, do-not-disturb and trouble. UI-thread confined: feed it messenger events through {@link #attach}. Every change calls the change
- * listeners, which re-render from the getters.
+ * What the tray icon, its tooltip and its menu show: online peers (marked when they cannot be verified; away and
+ * status lines), recent senders, unread messages, key changes waiting for review, do-not-disturb and trouble.
+ * UI-thread confined: feed it messenger events through {@link #attach}. Every change calls the change listeners, which
+ * re-render from the getters.
  */
 public final class TrayModel implements MessengerListener {
     /** How many "Reply to" senders are kept. */
@@ -32,6 +33,7 @@ public final class TrayModel implements MessengerListener {
     private final ConversationList unread = new ConversationList(); // the store's unread counts, kept current
     private final VerifiedPeers verified = new VerifiedPeers();
     private List<KeyChange> keyChanges = List.of();
+    private final PeerStatuses statuses = new PeerStatuses();
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private String localName;
     private boolean dnd;
@@ -70,9 +72,10 @@ public final class TrayModel implements MessengerListener {
         List<String> markedBefore = unverifiedOnline();
         boolean moved = !now.equals(online);
         verified.reset(peers);
+        boolean restated = statuses.reset(peers);
         online.clear();
         online.putAll(now);
-        if (moved || !markedBefore.equals(unverifiedOnline())) {
+        if (moved || restated || !markedBefore.equals(unverifiedOnline())) {
             changed();
         }
     }
@@ -98,11 +101,15 @@ public final class TrayModel implements MessengerListener {
         }
     }
 
-    /** This user's own status (away, status line) shows in the tooltip; peers' statuses are not told yet. */
+    /** This user's own status (away, status line) shows in the tooltip; an online peer's in the Online menu. */
     @Override
     public void statusChanged(String name, Status now) {
-        if (isSelf(name) && !now.equals(status)) {
-            status = now;
+        if (isSelf(name)) {
+            if (!now.equals(status)) {
+                status = now;
+                changed();
+            }
+        } else if (statuses.changed(name, now) && online.containsKey(Peer.keyOf(name))) {
             changed();
         }
     }
@@ -125,8 +132,9 @@ public final class TrayModel implements MessengerListener {
     public void peerOnline(Peer peer) {
         boolean markedBefore = verified.unverified(peer.name());
         verified.peer(peer);
+        boolean restated = statuses.peer(peer);
         boolean added = !isSelf(peer.name()) && !peer.name().equals(online.put(peer.key(), peer.name()));
-        if (added || problem != null || markedBefore != verified.unverified(peer.name())) {
+        if (added || restated || problem != null || markedBefore != verified.unverified(peer.name())) {
             problem = null;
             changed();
         }
@@ -135,6 +143,7 @@ public final class TrayModel implements MessengerListener {
     @Override
     public void peerOffline(Peer peer) {
         verified.peer(peer);
+        statuses.peer(peer);
         if (online.remove(peer.key()) != null) {
             changed();
         }
@@ -206,6 +215,14 @@ public final class TrayModel implements MessengerListener {
         return keyChanges;
     }
 
+    /**
+     * An online peer in the Online menu: its {@link #label}, whether away, and the status line: "BOB (away) - at
+     * lunch".
+     */
+    public String onlineLabel(String name) {
+        return label(name) + statuses.suffix(name);
+    }
+
     /** Up to {@link #RECENT_SENDERS} names, most recent first, each once whatever its case. */
     public List<String> recentSenders() {
         return List.copyOf(recent);
@@ -245,10 +262,17 @@ public final class TrayModel implements MessengerListener {
         return unreadCount() == 0 ? IconState.NORMAL : IconState.UNREAD;
     }
 
-    /** E.g. "TrayTalk - ALICE - 3 online - 2 unread - do not disturb - no network"; plain text, at most 127 chars. */
+    /**
+     * E.g. "TrayTalk - ALICE - 3 online (1 away) - 2 unread - do not disturb - no network"; plain text, at most 127
+     * chars.
+     */
     public String tooltip() {
         StringBuilder tip = new StringBuilder("TrayTalk - ").append(PlainText.label(localName))
                 .append(" - ").append(online.size()).append(" online");
+        long away = statuses.away(List.copyOf(online.values()));
+        if (away > 0) {
+            tip.append(" (").append(away).append(" away)");
+        }
         int count = unreadCount();
         if (count > 0) {
             tip.append(" - ").append(count).append(" unread");

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.traytalk.model.KeyChange;
+import org.traytalk.model.Status;
 import org.traytalk.tray.model.MenuEntry.Kind;
 
 class MenuModelTest {
@@ -57,6 +58,18 @@ class MenuModelTest {
         model.peerOffline(peer("BOB", false));
         assertThat(menu().find("online").orElseThrow().children()).extracting(MenuEntry::label)
                 .containsExactly("dave");
+    }
+
+    @Test
+    void onlinePeersShowWhetherTheyAreAwayAndTheirStatusLine() {
+        model.peerOnline(peer("BOB", true));
+        model.peerOnline(peer("Carol", true));
+        model.statusChanged("BOB", new Status(true, "back at 2"));
+        model.statusChanged("Carol", new Status(false, "in a meeting until 3"));
+        assertThat(menu().find("online").orElseThrow().children()).extracting(MenuEntry::label)
+                .containsExactly("BOB (away) - back at 2", "Carol - in a meeting until 3");
+        menu().find("online:BOB").orElseThrow().click();
+        assertThat(actions.calls).as("the action gets the name, not the label").containsExactly("conversation:BOB");
     }
 
     @Test

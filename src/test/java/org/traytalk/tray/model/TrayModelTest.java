@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
 import org.traytalk.model.DeliveryState;
+import org.traytalk.model.Peer;
 import org.traytalk.model.Status;
 import org.traytalk.testing.FakeMessenger;
 
@@ -154,6 +155,38 @@ class TrayModelTest {
         assertThat(model.tooltip()).isEqualTo("TrayTalk - ALICE - 0 online - away - in a meeting until 3");
         model.statusChanged("BOB", new Status(false, "not me"));
         assertThat(model.status()).isEqualTo(new Status(true, "in a meeting\nuntil 3"));
+    }
+
+    @Test
+    void peersAwayAreCountedInTheTooltipAndRedrawnLiveOnlyWhenOnline() {
+        List<String> calls = new ArrayList<>();
+        model.onChange(() -> calls.add("changed"));
+        model.peerOnline(peer("BOB", true));
+        model.peerOnline(peer("CAROL", true));
+        model.statusChanged("BOB", new Status(true, "at lunch"));
+        model.statusChanged("BOB", new Status(true, "at lunch")); // told again: nothing to redraw
+        assertThat(model.tooltip()).isEqualTo("TrayTalk - ALICE - 2 online (1 away)");
+        assertThat(model.onlineLabel("bob")).isEqualTo("bob (away) - at lunch");
+        assertThat(model.onlineLabel("CAROL")).isEqualTo("CAROL");
+        model.statusChanged("DAVE", new Status(true, "")); // not online here (yet): not in the menu
+        assertThat(calls).hasSize(3);
+
+        model.peerOffline(peer("BOB", false, new Status(true, "at lunch")));
+        assertThat(model.tooltip()).isEqualTo("TrayTalk - ALICE - 1 online");
+        model.peerOnline(peer("BOB", true));
+        assertThat(model.onlineLabel("BOB")).as("back, with what it announces now").isEqualTo("BOB");
+    }
+
+    @Test
+    void theRosterAtStartBringsStatusesAndTheOriginalProgramsPeersStayPlain() {
+        FakeMessenger messenger = new FakeMessenger();
+        messenger.peers.add(peer("BOB", true, new Status(false, "in a meeting until 3")));
+        Peer winpc = FakeMessenger.legacyPeer("WINPC", true);
+        messenger.peers.add(new Peer("WINPC", winpc.address(), T0, true, 0, null, new Status(true, "claimed")));
+        model.attach(messenger, Runnable::run);
+        assertThat(model.onlineLabel("BOB")).isEqualTo("BOB - in a meeting until 3");
+        assertThat(model.onlineLabel("WINPC")).isEqualTo("WINPC");
+        assertThat(model.tooltip()).isEqualTo("TrayTalk - ALICE - 2 online");
     }
 
     @Test
