@@ -66,9 +66,9 @@ public interface Messenger extends AutoCloseable {
     void trust(String name, Fingerprint offered) throws MessengerException;
 
     /**
-     * What this user shows others: away or not, and a status line. Kept here and told to the listeners
-     * ({@link MessengerListener#statusChanged} with {@link #localName}); not sent to peers yet (the wire has no
-     * message for it; legacy peers will keep seeing plain ONLINE).
+     * What this user shows others: away or not, and a status line. Kept here, told to the listeners
+     * ({@link MessengerListener#statusChanged} with {@link #localName}) and announced to TrayTalk peers; the original
+     * program's peers keep seeing plain ONLINE.
      */
     void setStatus(Status status);
 

@@ -24,7 +24,7 @@ public interface MessengerListener {
     default void conversationRead(Conversation now) {
     }
 
-    /** A user's status changed: this node's own (named {@link Messenger#localName}) or, later, a peer's. */
+    /** A user's status changed: this node's own (named {@link Messenger#localName}) or a peer's, as it announced. */
     default void statusChanged(String name, Status status) {
     }
 

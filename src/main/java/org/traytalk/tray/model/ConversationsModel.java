@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.traytalk.engine.Messenger;
 import org.traytalk.engine.MessengerListener;
@@ -17,13 +18,14 @@ import org.traytalk.model.Conversation;
 import org.traytalk.model.HistoryQuery;
 import org.traytalk.model.KeyChange;
 import org.traytalk.model.Peer;
+import org.traytalk.model.Status;
 
 /**
- * What the conversations window shows: the list of conversations with unread counts and presence (and "not
- * verified" for peers that cannot be), the open conversation (oldest message first) or the results of a full-text
- * search (newest first), a warning when the open peer's key changed, and the state of what its composer sends.
- * While the window is active, the open conversation counts as read. UI-thread confined; reads and sends run on
- * {@code background} and come back through {@code ui}; every change is told to the {@link View}.
+ * What the conversations window shows: the list of conversations with unread counts and presence (online, away
+ * and status line; "not verified" for peers that cannot be), the open conversation (oldest message first) or the
+ * results of a full-text search (newest first), a warning when the open peer's key changed, and the state of what its
+ * composer sends. While the window is active, the open conversation counts as read. UI-thread confined; reads and
+ * sends run on {@code background} and come back through {@code ui}; every change is told to the {@link View}.
  */
 public final class ConversationsModel implements MessengerListener {
     /** Messages shown per conversation, and at most per search. */
@@ -75,6 +77,8 @@ public final class ConversationsModel implements MessengerListener {
     private final List<ChatMessage> shown = new ArrayList<>();
     private final List<ChatMessage> sinceListRead = new ArrayList<>();
     private final List<ChatMessage> sinceViewRead = new ArrayList<>();
+    private final PeerStatuses statuses = new PeerStatuses();
+    private final List<Predicate<PeerStatuses>> statusesSinceListRead = new ArrayList<>();
     private View view = new View() { };
     private String openKey = ChatMessage.EVERYONE; // null while search results are shown
     private String lastOpenKey = ChatMessage.EVERYONE; // where clearing the search goes back to
@@ -84,6 +88,7 @@ public final class ConversationsModel implements MessengerListener {
     private boolean loaded; // the open conversation's messages have been read
     private boolean opened; // a conversation was chosen (else the newest opens once the list is read)
     private int listReads;
+    private boolean listPending; // the list is being read: events meanwhile are applied again to what it reads
     private int viewReads;
     private String markedKey = ""; // the last read position asked for, so each is asked for once
     private long markedTo;
@@ -223,11 +228,19 @@ public final class ConversationsModel implements MessengerListener {
         }
         Conversation c = list.ensure(openKey);
         String status = problem != null ? problem
-                : c.everyone() ? "Messages to and from everyone" : c.online() ? "Online" : "Offline";
+                : c.everyone() ? "Messages to and from everyone" : PeerStatuses.presence(c.online(), status(c));
         if (problem == null && unverified(c)) {
             status += " \u00B7 " + VerifiedPeers.NOT_VERIFIED + ": the original program cannot prove who sent what";
         }
         return new Heading(title(c), PlainText.notHtml(status));
+    }
+
+    /**
+     * Whether the conversation's peer is away and its status line, as its announcements last said;
+     * {@link Status#AVAILABLE} for Everyone, an offline peer and the original program's peers.
+     */
+    public Status status(Conversation c) {
+        return c.everyone() || !c.online() ? Status.AVAILABLE : statuses.of(c.name());
     }
 
     /** How a conversation is named on screen: "Everyone", or the peer's name as plain text. */
@@ -264,7 +277,9 @@ public final class ConversationsModel implements MessengerListener {
 
     private void changed(ChatMessage m) {
         verified.message(m);
-        sinceListRead.add(m);
+        if (listPending) {
+            sinceListRead.add(m);
+        }
         sinceViewRead.add(m);
         list.arrived(m);
         if (openKey != null && openKey.equals(Conversation.keyOf(m))) {
@@ -285,6 +300,16 @@ public final class ConversationsModel implements MessengerListener {
     }
 
     @Override
+    public void statusChanged(String name, Status now) {
+        if (restate(s -> s.changed(name, now))) {
+            view.listChanged();
+            if (Peer.keyOf(name).equals(openKey)) {
+                view.headingChanged();
+            }
+        }
+    }
+
+    @Override
     public void peerOnline(Peer peer) {
         presence(peer);
     }
@@ -296,6 +321,7 @@ public final class ConversationsModel implements MessengerListener {
 
     private void presence(Peer peer) {
         verified.peer(peer);
+        restate(s -> s.peer(peer));
         list.presence(peer);
         view.listChanged();
         if (peer.key().equals(openKey)) {
@@ -305,9 +331,19 @@ public final class ConversationsModel implements MessengerListener {
 
     // ---- reading ----
 
+    /** A change of what peers show, also kept to be applied again after the roster being read now. */
+    private boolean restate(Predicate<PeerStatuses> change) {
+        if (listPending) {
+            statusesSinceListRead.add(change);
+        }
+        return change.test(statuses);
+    }
+
     private void reloadList() {
         int read = ++listReads;
         sinceListRead.clear();
+        statusesSinceListRead.clear();
+        listPending = true;
         read(() -> new Listing(messenger.conversations(), messenger.peers()), listing -> {
             if (read != listReads) {
                 return;
@@ -318,6 +354,11 @@ public final class ConversationsModel implements MessengerListener {
             sinceListRead.forEach(verified::message);
             list.reset(snapshot);
             sinceListRead.forEach(list::arrived);
+            statuses.reset(listing.peers());
+            statusesSinceListRead.forEach(change -> change.test(statuses));
+            listPending = false;
+            sinceListRead.clear();
+            statusesSinceListRead.clear();
             if (openKey != null) {
                 list.ensure(openKey); // opened before the list was read
             }

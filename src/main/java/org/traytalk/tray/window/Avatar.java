@@ -17,20 +17,21 @@ final class Avatar implements Icon {
         new Color(0x00897B), new Color(0x3949AB), new Color(0xD81B60), new Color(0x6D4C41),
     };
     static final Color ONLINE = new Color(0x43A047);
+    static final Color AWAY = new Color(0xF9A825);
     static final Color OFFLINE = new Color(0xB0B4BA);
 
     private final String letter;
     private final Color color;
     private final int size;
-    private final Boolean online;
+    private final Color dot;
 
-    /** @param online null for no dot */
-    Avatar(String name, int size, Boolean online) {
+    /** @param dot the presence dot's colour ({@link #ONLINE}, {@link #AWAY}, {@link #OFFLINE}); null for none */
+    Avatar(String name, int size, Color dot) {
         String clean = PlainText.line(name);
         this.letter = clean.isEmpty() ? "?" : clean.substring(0, clean.offsetByCodePoints(0, 1)).toUpperCase();
         this.color = COLORS[Math.floorMod(clean.toUpperCase().hashCode(), COLORS.length)];
         this.size = size;
-        this.online = online;
+        this.dot = dot;
     }
 
     @Override
@@ -46,14 +47,14 @@ final class Avatar implements Icon {
             FontMetrics fm = g2.getFontMetrics();
             g2.drawString(letter, x + (size - fm.stringWidth(letter)) / 2f,
                     y + (size - fm.getHeight()) / 2f + fm.getAscent());
-            if (online != null) {
-                int dot = Math.max(8, size / 3);
-                int dx = x + size - dot + 1;
-                int dy = y + size - dot + 1;
+            if (dot != null) {
+                int d = Math.max(8, size / 3);
+                int dx = x + size - d + 1;
+                int dy = y + size - d + 1;
                 g2.setColor(c.getBackground() == null ? Color.WHITE : c.getBackground());
-                g2.fillOval(dx - 2, dy - 2, dot + 4, dot + 4);
-                g2.setColor(online ? ONLINE : OFFLINE);
-                g2.fillOval(dx, dy, dot, dot);
+                g2.fillOval(dx - 2, dy - 2, d + 4, d + 4);
+                g2.setColor(dot);
+                g2.fillOval(dx, dy, d, d);
             }
         } finally {
             g2.dispose();

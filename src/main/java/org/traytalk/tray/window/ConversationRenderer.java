@@ -13,14 +13,16 @@ import javax.swing.UIManager;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
 import org.traytalk.model.Direction;
+import org.traytalk.model.Status;
 import org.traytalk.tray.desktop.Warnings;
 import org.traytalk.tray.model.ConversationsModel;
+import org.traytalk.tray.model.PeerStatuses;
 import org.traytalk.tray.model.PlainText;
 import org.traytalk.tray.model.VerifiedPeers;
 
 /**
- * Draws a conversation: avatar with presence dot, name ("not verified" beside it for a peer that cannot be), time
- * of the last message, a one-line preview (or the warning that the peer's key changed) and, when some is unread,
+ * Draws a conversation: avatar with presence dot (online, away, offline), name with the peer's status line beside it
+ * (or "not verified" for a peer that cannot be), time of the last message, a one-line preview (or the warning that the peer's key changed) and, when some is unread,
  * the count in a badge (and the name in bold).
  */
 @SuppressWarnings("serial") // Swing components are Serializable by inheritance; TrayTalk never serializes them
@@ -32,6 +34,7 @@ final class ConversationRenderer extends JPanel implements ListCellRenderer<Conv
     private final JLabel avatar = new JLabel();
     private final JLabel name = new JLabel();
     private final JLabel tag = new JLabel(VerifiedPeers.NOT_VERIFIED);
+    private final JLabel line = new JLabel();
     private final JLabel time = new JLabel();
     private final JLabel preview = new JLabel();
     private final JLabel badge = new UnreadBadge();
@@ -44,7 +47,11 @@ final class ConversationRenderer extends JPanel implements ListCellRenderer<Conv
         JPanel who = new JPanel(new BorderLayout(6, 0));
         who.setOpaque(false);
         who.add(name, BorderLayout.WEST);
-        who.add(tag, BorderLayout.CENTER);
+        JPanel besideName = new JPanel(new BorderLayout(6, 0));
+        besideName.setOpaque(false);
+        besideName.add(tag, BorderLayout.WEST);
+        besideName.add(line, BorderLayout.CENTER);
+        who.add(besideName, BorderLayout.CENTER);
         JPanel top = new JPanel(new BorderLayout(8, 0));
         top.setOpaque(false);
         top.add(who, BorderLayout.CENTER);
@@ -70,13 +77,17 @@ final class ConversationRenderer extends JPanel implements ListCellRenderer<Conv
         time.setFont(font.deriveFont(unread ? Font.BOLD : Font.PLAIN, font.getSize2D() - 1f));
         preview.setFont(font.deriveFont(font.getSize2D() - 1f));
         tag.setFont(font.deriveFont(font.getSize2D() - 2f));
+        line.setFont(font.deriveFont(font.getSize2D() - 1f));
         boolean unverified = model.unverified(c);
         boolean keyChanged = model.keyChange(c).isPresent();
+        Status status = model.status(c);
         name.setText(title(c));
         tag.setVisible(unverified);
+        line.setText(PlainText.notHtml(PeerStatuses.line(status)));
         badge.setText(unread ? (c.unread() > 99 ? "99+" : String.valueOf(c.unread())) : "");
         badge.setVisible(unread);
-        avatar.setIcon(new Avatar(c.everyone() ? "#" : c.name(), 36, c.everyone() ? null : c.online()));
+        avatar.setIcon(new Avatar(c.everyone() ? "#" : c.name(), 36, c.everyone() ? null
+                : !c.online() ? Avatar.OFFLINE : status.away() ? Avatar.AWAY : Avatar.ONLINE));
         time.setText(c.latest() == null ? "" : times.brief(c.latest().createdAt()));
         preview.setText(keyChanged ? KEY_CHANGED : preview(c));
         Color fg = selected ? list.getSelectionForeground() : list.getForeground();
@@ -84,9 +95,10 @@ final class ConversationRenderer extends JPanel implements ListCellRenderer<Conv
         setBackground(selected ? list.getSelectionBackground() : list.getBackground());
         name.setForeground(fg);
         tag.setForeground(selected ? fg : Warnings.caution());
+        line.setForeground(dim);
         time.setForeground(unread && !selected ? UnreadBadge.COLOR : dim);
         preview.setForeground(keyChanged && !selected ? Warnings.danger() : unread ? fg : dim);
-        getAccessibleContext().setAccessibleName(accessibleName(c, unverified, keyChanged));
+        getAccessibleContext().setAccessibleName(accessibleName(c, status, unverified, keyChanged));
         return this;
     }
 
@@ -97,10 +109,15 @@ final class ConversationRenderer extends JPanel implements ListCellRenderer<Conv
         return ConversationsModel.title(c);
     }
 
-    /** What a screen reader says for the entry, e.g. "Bob, online, not verified, 2 unread". */
-    static String accessibleName(Conversation c, boolean unverified, boolean keyChanged) {
-        String presence = c.everyone() ? "" : c.online() ? ", online" : ", offline";
-        return title(c) + presence + (unverified ? ", " + VerifiedPeers.NOT_VERIFIED : "")
+    /**
+     * What a screen reader says for the entry, e.g. "Bob, online, not verified, 2 unread" or "Bob, away, at lunch, 2
+     * unread".
+     */
+    static String accessibleName(Conversation c, Status status, boolean unverified, boolean keyChanged) {
+        String line = PeerStatuses.line(status);
+        String presence = c.everyone() ? "" : !c.online() ? ", offline" : status.away() ? ", away" : ", online";
+        return title(c) + presence + (line.isEmpty() ? "" : ", " + line)
+                + (unverified ? ", " + VerifiedPeers.NOT_VERIFIED : "")
                 + (keyChanged ? ", key changed" : "") + (c.unread() > 0 ? ", " + c.unread() + " unread" : "");
     }
 

@@ -395,6 +395,9 @@ public final class ConversationsPanel extends JPanel {
         public void headingChanged() {
             ConversationsModel.Heading h = model.heading();
             title.setText(h.title());
+            if (!h.subtitle().equals(subtitle.getText()) && !model.searching()) {
+                LOG.info("Conversation {} heading: {}", h.title(), h.subtitle()); // presence, for the desktop test
+            }
             subtitle.setText(h.subtitle());
         }
 

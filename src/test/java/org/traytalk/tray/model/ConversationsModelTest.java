@@ -5,6 +5,7 @@ import static org.traytalk.testing.FakeMessenger.T0;
 import static org.traytalk.testing.FakeMessenger.inbound;
 import static org.traytalk.testing.FakeMessenger.keyChange;
 import static org.traytalk.testing.FakeMessenger.legacyPeer;
+import static org.traytalk.testing.FakeMessenger.peer;
 import static org.traytalk.testing.FakeMessenger.unverifiedInbound;
 
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import org.traytalk.model.Conversation;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.Direction;
 import org.traytalk.model.KeyChange;
+import org.traytalk.model.Status;
 import org.traytalk.store.StoreException;
 import org.traytalk.testing.FakeMessenger;
 
@@ -212,5 +214,24 @@ class ConversationsModelTest {
         keyChanges.keep(bob);
         assertThat(told).containsExactly("keys");
         assertThat(model.keyChange(Conversation.empty("Bob", true))).isEmpty();
+    }
+
+    @Test
+    void aPeersAwayAndStatusLineShowInTheHeadingFromTheRosterAndLive() {
+        messenger.peers.add(peer("Bob", true, new Status(true, "at lunch")));
+        tell(l -> l.statusChanged("Carol", new Status(true, "gone"))); // before the roster is read: applied after it
+        Conversation bob = model.openConversation().orElseThrow();
+        assertThat(model.heading()).isEqualTo(new ConversationsModel.Heading("Bob", "Away \u00B7 at lunch"));
+        assertThat(model.status(bob)).isEqualTo(new Status(true, "at lunch"));
+        assertThat(model.status(model.conversations().get(2))).as("Carol is offline: no status shown")
+                .isEqualTo(Status.AVAILABLE);
+
+        tell(l -> l.statusChanged("BOB", new Status(false, "back at 3")));
+        assertThat(model.heading().subtitle()).isEqualTo("Online \u00B7 back at 3");
+        tell(l -> l.peerOffline(peer("Bob", false, new Status(false, "back at 3"))));
+        assertThat(model.heading().subtitle()).isEqualTo("Offline");
+        tell(l -> l.peerOnline(peer("Bob", true)));
+        assertThat(model.heading().subtitle()).as("back without a status").isEqualTo("Online");
+        assertThat(model.status(model.openConversation().orElseThrow())).isEqualTo(Status.AVAILABLE);
     }
 }

@@ -178,14 +178,14 @@ class TrayModelTest {
     }
 
     @Test
-    void theRosterAtStartBringsStatusesAndTheOriginalProgramsPeersStayPlain() {
+    void theRosterAtStartBringsStatusesAndTheOriginalProgramsPeersShowNone() {
         FakeMessenger messenger = new FakeMessenger();
         messenger.peers.add(peer("BOB", true, new Status(false, "in a meeting until 3")));
         Peer winpc = FakeMessenger.legacyPeer("WINPC", true);
         messenger.peers.add(new Peer("WINPC", winpc.address(), T0, true, 0, null, new Status(true, "claimed")));
         model.attach(messenger, Runnable::run);
         assertThat(model.onlineLabel("BOB")).isEqualTo("BOB - in a meeting until 3");
-        assertThat(model.onlineLabel("WINPC")).isEqualTo("WINPC");
+        assertThat(model.onlineLabel("WINPC")).as("only the mark, not what it claims").isEqualTo("WINPC (not verified)");
         assertThat(model.tooltip()).isEqualTo("TrayTalk - ALICE - 2 online");
     }
 

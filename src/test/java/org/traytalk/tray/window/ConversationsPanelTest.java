@@ -35,6 +35,7 @@ import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.KeyChange;
+import org.traytalk.model.Status;
 import org.traytalk.testing.FakeMessenger;
 import org.traytalk.tray.model.KeyChangeList;
 
@@ -316,7 +317,10 @@ class ConversationsPanelTest {
             assertThat(panel.composer().sendButton().getAccessibleContext().getAccessibleName()).isEqualTo("Send");
             assertThat(panel.composer().sendButton().getMnemonic()).isEqualTo(java.awt.event.KeyEvent.VK_S);
             Conversation bob = panel.conversationList().getSelectedValue();
-            assertThat(ConversationRenderer.accessibleName(bob, false, false)).isEqualTo("Bob, online, 1 unread");
+            assertThat(ConversationRenderer.accessibleName(bob, Status.AVAILABLE, false, false))
+                    .isEqualTo("Bob, online, 1 unread");
+            assertThat(ConversationRenderer.accessibleName(bob, new Status(true, "at lunch\nback at 2"), false, false))
+                    .isEqualTo("Bob, away, at lunch back at 2, 1 unread");
         });
     }
 
