@@ -61,13 +61,15 @@ class DesktopIT {
         Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwxr-xr-x")); // nobody reads the jar here
         lan = LanFixture.create("the desktop test", "tn", base);
         inAlice = lan.host("alice", 1);
-        bob = lan.node("BOB", 2, ALERTS);
+        bob = lan.node("BOB", 2, ALERTS, "status = " + BOB_STATUS);
         bob.startListening();
         bob.await("listening", l -> l.contains("listening"), EVENT);
     }
 
     /** Pop-ups stay a minute: long enough to be found and clicked on a slow machine. */
     static final String ALERTS = "alerts.seconds = 60";
+    /** BOB's status line, which ALICE's menu and window show beside his name. */
+    static final String BOB_STATUS = "in a meeting until 3";
 
     @AfterEach
     void closeDesktop() throws Exception {
@@ -139,10 +141,17 @@ class DesktopIT {
 
         step(user + ": compose delivered");
         openMenu(icon);
-        desktop.key("Down", "Down", "Down", "Right", "Return"); // Compose, Reply to BOB, Online > BOB
+        desktop.key("Down", "Down", "Down"); // Compose, Reply to BOB, Online
+        BufferedImage menuShown = desktop.screenshot(SHOTS.resolve("still-probe.png"));
+        desktop.key("Right"); // Online > BOB, with his status line
+        awaitScreenChangedAndStill(menuShown);
+        desktop.screenshot(shot(user, "5-online"));
+        desktop.key("Return");
         alice.awaitLog("the conversation from the Online menu", l -> l.contains("Menu: conversation with BOB"), EVENT);
         String conversations = desktop.awaitWindow("^Conversations - TrayTalk$", 10_000);
         alice.awaitLog("BOB's conversation shown", l -> l.contains("Conversation BOB shown: 3 messages"), EVENT);
+        alice.awaitLog("BOB's status line in the window", l -> l.contains("Conversation BOB heading: Online")
+                && l.contains(BOB_STATUS), EVENT);
         String typed = "Typed into the conversation as " + user; // xdotool types non-ASCII unreliably
         desktop.type(typed);
         desktop.key("Return");
@@ -251,6 +260,22 @@ class DesktopIT {
             server.reply(second.id(), "Yes, now (answered in the notification)");
             bob.await("the reply typed into the notification", l -> has(l, "message-received", "ALICE", "BOB")
                     && l.endsWith("Yes, now (answered in the notification)"), EVENT);
+
+            // native only, applied at once: the notice comes, no TrayTalk pop-up
+            Files.writeString(alice.home.resolve("traytalk.properties"),
+                    LanFixture.settings("ALICE", ALERTS, "notifications = native"));
+            alice.awaitLog("the setting applied", l -> l.contains("Notifications: native"), EVENT);
+            long popups = logged("Pop-up", "shown: BOB");
+            long reads = logged("Unread: 0");
+            assertThat(bob.run(EVENT, "send", "ALICE", "Still there?").exitCode()).isZero();
+            NotificationServerStandIn.Call third = awaitNotice(server, 3);
+            assertThat(third.body()).isEqualTo("Still there?");
+            assertThat(alice.run(EVENT, "read", "BOB").exitCode()).isZero();
+            // the tray logs the read after it handled the message, so any pop-up for it would be logged by now
+            Eventually.until("the read in ALICE's log", EVENT, LOOK, () -> logged("Unread: 0") > reads, alice::report);
+            assertThat(logged("Pop-up", "shown: BOB")).as("no TrayTalk pop-up with native only").isEqualTo(popups);
+            Eventually.until("the notice withdrawn once read", EVENT, LOOK, () -> server.closed.contains(third.id()),
+                    alice::report);
 
             assertThat(alice.run(EVENT, "quit").exitCode()).isZero();
             assertThat(alice.awaitExit(EVENT)).isZero();
@@ -361,6 +386,11 @@ class DesktopIT {
         assertThat(alice.awaitExit(EVENT)).isZero();
     }
 
+    /** How many lines of ALICE's log contain every one of {@code parts}. */
+    private long logged(String... parts) {
+        return alice.log().stream().filter(l -> List.of(parts).stream().allMatch(l::contains)).count();
+    }
+
     private NotificationServerStandIn.Call awaitNotice(NotificationServerStandIn server, int count) {
         Eventually.until("notice " + count + " at the desktop", EVENT, LOOK, () -> server.notified.size() >= count,
                 alice::report);
@@ -430,6 +460,18 @@ class DesktopIT {
             boolean same = last[0] != null && changed(last[0], now, new Rectangle(0, 0, r.width, r.height)) == 0;
             last[0] = now;
             return same;
+        }, alice::report);
+    }
+
+    /** Waits until the screen differs from {@code before} (a submenu opened) and then looks the same twice in a row. */
+    private void awaitScreenChangedAndStill(BufferedImage before) {
+        Rectangle all = new Rectangle(0, 0, before.getWidth(), before.getHeight());
+        BufferedImage[] last = {null};
+        Eventually.until("the screen to change and settle", EVENT, Duration.ofMillis(300), () -> {
+            BufferedImage now = desktop.screenshot(SHOTS.resolve("still-probe.png"));
+            boolean settled = last[0] != null && changed(before, now, all) > 0 && changed(last[0], now, all) == 0;
+            last[0] = now;
+            return settled;
         }, alice::report);
     }
 

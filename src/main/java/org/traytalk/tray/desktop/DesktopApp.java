@@ -278,6 +278,9 @@ public final class DesktopApp implements AutoCloseable {
             alerts.setOptions(alertOptions(settings));
             sound = settings.alertSound();
             model.setLocalName(settings.displayName());
+            if (settings.notifications() != notifications) {
+                LOG.info("Notifications: {}", settings.notifications().key());
+            }
             notifications = settings.notifications();
             presenter.setBlinking(settings.trayBlink());
             connectNativeNotices();
