@@ -83,6 +83,11 @@ class ConversationsPanelTest {
         });
     }
 
+    private boolean bobShownOffline() {
+        Conversation first = panel.conversationList().getModel().getElementAt(0);
+        return first.key().equals("BOB") && !first.online();
+    }
+
     private List<ChatMessage> shown() {
         return Swing.call(() -> panel.messageView().rows().stream().map(MessageRow::message).toList());
     }
@@ -211,7 +216,8 @@ class ConversationsPanelTest {
         engine.start();
         engine.join(5000);
 
-        waitFor(() -> panel.messageView().rows().size() == 3);
+        // the list is redrawn a few times a second at most: wait until it has drawn the last event too
+        waitFor(() -> panel.messageView().rows().size() == 3 && bobShownOffline());
         assertThat(conversationKeys()).startsWith("BOB", "CAROL", "*");
         Swing.run(() -> {
             MessageRow newest = panel.messageView().rows().get(2);
