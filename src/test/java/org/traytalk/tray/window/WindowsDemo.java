@@ -22,6 +22,7 @@ import javax.swing.Timer;
 import org.traytalk.config.SettingsFile;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.Receipt;
+import org.traytalk.model.Status;
 import org.traytalk.testing.FakeMessenger;
 import org.traytalk.tray.model.AboutText;
 import org.traytalk.tray.model.KeyChangeList;
@@ -86,8 +87,8 @@ public final class WindowsDemo {
 
     static FakeMessenger sample() {
         FakeMessenger m = new FakeMessenger();
-        m.peers.add(peer("Bob", true));
-        m.peers.add(peer("Carol", true));
+        m.peers.add(peer("Bob", true, new Status(false, "in the office until 5")));
+        m.peers.add(peer("Carol", true, new Status(true, "at lunch")));
         m.peers.add(peer("Dave", false));
         m.peers.add(peer("Erin", false));
         m.peers.add(legacyPeer("Frank", true));
