@@ -71,8 +71,9 @@ class ConversationsPanelTest {
         waitFor(() -> panel.conversationList().getModel().getSize() > 0);
     }
 
+    /** Patience, not a time limit: on a loaded machine a 32 KB word took more than 5 s to show. */
     private void waitFor(Supplier<Boolean> conditionOnSwingThread) {
-        await().atMost(Duration.ofSeconds(5)).until(() -> Swing.call(conditionOnSwingThread::get));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Swing.call(conditionOnSwingThread::get));
     }
 
     private List<String> conversationKeys() {
