@@ -69,6 +69,22 @@ class NativeNoticesTest {
     }
 
     @Test
+    void comingBackTheSummaryOfWhatWasMissedIsANoticeTooAndItsClickOpensTheConversation() {
+        queue.setAway(true);
+        receive("BOB", "are you there?");
+        receive("BOB", "call me");
+        time.advance(Duration.ofMinutes(30)); // their pop-ups hid long ago, their notices stay
+        desktop.clear();
+
+        queue.setAway(false);
+
+        assertThat(desktop).singleElement().asString().startsWith("show ")
+                .contains("2 messages from BOB while you were away", "call me");
+        notices.callbacks().clicked(Long.parseLong(desktop.get(0).split(" ")[1]));
+        assertThat(opened).containsExactly("BOB");
+    }
+
+    @Test
     void aFloodReplacesItsNoticeAsItCountsOn() {
         for (int i = 1; i <= 5; i++) {
             receive("BOB", "spam " + i);
