@@ -13,7 +13,7 @@ MODULES="java.base,java.desktop,java.instrument,java.management,java.naming,java
 
 need_jar
 need_icons
-for tool in jlink jpackage dpkg-deb fakeroot; do
+for tool in jlink jpackage dpkg-deb fakeroot unshare; do
     command -v "$tool" >/dev/null || die "$tool not found (apt-get install openjdk-17-jdk-headless fakeroot)"
 done
 
@@ -50,6 +50,8 @@ for s in $DEB_ICON_SIZES; do cp "$ICONS/png/traytalk-$s.png" "$work/input/icons/
 
 java_options=()
 for option in $JVM_OPTIONS; do java_options+=(--java-options "$option"); done
+# the class-data sharing archive added below (a JVM that cannot use it starts without, as before)
+java_options+=(--java-options '-XX:SharedArchiveFile=$APPDIR/traytalk.jsa')
 
 say "jpackage --type deb (version $VERSION)"
 # xz at level 1: most of jpackage's time is compression, and the package is only a little bigger
@@ -80,6 +82,37 @@ debs=("$work"/out/*.deb)
 name="traytalk_${VERSION}_amd64.deb"
 mv "${debs[0]}" "$RELEASE/$name"
 
+# Class-data sharing: the classes a start to the tray and a pop-up load (installer/traytalk.classlist), parsed
+# and laid out once here, so each start maps them instead of reading them from the jar (jlink's runtime has no
+# archive at all, not even the JDK's). Java 17 takes an archive only with the jar at the very path, size and time it
+# was made with: so it is made in the package's own tree with its own runtime, mounted at /opt/traytalk in a mount
+# namespace of its own (unshare; nothing changes outside it). A JVM that cannot use it starts without, as before.
+# To make the list again, after a change that loads other classes at start (about a minute, needs what the
+# footprint benchmark needs): mvn -q -B test-compile exec:java@footprint -Dexec.args="--runs 1 --launchers jar+jvm
+# --jvm '<traytalk.jvm.options> -XX:DumpLoadedClassList=/tmp/traytalk.classlist'", then drop its comment lines.
+# Classes in the list that the jar no longer has are left out.
+say "class-data sharing archive"
+tree="$work/tree"
+case "$tree" in /opt/*) die "the build folder $TARGET must not be under /opt (the archive is made there)" ;; esac
+rm -rf "$tree"
+dpkg-deb -R "$RELEASE/$name" "$tree"
+jre="$tree/opt/traytalk/lib/runtime"
+mkdir "$jre/bin"
+cp "$(dirname "$(readlink -f "$(command -v jlink)")")/java" "$jre/bin/java" # the launcher of jlink's own JDK
+cp "$ROOT/installer/traytalk.classlist" "$work/classlist"
+# shellcheck disable=SC2016 # expanded by the inner shell
+unshare --mount --map-root-user sh -c 'mount -t tmpfs tmpfs /opt && mkdir /opt/traytalk \
+    && mount --bind "$1" /opt/traytalk && cd /opt/traytalk/lib \
+    && runtime/bin/java -Xshare:dump -XX:SharedClassListFile="$2" -XX:SharedArchiveFile=app/traytalk.jsa \
+        -cp /opt/traytalk/lib/app/traytalk.jar \
+    && runtime/bin/java -Xshare:on -XX:SharedArchiveFile=app/traytalk.jsa -cp /opt/traytalk/lib/app/traytalk.jar \
+        -version' sh "$tree/opt/traytalk" "$work/classlist" > "$work/cds.log" 2>&1 \
+    || die "the class-data sharing archive could not be made or is refused: $(tail -n 5 "$work/cds.log")"
+rm -r "$jre/bin"
+DPKG_DEB_COMPRESSOR_TYPE=xz DPKG_DEB_COMPRESSOR_LEVEL=1 dpkg-deb --root-owner-group -b "$tree" "$RELEASE/$name" \
+    > /dev/null
+rm -rf "$tree"
+
 # What we can check without installing: the package's name, version and the launcher inside it.
 info="$(dpkg-deb -f "$RELEASE/$name" Package Version Architecture Maintainer Recommends)"
 echo "$info" | grep -qx "Package: traytalk" || die "$name: wrong package name: $info"
@@ -89,6 +122,7 @@ echo "$info" | grep -q '^Recommends: .*libayatana-appindicator3-1' || die "$name
 [ "$(dpkg-deb -f "$RELEASE/$name" Description | wc -l)" -gt 3 ] || die "$name: the description has no long text"
 contents="$(dpkg-deb -c "$RELEASE/$name")"
 grep -q ' ./opt/traytalk/bin/traytalk$' <<<"$contents" || die "$name has no /opt/traytalk/bin/traytalk"
+grep -q ' ./opt/traytalk/lib/app/traytalk.jsa$' <<<"$contents" || die "$name has no class-data sharing archive"
 for s in $DEB_ICON_SIZES; do
     grep -q " ./opt/traytalk/lib/app/icons/traytalk-$s.png$" <<<"$contents" || die "$name has no $s px icon"
 done
@@ -97,7 +131,7 @@ for script in postinst prerm; do
     [ "$sizes" = "$DEB_ICON_SIZES" ] || die "installer/deb/$script handles icon sizes '$sizes', not '$DEB_ICON_SIZES'"
 done
 cfg="$(dpkg-deb --fsys-tarfile "$RELEASE/$name" | tar -xOf - ./opt/traytalk/lib/app/traytalk.cfg)"
-for option in $JVM_OPTIONS; do
+for option in $JVM_OPTIONS '-XX:SharedArchiveFile=$APPDIR/traytalk.jsa'; do
     grep -qxF "java-options=$option" <<<"$cfg" || die "$name: the launcher does not give the JVM option $option"
 done
 desktop="$(dpkg-deb --fsys-tarfile "$RELEASE/$name" | tar -xOf - ./opt/traytalk/lib/traytalk-traytalk.desktop)"

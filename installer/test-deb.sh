@@ -144,6 +144,10 @@ fi
 ready="$(grep -m 1 'Desktop ready' "$log" | sed 's/.*Desktop ready: //')"
 case "$ready" in *"no system tray"*|"") die "the installed TrayTalk found no tray: $ready" ;; esac
 ok "the logon command started the installed TrayTalk as nobody: $ready"
+# the JVM maps the package's class-data sharing archive only when it takes it (else it reads every class from the jar)
+grep -q ' /opt/traytalk/lib/app/traytalk.jsa$' "/proc/$app_pid/maps" \
+    || die "the installed TrayTalk does not use its class-data sharing archive (/opt/traytalk/lib/app/traytalk.jsa)"
+ok "the installed TrayTalk runs with its class-data sharing archive"
 
 # Its icon is docked in trayer's panel and drawn there; started at logon, it opened no window. The icon's window is
 # Java's (class org-traytalk-app-Main) on this StatusNotifier-less tray, or Dorkbox's ("TrayTalk") where forced.

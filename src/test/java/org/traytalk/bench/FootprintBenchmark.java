@@ -49,6 +49,7 @@ public final class FootprintBenchmark {
     private final String probeClasspath;
     private final Path shots = Path.of("target", "footprint");
     private final Map<String, Integer> aborted = new LinkedHashMap<>();
+    private final Map<String, List<String>> mounts = new LinkedHashMap<>();
 
     private FootprintBenchmark(Map<String, String> options, Path base, NetnsLan lan, String probeClasspath)
             throws IOException {
@@ -109,6 +110,7 @@ public final class FootprintBenchmark {
         for (String name : names) {
             try {
                 commands.put(name, launchers.command(name));
+                mounts.put(name, launchers.mounts(name));
             } catch (IOException e) {
                 System.out.println("skipped: " + e.getMessage());
             }
@@ -156,7 +158,7 @@ public final class FootprintBenchmark {
         try (XDesktop desktop = desktop();
              Probe probe = Probe.start(lan.exec(peerNs), desktop.env(), probeClasspath, home.resolve("probe.log"))) {
             List<String> argv = command.apply(home);
-            try (AppRun app = AppRun.start(AppRun.asUser(lan.exec(appNs), home, desktop.env()), argv,
+            try (AppRun app = AppRun.start(AppRun.asUser(inAppNamespace(launcher), home, desktop.env()), argv,
                     home.resolve("process.out"))) {
                 Optional<String> icon = probe.askWhileAlive("tray " + words(TRAY) + " " + MIN_BLUE, "tray", app);
                 if (icon.isEmpty()) {
@@ -195,6 +197,13 @@ public final class FootprintBenchmark {
                         before.containsKey(t.getKey()) ? "" : " (started during the window)")));
         before.keySet().stream().filter(t -> !after.containsKey(t)).forEach(t -> lines.add("   ended  " + t));
         Files.write(file, lines);
+    }
+
+    /** Enters the app's namespace (a mount namespace too: {@code ip netns exec} makes one) with the launcher's mounts. */
+    private List<String> inAppNamespace(String launcher) {
+        List<String> prefix = new ArrayList<>(lan.exec(appNs));
+        prefix.addAll(mounts.getOrDefault(launcher, List.of()));
+        return prefix;
     }
 
     /** Keeps what a run wrote, for looking at afterwards (the run's home folder is removed). */

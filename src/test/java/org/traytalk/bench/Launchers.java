@@ -15,7 +15,8 @@ import org.traytalk.it.NetnsLan;
  * <li>{@code jar}: {@code java -jar traytalk.jar}, as the README's run command;</li>
  * <li>{@code jar+jvm}: the same with the JVM options given to the benchmark ({@code --jvm "..."}), to try some;</li>
  * <li>{@code autostart}: what {@code traytalk autostart on} wrote in the XDG autostart entry when run from the jar;</li>
- * <li>{@code deb}: the Debian package's launcher, from the .deb in target/release (unpacked, not installed);</li>
+ * <li>{@code deb}: the Debian package's launcher, from the .deb in target/release, unpacked (not installed) and seen
+ * at /opt/traytalk by the app alone, where its class-data sharing archive expects it;</li>
  * <li>{@code awt}: the plain AWT tray reference ({@link AwtTrayReference}), no TrayTalk at all.</li>
  * </ul>
  */
@@ -59,12 +60,27 @@ final class Launchers {
             };
             case "autostart" -> this::autostartCommand;
             case "deb" -> {
-                Path launcher = unpackDeb();
-                yield home -> List.of(launcher.toString(), "--home", home.toString());
+                unpackDeb();
+                yield home -> List.of("/opt/traytalk/bin/traytalk", "--home", home.toString());
             }
             case "awt" -> home -> List.of(java, "-cp", testClasses + ":" + jar, AwtTrayReference.class.getName());
             default -> throw new IllegalArgumentException("unknown launcher " + name + "; known: " + ALL);
         };
+    }
+
+    /**
+     * What goes before the command (as root, in the app's own mount namespace): the unpacked package at /opt/traytalk
+     * for {@code deb}, over an empty /opt, so nothing changes outside.
+     */
+    List<String> mounts(String name) {
+        return name.equals("deb")
+                ? List.of("sh", "-c", "mount -t tmpfs tmpfs /opt && mkdir /opt/traytalk"
+                        + " && mount --bind \"$0\" /opt/traytalk && exec \"$@\"", debRoot().toString())
+                : List.of();
+    }
+
+    private Path debRoot() {
+        return base.resolve("deb/opt/traytalk");
     }
 
     /** Switches "Start at logon" on from the jar, as a user would in the tray menu, and returns the entry's command. */
@@ -87,7 +103,7 @@ final class Launchers {
         }
     }
 
-    private Path unpackDeb() throws IOException {
+    private void unpackDeb() throws IOException {
         List<Path> debs = new ArrayList<>();
         if (Files.isDirectory(release)) {
             try (var files = Files.list(release)) {
@@ -98,8 +114,6 @@ final class Launchers {
             throw new IOException("launcher deb: expected one target/release/traytalk_*_amd64.deb, found " + debs
                     + " (build it with installer/build-deb.sh)");
         }
-        Path root = base.resolve("deb");
-        NetnsLan.run("dpkg-deb", "-x", debs.get(0).toString(), root.toString());
-        return root.resolve("opt/traytalk/bin/traytalk");
+        NetnsLan.run("dpkg-deb", "-x", debs.get(0).toString(), base.resolve("deb").toString());
     }
 }
