@@ -91,6 +91,10 @@ AppMutex={#AppMutexName}
 SetupMutex=TrayTalkSetup
 ; the launchers and the jar's natives (JNA, SQLite) run on 32- and 64-bit Windows alike, with a matching Java
 ArchitecturesInstallIn64BitMode=x64compatible
+#if RuntimeMode == "download" && !defined(TestJreUrl)
+; the Temurin it downloads is an x64 runtime (a test build's stand-in is a 32-bit program, for 32-bit Wine)
+ArchitecturesAllowed=x64compatible
+#endif
 MinVersion=10.0
 OutputBaseFilename={#SetupName}
 SetupIconFile={#IconFile}
