@@ -53,8 +53,15 @@ final class Forgeries {
      * attacker's own keys it is another identity under the name, sealed for another group it is a stranger's.
      */
     static byte[] announcement(Announcement.Kind kind, String name, PeerKey keys, Identity signer, GroupSecrets group) {
-        Announcement unsigned = new Announcement(kind, System.currentTimeMillis() * 1000 + 999_999_999L, instanceId(),
-                keys.signing(), keys.agreement(), name, new byte[0], new byte[Announcement.SIGNATURE_BYTES]);
+        return announcement(kind, System.currentTimeMillis() * 1000 + 999_999_999L, name, keys, signer, group,
+                new byte[0]);
+    }
+
+    /** Like the other, with its sequence number and extensions given (a challenge, an echo). */
+    static byte[] announcement(Announcement.Kind kind, long sequence, String name, PeerKey keys, Identity signer,
+                               GroupSecrets group, byte[] extensions) {
+        Announcement unsigned = new Announcement(kind, sequence, instanceId(), keys.signing(), keys.agreement(), name,
+                extensions, new byte[Announcement.SIGNATURE_BYTES]);
         Announcement signed = unsigned.withSignature(signer.sign(AnnouncementCodec.signedBytes(unsigned,
                 group.group())));
         byte[] nonce = new byte[AnnouncementFrame.NONCE_BYTES];
