@@ -371,4 +371,28 @@ class SecureEngineTest {
         assertThat(newBob.engine.history(HistoryQuery.latest(1)).get(0).state()).isEqualTo(DeliveryState.DELIVERED);
         assertThat(alice.events.receivedBodies()).containsExactly("it's me, I reinstalled"); // once
     }
+
+    @Test
+    void aReinstalledPeerIsConfirmedOnceAcceptedEvenAfterItsOldIdentityWasToldItsMessageWasSeen() throws Exception {
+        alice.start();
+        bob.start();
+        bob.engine.send("ALICE", "from my old laptop");
+        time.runDue();
+        ChatMessage fromOldBob = alice.events.received.get(0);
+        bob.kill(); // gone without a goodbye: alice still lists the old bob
+        TestNode newBob = impostor("BOB", "bob2");
+        newBob.start();
+        ChatMessage held = newBob.engine.send("ALICE", "it's me, on my new laptop");
+        time.advance(Duration.ofSeconds(3));
+        alice.engine.markRead("BOB", fromOldBob.rowId()); // a seen receipt for the old identity, which is gone
+        time.advance(Duration.ofSeconds(2));
+        alice.engine.trust("BOB", alice.engine.keyChanges().get(0).offered());
+        time.advance(Duration.ofSeconds(1));
+        ChatMessage next = newBob.engine.send("ALICE", "confirmed now?");
+        time.advance(Duration.ofSeconds(5));
+        assertThat(alice.events.receivedBodies()).contains("it's me, on my new laptop", "confirmed now?");
+        assertThat(newBob.events.lastState(next.rowId())).isEqualTo(DeliveryState.DELIVERED);
+        time.advance(Duration.ofSeconds(30));
+        assertThat(newBob.events.lastState(held.rowId())).isEqualTo(DeliveryState.DELIVERED);
+    }
 }
