@@ -23,25 +23,24 @@ final class HistoryReader {
     }
 
     List<ChatMessage> history(HistoryQuery query) throws SQLException {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         boolean everyone = ChatMessage.EVERYONE.equals(query.peer());
-        if (everyone) {
-            where.append(" AND broadcast = 1");
-        } else if (query.peer() != null) {
-            where.append(" AND peer_key = ? AND broadcast = 0");
-        }
+        String filter = everyone ? " AND m.broadcast = 1"
+                : query.peer() != null ? " AND m.peer_key = ? AND m.broadcast = 0" : "";
         Optional<String> search = SearchExpression.of(query.search());
-        if (search.isPresent()) {
-            where.append(" AND id IN (SELECT rowid FROM messages_search WHERE messages_search MATCH ?)");
-        }
-        PreparedStatement select = sql.statement("SELECT " + MessageRows.COLUMNS + " FROM messages" + where
-                + " ORDER BY id DESC LIMIT ?");
+        // A search walks the index's hits newest first and stops at the limit: "the newest 500 with a common word"
+        // reads 500 rows, where collecting every hit first took 180 ms with a million messages.
+        PreparedStatement select = sql.statement(search.isPresent()
+                ? "SELECT " + MessageRows.COLUMNS + " FROM (SELECT m.* FROM messages_search JOIN messages m"
+                        + " ON m.id = messages_search.rowid WHERE messages_search MATCH ?" + filter
+                        + " ORDER BY messages_search.rowid DESC LIMIT ?) ORDER BY id DESC"
+                : "SELECT " + MessageRows.COLUMNS + " FROM messages m WHERE 1 = 1" + filter
+                        + " ORDER BY id DESC LIMIT ?");
         int parameter = 1;
-        if (query.peer() != null && !everyone) {
-            select.setString(parameter++, Peer.keyOf(query.peer()));
-        }
         if (search.isPresent()) {
             select.setString(parameter++, search.get());
+        }
+        if (query.peer() != null && !everyone) {
+            select.setString(parameter++, Peer.keyOf(query.peer()));
         }
         select.setInt(parameter, query.limit());
         return messages.list(select);
