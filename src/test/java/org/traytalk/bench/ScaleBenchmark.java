@@ -1,0 +1,158 @@
+package org.traytalk.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.traytalk.it.NetnsLan;
+
+/**
+ * An office starting together: {@code --nodes N} (50) {@code traytalk listen} processes, each in its own network
+ * namespace on one bridge, all started at once with the launchers' JVM options and a 64 MiB heap. Each node's output
+ * says when it listens and whom it sees online; the benchmark prints when the last one listened and how long after
+ * that each node had all the others in its list (goal: all within 5 s), or who was still missing after
+ * {@code --wait S} (120) seconds; {@code --keep 1} keeps the nodes' homes and logs. Needs root and {@code ip}; about 3.5 GB of memory for 50 nodes.
+ *
+ * <pre>mvn -q -B -DskipTests package &amp;&amp; mvn -q -B test-compile exec:java@scale -Dexec.args="--nodes 50"</pre>
+ */
+public final class ScaleBenchmark {
+
+    /** One node: its process and what its output said, with the times (System.nanoTime) it said it. */
+    private static final class Node {
+        final String name;
+        final Process process;
+        final Set<String> online = new HashSet<>();
+        volatile long listeningAt;
+        volatile long allSeenAt;
+
+        Node(String name, Process process) {
+            this.name = name;
+            this.process = process;
+        }
+
+        void follow(int others) {
+            Thread reader = new Thread(() -> {
+                try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+                    for (String line; (line = out.readLine()) != null; ) {
+                        String[] f = line.split(" ");
+                        long now = System.nanoTime();
+                        if (f.length >= 3 && f[1].equals("listening")) {
+                            listeningAt = now;
+                        } else if (f.length >= 3 && f[1].equals("peer-online")) {
+                            synchronized (online) {
+                                online.add(f[2]);
+                                if (online.size() >= others && allSeenAt == 0) {
+                                    allSeenAt = now;
+                                }
+                            }
+                        } else if (f.length >= 3 && f[1].equals("peer-offline")) {
+                            synchronized (online) {
+                                online.remove(f[2]);
+                            }
+                        }
+                    }
+                } catch (IOException ended) {
+                    // the process ended
+                }
+            }, "scale-" + name);
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        int seen() {
+            synchronized (online) {
+                return online.size();
+            }
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int count = option(args, "nodes", 50);
+        int waitSeconds = option(args, "wait", 120);
+        if (NetnsLan.unavailableReason() != null) {
+            throw new IllegalStateException("The scale benchmark cannot run here: " + NetnsLan.unavailableReason());
+        }
+        Path jar = Path.of("target/traytalk.jar").toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run mvn -B -DskipTests package first");
+        }
+        Path base = Files.createTempDirectory("traytalk-scale");
+        List<Node> nodes = new ArrayList<>();
+        try (NetnsLan lan = NetnsLan.create("ts" + ProcessHandle.current().pid())) {
+            List<String> namespaces = new ArrayList<>();
+            for (int i = 1; i <= count; i++) {
+                namespaces.add(lan.addHost("n" + i, i + 1));
+            }
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            long start = System.nanoTime();
+            for (int i = 1; i <= count; i++) {
+                String name = String.format("NODE%02d", i);
+                Path home = Files.createDirectories(base.resolve(name));
+                Files.writeString(home.resolve("traytalk.properties"), "name = " + name
+                        + "\nnetwork.interfaces = eth0\n");
+                List<String> cmd = new ArrayList<>(lan.exec(namespaces.get(i - 1)));
+                cmd.addAll(List.of(java, "-XX:+UseSerialGC", "-Xms8m", "-Xmx64m", "-XX:TieredStopAtLevel=1",
+                        "-XX:CICompilerCount=1", "-XX:-UsePerfData", "-jar", jar.toString(), "--home",
+                        home.toString(), "listen"));
+                Node node = new Node(name, new ProcessBuilder(cmd)
+                        .redirectError(home.resolve("stderr.txt").toFile()).start());
+                node.follow(count - 1);
+                nodes.add(node);
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(waitSeconds);
+            while (System.nanoTime() < deadline && !nodes.stream().allMatch(n -> n.allSeenAt != 0)) {
+                Thread.sleep(200);
+            }
+            report(nodes, start, count);
+        } finally {
+            nodes.forEach(n -> n.process.destroy());
+            for (Node n : nodes) {
+                if (!n.process.waitFor(10, TimeUnit.SECONDS)) {
+                    n.process.destroyForcibly();
+                }
+            }
+            if (option(args, "keep", 0) == 1) {
+                System.out.println("homes, logs and stderr kept in " + base);
+            } else {
+                NetnsLan.run("rm", "-rf", base.toString());
+            }
+        }
+    }
+
+    private static void report(List<Node> nodes, long start, int count) {
+        long lastListening = nodes.stream().mapToLong(n -> n.listeningAt).max().orElse(0);
+        long listening = nodes.stream().filter(n -> n.listeningAt != 0).count();
+        System.out.printf("%d nodes started at once: %d listening, the last %.1f s after the start%n", count, listening,
+                (lastListening - start) / 1e9);
+        double[] after = nodes.stream().filter(n -> n.allSeenAt != 0)
+                .mapToDouble(n -> (n.allSeenAt - lastListening) / 1e9).sorted().toArray();
+        System.out.printf("%d of %d nodes listed all %d others%n", after.length, count, count - 1);
+        if (after.length > 0) {
+            System.out.printf("after the last one listened: first %.1f s, median %.1f s, last %.1f s (goal: all"
+                    + " within 5 s)%n", after[0], after[after.length / 2], after[after.length - 1]);
+        }
+        nodes.stream().filter(n -> n.allSeenAt == 0).forEach(n -> System.out.printf("  %s saw %d of %d%n", n.name,
+                n.seen(), count - 1));
+    }
+
+    private static int option(String[] args, String name, int fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--" + name)) {
+                return Integer.parseInt(args[i + 1]);
+            }
+        }
+        if (args.length % 2 != 0 || Arrays.stream(args).filter(a -> a.startsWith("--")).count() * 2 != args.length) {
+            throw new IllegalArgumentException("options come as --name value: " + Arrays.toString(args));
+        }
+        return fallback;
+    }
+}
