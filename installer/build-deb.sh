@@ -50,8 +50,11 @@ for s in $DEB_ICON_SIZES; do cp "$ICONS/png/traytalk-$s.png" "$work/input/icons/
 
 java_options=()
 for option in $JVM_OPTIONS; do java_options+=(--java-options "$option"); done
-# the class-data sharing archive added below (a JVM that cannot use it starts without, as before)
-java_options+=(--java-options '-XX:SharedArchiveFile=$APPDIR/traytalk.jsa')
+# the class-data sharing archive added below (a JVM that cannot use it starts without, as before); $APPDIR is
+# jpackage's, expanded by its launcher at run time, so it stays as it is here
+# shellcheck disable=SC2016
+cds_option='-XX:SharedArchiveFile=$APPDIR/traytalk.jsa'
+java_options+=(--java-options "$cds_option")
 
 say "jpackage --type deb (version $VERSION)"
 # xz at level 1: most of jpackage's time is compression, and the package is only a little bigger
@@ -108,7 +111,7 @@ unshare --mount --map-root-user sh -c 'mount -t tmpfs tmpfs /opt && mkdir /opt/t
     && runtime/bin/java -Xshare:on -XX:SharedArchiveFile=app/traytalk.jsa -cp /opt/traytalk/lib/app/traytalk.jar \
         -version' sh "$tree/opt/traytalk" "$work/classlist" > "$work/cds.log" 2>&1 \
     || die "the class-data sharing archive could not be made or is refused: $(tail -n 5 "$work/cds.log")"
-rm -r "$jre/bin"
+rm -r "${jre:?}/bin"
 DPKG_DEB_COMPRESSOR_TYPE=xz DPKG_DEB_COMPRESSOR_LEVEL=1 dpkg-deb --root-owner-group -b "$tree" "$RELEASE/$name" \
     > /dev/null
 rm -rf "$tree"
@@ -131,7 +134,7 @@ for script in postinst prerm; do
     [ "$sizes" = "$DEB_ICON_SIZES" ] || die "installer/deb/$script handles icon sizes '$sizes', not '$DEB_ICON_SIZES'"
 done
 cfg="$(dpkg-deb --fsys-tarfile "$RELEASE/$name" | tar -xOf - ./opt/traytalk/lib/app/traytalk.cfg)"
-for option in $JVM_OPTIONS '-XX:SharedArchiveFile=$APPDIR/traytalk.jsa'; do
+for option in $JVM_OPTIONS "$cds_option"; do
     grep -qxF "java-options=$option" <<<"$cfg" || die "$name: the launcher does not give the JVM option $option"
 done
 desktop="$(dpkg-deb --fsys-tarfile "$RELEASE/$name" | tar -xOf - ./opt/traytalk/lib/traytalk-traytalk.desktop)"
