@@ -45,9 +45,10 @@ final class SessionTable {
         Deque<Session> sessions = byPeer.computeIfAbsent(session.peer(), k -> new ArrayDeque<>());
         sessions.addFirst(session);
         while (sessions.size() > SESSIONS_PER_PEER) {
-            // handshakes nobody completed go before sessions that carried something (replayed inits cannot push out
-            // the real ones)
-            Session drop = sessions.stream().filter(s -> !s.canSend()).reduce((a, b) -> b).orElse(sessions.getLast());
+            // never the one just added, which the peer uses next; of the older ones, handshakes nobody completed go
+            // before sessions that carried something, then the oldest
+            Session drop = sessions.stream().skip(1).filter(s -> !s.canSend()).reduce((a, b) -> b)
+                    .orElse(sessions.getLast());
             sessions.remove(drop);
             byIndex.remove(drop.localIndex());
         }

@@ -270,6 +270,22 @@ class SecureLinkTest {
     }
 
     @Test
+    void aPeerThatIsNeverAnsweredStillGetsEveryNewSessionTaken() throws Exception {
+        // bob keeps what alice sends unanswered (her key changed and waits for his user), so alice starts a session
+        // after each silence; more of them than bob keeps, every one of which carried something
+        for (int i = 1; i <= SessionTable.SESSIONS_PER_PEER + 2; i++) {
+            alice.link.send(bob.key(), AT_BOB, text("held " + i), () -> { });
+            assertThat(exchange(alice, bob)).as("message %d", i).singleElement()
+                    .extracting(o -> new String(((Opened.Received) o).payload().bytes(), StandardCharsets.UTF_8))
+                    .isEqualTo("held " + i);
+            now = now.plus(SecureLink.PATIENCE).plusMillis(1);
+        }
+        bob.link.send(alice.key(), AT_ALICE, text("accepted"), () -> { }); // in the newest session
+        assertThat(bob.wire).singleElement().satisfies(f -> assertThat(f[0]).isEqualTo((byte) 4)); // in a session
+        assertThat(exchange(bob, alice)).singleElement().extracting(Opened::key).isEqualTo(bob.key());
+    }
+
+    @Test
     void sessionsAreRekeyedAndOldKeysDropped() throws Exception {
         alice.link.send(bob.key(), AT_BOB, text("one"), () -> { });
         exchange(alice, bob);
