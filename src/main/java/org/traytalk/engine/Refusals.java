@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Counts what the screen refused, by reason, and says so in the log at most once a minute: a flood of forged or
- * foreign frames costs one log line a minute, not one per frame; at shutdown, the total. Thread-safe: the inbound
+ * foreign frames costs one log line a minute, not one per frame; the first refusal of each reason in a run is logged
+ * at once with where it came from and why; at shutdown, the total. Thread-safe: the inbound
  * queue counts what it drops on the carriers' threads.
  */
 final class Refusals {
@@ -28,9 +29,15 @@ final class Refusals {
 
     /** One more refused for {@code reason}; {@code detail} goes to the debug log only. */
     synchronized void count(String reason, Object source, String detail) {
-        total.merge(reason, 1L, Long::sum);
+        boolean firstOfItsKind = total.merge(reason, 1L, Long::sum) == 1;
         sinceReport.merge(reason, 1L, Long::sum);
-        LOG.debug("Refused a datagram from {}: {}", source, detail);
+        if (firstOfItsKind) {
+            // what and from where, at once: a new kind of refusal may be a fault, not an attack (reasons are few)
+            LOG.warn("Refused a datagram from {}: {} ({}; more like it are counted once a minute)", source, detail,
+                    reason);
+        } else {
+            LOG.debug("Refused a datagram from {}: {}", source, detail);
+        }
         Instant now = clock.instant();
         if (!reported.plus(REPORT_EVERY).isAfter(now)) {
             LOG.warn("Refused {} since {}", sinceReport, reported == Instant.MIN ? "start" : "a minute ago");

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-/** A flood of refusals costs one log line a minute, and the log still accounts for every one by the end. */
+/**
+ * A flood of refusals costs one log line a minute, the first of each kind is told at once with where it came from,
+ * and the log still accounts for every one by the end.
+ */
 class RefusalsTest {
     final VirtualScheduler time = new VirtualScheduler();
     final Refusals refusals = new Refusals(time.clock());
@@ -47,8 +50,14 @@ class RefusalsTest {
         refusals.reportTotal();
 
         assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
+                "Refused a datagram from udp:10.77.0.9:40000: bad signature (forged; more like it are counted once a"
+                        + " minute)",
                 "Refused {forged=1} since start",
+                "Refused a datagram from udp:10.77.0.9:40000: seen before (replayed; more like it are counted once a"
+                        + " minute)",
                 "Refused {replayed=1001} since a minute ago",
+                "Refused a datagram from udp:10.77.0.9:40000: too short (malformed; more like it are counted once a"
+                        + " minute)",
                 "Refused in all since start: {forged=1, malformed=1, replayed=1001}");
     }
 
