@@ -13,13 +13,12 @@ import javax.swing.JPanel;
 import org.traytalk.config.SettingKey;
 
 /** The carriers setting: one check box per transport. */
-final class CarriersField implements SettingField {
-    private final SettingKey key;
+final class CarriersField extends KeyedField {
     private final Map<String, JCheckBox> boxes = new LinkedHashMap<>();
     private final JPanel panel = new JPanel(new FlowLayout(FlowLayout.LEADING, 0, 0));
 
     CarriersField(SettingKey key) {
-        this.key = key;
+        super(key);
         panel.setOpaque(false);
         panel.setName(key.key());
         add("udp", "UDP");
@@ -35,11 +34,6 @@ final class CarriersField implements SettingField {
             panel.add(Box.createHorizontalStrut(16));
         }
         panel.add(box);
-    }
-
-    @Override
-    public SettingKey key() {
-        return key;
     }
 
     @Override

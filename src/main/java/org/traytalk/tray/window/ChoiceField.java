@@ -7,19 +7,13 @@ import javax.swing.JComponent;
 import org.traytalk.config.SettingKey;
 
 /** A setting with a few named values, as a drop-down list. */
-final class ChoiceField implements SettingField {
-    private final SettingKey key;
+final class ChoiceField extends KeyedField {
     private final JComboBox<String> box;
 
     ChoiceField(SettingKey key, List<String> choices) {
-        this.key = key;
+        super(key);
         this.box = new JComboBox<>(choices.toArray(String[]::new));
         box.setName(key.key());
-    }
-
-    @Override
-    public SettingKey key() {
-        return key;
     }
 
     @Override

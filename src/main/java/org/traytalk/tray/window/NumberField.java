@@ -11,24 +11,18 @@ import org.traytalk.config.SettingKey;
  * A whole-number setting as a spinner. The typed text is what counts (and what the form validates), so an
  * out-of-range number shows its problem instead of silently snapping back.
  */
-final class NumberField implements SettingField {
-    private final SettingKey key;
+final class NumberField extends KeyedField {
     private final JSpinner spinner = new JSpinner(new SpinnerNumberModel(0, 0, Integer.MAX_VALUE, 1));
     private final JFormattedTextField text;
 
     NumberField(SettingKey key) {
-        this.key = key;
+        super(key);
         spinner.setName(key.key());
         spinner.setEditor(new JSpinner.NumberEditor(spinner, "#")); // no grouping: a port reads 42138, not 42,138
         text = ((JSpinner.DefaultEditor) spinner.getEditor()).getTextField();
         text.setColumns(7);
         text.setHorizontalAlignment(JFormattedTextField.LEADING);
         spinner.setMaximumSize(new Dimension(140, spinner.getPreferredSize().height));
-    }
-
-    @Override
-    public SettingKey key() {
-        return key;
     }
 
     @Override

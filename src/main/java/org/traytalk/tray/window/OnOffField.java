@@ -5,18 +5,12 @@ import javax.swing.JComponent;
 import org.traytalk.config.SettingKey;
 
 /** An on/off setting as a check box. */
-final class OnOffField implements SettingField {
-    private final SettingKey key;
+final class OnOffField extends KeyedField {
     private final JCheckBox box = new JCheckBox("On");
 
     OnOffField(SettingKey key) {
-        this.key = key;
+        super(key);
         box.setName(key.key());
-    }
-
-    @Override
-    public SettingKey key() {
-        return key;
     }
 
     @Override

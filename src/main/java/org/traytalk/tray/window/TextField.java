@@ -6,8 +6,7 @@ import javax.swing.JTextField;
 import org.traytalk.config.SettingKey;
 
 /** A one-line text setting: a name, a comma-separated list, or a secret (typed, never shown). */
-final class TextField implements SettingField {
-    private final SettingKey key;
+final class TextField extends KeyedField {
     private final JTextField field;
 
     TextField(SettingKey key) {
@@ -15,14 +14,9 @@ final class TextField implements SettingField {
     }
 
     TextField(SettingKey key, boolean secret) {
-        this.key = key;
+        super(key);
         this.field = secret ? new JPasswordField(24) : new JTextField(24);
         field.setName(key.key());
-    }
-
-    @Override
-    public SettingKey key() {
-        return key;
     }
 
     @Override
