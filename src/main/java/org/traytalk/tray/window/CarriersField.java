@@ -8,19 +8,16 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import javax.swing.Box;
 import javax.swing.JCheckBox;
-import javax.swing.JComponent;
 import javax.swing.JPanel;
 import org.traytalk.config.SettingKey;
 
 /** The carriers setting: one check box per transport. */
-final class CarriersField extends KeyedField {
+final class CarriersField extends KeyedField<JPanel> {
     private final Map<String, JCheckBox> boxes = new LinkedHashMap<>();
-    private final JPanel panel = new JPanel(new FlowLayout(FlowLayout.LEADING, 0, 0));
 
     CarriersField(SettingKey key) {
-        super(key);
-        panel.setOpaque(false);
-        panel.setName(key.key());
+        super(key, new JPanel(new FlowLayout(FlowLayout.LEADING, 0, 0)));
+        input.setOpaque(false);
         add("udp", "UDP");
         add("mailslot", "Mailslot (Windows)");
         add("netbios", "NetBIOS");
@@ -30,15 +27,10 @@ final class CarriersField extends KeyedField {
         JCheckBox box = new JCheckBox(text);
         box.setName(carrier);
         boxes.put(carrier, box);
-        if (panel.getComponentCount() > 0) {
-            panel.add(Box.createHorizontalStrut(16));
+        if (input.getComponentCount() > 0) {
+            input.add(Box.createHorizontalStrut(16));
         }
-        panel.add(box);
-    }
-
-    @Override
-    public JComponent component() {
-        return panel;
+        input.add(box);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.traytalk.tray.window;
 
 import java.awt.Dimension;
-import javax.swing.JComponent;
 import javax.swing.JFormattedTextField;
 import javax.swing.JSpinner;
 import javax.swing.SpinnerNumberModel;
@@ -11,23 +10,16 @@ import org.traytalk.config.SettingKey;
  * A whole-number setting as a spinner. The typed text is what counts (and what the form validates), so an
  * out-of-range number shows its problem instead of silently snapping back.
  */
-final class NumberField extends KeyedField {
-    private final JSpinner spinner = new JSpinner(new SpinnerNumberModel(0, 0, Integer.MAX_VALUE, 1));
+final class NumberField extends KeyedField<JSpinner> {
     private final JFormattedTextField text;
 
     NumberField(SettingKey key) {
-        super(key);
-        spinner.setName(key.key());
-        spinner.setEditor(new JSpinner.NumberEditor(spinner, "#")); // no grouping: a port reads 42138, not 42,138
-        text = ((JSpinner.DefaultEditor) spinner.getEditor()).getTextField();
+        super(key, new JSpinner(new SpinnerNumberModel(0, 0, Integer.MAX_VALUE, 1)));
+        input.setEditor(new JSpinner.NumberEditor(input, "#")); // no grouping: a port reads 42138, not 42,138
+        text = ((JSpinner.DefaultEditor) input.getEditor()).getTextField();
         text.setColumns(7);
         text.setHorizontalAlignment(JFormattedTextField.LEADING);
-        spinner.setMaximumSize(new Dimension(140, spinner.getPreferredSize().height));
-    }
-
-    @Override
-    public JComponent component() {
-        return spinner;
+        input.setMaximumSize(new Dimension(140, input.getPreferredSize().height));
     }
 
     @Override
@@ -38,7 +30,7 @@ final class NumberField extends KeyedField {
     @Override
     public void show(String value) {
         try {
-            spinner.setValue(Integer.parseInt(value.strip()));
+            input.setValue(Integer.parseInt(value.strip()));
         } catch (NumberFormatException e) {
             text.setText(value);
         }
@@ -54,6 +46,6 @@ final class NumberField extends KeyedField {
     }
 
     JSpinner spinner() {
-        return spinner;
+        return input;
     }
 }
