@@ -106,12 +106,14 @@ icon_digest() {
 
 # Starts Xvfb on display $1 (":117") in the background and sets xvfb_pid; the caller registers its cleanup, then
 # calls await_xvfb, which waits until that Xvfb answers and exports DISPLAY. $2 names the variable that picks
-# another display, for the error message.
+# another display, for the error message. The server never resets (-noreset): by default Xvfb resets when its last
+# client leaves, so the client right after await_xvfb's probe could meet a server that is not listening for a moment
+# (trayer "cannot open display" in CI on 2026-12-07).
 start_xvfb() {
     command -v Xvfb >/dev/null || die "Xvfb not found (apt-get install xvfb)"
     xvfb_display="$1"
     xvfb_choice="$2"
-    Xvfb "$xvfb_display" -nolisten tcp >/dev/null 2>&1 &
+    Xvfb "$xvfb_display" -nolisten tcp -noreset >/dev/null 2>&1 &
     xvfb_pid=$!
 }
 
