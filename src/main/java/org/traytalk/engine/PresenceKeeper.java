@@ -14,7 +14,7 @@ import org.traytalk.model.Peer;
 import org.traytalk.wire.FoxMessage;
 
 /**
- * Keeps presence healthy: announces at start (and twice more soon after), re-announces ONLINE every heartbeat
+ * Keeps presence healthy: announces at start (and again a few times soon after), re-announces ONLINE every heartbeat
  * (jittered), probes peers silent for three heartbeats with a direct DETECT and gives them up only when the probe
  * goes unanswered, and re-announces at once after the machine slept (wall clock jumped ahead of the monotonic clock).
  * Engine thread only.
@@ -23,8 +23,20 @@ final class PresenceKeeper {
     private static final Logger LOG = LoggerFactory.getLogger(PresenceKeeper.class);
     static final Duration WATCHDOG = Duration.ofSeconds(5);
     static final Duration JUMP = Duration.ofSeconds(10);
-    /** After announcing, the same again this much later (each +-25 %). */
-    static final List<Duration> REPEATS = List.of(Duration.ofSeconds(1), Duration.ofSeconds(3));
+    /**
+     * After announcing, ONLINE again this much later (each +-10 %), and asking again too ({@code ask}, a DETECT) where
+     * a peer's allowance of answers (three at once, then one per 10 s) has one: every exchange that proves a peer
+     * current takes three datagrams, and each repeat is one more chance for one that was lost, so an office that
+     * starts together lists one another within a few seconds, not at the next heartbeat (PresenceConvergence).
+     */
+    static final List<Repeat> REPEATS = List.of(new Repeat(Duration.ofSeconds(1), true),
+            new Repeat(Duration.ofSeconds(2), false), new Repeat(Duration.ofSeconds(3), true),
+            new Repeat(Duration.ofSeconds(4), false), new Repeat(Duration.ofSeconds(15), true),
+            new Repeat(Duration.ofSeconds(30), true));
+
+    /** ONLINE {@code after} the announcement, with a DETECT before it if {@code ask}. */
+    record Repeat(Duration after, boolean ask) {
+    }
 
     /** What the keeper asks the engine to send. */
     interface Announcer {
@@ -72,16 +84,19 @@ final class PresenceKeeper {
 
     /**
      * Starting, network addresses changed, or the machine woke up: tell everyone now and ask who is there, and again
-     * twice a little later (jittered, as mDNS does), since nodes that start together lose datagrams in the burst.
+     * a few times a little later ({@link #REPEATS}, jittered, as mDNS does), since nodes that start together lose
+     * datagrams in the burst.
      */
     void announceAll() {
         announceAndAsk();
         repeatTimers.forEach(Scheduler.Timer::cancel);
         repeatTimers.clear();
-        for (Duration after : REPEATS) {
-            repeatTimers.add(scheduler.schedule(jittered(after, 0.25), () -> {
-                if (running) {
+        for (Repeat repeat : REPEATS) {
+            repeatTimers.add(scheduler.schedule(jittered(repeat.after(), 0.1), () -> {
+                if (running && repeat.ask()) {
                     announceAndAsk();
+                } else if (running) {
+                    announceOnline();
                 }
             }));
         }

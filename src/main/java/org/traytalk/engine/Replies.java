@@ -12,13 +12,17 @@ import org.traytalk.wire.FoxMessage;
  * the next ONLINE broadcast. Engine thread only.
  */
 final class Replies {
-    /** One ONLINE answer per asker (identity, or address on the original program's carriers) every 10 seconds. */
-    static final Allowance.Rate ONLINE_PER_ASKER = Allowance.Rate.oncePer(10);
     /**
-     * Answers in all, ONLINE answers and the secure layer's questions to identities heard unasked together: 50 at
-     * once, then 10 a second (a DETECT storm of 10,000 in 10 s draws at most 150).
+     * ONLINE answers per asker (identity, or address on the original program's carriers): three at once, then one
+     * every 10 seconds; a starting peer asks three times in its first seconds ({@link PresenceKeeper#REPEATS}).
      */
-    static final Allowance.Rate ANSWERS_IN_ALL = new Allowance.Rate(10, 50);
+    static final Allowance.Rate ONLINE_PER_ASKER = new Allowance.Rate(0.1, 3);
+    /**
+     * Answers in all, ONLINE answers and the secure layer's questions to identities heard unasked together: 200 at
+     * once, then 10 a second. An office starting together takes about two per peer at once (a question to each, an
+     * answer to each), so 200 serve a hundred peers; a DETECT storm of 10,000 in 10 s draws at most 300.
+     */
+    static final Allowance.Rate ANSWERS_IN_ALL = new Allowance.Rate(10, 200);
 
     private final Router router;
     private final IntSupplier ids;

@@ -58,8 +58,11 @@ public final class SecureLink {
     static final int MAX_PEERS_REMEMBERED = 4096;
     static final int MAX_PEERS_WAITED_FOR = 256;
     static final int CHALLENGE_BYTES = 16;
-    /** An identity heard unasked is asked again at most this often. */
-    static final Duration CHALLENGE_EVERY = Duration.ofSeconds(2);
+    /**
+     * An identity heard unasked is asked again at most this often: its DETECT and ONLINE sent together draw one
+     * question, its repeats a second apart one each.
+     */
+    static final Duration CHALLENGE_EVERY = Duration.ofMillis(500);
     private static final Duration TIDY_EVERY = Duration.ofSeconds(10);
 
     /** Puts a frame on the carrier that {@code to} names. */

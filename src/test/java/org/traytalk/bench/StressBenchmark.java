@@ -192,8 +192,8 @@ public final class StressBenchmark {
             long swingAll = carolPid == 0 ? 0 : swingCpuNanos(carolPid) - swingBefore;
             System.out.printf("DETECT storm: %s DETECTs in %s s, each under its own name and identity (which answers"
                     + " the nodes' questions), broadcast from 10.77.0.9; answers that came back until 10 s after it,"
-                    + " per node and kind (cap: 50 at once, then 10 a second: %d in those %d s):%n",
-                    took.split(" ")[1], took.split(" ")[2], 50 + 10 * (seconds + 10), seconds + 10);
+                    + " per node and kind (cap: 200 at once, then 10 a second: %d in those %d s):%n",
+                    took.split(" ")[1], took.split(" ")[2], 200 + 10 * (seconds + 10), seconds + 10);
             says.texts().stream().filter(l -> l.startsWith("ANSWERS ")).forEach(l -> System.out.println("  " + l));
             System.out.println("  (10.77.0.1 ALICE, 10.77.0.2 BOB" + (carol == null ? "" : ", 10.77.0.3 CAROL") + ")");
             listening.forEach((name, lines) -> System.out.printf("  storm names %s took for online: %d%n", name,

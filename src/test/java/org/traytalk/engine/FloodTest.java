@@ -142,7 +142,7 @@ class FloodTest {
                 time.advance(Duration.ofMillis(100));
             }
         }
-        assertThat(answersFromAlice("mallory"::equals)).as("once per 10 s").isBetween(1L, 2L);
+        assertThat(answersFromAlice("mallory"::equals)).as("three at once, then once per 10 s").isBetween(3L, 4L);
 
         List<InMemoryCarrier> spoofed = new ArrayList<>();
         for (int i = 0; i < 500; i++) { // 500 forged sources, 20 names each, in 10 s
@@ -156,8 +156,8 @@ class FloodTest {
             }
             time.advance(Duration.ofMillis(500));
         }
-        assertThat(answersFromAlice(to -> to.startsWith("victim"))).as("at most 50 at once, then 10 a second")
-                .isBetween(1L, 150L);
+        assertThat(answersFromAlice(to -> to.startsWith("victim"))).as("at most 200 at once, then 10 a second")
+                .isBetween(1L, 300L);
         assertThat(alice.engine.peers()).as("new names: 200 at once, then 20 a second, over the 20 s of storm")
                 .hasSizeLessThanOrEqualTo(1 + 200 + 20 * 20);
 

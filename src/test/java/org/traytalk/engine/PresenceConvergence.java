@@ -12,8 +12,8 @@ import org.traytalk.model.Peer;
 /**
  * How fast an office of TrayTalk nodes lists one another when some datagrams are lost: {@code nodes} secure nodes
  * on the in-memory LAN, started {@code spacingMs} apart in virtual time, each datagram lost with {@code lossPercent}
- * percent chance (a busy LAN or a node whose JVM is still starting drops some); prints, every 15 s after the last
- * start, how many nodes list all others and how many peers they list on average. Engine and protocol only: no JVM
+ * percent chance (a busy LAN or a node whose JVM is still starting drops some); prints, at moments from 1 s to 3
+ * minutes after the last start, how many nodes list all others and how many peers they list on average. Engine and protocol only: no JVM
  * starts, no kernel, so it shows what the presence exchange itself costs in lost packets. Prints numbers, asserts
  * nothing. Run (arguments optional: nodes, loss percent, spacing in ms, seed):
  * {@code mvn -q -B test-compile exec:java -Dexec.classpathScope=test
@@ -45,11 +45,13 @@ public final class PresenceConvergence {
             }
             System.out.printf("%d nodes started %d ms apart, %d%% of datagrams lost, heartbeat %d s%n", count,
                     spacingMs, lossPercent, TestNode.HEARTBEAT.toSeconds());
-            for (int seconds = 0; seconds <= 180; seconds += 15) {
+            long at = 0;
+            for (long seconds : new long[] {0, 1, 2, 3, 5, 10, 15, 30, 60, 90, 120, 180}) {
+                time.advance(Duration.ofSeconds(seconds - at));
+                at = seconds;
                 System.out.printf("  %3d s after the last start: %2d of %d list all others, %.2f peers listed on "
                         + "average%n", seconds, nodes.stream().filter(n -> online(n) == count - 1).count(), count,
                         nodes.stream().mapToLong(PresenceConvergence::online).average().orElse(0));
-                time.advance(Duration.ofSeconds(15));
             }
         } finally {
             nodes.forEach(TestNode::stop);
