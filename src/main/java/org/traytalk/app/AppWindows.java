@@ -2,11 +2,11 @@ package org.traytalk.app;
 
 import java.awt.Image;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javax.swing.SwingUtilities;
 import org.traytalk.concurrent.DaemonThreads;
 import org.traytalk.tray.desktop.DesktopApp;
@@ -23,7 +23,8 @@ import org.traytalk.tray.window.SettingsWindow;
  * "traytalk-trust").
  */
 final class AppWindows implements DesktopApp.Windows {
-    private final ExecutorService trustWorker = Executors.newSingleThreadExecutor(new DaemonThreads("traytalk-trust"));
+    // one task at a time, as before, but no thread while nobody reviews a key (most of the day)
+    private final ExecutorService trustWorker = DaemonThreads.whileBusy("traytalk-trust", Duration.ofSeconds(10));
     private final KeyChangeList keyChanges;
     private final KeyChangeWindow keyReview;
     private final ConversationsWindow conversations;

@@ -99,7 +99,8 @@ final class OwnerContext implements NodeAccess, AutoCloseable {
         }
         RunningNode running = node(engine -> { });
         AppWindows windows = new AppWindows(running);
-        DesktopApp app = DesktopApp.start(running, autostart(), windows, running.settings(), minimized);
+        DesktopApp app = DesktopApp.start(running, autostart(), windows, running.settings(), minimized,
+                running.housekeeping());
         // a tray app has no console: what went wrong at start shows in the tray (and stays in the log)
         startWarnings.forEach(app::warn);
         synchronized (this) {

@@ -1,7 +1,7 @@
 package org.traytalk.app;
 
 import java.util.List;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import org.traytalk.config.Settings;
 import org.traytalk.config.SettingsFile;
@@ -23,19 +23,24 @@ import org.traytalk.model.Status;
 final class RunningNode implements Messenger {
     private final Engine engine;
     private final SettingsWatcher watcher;
-    private final ExecutorService housekeeping;
+    private final ScheduledExecutorService housekeeping;
     private final SettingsFile settingsFile;
     private volatile Settings settings;
 
     /** @param housekeeping the node's thread for light periodic work, stopped with the node */
-    RunningNode(Engine engine, SettingsWatcher watcher, ExecutorService housekeeping, SettingsFile settingsFile,
-                Settings settings) {
+    RunningNode(Engine engine, SettingsWatcher watcher, ScheduledExecutorService housekeeping,
+                SettingsFile settingsFile, Settings settings) {
         this.engine = engine;
         this.watcher = watcher;
         this.housekeeping = housekeeping;
         this.settingsFile = settingsFile;
         this.settings = settings;
         watcher.subscribe(changed -> this.settings = changed.settings());
+    }
+
+    /** The node's one thread for light periodic work; what else needs a clock shares it (the tray's timers). */
+    ScheduledExecutorService housekeeping() {
+        return housekeeping;
     }
 
     SettingsFile settingsFile() {

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import javax.swing.SwingUtilities;
-import javax.swing.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.traytalk.concurrent.DaemonThreads;
@@ -39,6 +39,7 @@ import org.traytalk.tray.model.NativeNotices;
 import org.traytalk.tray.model.OnThread;
 import org.traytalk.tray.model.TrayActions;
 import org.traytalk.tray.model.TrayModel;
+import org.traytalk.tray.model.TrayTimers;
 
 /**
  * The desktop side of a running TrayTalk: tray icon (or the no-tray window), pop-ups, compose, and the history and
@@ -98,7 +99,8 @@ public final class DesktopApp implements AutoCloseable {
     private NotificationStyle notifications;
     private NativeNotices nativeNotices;
     private AwayWatch awayWatch;
-    private Timer idleTimer;
+    private TrayTimers timers; // on the node's scheduler: no Swing timer thread while the tray is idle
+    private TrayTimers.Pending nextLook; // the next look for keyboard and mouse input, if any
     private IdleTime idle;
     private DesktopNotifications desktopNotifications; // connected when the setting first asks for it
     private boolean connecting;
@@ -122,9 +124,10 @@ public final class DesktopApp implements AutoCloseable {
      * Shows TrayTalk on the desktop: the tray icon, or a window when the desktop has no tray.
      *
      * @param minimized started at logon: nothing opens except the icon (the no-tray window still opens)
+     * @param scheduler counts the tray's delays (pop-ups, redraws, looks for input): the node's housekeeping thread
      */
     public static DesktopApp start(Messenger messenger, Autostart autostart, Windows windows, Settings settings,
-                                   boolean minimized) throws Exception {
+                                   boolean minimized, ScheduledExecutorService scheduler) throws Exception {
         DesktopApp app = new DesktopApp(messenger, autostart, windows);
         try {
             NativeNotifications.claimAppIdentity(System.getProperty("os.name", ""),
@@ -135,6 +138,7 @@ public final class DesktopApp implements AutoCloseable {
         // at logon the panel may still be starting: wait longer for its tray than when the user starts TrayTalk
         TrayPresence.Host host = TrayPresence.ofThisDesktop()
                 .awaitTray(minimized ? Duration.ofSeconds(30) : Duration.ofSeconds(3));
+        app.timers = new ScheduledUiTimers(scheduler, SwingUtilities::invokeLater);
         SwingUtilities.invokeAndWait(() -> app.build(settings, host));
         return app;
     }
@@ -143,7 +147,7 @@ public final class DesktopApp implements AutoCloseable {
     private void build(Settings settings, TrayPresence.Host host) {
         icons = TrayIcons.load();
         model = new TrayModel(messenger.localName());
-        alerts = new AlertQueue(messenger, Clock.systemDefaultZone(), new SwingTimers(), alertOptions(settings),
+        alerts = new AlertQueue(messenger, Clock.systemDefaultZone(), timers, alertOptions(settings),
                 background);
         sound = settings.alertSound();
         notifications = settings.notifications();
@@ -154,10 +158,8 @@ public final class DesktopApp implements AutoCloseable {
                 this::showKeyChange);
         handles.add(nativeNotices.attach());
         awayWatch = new AwayWatch(messenger, background, alerts);
-        idleTimer = new Timer((int) IDLE_LOOK.toMillis(), e -> lookForInput());
-        handles.add(idleTimer::stop);
+        handles.add(this::stopLooking);
         awayAfter(settings);
-        SwingTimers timers = new SwingTimers();
         presenter = new TrayPresenter(model, this::autostartState, new Actions(), timers, timers);
         autostartOn = readAutostart();
         handles.add(model.attach(messenger, SwingUtilities::invokeLater));
@@ -292,11 +294,16 @@ public final class DesktopApp implements AutoCloseable {
     private void awayAfter(Settings settings) {
         awayWatch.configure(settings.awayAfter(), settings.statusLine());
         awayAfter = settings.awayAfter();
-        if (awayAfter.isZero()) {
-            idleTimer.stop();
-        } else {
-            idleTimer.setInitialDelay((int) IDLE_LOOK.toMillis());
-            idleTimer.restart();
+        stopLooking();
+        if (!awayAfter.isZero()) {
+            nextLook = timers.after(IDLE_LOOK, this::lookForInput);
+        }
+    }
+
+    private void stopLooking() {
+        if (nextLook != null) {
+            nextLook.cancel();
+            nextLook = null;
         }
     }
 
@@ -310,7 +317,7 @@ public final class DesktopApp implements AutoCloseable {
         if (awayWatch.away() != wasAway) {
             LOG.info("{}", awayWatch.away() ? "Away: no keyboard or mouse input" : "Back");
         }
-        idleTimer.setDelay((int) nextLook(awayWatch.away(), since, awayAfter).toMillis());
+        nextLook = timers.after(nextLook(awayWatch.away(), since, awayAfter), this::lookForInput);
     }
 
     /**
