@@ -19,15 +19,18 @@ import org.traytalk.it.XDesktop;
 
 /**
  * TrayTalk under attack on a namespace LAN (nothing reaches the machine's own network): ALICE ({@code traytalk
- * listen}, the launchers' JVM options) is flooded by MALLORY's host with the largest datagrams for a minute while
- * BOB, a quiet peer, writes to her; then MALLORY broadcasts a storm of DETECTs, each under a new name and a new
+ * listen}, the launchers' JVM options) is flooded by MALLORY's host with datagrams of the largest message for a
+ * minute while BOB, a quiet peer, writes to her; then MALLORY broadcasts a storm of DETECTs, each under a new name and a new
  * identity, which ALICE, BOB and CAROL (the tray app on Xvfb with trayer, when they are installed) all hear. Prints
- * ALICE's peak RSS, her data folder's growth and BOB's message's delivery during the flood (and without it, for
- * comparison), then the answers each node sent to the storm and the CPU time of CAROL's Swing thread meanwhile.
- * Needs root and {@code ip}.
+ * what the flood put on the wire (the kernels' counters in MALLORY's and ALICE's namespaces), ALICE's peak RSS, her
+ * data folder's growth and BOB's message's delivery during the flood (and without it, for comparison), then the
+ * answers each node sent to the storm and how long CAROL's Swing thread was busy meanwhile, in wall-clock time
+ * ({@link EventThreadProbe}) and CPU time. Needs root and {@code ip}.
  *
  * <pre>mvn -q -B -DskipTests package &amp;&amp; mvn -q -B test-compile exec:java@stress</pre>
- * Options: {@code --flood-seconds S} (60), {@code --flood-rate N} datagrams a second (10000), {@code --storm N}
+ * Options: {@code --flood-seconds S} (60), {@code --flood-rate N} datagrams a second (10000), {@code --flood-frame
+ * B} bytes of noise in each datagram's envelope (32836, the frame of a 32 KiB message; 65000 for the largest
+ * datagram the UDP carrier takes), {@code --storm N}
  * DETECTs (10000), {@code --storm-seconds S} (10), {@code --tray false} (no CAROL), {@code --keep true} (the nodes'
  * homes and logs are kept).
  */
@@ -128,13 +131,15 @@ public final class StressBenchmark {
                        List<String> bobNs, TimedLines bobSays) throws Exception {
         int seconds = number("flood-seconds", 60);
         int rate = number("flood-rate", 10_000);
+        int frame = number("flood-frame", StormSender.LARGEST_MESSAGE_FRAME);
         long folderBefore = size(base.resolve("alice"));
         long rssBefore = ProcessFigures.of(alicePid).rssKib();
-        System.out.printf("flood: %d datagrams of %,d bytes a second for %d s at ALICE (RSS %.1f MiB, data folder"
-                + " %.2f MB before)%n", rate, StormSender.LARGEST_DATAGRAM, seconds, rssBefore / 1024.0,
-                folderBefore / 1e6);
+        System.out.printf("flood: %d datagrams a second around frames of %,d bytes for %d s at ALICE (RSS %.1f MiB,"
+                + " data folder %.2f MB before)%n", rate, frame, seconds, rssBefore / 1024.0, folderBefore / 1e6);
+        NetCounters malloryBefore = NetCounters.of(malloryNs);
+        NetCounters aliceBefore = NetCounters.of(aliceNs);
         Process flooder = java(malloryNs, StormSender.class.getName(), "flood", "10.77.0.1", String.valueOf(seconds),
-                String.valueOf(rate));
+                String.valueOf(rate), String.valueOf(frame));
         TimedLines flooderSays = TimedLines.follow("MALLORY", flooder.getInputStream());
         long start = System.nanoTime();
         long peakRss = 0;
@@ -148,12 +153,10 @@ public final class StressBenchmark {
             }
         }
         String sent = flooderSays.await("its total", 0, l -> l.startsWith("FLOOD "), PATIENCE).text();
+        wire(sent, NetCounters.of(malloryNs).since(malloryBefore), NetCounters.of(aliceNs).since(aliceBefore));
         Thread.sleep(5_000); // what was queued is handled, the WAL is truncated after two quiet seconds
         long hwm = ProcessFigures.field(Files.readString(Path.of("/proc", Long.toString(alicePid), "status")),
                 "VmHWM:");
-        String[] f = sent.split(" ");
-        System.out.printf("flood: %s datagrams sent in %s s (%.0f a second)%n", f[1], f[2],
-                Long.parseLong(f[1]) / Double.parseDouble(f[2]));
         System.out.printf("ALICE peak RSS %.1f MiB (VmHWM; sampled peak %.1f MiB), data folder %.2f MB -> %.2f MB"
                 + " (%+.2f MB), alive: %s%n", hwm / 1024.0, peakRss / 1024.0, folderBefore / 1e6,
                 size(base.resolve("alice")) / 1e6, (size(base.resolve("alice")) - folderBefore) / 1e6,
@@ -165,6 +168,27 @@ public final class StressBenchmark {
         aliceSays.texts().stream().filter(l -> l.contains(" problem ")).forEach(l -> System.out.println("ALICE: " + l));
     }
 
+    /** What MALLORY's program tried and what the kernels counted: on the wire, not only in the program. */
+    private static void wire(String flood, NetCounters mallory, NetCounters alice) {
+        String[] f = flood.split(" "); // FLOOD tried taken seconds bytes
+        double seconds = Double.parseDouble(f[3]);
+        System.out.printf("flood: MALLORY's program tried %s datagrams of %s bytes in %s s (%.0f a second), its"
+                + " kernel took %s (%.0f a second)%n", f[1], f[4], f[3], Long.parseLong(f[1]) / seconds, f[2],
+                Long.parseLong(f[2]) / seconds);
+        System.out.printf("  MALLORY's kernel: %d UDP datagrams out (%.0f a second, %d refused for want of send"
+                + " buffer), cut into %d IP fragments; eth0 sent %d frames, %.0f MB (%.0f MB/s), dropped %d%n",
+                mallory.get("Udp OutDatagrams"), mallory.get("Udp OutDatagrams") / seconds,
+                mallory.get("Udp SndbufErrors"), mallory.get("Ip FragCreates"), mallory.get("eth0 tx_packets"),
+                mallory.get("eth0 tx_bytes") / 1e6, mallory.get("eth0 tx_bytes") / 1e6 / seconds,
+                mallory.get("eth0 tx_dropped"));
+        System.out.printf("  ALICE's kernel: eth0 received %d frames, %.0f MB (%.0f MB/s), dropped %d; %d datagrams"
+                + " reassembled (%.0f a second), %d reassemblies failed; UDP: %d datagrams in, %d dropped because"
+                + " her socket's buffer was full%n", alice.get("eth0 rx_packets"), alice.get("eth0 rx_bytes") / 1e6,
+                alice.get("eth0 rx_bytes") / 1e6 / seconds, alice.get("eth0 rx_dropped"), alice.get("Ip ReasmOKs"),
+                alice.get("Ip ReasmOKs") / seconds, alice.get("Ip ReasmFails"), alice.get("Udp InDatagrams"),
+                alice.get("Udp RcvbufErrors"));
+    }
+
     /** The storm, heard by everyone; then what each node answered and what CAROL's Swing thread spent. */
     private void storm(List<String> malloryNs, Map<String, TimedLines> listening, long alicePid) throws Exception {
         int count = number("storm", 10_000);
@@ -172,23 +196,30 @@ public final class StressBenchmark {
         XDesktop desktop = null;
         Process carol = null;
         long carolPid = 0;
+        Path carolsEventThread = base.resolve("carol-event-thread.txt");
         try {
             if (Boolean.parseBoolean(options.getOrDefault("tray", "true")) && XDesktop.unavailableReason() == null) {
                 desktop = XDesktop.start(true);
-                carol = traytalk(lan.exec(lan.addHost("carol", 3)), "CAROL", desktop.env());
+                carol = traytalk(lan.exec(lan.addHost("carol", 3)), "CAROL", desktop.env(), List.of("-cp",
+                        jar + ":" + Path.of("target", "test-classes").toAbsolutePath(),
+                        EventThreadProbe.class.getName(), carolsEventThread.toString()));
                 carolPid = carol.pid();
                 awaitSwingThread(carolPid);
                 Thread.sleep(10_000); // CAROL has met the others and drawn her menu: only the storm is measured
             } else {
                 System.out.println("no tray node: " + XDesktop.unavailableReason());
             }
-            long swingBefore = carolPid == 0 ? 0 : swingCpuNanos(carolPid);
             Process stormer = java(malloryNs, StormSender.class.getName(), "detect", EVERYONE,
                     String.valueOf(count), String.valueOf(seconds), "10");
             TimedLines says = TimedLines.follow("MALLORY", stormer.getInputStream());
+            says.await("the storm's identities", 0, "READY"::equals, 10 * PATIENCE); // slow on a busy machine
+            long swingBefore = carolPid == 0 ? 0 : swingCpuNanos(carolPid);
+            long stormStart = System.currentTimeMillis();
             String took = says.await("the storm's end", 0, l -> l.startsWith("STORM "), seconds + PATIENCE).text();
             long swingStorm = carolPid == 0 ? 0 : swingCpuNanos(carolPid) - swingBefore;
+            long stormEnd = System.currentTimeMillis();
             stormer.waitFor(PATIENCE, TimeUnit.SECONDS);
+            long after = System.currentTimeMillis();
             long swingAll = carolPid == 0 ? 0 : swingCpuNanos(carolPid) - swingBefore;
             System.out.printf("DETECT storm: %s DETECTs in %s s, each under its own name and identity (which answers"
                     + " the nodes' questions), broadcast from 10.77.0.9; answers that came back until 10 s after it,"
@@ -199,6 +230,14 @@ public final class StressBenchmark {
             listening.forEach((name, lines) -> System.out.printf("  storm names %s took for online: %d%n", name,
                     lines.texts().stream().filter(l -> l.contains(" peer-online STORM")).count()));
             if (carol != null) {
+                List<EventThreadTimes.Tick> ticks = EventThreadTimes.ticks(carolsEventThread, after);
+                System.out.printf("CAROL's Swing thread, wall-clock time dispatching events (longest single"
+                        + " dispatch; longest wait of a probe posted every %d ms):%n", EventThreadProbe.TICK_MS);
+                System.out.println("  10 s before the storm (quiet): "
+                        + EventThreadTimes.between(ticks, stormStart - 10_000, stormStart));
+                System.out.println("  during the storm: " + EventThreadTimes.between(ticks, stormStart, stormEnd));
+                System.out.println("  from its start until 10 s after it: "
+                        + EventThreadTimes.between(ticks, stormStart, after));
                 System.out.printf("CAROL's Swing thread (AWT-EventQueue) CPU time: %.0f ms during the storm, %.0f ms"
                         + " until 10 s after it%n", swingStorm / 1e6, swingAll / 1e6);
             }
@@ -247,6 +286,12 @@ public final class StressBenchmark {
     /** TrayTalk with the launchers' JVM options, its home in the benchmark's folder; started, output piped. */
     private Process traytalk(List<String> netns, String name, Map<String, String> env, String... args)
             throws IOException {
+        return traytalk(netns, name, env, List.of("-jar", jar.toString()), args);
+    }
+
+    /** The same, started by {@code main} (the jar, or a class that runs TrayTalk's main). */
+    private Process traytalk(List<String> netns, String name, Map<String, String> env, List<String> main,
+                             String... args) throws IOException {
         Path home = base.resolve(name.toLowerCase());
         if (!Files.exists(home)) {
             Files.createDirectories(home);
@@ -256,7 +301,8 @@ public final class StressBenchmark {
         List<String> cmd = new ArrayList<>(netns);
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvm);
-        cmd.addAll(List.of("-jar", jar.toString(), "--home", home.toString()));
+        cmd.addAll(main);
+        cmd.addAll(List.of("--home", home.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(home.resolve("stderr.txt").toFile());
         pb.environment().putAll(env);

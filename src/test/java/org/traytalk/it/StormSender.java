@@ -6,7 +6,10 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -35,22 +38,24 @@ import org.traytalk.wire.secure.SecureFrameCodec;
 /**
  * A hostile host's load, run inside its namespace by the stress benchmark (org.traytalk.bench.StressBenchmark):
  * <ul>
- * <li>{@code flood IP SECONDS PER_SECOND}: the largest datagrams TrayTalk's UDP carrier takes (a version 2
- * envelope around 65,000 bytes of noise), paced to PER_SECOND, by two threads from 32 sockets each (64 source
- * ports), to IP:42138; prints {@code SENT n} each second and {@code FLOOD sent seconds} at the end.</li>
+ * <li>{@code flood IP SECONDS PER_SECOND FRAME_BYTES}: datagrams of a version 2 envelope around FRAME_BYTES of
+ * noise ({@link #LARGEST_MESSAGE_FRAME} for the largest message, {@link SecureFrameCodec#MAX_FRAME_BYTES} for the
+ * largest datagram the UDP carrier takes), paced to PER_SECOND, by four threads from 32 non-blocking sockets each
+ * (128 source ports), to IP:42138; prints {@code SENT n} (taken by the kernel so far) each second and
+ * {@code FLOOD tried taken seconds datagram-bytes} at the end.</li>
  * <li>{@code detect IP COUNT SECONDS LISTEN}: COUNT DETECTs to IP:42138 (the broadcast address reaches every node)
  * spread evenly over SECONDS, each under its own name and its own fresh identity (so none is limited as a repeat
- * asker), all from one socket, each identity answering the question a node asks it as a live peer would (so its
+ * asker; {@code READY} is printed when they are made and the storm starts), all from one socket, each identity answering the question a node asks it as a live peer would (so its
  * name can come online); then listens LISTEN seconds more and prints {@code ANSWERS ip kind n} for what came back
  * to that socket, per node and kind (ONLINE answers, DETECT questions, anything else).</li>
  * </ul>
  */
 public final class StormSender {
     static final int PORT = 42138;
-    /** The largest datagram UDP carries: a version 2 envelope around the largest frame. */
-    public static final int LARGEST_DATAGRAM = Forgeries.envelope(new byte[SecureFrameCodec.MAX_FRAME_BYTES]).length;
+    /** The frame of a message with the largest body, 32 KiB (docs/PROTOCOL.md, the UDP envelope). */
+    public static final int LARGEST_MESSAGE_FRAME = 32_836;
     private static final int ANY_DATAGRAM = 65_507;
-    private static final int FLOOD_THREADS = 2;
+    private static final int FLOOD_THREADS = 4;
 
     private StormSender() {
     }
@@ -58,64 +63,82 @@ public final class StormSender {
     public static void main(String[] args) throws Exception {
         InetAddress target = InetAddress.getByName(args[1]);
         switch (args[0]) {
-            case "flood" -> flood(target, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            case "flood" -> flood(target, Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                    Integer.parseInt(args[4]));
             case "detect" -> detect(target, Integer.parseInt(args[2]), Integer.parseInt(args[3]),
                     Integer.parseInt(args[4]));
             default -> throw new IllegalArgumentException("flood or detect, not " + args[0]);
         }
     }
 
-    private static void flood(InetAddress target, int seconds, int perSecond) throws Exception {
-        byte[] noise = new byte[SecureFrameCodec.MAX_FRAME_BYTES];
+    private static void flood(InetAddress target, int seconds, int perSecond, int frameBytes) throws Exception {
+        byte[] noise = new byte[frameBytes];
         new SecureRandom().nextBytes(noise);
+        byte[] datagram = Forgeries.envelope(noise);
         long start = System.nanoTime();
         long end = start + seconds * 1_000_000_000L;
-        AtomicLong sent = new AtomicLong();
+        AtomicLong tried = new AtomicLong();
+        AtomicLong taken = new AtomicLong();
         List<Thread> senders = new ArrayList<>();
-        for (int t = 0; t < FLOOD_THREADS; t++) { // one thread cannot fragment and send 10,000 of these a second
-            byte[] datagram = Forgeries.envelope(noise);
-            int share = perSecond / FLOOD_THREADS;
-            Thread sender = new Thread(() -> floodAtRate(target, datagram, share, start, end, sent), "flood-" + t);
+        for (int t = 0; t < FLOOD_THREADS; t++) { // the kernel fragments in the sender: a thread per core, and more
+            Flood share = new Flood(target, datagram, perSecond / FLOOD_THREADS, tried, taken);
+            Thread sender = new Thread(() -> share.run(start, end), "flood-" + t);
             sender.start();
             senders.add(sender);
         }
         for (long second = 1; second <= seconds; second++) {
             LockSupport.parkNanos(start + second * 1_000_000_000L - System.nanoTime());
-            System.out.println("SENT " + sent.get());
+            System.out.println("SENT " + taken.get());
             System.out.flush();
         }
         for (Thread sender : senders) {
             sender.join();
         }
-        System.out.printf("FLOOD %d %.1f%n", sent.get(), (System.nanoTime() - start) / 1e9);
+        System.out.printf("FLOOD %d %d %.1f %d%n", tried.get(), taken.get(), (System.nanoTime() - start) / 1e9,
+                datagram.length);
     }
 
-    /** Sends {@code datagram} at {@code perSecond} from 32 sockets until {@code end}, counting each in {@code sent}. */
-    private static void floodAtRate(InetAddress target, byte[] datagram, int perSecond, long start, long end,
-                                    AtomicLong sent) {
-        List<DatagramSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < 32; i++) {
-                DatagramSocket s = new DatagramSocket(new InetSocketAddress(0));
-                s.setSendBufferSize(4 << 20);
-                sockets.add(s);
-            }
-            long mine = 0;
-            while (System.nanoTime() < end) {
-                long due = (System.nanoTime() - start) * perSecond / 1_000_000_000L; // what should have left by now
-                while (mine < due && System.nanoTime() < end) {
-                    datagram[datagram.length - 1] = (byte) mine; // each one differs: none may be taken for a repeat
-                    sockets.get((int) (mine % sockets.size())).send(new DatagramPacket(datagram, datagram.length,
-                            target, PORT));
-                    mine++;
-                    sent.incrementAndGet();
+    /**
+     * One sending thread's share of the flood: non-blocking channels on 32 source ports and one buffer, so the
+     * thread spends its time in the kernel sending rather than copying or waiting; a datagram the kernel has no
+     * room for is counted as tried, not taken, and the pace goes on.
+     */
+    private record Flood(InetAddress target, byte[] datagram, int perSecond, AtomicLong tried, AtomicLong taken) {
+        void run(long start, long end) {
+            InetSocketAddress to = new InetSocketAddress(target, PORT);
+            ByteBuffer buffer = ByteBuffer.allocateDirect(datagram.length).put(datagram);
+            List<DatagramChannel> channels = new ArrayList<>();
+            try {
+                for (int i = 0; i < 32; i++) {
+                    DatagramChannel c = DatagramChannel.open(StandardProtocolFamily.INET);
+                    channels.add(c);
+                    c.configureBlocking(false);
+                    c.setOption(StandardSocketOptions.SO_SNDBUF, 1 << 20);
+                    c.bind(new InetSocketAddress(0));
                 }
-                LockSupport.parkNanos(200_000);
+                long mine = 0;
+                while (System.nanoTime() < end) {
+                    long due = (System.nanoTime() - start) * perSecond / 1_000_000_000L; // what should be out by now
+                    for (; mine < due && System.nanoTime() < end; mine++) {
+                        buffer.put(datagram.length - 1, (byte) mine).clear(); // each differs: none is a repeat
+                        tried.incrementAndGet();
+                        if (channels.get((int) (mine % channels.size())).send(buffer, to) > 0) {
+                            taken.incrementAndGet();
+                        }
+                    }
+                    LockSupport.parkNanos(200_000);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                for (DatagramChannel c : channels) {
+                    try {
+                        c.close();
+                    } catch (IOException ignored) {
+                        // the process ends next
+                    }
+                }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            sockets.forEach(DatagramSocket::close);
         }
     }
 
@@ -178,6 +201,8 @@ public final class StormSender {
                     "storm-answers");
             listener.setDaemon(true);
             listener.start();
+            System.out.println("READY"); // the identities are made: the storm starts now
+            System.out.flush();
             long start = System.nanoTime();
             for (int i = 0; i < count; i++) {
                 long due = start + (long) i * seconds * 1_000_000_000L / count;
