@@ -90,6 +90,16 @@ final class Forgeries {
         return is(datagram, TransportFrame.class);
     }
 
+    /** The type of frame in a version 2 envelope ("AnnouncementFrame", ...), or "other" for anything else. */
+    static String kind(byte[] datagram) {
+        try {
+            UdpEnvelope e = ENVELOPES.decode(datagram, 0, datagram.length);
+            return FRAMES.decode(e.frame()).getClass().getSimpleName();
+        } catch (MalformedMessageException e) {
+            return "other";
+        }
+    }
+
     /** True when the datagram is a version 2 envelope around a frame of that type. */
     static boolean is(byte[] datagram, Class<? extends SecureFrame> type) {
         try {
