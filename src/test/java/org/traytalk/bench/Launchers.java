@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.traytalk.it.NetnsLan;
 
 /**
@@ -46,6 +48,16 @@ final class Launchers {
         this.testClasses = testClasses;
         this.java = java;
         this.asUser = asUser;
+    }
+
+    /** The JVM options every launcher gives TrayTalk: the project's pom.xml, {@code traytalk.jvm.options}. */
+    static List<String> pomJvmOptions(Path project) throws IOException {
+        Matcher m = Pattern.compile("<traytalk.jvm.options>([^<]*)</traytalk.jvm.options>")
+                .matcher(Files.readString(project.resolve("pom.xml")));
+        if (!m.find()) {
+            throw new IllegalStateException("no traytalk.jvm.options in pom.xml");
+        }
+        return List.of(m.group(1).trim().split("\\s+"));
     }
 
     /** The command for {@code name} in {@code home}; the command may need setting up first (autostart entry). */

@@ -10,8 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.traytalk.it.NetnsLan;
 import org.traytalk.it.StormSender;
@@ -44,12 +42,13 @@ public final class StressBenchmark {
     private final Path jar;
     private final List<String> jvm;
     private final String classpath;
-    private final List<Process> started = new ArrayList<>();
+    private final LanRun lanRun;
 
-    private StressBenchmark(Map<String, String> options, NetnsLan lan, Path base, Path jar, List<String> jvm) {
+    private StressBenchmark(Map<String, String> options, LanRun run, Path jar, List<String> jvm) {
         this.options = options;
-        this.lan = lan;
-        this.base = base;
+        this.lanRun = run;
+        this.lan = run.lan;
+        this.base = run.base;
         this.jar = jar;
         this.jvm = jvm;
         this.classpath = Path.of("target", "test-classes").toAbsolutePath() + ":" + jar; // the jar holds its libraries
@@ -68,36 +67,8 @@ public final class StressBenchmark {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run mvn -B -DskipTests package first");
         }
-        Matcher m = Pattern.compile("<traytalk.jvm.options>([^<]*)</traytalk.jvm.options>")
-                .matcher(Files.readString(project.resolve("pom.xml")));
-        if (!m.find()) {
-            throw new IllegalStateException("no traytalk.jvm.options in pom.xml");
-        }
-        Path base = Files.createTempDirectory("traytalk-stress");
-        NetnsLan lan = NetnsLan.create("ts" + ProcessHandle.current().pid());
-        StressBenchmark bench = new StressBenchmark(options, lan, base, jar, List.of(m.group(1).trim().split("\\s+")));
-        Thread cleanUp = new Thread(bench::cleanUp, "stress-clean-up"); // also when interrupted (^C)
-        Runtime.getRuntime().addShutdownHook(cleanUp);
-        try {
-            bench.run();
-        } finally {
-            bench.cleanUp();
-            Runtime.getRuntime().removeShutdownHook(cleanUp);
-        }
-    }
-
-    private synchronized void cleanUp() {
-        started.forEach(Process::destroy); // TrayTalk logs what it refused in all as it ends
-        started.forEach(AppRun::awaitEnd);
-        lan.close();
-        if (Boolean.parseBoolean(options.getOrDefault("keep", "false"))) {
-            System.out.println("the nodes' homes and logs are kept in " + base);
-            return;
-        }
-        try {
-            NetnsLan.run("rm", "-rf", base.toString());
-        } catch (IOException e) {
-            System.err.println("Could not remove " + base + ": " + e.getMessage());
+        try (LanRun run = LanRun.create("ts", Boolean.parseBoolean(options.getOrDefault("keep", "false")))) {
+            new StressBenchmark(options, run, jar, Launchers.pomJvmOptions(project)).run();
         }
     }
 
@@ -307,7 +278,7 @@ public final class StressBenchmark {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(home.resolve("stderr.txt").toFile());
         pb.environment().putAll(env);
         pb.environment().put("HOME", home.toString());
-        return started(pb);
+        return lanRun.start(pb);
     }
 
     /** A class of the test classpath run in a namespace. */
@@ -316,13 +287,7 @@ public final class StressBenchmark {
         cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.net.preferIPv4Stack=true", "-cp", classpath, mainClass));
         cmd.addAll(List.of(args));
-        return started(new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT));
-    }
-
-    private synchronized Process started(ProcessBuilder pb) throws IOException {
-        Process p = pb.start(); // ip netns exec execs the program: the pid is the program's
-        started.add(p);
-        return p;
+        return lanRun.start(new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT));
     }
 
     private static void awaitSwingThread(long pid) throws Exception {

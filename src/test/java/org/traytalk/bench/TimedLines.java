@@ -62,6 +62,13 @@ final class TimedLines {
         }
     }
 
+    /** What was read so far, with when. */
+    List<Line> lines() {
+        synchronized (lines) {
+            return List.copyOf(lines);
+        }
+    }
+
     List<String> texts() {
         synchronized (lines) {
             return lines.stream().map(Line::text).toList();

@@ -2,6 +2,8 @@ package org.traytalk.it;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -58,16 +60,38 @@ public final class NetnsLan implements AutoCloseable {
 
     /** Adds a host namespace with eth0 = 10.77.0.{octet}/24 on the bridge; returns the namespace name. */
     public String addHost(String host, int octet) throws IOException {
+        return addHost(host, "10.77.0." + octet + "/24", "10.77.0.255", prefix + host.charAt(0) + octet);
+    }
+
+    /**
+     * Adds a host namespace with eth0 = {@code cidr} (10.77.0.1/16, for a LAN larger than 254 hosts) and that
+     * broadcast address on the bridge; returns the namespace name.
+     */
+    public String addHost(String host, String cidr, String broadcast) throws IOException {
+        return addHost(host, cidr, broadcast, prefix + host.charAt(0) + "p" + bridgePorts.size());
+    }
+
+    private String addHost(String host, String cidr, String broadcast, String port) throws IOException {
         String ns = ns(host);
-        String port = prefix + host.charAt(0) + octet;
         run("ip", "link", "add", "eth0", "netns", ns, "type", "veth", "peer", "name", port, "netns", name("sw"));
         run("ip", "-n", name("sw"), "link", "set", port, "master", "br0");
         run("ip", "-n", name("sw"), "link", "set", port, "up");
-        run("ip", "-n", ns, "addr", "add", "10.77.0." + octet + "/24", "brd", "10.77.0.255", "dev", "eth0");
+        run("ip", "-n", ns, "addr", "add", cidr, "brd", broadcast, "dev", "eth0");
         run("ip", "-n", ns, "link", "set", "eth0", "up");
         run("ip", "-n", ns, "link", "set", "lo", "up");
         bridgePorts.put(host, port);
         return ns;
+    }
+
+    /** More addresses on the host's eth0 ({@code 10.77.3.7/16}, ...), added in one batch: one program, many hosts. */
+    public void addAddresses(String ns, List<String> cidrs) throws IOException {
+        Path batch = Files.createTempFile("netns-addresses", ".txt");
+        try {
+            Files.write(batch, cidrs.stream().map(c -> "addr add " + c + " dev eth0").toList());
+            run("ip", "-n", ns, "-batch", batch.toString());
+        } finally {
+            Files.delete(batch);
+        }
     }
 
     /** Takes the host's cable out of the switch: its interface stays up, but nothing gets through either way. */
