@@ -142,7 +142,10 @@ public final class ConversationsWindow {
         worker = Executors.newSingleThreadExecutor(new DaemonThreads("traytalk-history"));
         panel = new ConversationsPanel(messenger, keyChanges, worker, SwingUtilities::invokeLater, clock);
         panel.setCloseAction(this::close);
-        panel.setReviewAction(c -> review.accept(c.name()));
+        panel.setReviewAction(c -> {
+            LOG.info("Conversation banner: review of {}", c.name());
+            review.accept(c.name());
+        });
         panel.setExportAction(() -> panel.openConversation().ifPresent(this::export));
         frame = new JFrame(TITLE);
         frame.setName("traytalk-conversations");
