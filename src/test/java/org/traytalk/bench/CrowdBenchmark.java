@@ -68,7 +68,7 @@ public final class CrowdBenchmark {
         int spread = number("spread", 10);
         int settle = number("settle", 240);
         int measure = number("measure", 300);
-        String repeats = PresenceRepeats.seconds();
+        String repeats = PresenceRepeats.schedule();
         List<String> nodeNs = lan.exec(lan.addHost("node", NODE_IP + "/16", "10.77.255.255"));
         String crowdHost = lan.addHost("crowd", "10.77.0.2/16", "10.77.255.255");
         List<String> cidrs = new ArrayList<>();
@@ -77,8 +77,9 @@ public final class CrowdBenchmark {
         }
         lan.addAddresses(crowdHost, cidrs);
         List<String> jvm = Launchers.pomJvmOptions(Path.of("").toAbsolutePath());
-        System.out.printf("crowd: load %s; %d peers starting within %d s, repeating at %s s after their start,"
-                + " heartbeat %d s; NODE runs with %s%n", Files.readString(Path.of("/proc/loadavg")).trim(), peers,
+        System.out.printf("crowd: load %s; %d peers starting within %d s, repeating at %s ms after their start"
+                + " (+: asking too), heartbeat %d s; NODE runs with %s%n",
+                Files.readString(Path.of("/proc/loadavg")).trim(), peers,
                 spread, repeats, HEARTBEAT, String.join(" ", jvm));
 
         Path home = Files.createDirectories(lanRun.base.resolve("node"));

@@ -19,6 +19,7 @@ import java.util.PriorityQueue;
 import java.util.TreeMap;
 import org.traytalk.crypto.Ed25519;
 import org.traytalk.crypto.X25519;
+import org.traytalk.engine.PresenceRepeats;
 import org.traytalk.model.PeerAddress;
 import org.traytalk.secure.GroupSecrets;
 import org.traytalk.secure.Opened;
@@ -35,13 +36,14 @@ import org.traytalk.wire.secure.AnnouncementCodec;
  * A crowd of TrayTalk peers in one program, run in its namespace by the crowd benchmark ({@link CrowdBenchmark}):
  * peer {@code i} owns the address {@link #address}(i) (already on eth0) and port 42138, its own identity and its own
  * {@link SecureLink}, so every frame is TrayTalk's own. Each starts at a random moment within the spread, then does
- * what PresenceKeeper does: DETECT and ONLINE to everyone at start and again after each repeat (+-25 %), ONLINE to
- * everyone every heartbeat (+-10 %); a DETECT sent to it is answered with an ONLINE carrying its challenge's echo, and
- * an announcement it cannot believe yet is asked about by its link, as a node's would. The node's broadcasts reach
+ * what PresenceKeeper does: DETECT and ONLINE to everyone at start, ONLINE again after each of its repeats (+-10 %,
+ * with a DETECT before it where the repeat asks), ONLINE to everyone every heartbeat (+-10 %); a DETECT sent to it
+ * is answered with an ONLINE carrying its challenge's echo, and an announcement it cannot believe yet is asked about by its link, as a node's would. The node's broadcasts reach
  * every started peer. One thread, one selector. Prints {@code COUNTS ms key=n ...} (totals so far) every 10 s:
  * {@code out.bcast.KIND}, {@code out.direct.KIND} what the crowd sent, {@code in.bcast.KIND}, {@code in.direct.KIND}
  * what came from the node; and {@code STARTED ms} when the last peer made its first announcement.
- * <p>Arguments: PEERS NODE_IP SPREAD_SECONDS HEARTBEAT_SECONDS RUN_SECONDS REPEATS (seconds, comma-separated).
+ * <p>Arguments: PEERS NODE_IP SPREAD_SECONDS HEARTBEAT_SECONDS RUN_SECONDS REPEATS (as
+ * {@link PresenceRepeats#schedule}).
  */
 public final class CrowdSimulator {
     static final int PORT = 42138;
@@ -125,8 +127,16 @@ public final class CrowdSimulator {
         }
     }
 
-    /** When a peer announces next: {@code ask} at start and its repeats (DETECT and ONLINE), else a heartbeat. */
-    private record Due(long at, Peer peer, boolean ask) {
+    /** When a peer announces next: ONLINE, after a DETECT if it {@code ask}s; the heartbeat when not a repeat. */
+    private record Due(long at, Peer peer, boolean ask, boolean heartbeat) {
+    }
+
+    /** One of PresenceKeeper's repeats after the start-up announcement: "3000+" is 3 s later, asking again. */
+    private record Repeat(long afterNanos, boolean ask) {
+        static Repeat parse(String text) {
+            boolean ask = text.endsWith("+");
+            return new Repeat(Long.parseLong(ask ? text.substring(0, text.length() - 1) : text) * 1_000_000L, ask);
+        }
     }
 
     private final GroupSecrets group = GroupSecrets.derive(GROUP, null);
@@ -145,12 +155,11 @@ public final class CrowdSimulator {
         long spread = Long.parseLong(args[2]) * 1_000_000_000L;
         long heartbeat = Long.parseLong(args[3]) * 1_000_000_000L;
         long run = Long.parseLong(args[4]) * 1_000_000_000L;
-        long[] repeats = Arrays.stream(args[5].split(",")).mapToLong(s -> Long.parseLong(s.trim()) * 1_000_000_000L)
-                .toArray();
-        new CrowdSimulator().run(peers, node, spread, heartbeat, run, repeats);
+        new CrowdSimulator().run(peers, node, spread, heartbeat, run, Arrays.stream(args[5].split(","))
+                .map(Repeat::parse).toList());
     }
 
-    private void run(int count, InetAddress node, long spread, long heartbeat, long run, long[] repeats)
+    private void run(int count, InetAddress node, long spread, long heartbeat, long run, List<Repeat> repeats)
             throws IOException {
         List<Peer> peers = new ArrayList<>(count);
         try (Selector selector = Selector.open(); DatagramChannel broadcasts = DatagramChannel.open()) {
@@ -168,11 +177,11 @@ public final class CrowdSimulator {
             PriorityQueue<Due> due = new PriorityQueue<>((a, b) -> Long.compare(a.at(), b.at()));
             for (Peer p : peers) {
                 long first = start + (long) (random.nextDouble() * spread);
-                due.add(new Due(first, p, true));
-                for (long r : repeats) {
-                    due.add(new Due(first + jittered(r, 0.25), p, true));
+                due.add(new Due(first, p, true, false));
+                for (Repeat r : repeats) {
+                    due.add(new Due(first + jittered(r.afterNanos(), PresenceRepeats.JITTER), p, r.ask(), false));
                 }
-                due.add(new Due(first + jittered(heartbeat, 0.1), p, false));
+                due.add(new Due(first + jittered(heartbeat, 0.1), p, false, true));
             }
             ByteBuffer buffer = ByteBuffer.allocate(65_536);
             long end = start + run;
@@ -201,8 +210,9 @@ public final class CrowdSimulator {
                     }
                     if (d.ask()) {
                         p.announce(Announcement.Kind.DETECT, everyone, null, "bcast");
-                    } else {
-                        due.add(new Due(d.at() + jittered(heartbeat, 0.1), p, false));
+                    }
+                    if (d.heartbeat()) {
+                        due.add(new Due(d.at() + jittered(heartbeat, 0.1), p, false, true));
                     }
                     p.announce(Announcement.Kind.ONLINE, everyone, null, "bcast");
                 }
