@@ -109,6 +109,7 @@ public final class StressBenchmark {
                 + " data folder %.2f MB before)%n", rate, frame, seconds, rssBefore / 1024.0, folderBefore / 1e6);
         NetCounters malloryBefore = NetCounters.of(malloryNs);
         NetCounters aliceBefore = NetCounters.of(aliceNs);
+        long aliceCpu = ProcessFigures.cpuNanos(alicePid);
         Process flooder = java(malloryNs, StormSender.class.getName(), "flood", "10.77.0.1", String.valueOf(seconds),
                 String.valueOf(rate), String.valueOf(frame));
         TimedLines flooderSays = TimedLines.follow("MALLORY", flooder.getInputStream());
@@ -125,6 +126,9 @@ public final class StressBenchmark {
         }
         String sent = flooderSays.await("its total", 0, l -> l.startsWith("FLOOD "), PATIENCE).text();
         wire(sent, NetCounters.of(malloryNs).since(malloryBefore), NetCounters.of(aliceNs).since(aliceBefore));
+        System.out.printf("  CPU time: MALLORY's program %s s user, %s s system (sending on a veth link runs the"
+                + " bridge and ALICE's reassembly in the sender's thread too); ALICE %.1f s%n", sent.split(" ")[5],
+                sent.split(" ")[6], (ProcessFigures.cpuNanos(alicePid) - aliceCpu) / 1e9);
         Thread.sleep(5_000); // what was queued is handled, the WAL is truncated after two quiet seconds
         long hwm = ProcessFigures.field(Files.readString(Path.of("/proc", Long.toString(alicePid), "status")),
                 "VmHWM:");
@@ -141,7 +145,7 @@ public final class StressBenchmark {
 
     /** What MALLORY's program tried and what the kernels counted: on the wire, not only in the program. */
     private static void wire(String flood, NetCounters mallory, NetCounters alice) {
-        String[] f = flood.split(" "); // FLOOD tried taken seconds bytes
+        String[] f = flood.split(" "); // FLOOD tried taken seconds bytes user system
         double seconds = Double.parseDouble(f[3]);
         System.out.printf("flood: MALLORY's program tried %s datagrams of %s bytes in %s s (%.0f a second), its"
                 + " kernel took %s (%.0f a second)%n", f[1], f[4], f[3], Long.parseLong(f[1]) / seconds, f[2],

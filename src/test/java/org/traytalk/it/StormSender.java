@@ -10,6 +10,8 @@ import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -42,7 +44,7 @@ import org.traytalk.wire.secure.SecureFrameCodec;
  * noise ({@link #LARGEST_MESSAGE_FRAME} for the largest message, {@link SecureFrameCodec#MAX_FRAME_BYTES} for the
  * largest datagram the UDP carrier takes), paced to PER_SECOND, by four threads from 32 non-blocking sockets each
  * (128 source ports), to IP:42138; prints {@code SENT n} (taken by the kernel so far) each second and
- * {@code FLOOD tried taken seconds datagram-bytes} at the end.</li>
+ * {@code FLOOD tried taken seconds datagram-bytes user-seconds system-seconds} at the end (its CPU time).</li>
  * <li>{@code detect IP COUNT SECONDS LISTEN}: COUNT DETECTs to IP:42138 (the broadcast address reaches every node)
  * spread evenly over SECONDS, each under its own name and its own fresh identity (so none is limited as a repeat
  * asker; {@code READY} is printed when they are made and the storm starts), all from one socket, each identity answering the question a node asks it as a live peer would (so its
@@ -56,6 +58,8 @@ public final class StormSender {
     public static final int LARGEST_MESSAGE_FRAME = 32_836;
     private static final int ANY_DATAGRAM = 65_507;
     private static final int FLOOD_THREADS = 4;
+    /** The unit of a process's CPU times in /proc (USER_HZ, 100 on Linux). */
+    private static final double CLOCK_TICKS = 100.0;
 
     private StormSender() {
     }
@@ -94,8 +98,10 @@ public final class StormSender {
         for (Thread sender : senders) {
             sender.join();
         }
-        System.out.printf("FLOOD %d %d %.1f %d%n", tried.get(), taken.get(), (System.nanoTime() - start) / 1e9,
-                datagram.length);
+        String[] stat = Files.readString(Path.of("/proc/self/stat")).replaceFirst("^.*\\) ", "").split(" ");
+        System.out.printf("FLOOD %d %d %.1f %d %.1f %.1f%n", tried.get(), taken.get(),
+                (System.nanoTime() - start) / 1e9, datagram.length, Long.parseLong(stat[11]) / CLOCK_TICKS,
+                Long.parseLong(stat[12]) / CLOCK_TICKS);
     }
 
     /**
