@@ -16,21 +16,20 @@ import org.traytalk.it.StormSender;
 import org.traytalk.it.XDesktop;
 
 /**
- * TrayTalk under attack on a namespace LAN (nothing reaches the machine's own network): ALICE ({@code traytalk
- * listen}, the launchers' JVM options) is flooded by MALLORY's host with datagrams of the largest message for a
- * minute while BOB, a quiet peer, writes to her; then MALLORY broadcasts a storm of DETECTs, each under a new name and a new
+ * TrayTalk under attack on a namespace LAN (nothing reaches the machine's own network): ALICE ({@code traytalk listen},
+ * the launchers' JVM options) is flooded by MALLORY's host with datagrams of the largest message for a minute while
+ * BOB, a quiet peer, writes to her; then MALLORY broadcasts a storm of DETECTs, each under a new name and a new
  * identity, which ALICE, BOB and CAROL (the tray app on Xvfb with trayer, when they are installed) all hear. Prints
  * what the flood put on the wire (the kernels' counters in MALLORY's and ALICE's namespaces), ALICE's peak RSS, her
- * data folder's growth and BOB's message's delivery during the flood (and without it, for comparison), then the
- * answers each node sent to the storm and how long CAROL's Swing thread was busy meanwhile, in wall-clock time
- * ({@link EventThreadProbe}) and CPU time. Needs root and {@code ip}.
+ * data folder's growth and BOB's message's delivery during the flood (and without it, for comparison), then the answers
+ * each node sent to the storm and how long CAROL's Swing thread was busy meanwhile, in wall-clock time ({@link
+ * EventThreadProbe}) and CPU time. Needs root and {@code ip}.
  *
  * <pre>mvn -q -B -DskipTests package &amp;&amp; mvn -q -B test-compile exec:java@stress</pre>
- * Options: {@code --flood-seconds S} (60), {@code --flood-rate N} datagrams a second (10000), {@code --flood-frame
- * B} bytes of noise in each datagram's envelope (32836, the frame of a 32 KiB message; 65000 for the largest
- * datagram the UDP carrier takes), {@code --storm N}
- * DETECTs (10000), {@code --storm-seconds S} (10), {@code --tray false} (no CAROL), {@code --keep true} (the nodes'
- * homes and logs are kept).
+ * Options: {@code --flood-seconds S} (60), {@code --flood-rate N} datagrams a second (10000), {@code --flood-frame B}
+ * bytes of noise in each datagram's envelope (32836, the frame of a 32 KiB message; 65000 for the largest datagram the
+ * UDP carrier takes), {@code --storm N} DETECTs (10000), {@code --storm-seconds S} (10), {@code --tray false} (no
+ * CAROL), {@code --keep true} (the nodes' homes and logs are kept).
  */
 public final class StressBenchmark {
     private static final String EVERYONE = "10.77.0.255";

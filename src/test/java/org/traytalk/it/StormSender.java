@@ -46,10 +46,11 @@ import org.traytalk.wire.secure.SecureFrameCodec;
  * (128 source ports), to IP:42138; prints {@code SENT n} (taken by the kernel so far) each second and
  * {@code FLOOD tried taken seconds datagram-bytes user-seconds system-seconds} at the end (its CPU time).</li>
  * <li>{@code detect IP COUNT SECONDS LISTEN}: COUNT DETECTs to IP:42138 (the broadcast address reaches every node)
- * spread evenly over SECONDS, each under its own name and its own fresh identity (so none is limited as a repeat
- * asker; {@code READY} is printed when they are made and the storm starts), all from one socket, each identity answering the question a node asks it as a live peer would (so its
- * name can come online); then listens LISTEN seconds more and prints {@code ANSWERS ip kind n} for what came back
- * to that socket, per node and kind (ONLINE answers, DETECT questions, anything else).</li>
+ * spread evenly over SECONDS, each under its own name and its own fresh identity (so none is limited as a repeat asker;
+ * {@code READY} is printed when they are made and the storm starts), all from one socket, each identity answering the
+ * question a node asks it as a live peer would (so its name can come online); then listens LISTEN seconds more and
+ * prints {@code ANSWERS ip kind n} for what came back to that socket, per node and kind (ONLINE answers, DETECT
+ * questions, anything else).</li>
  * </ul>
  */
 public final class StormSender {
