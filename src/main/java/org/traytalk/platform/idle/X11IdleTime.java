@@ -1,20 +1,24 @@
 package org.traytalk.platform.idle;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
+import com.sun.jna.Memory;
+import com.sun.jna.NativeLibrary;
 import com.sun.jna.NativeLong;
+import com.sun.jna.Pointer;
 import com.sun.jna.Structure;
-import com.sun.jna.platform.unix.X11;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The X screen saver extension's idle time (XScreenSaverQueryInfo), on a display connection of its own. */
+/**
+ * The X screen saver extension's idle time (XScreenSaverQueryInfo), on a display connection opened for each look
+ * and closed after it, with the libraries and the reply's memory let go too: between looks (minutes apart while the
+ * user is at the desk) TrayTalk holds no second X connection and JNA keeps no cleaner thread running.
+ */
 final class X11IdleTime implements IdleTime {
 
     /** XScreenSaverInfo from X11/extensions/scrnsaver.h. */
     @Structure.FieldOrder({"window", "state", "kind", "tilOrSince", "idle", "eventMask"})
     public static final class Info extends Structure {
-        public X11.Window window;
+        public NativeLong window;
         public int state;
         public int kind;
         public NativeLong tilOrSince;
@@ -22,18 +26,10 @@ final class X11IdleTime implements IdleTime {
         public NativeLong eventMask;
     }
 
-    interface Xss extends Library {
-        int XScreenSaverQueryInfo(X11.Display display, X11.Drawable drawable, Info info);
-    }
+    private final String displayName;
 
-    private final Xss xss;
-    private final X11.Display display;
-    private final X11.Window root;
-
-    private X11IdleTime(Xss xss, X11.Display display) {
-        this.xss = xss;
-        this.display = display;
-        this.root = X11.INSTANCE.XDefaultRootWindow(display);
+    private X11IdleTime(String displayName) {
+        this.displayName = displayName;
     }
 
     /** Fails (UnsatisfiedLinkError, IllegalStateException) without libXss or without a display. */
@@ -41,22 +37,46 @@ final class X11IdleTime implements IdleTime {
         return open(null);
     }
 
-    /** On the display named (e.g. ":57"), or the one in DISPLAY when null. */
+    /** On the display named (e.g. ":57"), or the one in DISPLAY when null; looks once to fail here if it cannot. */
     static X11IdleTime open(String displayName) {
-        Xss xss = Native.load("Xss", Xss.class);
-        X11.Display display = X11.INSTANCE.XOpenDisplay(displayName);
-        if (display == null) {
-            throw new IllegalStateException("no X display (DISPLAY=" + System.getenv("DISPLAY") + ")");
-        }
-        return new X11IdleTime(xss, display);
+        X11IdleTime idle = new X11IdleTime(displayName);
+        idle.look();
+        return idle;
     }
 
     @Override
     public synchronized Optional<Duration> sinceLastInput() {
-        Info info = new Info();
-        if (xss.XScreenSaverQueryInfo(display, root, info) == 0) {
-            return Optional.empty(); // the server has no MIT-SCREEN-SAVER extension
+        try {
+            return look();
+        } catch (RuntimeException | LinkageError e) {
+            return Optional.empty(); // the display went away (logging out): nobody to be away
         }
-        return Optional.of(Duration.ofMillis(info.idle.longValue()));
+    }
+
+    private Optional<Duration> look() {
+        try (NativeLibrary x11 = NativeLibrary.getInstance("X11"); NativeLibrary xss = NativeLibrary.getInstance("Xss")) {
+            Pointer display = (Pointer) x11.getFunction("XOpenDisplay").invoke(Pointer.class,
+                    new Object[] {displayName});
+            if (display == null) {
+                throw new IllegalStateException("no X display (DISPLAY=" + (displayName != null ? displayName
+                        : System.getenv("DISPLAY")) + ")");
+            }
+            try {
+                NativeLong root = (NativeLong) x11.getFunction("XDefaultRootWindow").invoke(NativeLong.class,
+                        new Object[] {display});
+                Info info = new Info();
+                try {
+                    if (xss.getFunction("XScreenSaverQueryInfo").invokeInt(new Object[] {display, root, info}) == 0) {
+                        return Optional.empty(); // the server has no MIT-SCREEN-SAVER extension
+                    }
+                    info.read();
+                    return Optional.of(Duration.ofMillis(info.idle.longValue()));
+                } finally {
+                    ((Memory) info.getPointer()).close();
+                }
+            } finally {
+                x11.getFunction("XCloseDisplay").invokeInt(new Object[] {display});
+            }
+        }
     }
 }

@@ -295,8 +295,9 @@ public final class DesktopApp implements AutoCloseable {
         awayWatch.configure(settings.awayAfter(), settings.statusLine());
         awayAfter = settings.awayAfter();
         stopLooking();
-        if (!awayAfter.isZero()) {
-            nextLook = timers.after(IDLE_LOOK, this::lookForInput);
+        if (!awayAfter.isZero()) { // the first look when the user could be away (input is recent when TrayTalk starts)
+            nextLook = timers.after(nextLook(awayWatch.away(), Optional.of(Duration.ZERO), awayAfter),
+                    this::lookForInput);
         }
     }
 

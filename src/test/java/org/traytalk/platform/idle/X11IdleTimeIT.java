@@ -27,7 +27,10 @@ class X11IdleTimeIT {
     void idleTimeGrowsUntilTheMouseMoves() throws Exception {
         assumeTrue(Path.of("/usr/bin/Xvfb").toFile().canExecute() && Path.of("/usr/bin/xdotool").toFile().canExecute(),
                 "Skipping: Xvfb and xdotool are needed");
-        xvfb = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "640x480x24", "-nolisten", "tcp")
+        // -noreset: each look is the server's only client and closes its connection, which would reset Xvfb (and
+        // its idle time) here; on a desktop other clients are always connected
+        xvfb = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "640x480x24", "-nolisten", "tcp",
+                "-noreset")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String display = ":" + new BufferedReader(new InputStreamReader(xvfb.getInputStream(), StandardCharsets.US_ASCII))
                 .readLine().strip();
