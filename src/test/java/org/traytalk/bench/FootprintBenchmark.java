@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,6 +18,9 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.traytalk.it.NetnsLan;
 import org.traytalk.it.XDesktop;
+import org.traytalk.model.HistoryQuery;
+import org.traytalk.store.MessageStore;
+import org.traytalk.store.SqliteMessageStore;
 import org.traytalk.tray.window.ConversationsWindow;
 
 /**
@@ -23,14 +28,16 @@ import org.traytalk.tray.window.ConversationsWindow;
  * run on a fresh Xvfb with the {@code trayer} tray, as the user {@code nobody}, in a network namespace with one
  * peer. Per run: exec to the icon painted in the tray, then at {@code idle} seconds after exec RSS, PSS, threads,
  * and the CPU used over the next seconds; then a message from the peer and the time until its pop-up is painted,
- * first and again; optionally a flood of messages, the conversations window opened and closed, and the idle RSS after it.
+ * first and again; optionally a store filled beforehand ({@code --history N}) or a flood of messages, then the
+ * conversations window opened and closed, and the idle RSS after it.
  * Prints every run and the medians; screenshots, logs and each run's threads with their idle CPU go to
  * target/footprint/. Needs root, {@code ip}, Xvfb, trayer, xdotool, ImageMagick and x11-utils.
  *
  * <pre>mvn -q -B -DskipTests package &amp;&amp; mvn -q -B test-compile exec:java@footprint \
  *     -Dexec.args="--runs 5 --launchers jar,autostart,deb,awt"</pre>
  * Options: {@code --runs N} (5), {@code --launchers a,b} (all whose files exist), {@code --idle S} (30),
- * {@code --cpu S} (20), {@code --flood N} (0: off), {@code --jvm "OPTIONS"} (for the launcher {@code jar+jvm}).
+ * {@code --cpu S} (20), {@code --history N} (0: off; N received messages in the store before the start),
+ * {@code --flood N} (0: off), {@code --jvm "OPTIONS"} (for the launcher {@code jar+jvm}).
  */
 public final class FootprintBenchmark {
     static final Rectangle TRAY = new Rectangle(1280 - 160, 0, 160, 32); // where XDesktop puts trayer's panel
@@ -154,6 +161,14 @@ public final class FootprintBenchmark {
         Files.createDirectories(home);
         Files.writeString(home.resolve("traytalk.properties"), "name = ALICE\nnetwork.interfaces = eth0\n"
                 + "alerts.seconds = 3\n");
+        int history = Integer.parseInt(options.getOrDefault("history", "0"));
+        if (traytalk && history > 0) {
+            try (MessageStore store = SqliteMessageStore.open(home.resolve("history.db"), Clock.systemUTC(),
+                    new SecureRandom())) {
+                HistoryBenchmark.fill(store, history);
+                store.history(new HistoryQuery(null, "w17", 1)); // the search index current, as in a running app
+            }
+        }
         NetnsLan.run("chown", "-R", AppRun.NOBODY + ":" + AppRun.NOBODY, home.toString());
         try (XDesktop desktop = desktop();
              Probe probe = Probe.start(lan.exec(peerNs), desktop.env(), probeClasspath, home.resolve("probe.log"))) {
@@ -222,15 +237,19 @@ public final class FootprintBenchmark {
         probe.ask("gone " + words(POPUP), "gone");
         double again = Double.parseDouble(probe.ask("popup ALICE " + words(POPUP), "popup"));
         int flood = Integer.parseInt(options.getOrDefault("flood", "0"));
-        if (flood == 0) {
+        if (flood == 0 && options.getOrDefault("history", "0").equals("0")) {
             return new Sample(idle.launcher(), idle.iconMs(), idle.idle(), idle.cpuMsPer10s(), popup, again,
                     Double.NaN, null, idle.load());
         }
-        double floodSeconds = Double.parseDouble(probe.ask("flood ALICE " + flood, "flood"));
-        step(idle.launcher(), "flood of " + flood + " confirmed after " + floodSeconds + " s");
-        awaitQuiet(app.pid());
-        step(idle.launcher(), "quiet after the flood");
+        double floodSeconds = Double.NaN;
+        if (flood > 0) {
+            floodSeconds = Double.parseDouble(probe.ask("flood ALICE " + flood, "flood"));
+            step(idle.launcher(), "flood of " + flood + " confirmed after " + floodSeconds + " s");
+            awaitQuiet(app.pid());
+            step(idle.launcher(), "quiet after the flood");
+        }
         openAndCloseConversations(desktop, shots.resolve(run + "-conversations.png"));
+        step(idle.launcher(), "conversations window opened and closed");
         sleepUntil(System.nanoTime() + seconds("idle", 30));
         return new Sample(idle.launcher(), idle.iconMs(), idle.idle(), idle.cpuMsPer10s(), popup, again, floodSeconds,
                 ProcessFigures.of(app.pid()), idle.load());
@@ -250,13 +269,17 @@ public final class FootprintBenchmark {
         }
     }
 
-    /** From the tray menu, as DesktopIT does: Conversations (fifth entry from the bottom), then Escape closes it. */
+    /**
+     * From the tray menu, as DesktopIT does: Conversations, the fifth entry from the top (Compose, Reply to BOB,
+     * Online, Message everyone: the pop-ups were BOB's; counted from the top, since a disabled "Start at logon"
+     * below it is skipped by the keys), then Escape closes it.
+     */
     private static void openAndCloseConversations(XDesktop desktop, Path shot) throws Exception {
         Rectangle icon = desktop.trayIcons().get(0);
         if (!desktop.openMenu(icon, shot.getParent())) {
             throw new IllegalStateException("the tray menu did not open");
         }
-        desktop.key("Up", "Up", "Up", "Up", "Up", "Return");
+        desktop.key("Down", "Down", "Down", "Down", "Down", "Return");
         String window = desktop.awaitWindow(ConversationsWindow.TITLE, 30_000);
         Thread.sleep(3000); // the history is read off the UI thread
         desktop.screenshot(shot);
@@ -324,9 +347,12 @@ public final class FootprintBenchmark {
         if (!Double.isNaN(s.popupMs())) {
             line += String.format("  pop-up %5.0f ms, again %4.0f ms", s.popupMs(), s.popupAgainMs());
         }
+        if (!Double.isNaN(s.floodSeconds())) {
+            line += String.format("  flood %.0f s", s.floodSeconds());
+        }
         if (s.afterWindow() != null) {
-            line += String.format("  flood %.0f s, then window: RSS %5.1f MiB (%+.0f%%) PSS %5.1f MiB",
-                    s.floodSeconds(), s.afterWindow().rssMib(),
+            line += String.format("  after the window: RSS %5.1f MiB (%+.0f%%) PSS %5.1f MiB",
+                    s.afterWindow().rssMib(),
                     (s.afterWindow().rssMib() / s.idle().rssMib() - 1) * 100, s.afterWindow().pssMib());
         }
         return line;
@@ -335,7 +361,7 @@ public final class FootprintBenchmark {
     private static void printMedians(Map<String, List<Sample>> samples) {
         System.out.println();
         System.out.println("medians    | RSS MiB | PSS MiB | threads | CPU ms/10 s | exec->icon ms | pop-up ms | again ms"
-                + " | RSS after flood+window");
+                + " | RSS after the window (ratio to idle)");
         for (var e : samples.entrySet()) {
             List<Sample> s = e.getValue();
             System.out.printf("%-10s | %7.1f | %7.1f | %7.0f | %11.1f | %13.0f | %9.0f | %8.0f | %s%n", e.getKey(),
@@ -343,7 +369,8 @@ public final class FootprintBenchmark {
                     median(s, x -> x.idle().threads()), median(s, Sample::cpuMsPer10s), median(s, Sample::iconMs),
                     median(s, Sample::popupMs), median(s, Sample::popupAgainMs),
                     s.get(0).afterWindow() == null ? "-"
-                            : String.format("%.1f MiB", median(s, x -> x.afterWindow().rssMib())));
+                            : String.format("%.1f MiB (%.2f)", median(s, x -> x.afterWindow().rssMib()),
+                                    median(s, x -> x.afterWindow().rssMib() / x.idle().rssMib())));
         }
     }
 

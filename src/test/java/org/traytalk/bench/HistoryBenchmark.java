@@ -53,7 +53,8 @@ public final class HistoryBenchmark {
         }
     }
 
-    private static void fill(MessageStore store, int count) {
+    /** Received messages from 60 peers through the store's own API, as reception saves them (also FootprintBenchmark). */
+    static void fill(MessageStore store, int count) {
         Random random = new Random(42);
         Instant at = Instant.parse("2020-01-01T08:00:00Z");
         int chunk = 10_000;
