@@ -47,6 +47,11 @@ cp "$ICONS/png/traytalk-256.png" "$work/traytalk.png"
 # every size of the hicolor theme, for postinst to add to it (/opt/traytalk/lib/app/icons/)
 mkdir -p "$work/input/icons"
 for s in $DEB_ICON_SIZES; do cp "$ICONS/png/traytalk-$s.png" "$work/input/icons/"; done
+# the SQLite driver's native library, unpacked beside the jar: told where it is (sqlite_options below), the driver
+# loads it from there instead of copying it to /tmp at every start after running `uname -o` (an Android check whose
+# child process keeps Java's process-reaper thread for a minute)
+(cd "$work" && jar xf "$TARGET/traytalk.jar" org/sqlite/native/Linux/x86_64/libsqlitejdbc.so \
+    && mv org/sqlite/native/Linux/x86_64/libsqlitejdbc.so input/ && rm -r org)
 
 java_options=()
 for option in $JVM_OPTIONS; do java_options+=(--java-options "$option"); done
@@ -55,6 +60,9 @@ for option in $JVM_OPTIONS; do java_options+=(--java-options "$option"); done
 # shellcheck disable=SC2016
 cds_option='-XX:SharedArchiveFile=$APPDIR/traytalk.jsa'
 java_options+=(--java-options "$cds_option")
+# shellcheck disable=SC2016
+sqlite_options=('-Dorg.sqlite.lib.path=$APPDIR' -Dorg.sqlite.lib.name=libsqlitejdbc.so)
+for option in "${sqlite_options[@]}"; do java_options+=(--java-options "$option"); done
 
 say "jpackage --type deb (version $VERSION)"
 # xz at level 1: most of jpackage's time is compression, and the package is only a little bigger
@@ -134,7 +142,7 @@ for script in postinst prerm; do
     [ "$sizes" = "$DEB_ICON_SIZES" ] || die "installer/deb/$script handles icon sizes '$sizes', not '$DEB_ICON_SIZES'"
 done
 cfg="$(dpkg-deb --fsys-tarfile "$RELEASE/$name" | tar -xOf - ./opt/traytalk/lib/app/traytalk.cfg)"
-for option in $JVM_OPTIONS "$cds_option"; do
+for option in $JVM_OPTIONS "$cds_option" "${sqlite_options[@]}"; do
     grep -qxF "java-options=$option" <<<"$cfg" || die "$name: the launcher does not give the JVM option $option"
 done
 desktop="$(dpkg-deb --fsys-tarfile "$RELEASE/$name" | tar -xOf - ./opt/traytalk/lib/traytalk-traytalk.desktop)"

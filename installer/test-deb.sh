@@ -148,6 +148,9 @@ ok "the logon command started the installed TrayTalk as nobody: $ready"
 grep -q ' /opt/traytalk/lib/app/traytalk.jsa$' "/proc/$app_pid/maps" \
     || die "the installed TrayTalk does not use its class-data sharing archive (/opt/traytalk/lib/app/traytalk.jsa)"
 ok "the installed TrayTalk runs with its class-data sharing archive"
+grep -q ' /opt/traytalk/lib/app/libsqlitejdbc.so$' "/proc/$app_pid/maps" \
+    || die "the installed TrayTalk does not use the SQLite library it ships (/opt/traytalk/lib/app/libsqlitejdbc.so)"
+ok "the installed TrayTalk loads SQLite from the package, not from a copy in /tmp"
 
 # Its icon is docked in trayer's panel and drawn there; started at logon, it opened no window. The icon's window is
 # Java's (class org-traytalk-app-Main) on this StatusNotifier-less tray, or Dorkbox's ("TrayTalk") where forced.
