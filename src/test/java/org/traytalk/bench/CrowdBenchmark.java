@@ -109,10 +109,15 @@ public final class CrowdBenchmark {
         // every 10 s: NODE's CPU time; the crowd's counts come on their own
         List<long[]> cpu = new ArrayList<>(); // {nanos since the crowd's start, ticks}
         long end = start + TimeUnit.SECONDS.toNanos(settle + measure);
+        Map<String, Long> threadsSettled = Map.of();
         for (long next = start + TimeUnit.SECONDS.toNanos(10); next <= end; next += TimeUnit.SECONDS.toNanos(10)) {
             TimeUnit.NANOSECONDS.sleep(next - System.nanoTime());
             cpu.add(new long[] {next - start, cpuTicks(node.pid()) - startCpu});
+            if (threadsSettled.isEmpty() && next - start >= TimeUnit.SECONDS.toNanos(settle)) {
+                threadsSettled = ProcessFigures.threadNanos(node.pid());
+            }
         }
+        Map<String, Long> threadsEnd = ProcessFigures.threadNanos(node.pid());
         ProcessFigures figures = ProcessFigures.of(node.pid());
         long hwm = ProcessFigures.field(Files.readString(Path.of("/proc", Long.toString(node.pid()), "status")),
                 "VmHWM:");
@@ -125,6 +130,14 @@ public final class CrowdBenchmark {
         settled(crowdSays, cpu, settle, measure, peers);
         System.out.printf("NODE: RSS %.1f MiB (peak %.1f MiB), %d threads%n", figures.rssMib(), hwm / 1024.0,
                 figures.threads());
+        System.out.println("  NODE's threads that ran while settled, ms per 10 s:");
+        Map<String, Long> before = threadsSettled;
+        threadsEnd.forEach((thread, nanos) -> {
+            double ms = (nanos - before.getOrDefault(thread, 0L)) / 1e6 / (measure / 10.0);
+            if (ms >= 0.5) {
+                System.out.printf("    %-28s %6.1f%n", thread, ms);
+            }
+        });
         nodeSays.texts().stream().filter(l -> l.contains(" problem ") || l.contains(" peer-offline "))
                 .limit(20).forEach(l -> System.out.println("NODE: " + l));
         Files.write(home.resolve("listen.txt"), nodeSays.texts());
