@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.traytalk.it.NetnsLan;
 
@@ -113,19 +115,42 @@ public final class ScaleBenchmark {
                 Thread.sleep(200);
             }
             report(nodes, start, count);
+            reportKernels(lan, namespaces);
+            stop(nodes); // while their LAN is still there, so that their goodbyes go out
         } finally {
-            nodes.forEach(n -> n.process.destroy());
-            for (Node n : nodes) {
-                if (!n.process.waitFor(10, TimeUnit.SECONDS)) {
-                    n.process.destroyForcibly();
-                }
-            }
+            stop(nodes);
             if (option(args, "keep", 0) == 1) {
                 System.out.println("homes, logs and stderr kept in " + base);
             } else {
                 NetnsLan.run("rm", "-rf", base.toString());
             }
         }
+    }
+
+    private static void stop(List<Node> nodes) throws InterruptedException {
+        nodes.forEach(n -> n.process.destroy());
+        for (Node n : nodes) {
+            if (!n.process.waitFor(10, TimeUnit.SECONDS)) {
+                n.process.destroyForcibly();
+            }
+        }
+    }
+
+    /**
+     * What the nodes' kernels counted, summed: datagrams the senders' kernels dropped without telling them
+     * (SndbufErrors: a send that found no room on the way out counts there and returns as if sent) are lost to
+     * the test LAN itself, not to TrayTalk.
+     */
+    private static void reportKernels(NetnsLan lan, List<String> namespaces) throws IOException {
+        Map<String, Long> sums = new TreeMap<>();
+        for (String ns : namespaces) {
+            NetCounters c = NetCounters.of(lan.exec(ns));
+            for (String key : List.of("Udp OutDatagrams", "Udp SndbufErrors", "Udp InDatagrams", "Udp RcvbufErrors",
+                    "eth0 tx_dropped", "eth0 rx_dropped")) {
+                sums.merge(key, c.get(key), Long::sum);
+            }
+        }
+        System.out.println("the nodes' kernels, summed: " + sums);
     }
 
     private static void report(List<Node> nodes, long start, int count) {
