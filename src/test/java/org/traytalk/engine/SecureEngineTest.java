@@ -23,6 +23,7 @@ import org.traytalk.model.Peer;
 import org.traytalk.model.PeerAddress;
 import org.traytalk.model.Status;
 import org.traytalk.testing.Plaintext;
+import org.traytalk.wire.Bytes;
 import org.traytalk.wire.FoxMessage;
 import org.traytalk.wire.FoxMessageCodec;
 
@@ -339,6 +340,50 @@ class SecureEngineTest {
         assertThat(alice.engine.peers()).extracting(Peer::name, Peer::online, Peer::verified).containsExactlyInAnyOrder(
                 tuple("BOB", true, true),
                 tuple("FOXPC", true, false));
+    }
+
+    /**
+     * Away with a status line, ALICE still says plain ONLINE to the original program (its 38-byte header and the body
+     * ONLINE, nothing more), and reading the original program's message tells it nothing: it has no "seen".
+     */
+    @Test
+    void theOriginalProgramSeesPlainOnlineWhileAwayAndNoSeenReceipt() throws Exception {
+        alice.alsoLegacy = true; // like a Windows node with udp and mailslot
+        alice.start();
+        bob.start();
+        InMemoryNetwork.InMemoryCarrier foxpc = lan.attach("foxpc").legacy(true).named("fox");
+        foxpc.start(in -> { });
+        lan.clearLog();
+        alice.engine.setStatus(new Status(true, "in a meeting until 3"));
+        time.runDue();
+        assertThat(bob.events.statuses).containsExactly("ALICE away in a meeting until 3");
+
+        List<byte[]> toTheOriginal = fromAliceOnTheOriginalsCarrier();
+        assertThat(toTheOriginal).as("the status change is announced on the original's carrier too").isNotEmpty();
+        for (byte[] online : toTheOriginal) {
+            String id = new String(online, 24, 12, StandardCharsets.US_ASCII);
+            assertThat(id).as("the id field, right-aligned digits").matches(" *[0-9]+");
+            assertThat(online).containsExactly(Bytes.concat(
+                    Bytes.ascii("ALICE"), Bytes.repeat(' ', 19),   // sender, padded to 24
+                    Bytes.ascii(id),                               // message id STR(n, 12)
+                    Bytes.ascii("0"),                              // no confirmation asked
+                    Bytes.ascii("1"),                              // a system message
+                    Bytes.ascii("ONLINE")));                       // body: plain ONLINE, no away, no status line
+        }
+
+        FoxMessageCodec codec = new FoxMessageCodec(StandardCharsets.ISO_8859_1);
+        foxpc.send(new PeerAddress("fox", "alice-fox"), "ALICE", codec.encode(FoxMessage.user("FOXPC", 7,
+                "are you there?"), StandardCharsets.ISO_8859_1));
+        time.runDue();
+        ChatMessage received = alice.events.received.get(0);
+        lan.clearLog();
+        alice.engine.markRead("FOXPC", received.rowId());
+        time.runDue();
+        assertThat(lan.log()).as("reading it sends the original program nothing").isEmpty();
+    }
+
+    private List<byte[]> fromAliceOnTheOriginalsCarrier() {
+        return lan.log().stream().filter(s -> s.from().equals("alice-fox")).map(InMemoryNetwork.Sent::bytes).toList();
     }
 
     @Test
