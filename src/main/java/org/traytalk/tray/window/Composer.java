@@ -11,6 +11,7 @@ import java.awt.event.KeyEvent;
 import java.util.Optional;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
+import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
@@ -111,6 +112,16 @@ final class Composer extends JPanel {
 
     void focus() {
         text.requestFocusInWindow();
+    }
+
+    /** These keys do what {@code owner} binds them to (its ancestor bindings) instead of moving in the text. */
+    void passKeysTo(JComponent owner, String... strokes) {
+        for (String stroke : strokes) {
+            KeyStroke key = KeyStroke.getKeyStroke(stroke);
+            Object name = owner.getInputMap(WHEN_ANCESTOR_OF_FOCUSED_COMPONENT).get(key);
+            text.getInputMap().put(key, name);
+            text.getActionMap().put(name, owner.getActionMap().get(name));
+        }
     }
 
     private void send() {

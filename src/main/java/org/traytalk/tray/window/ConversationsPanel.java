@@ -272,6 +272,17 @@ public final class ConversationsPanel extends JPanel {
         }));
         list.getInputMap().put(KeyStroke.getKeyStroke("ENTER"), "compose");
         list.getActionMap().put("compose", action(composer::focus));
+        // Page Up/Down read back through the conversation from the composer and the search box, as in other chats
+        key(WHEN_ANCESTOR_OF_FOCUSED_COMPONENT, "PAGE_UP", "olderMessages", () -> scrollMessages(-1));
+        key(WHEN_ANCESTOR_OF_FOCUSED_COMPONENT, "PAGE_DOWN", "newerMessages", () -> scrollMessages(1));
+        composer.passKeysTo(this, "PAGE_UP", "PAGE_DOWN");
+    }
+
+    /** One page of messages up (-1) or down (1); at the bottom, new messages keep it there. */
+    private void scrollMessages(int direction) {
+        var bar = messageScroll.getVerticalScrollBar();
+        bar.setValue(bar.getValue() + direction * bar.getBlockIncrement(direction));
+        stickToBottom = atBottom();
     }
 
     private void key(int when, String stroke, String name, Runnable r) {
@@ -321,6 +332,7 @@ public final class ConversationsPanel extends JPanel {
     /** The model's changes, drawn; the list a few times a second at most, however many changes a storm brings. */
     private final class Redraw implements ConversationsModel.View {
         private final Redraws list = new Redraws(new SwingTimers(), Redraws.GAP, this::drawList);
+        private int loggedUnread = -1; // the first drawing says where it starts
 
         @Override
         public void listChanged() {
@@ -348,11 +360,21 @@ public final class ConversationsPanel extends JPanel {
             } finally {
                 listing = false;
             }
+            logUnread();
             composer.showRecipient(model.openConversation());
             export.setEnabled(model.openConversation().isPresent());
             banner.showChange(model.keyChange());
             // "not verified" and key change marks are not part of a conversation's equality
             ConversationsPanel.this.list.repaint();
+        }
+
+        /** A line when the list starts to show unread messages and when it shows all read: the desktop test waits. */
+        private void logUnread() {
+            int now = model.unreadTotal();
+            if ((now == 0) != (loggedUnread == 0)) {
+                loggedUnread = now;
+                LOG.info("Conversations list: {}", now == 0 ? "all read" : now + " unread");
+            }
         }
 
         @Override

@@ -3,6 +3,7 @@ package org.traytalk.tray.window;
 import java.awt.BorderLayout;
 import java.awt.FlowLayout;
 import java.awt.Font;
+import java.awt.KeyboardFocusManager;
 import javax.swing.BorderFactory;
 import javax.swing.Box;
 import javax.swing.JLabel;
@@ -27,6 +28,7 @@ final class MessageRow extends JPanel {
     private final JLabel time = new JLabel();
     private final JLabel mark = new JLabel();
     private final JTextArea body = new JTextArea();
+    private final boolean withConversation;
     private ChatMessage message;
 
     /** @param withConversation name the conversation too ("You → BOB"), for search results */
@@ -34,6 +36,7 @@ final class MessageRow extends JPanel {
         super(new BorderLayout(12, 0));
         this.times = times;
         this.message = m;
+        this.withConversation = withConversation;
         setOpaque(false);
         setBorder(BorderFactory.createEmptyBorder(8, 16, 8, 16));
         Font font = UIManager.getFont("Label.font");
@@ -61,6 +64,9 @@ final class MessageRow extends JPanel {
         body.setBorder(BorderFactory.createEmptyBorder(2, 0, 0, 0));
         body.setFont(font);
         body.setText(PlainText.sanitize(m.body()));
+        // Tab leaves the text (which keeps the keyboard for selecting and copying) instead of being swallowed by it
+        body.setFocusTraversalKeys(KeyboardFocusManager.FORWARD_TRAVERSAL_KEYS, null);
+        body.setFocusTraversalKeys(KeyboardFocusManager.BACKWARD_TRAVERSAL_KEYS, null);
         JPanel text = new JPanel(new BorderLayout());
         text.setOpaque(false);
         text.add(header, BorderLayout.NORTH);
@@ -83,6 +89,7 @@ final class MessageRow extends JPanel {
     }
 
     private void showMark() {
+        body.getAccessibleContext().setAccessibleName(spokenName(message, withConversation, times));
         DeliveryMark.of(message).ifPresentOrElse(d -> {
             mark.setText(d.symbol());
             mark.setForeground(d.color());
@@ -91,6 +98,12 @@ final class MessageRow extends JPanel {
             mark.setText("");
             mark.setToolTipText(null);
         });
+    }
+
+    /** What a screen reader says before the text: "You, Mon 8 Dec 2026 09:21, Delivered" or "BOB, Mon 8 Dec ...". */
+    static String spokenName(ChatMessage m, boolean withConversation, TimeText times) {
+        return senderText(m, withConversation) + ", " + times.full(m.createdAt())
+                + DeliveryMark.of(m).map(d -> ", " + d.words()).orElse("");
     }
 
     static String senderText(ChatMessage m, boolean withConversation) {

@@ -11,7 +11,11 @@ import static org.traytalk.testing.FakeMessenger.outbound;
 import static org.traytalk.testing.FakeMessenger.peer;
 import static org.traytalk.testing.FakeMessenger.unverifiedInbound;
 
+import java.awt.Component;
+import java.awt.datatransfer.StringSelection;
 import java.awt.event.ActionEvent;
+import java.awt.event.KeyEvent;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -22,15 +26,24 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
+import javax.swing.AbstractButton;
 import javax.swing.InputMap;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
+import javax.swing.JComboBox;
 import javax.swing.JList;
+import javax.swing.JScrollBar;
+import javax.swing.JScrollPane;
+import javax.swing.JTextArea;
 import javax.swing.KeyStroke;
 import javax.swing.SwingUtilities;
+import javax.swing.TransferHandler;
+import javax.swing.plaf.basic.BasicHTML;
+import javax.swing.text.JTextComponent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.traytalk.engine.SendSize;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
 import org.traytalk.model.DeliveryState;
@@ -329,6 +342,125 @@ class ConversationsPanelTest {
             assertThat(ConversationRenderer.accessibleName(bob, new Status(true, "at lunch\nback at 2"), false, false))
                     .isEqualTo("Bob, away, at lunch back at 2, 1 unread");
         });
+    }
+
+    @Test
+    void textPastedIntoTheComposerWithEmojiIsCountedAndEnterSendsItAsItIs() {
+        standardHistory();
+        start();
+        Swing.run(() -> panel.showConversation("Bob"));
+        waitFor(() -> panel.messageView().rows().size() == 2);
+        String pasted = "Caf\u00E9 \uD83D\uDE00\uD83D\uDC4D\uD83C\uDFFD \u2013 " + "pasted line of text ".repeat(1000)
+                + "\n\tend <b>not bold</b>";
+        int bytes = pasted.getBytes(StandardCharsets.UTF_8).length;
+        Swing.run(() -> {
+            JTextArea box = panel.composer().textArea();
+            // what Ctrl+V does: the text component's transfer handler takes the clipboard's text
+            assertThat(box.getTransferHandler().importData(new TransferHandler.TransferSupport(box,
+                    new StringSelection(pasted)))).isTrue();
+            assertThat(box.getText()).isEqualTo(pasted);
+            act(box, KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, KeyEvent.SHIFT_DOWN_MASK)); // Shift+Enter: a new line
+            assertThat(box.getText()).isEqualTo(pasted + "\n");
+            box.setCaretPosition(box.getDocument().getLength());
+            box.replaceSelection("last line");
+        });
+        String typed = pasted + "\nlast line";
+        waitFor(() -> panel.composer().counter().getText().startsWith(String.format("%,d / ", bytes + 10)));
+        Swing.run(() -> act(panel.composer().textArea(), KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, 0)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !messenger.sent.isEmpty());
+        assertThat(messenger.sent).containsExactly(new FakeMessenger.Sent("Bob", typed));
+        Swing.run(() -> {
+            assertThat(panel.composer().textArea().getText()).isEmpty();
+            // a peer of the original program gets it in parts: the counter warns (SendSize as the engine measures it)
+            panel.composer().showSize(new SendSize(bytes, 32 * 1024, 131, "mailslot"));
+            assertThat(panel.composer().counter().getText()).endsWith("arrives as 131 messages (mailslot takes less)");
+        });
+    }
+
+    @Test
+    void pageUpAndDownInTheComposerReadBackThroughTheConversation() {
+        for (int i = 1; i <= 60; i++) {
+            messenger.history.add(inbound(i, "Bob", "message number " + i));
+        }
+        start();
+        Swing.run(() -> panel.showConversation("Bob"));
+        waitFor(() -> panel.messageView().rows().size() == 60);
+        Swing.run(() -> {
+            panel.setSize(900, 600);
+            for (int pass = 0; pass < 3; pass++) {
+                Swing.layOut(panel);
+            }
+        });
+        JScrollBar bar = Swing.call(() -> Swing.all(panel, JScrollPane.class).stream()
+                .filter(p -> p.getViewport().getView() == panel.messageView()).findFirst().orElseThrow()
+                .getVerticalScrollBar());
+        Swing.run(() -> {
+            bar.setValue(bar.getMaximum());
+            int bottom = bar.getValue();
+            assertThat(bottom).isPositive();
+            act(panel.composer().textArea(), KeyStroke.getKeyStroke("PAGE_UP"));
+            assertThat(bar.getValue()).isLessThan(bottom);
+            act(panel.composer().textArea(), KeyStroke.getKeyStroke("PAGE_DOWN"));
+            assertThat(bar.getValue()).isEqualTo(bottom);
+        });
+    }
+
+    /**
+     * Walks the whole window, message rows and list entries included: every control the keyboard reaches has a name
+     * a screen reader says, and no label, button or tooltip holds text Swing would render as HTML.
+     */
+    @Test
+    void everyControlHasASpokenNameAndNoTextIsTakenForHtml() {
+        String markup = "<html><img src=http://x>";
+        messenger.peers.add(peer("<html><b>Eve", true));
+        messenger.history.add(inbound(1, "<html><b>Eve", markup));
+        messenger.history.add(outbound(2, "<html><b>Eve", markup, DeliveryState.DELIVERED));
+        messenger.keyChanges.add(keyChange("<html><b>Eve", 1, 2));
+        start();
+        Swing.run(() -> panel.showConversation("<html><b>Eve"));
+        waitFor(() -> panel.messageView().rows().size() == 2 && panel.banner().isVisible());
+        Swing.run(() -> {
+            List<Component> all = new ArrayList<>(Swing.all(panel, Component.class));
+            JList<Conversation> list = panel.conversationList();
+            for (int i = 0; i < list.getModel().getSize(); i++) {
+                Component entry = list.getCellRenderer().getListCellRendererComponent(list,
+                        list.getModel().getElementAt(i), i, true, true);
+                all.addAll(Swing.all(entry, Component.class));
+                assertThat(entry.getAccessibleContext().getAccessibleName()).as("list entry %d", i).isNotBlank();
+            }
+            List<String> unnamed = all.stream().filter(ConversationsPanelTest::reachedByKeyboard)
+                    .filter(c -> c.getAccessibleContext().getAccessibleName() == null
+                            || c.getAccessibleContext().getAccessibleName().isBlank())
+                    .map(c -> c.getClass().getName() + " " + c.getName()).toList();
+            assertThat(unnamed).as("controls without a spoken name").isEmpty();
+            List<String> texts = new ArrayList<>();
+            for (Component c : all) {
+                if (c instanceof JLabel l) {
+                    texts.add(l.getText());
+                } else if (c instanceof AbstractButton b) {
+                    texts.add(b.getText());
+                }
+                if (c instanceof JComponent j) {
+                    texts.add(j.getToolTipText());
+                }
+            }
+            assertThat(texts).filteredOn(t -> t != null).noneMatch(BasicHTML::isHTMLString)
+                    .anyMatch(t -> t.contains("<html><b>Eve"));
+            assertThat(panel.messageView().rows().get(1).body().getAccessibleContext().getAccessibleName())
+                    .startsWith("You, ").endsWith(", Delivered");
+        });
+    }
+
+    /** A control: buttons, text, lists and combo boxes that can take the keyboard. */
+    private static boolean reachedByKeyboard(Component c) {
+        return c.isFocusable() && (c instanceof AbstractButton || c instanceof JTextComponent || c instanceof JList
+                || c instanceof JComboBox);
+    }
+
+    private static void act(JComponent on, KeyStroke key) {
+        Object name = on.getInputMap().get(key);
+        assertThat(name).as("%s is bound", key).isNotNull();
+        on.getActionMap().get(name).actionPerformed(new ActionEvent(on, ActionEvent.ACTION_PERFORMED, ""));
     }
 
     @Test
