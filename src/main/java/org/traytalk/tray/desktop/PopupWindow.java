@@ -10,12 +10,15 @@ import java.awt.Font;
 import java.awt.Frame;
 import java.awt.Image;
 import java.awt.Window;
+import java.awt.event.ActionEvent;
+import java.awt.event.KeyEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
 import javax.swing.ImageIcon;
 import javax.swing.JButton;
@@ -26,6 +29,7 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTextArea;
 import javax.swing.JTextField;
+import javax.swing.KeyStroke;
 import java.awt.MouseInfo;
 import java.awt.PointerInfo;
 import javax.swing.UIManager;
@@ -103,7 +107,8 @@ final class PopupWindow {
         title.setIcon(new ImageIcon(icon.getScaledInstance(20, 20, Image.SCALE_SMOOTH)));
         title.setIconTextGap(8);
         time.setForeground(UIManager.getColor("Label.disabledForeground"));
-        JButton close = flat("\u2715", "Close");
+        JButton close = flat("\u2715", "Close (Esc)");
+        close.getAccessibleContext().setAccessibleName("Close");
         close.addActionListener(e -> callbacks.dismiss(alert.id()));
         JPanel right = new JPanel(new FlowLayout(FlowLayout.RIGHT, 6, 0));
         right.setOpaque(false);
@@ -161,6 +166,15 @@ final class PopupWindow {
             }
         };
         listenEverywhere(root, hover);
+        // once a click gave it the keyboard: Esc closes it, Alt+O opens (Alt+R reviews), Alt+S shows all
+        root.getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).put(KeyStroke.getKeyStroke("ESCAPE"), "dismiss");
+        root.getActionMap().put("dismiss", new AbstractAction() {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                callbacks.dismiss(alert.id());
+            }
+        });
+        showAll.setMnemonic(KeyEvent.VK_S);
         return root;
     }
 
@@ -178,10 +192,12 @@ final class PopupWindow {
         warning.setForeground(keyChange ? Warnings.danger() : Warnings.caution());
         warning.setVisible(!newAlert.warning().isEmpty());
         open.setText(keyChange ? "Review\u2026" : "Open");
-        open.setToolTipText(keyChange ? "Compare the codes and decide" : "Show the whole conversation");
+        open.setMnemonic(keyChange ? KeyEvent.VK_R : KeyEvent.VK_O);
+        open.setToolTipText(keyChange ? "Compare the codes and decide (Alt+R)" : "Show the whole conversation (Alt+O)");
         replyField.setVisible(newAlert.canReply());
         replyField.putClientProperty("JTextField.placeholderText",
                 "Reply to " + newAlert.sender() + "\u2026 (Enter sends)");
+        replyField.getAccessibleContext().setAccessibleName("Reply to " + newAlert.sender());
         replyState.setText(newAlert.reply().map(PopupWindow::describe).orElse(" "));
         replyState.setToolTipText(newAlert.reply().map(r -> PlainText.notHtml(r.text())).orElse(null));
         sizeText();
