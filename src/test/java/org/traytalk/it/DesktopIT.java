@@ -6,6 +6,7 @@ import static org.traytalk.it.NodeProcess.has;
 import static org.traytalk.it.XDesktop.bluePixels;
 import static org.traytalk.it.XDesktop.changed;
 import static org.traytalk.it.XDesktop.lightPixels;
+import static org.traytalk.it.XDesktop.redPixels;
 
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
@@ -175,15 +176,24 @@ class DesktopIT {
         Eventually.until("the conversations window to close", EVENT, LOOK,
                 () -> desktop.windows("^Conversations - TrayTalk$").isEmpty(), alice::report);
         List<String> before = desktop.windows("^TrayTalk: BOB$");
+        // the quick reply read BOB's first message: from here on only new lines count
+        long unread = logged("Unread: 1");
+        long readLines = logged("Unread: 0");
+        long listRead = logged("Conversations list: all read");
         String question = "Are you joining the 2 pm review? Room 4 (" + user + ")";
         assertThat(bob.run(EVENT, "send", "ALICE", question).exitCode()).isZero();
-        alice.awaitLog("the tray counting it unread", l -> l.contains("Unread: 1"), EVENT);
+        awaitMore("the tray counting it unread", unread, "Unread: 1");
+        awaitUnreadMark(icon, true);
         Rectangle box2 = newWindowOnScreen("^TrayTalk: BOB$", before);
         desktop.screenshot(shot(user, "7-unread"));
-        desktop.click(box2.x + box2.width - 35, box2.y + box2.height - 24, 1); // the pop-up's Open link
+        desktop.click(box2.x + 100, box2.y + 45, 1); // a click on its text gives the pop-up the keyboard
+        desktop.key("alt+o"); // Open, from the keyboard
         alice.awaitLog("Open on the pop-up", l -> l.contains("open: BOB"), EVENT);
-        desktop.awaitWindow("^Conversations - TrayTalk$", 10_000);
-        alice.awaitLog("read in the window, so read in the tray", l -> l.contains("Unread: 0"), EVENT);
+        String reopened = desktop.awaitWindow("^Conversations - TrayTalk$", 10_000);
+        awaitMore("read in the window, so read in the tray", readLines, "Unread: 0");
+        awaitMore("read in the window's list as well", listRead, "Conversations list: all read");
+        awaitUnreadMark(icon, false);
+        awaitStill(reopened);
         desktop.screenshot(shot(user, "8-opened-from-popup"));
 
         step(user + ": opened from the pop-up, unread cleared");
@@ -416,6 +426,18 @@ class DesktopIT {
         }
         assertThat(alice.run(EVENT, "quit").exitCode()).isZero();
         assertThat(alice.awaitExit(EVENT)).isZero();
+    }
+
+    /** Waits until more lines of ALICE's log than {@code before} contain every one of {@code parts}. */
+    private void awaitMore(String what, long before, String... parts) {
+        Eventually.until(what + " in ALICE's log", EVENT, LOOK, () -> logged(parts) > before, alice::report);
+    }
+
+    /** Waits until the tray icon shows the unread mark (its red dot), or until it no longer does. */
+    private void awaitUnreadMark(Rectangle icon, boolean shown) {
+        Eventually.until(shown ? "the unread mark on the tray icon" : "the tray icon without its unread mark", EVENT,
+                LOOK, () -> (redPixels(desktop.screenshot(SHOTS.resolve("tray-probe.png"), icon),
+                        new Rectangle(0, 0, icon.width, icon.height)) > 4) == shown, alice::report);
     }
 
     /** How many lines of ALICE's log contain every one of {@code parts}. */

@@ -221,6 +221,11 @@ public final class XDesktop implements AutoCloseable {
         return count(img, r, (red, green, blue) -> blue > 150 && red < 90 && green > 70 && green < 170);
     }
 
+    /** Pixels of the unread mark's red (#F0401F and its shades) inside {@code r}. */
+    static int redPixels(BufferedImage img, Rectangle r) {
+        return count(img, r, (red, green, blue) -> red > 200 && green < 110 && blue < 90);
+    }
+
     static int lightPixels(BufferedImage img, Rectangle r) {
         return count(img, r, (red, green, blue) -> red + green + blue > 500);
     }

@@ -63,6 +63,7 @@ final class PopupStack {
         for (Long id : new ArrayList<>(windows.keySet())) {
             if (!ids.contains(id)) {
                 windows.remove(id).close();
+                LOG.info("Pop-up {} closed", id);
             }
         }
         boolean arrived = false;
