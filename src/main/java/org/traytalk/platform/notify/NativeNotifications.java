@@ -1,6 +1,8 @@
 package org.traytalk.platform.notify;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -35,10 +37,23 @@ public final class NativeNotifications {
                                                Optional<TrayMessages> trayMessages) throws IOException {
         return switch (kindFor(System.getProperty("os.name", ""))) {
             case WINDOWS_TOASTS -> WindowsToasts.connect(callbacks);
-            case NOTIFICATION_CENTER -> new NotificationCenterNotices(trayMessages.orElseThrow(() -> new IOException(
-                    "Notification Center is reached through Java's tray icon, which TrayTalk is not using")));
+            case NOTIFICATION_CENTER -> notificationCenter(trayMessages, Files.isExecutable(
+                    Path.of(AppleScriptNotices.OSASCRIPT)), AppleScriptNotices::osascript);
             case FREEDESKTOP -> FreedesktopNotifications.connect(null, callbacks);
         };
+    }
+
+    /** Through Java's tray icon where TrayTalk shows one, else through osascript where there is one. */
+    static DesktopNotifications notificationCenter(Optional<TrayMessages> trayMessages, boolean osascript,
+                                                   Supplier<AppleScriptNotices> script) throws IOException {
+        if (trayMessages.isPresent()) {
+            return new NotificationCenterNotices(trayMessages.get());
+        }
+        if (osascript) {
+            return script.get();
+        }
+        throw new IOException("Notification Center is reached through Java's tray icon, which TrayTalk is not using, "
+                + "or " + AppleScriptNotices.OSASCRIPT + ", which is missing");
     }
 
     /**
