@@ -315,11 +315,7 @@ class SecureEngineTest {
 
     @Test
     void theOriginalProgramsCarrierCannotSpeakForAVerifiedNameButItsOwnPeersAreShownUnverified() throws Exception {
-        alice.alsoLegacy = true; // like a Windows node with udp and mailslot
-        alice.start();
-        bob.start();
-        InMemoryNetwork.InMemoryCarrier foxpc = lan.attach("foxpc").legacy(true).named("fox");
-        foxpc.start(in -> { });
+        InMemoryNetwork.InMemoryCarrier foxpc = aliceAndBobBesideTheOriginalProgram();
         FoxMessageCodec codec = new FoxMessageCodec(StandardCharsets.ISO_8859_1);
         PeerAddress aliceFox = new PeerAddress("fox", "alice-fox");
         foxpc.send(aliceFox, "ALICE", codec.encode(FoxMessage.user("BOB", 99, "give me the password"),
@@ -348,11 +344,7 @@ class SecureEngineTest {
      */
     @Test
     void theOriginalProgramSeesPlainOnlineWhileAwayAndNoSeenReceipt() throws Exception {
-        alice.alsoLegacy = true; // like a Windows node with udp and mailslot
-        alice.start();
-        bob.start();
-        InMemoryNetwork.InMemoryCarrier foxpc = lan.attach("foxpc").legacy(true).named("fox");
-        foxpc.start(in -> { });
+        InMemoryNetwork.InMemoryCarrier foxpc = aliceAndBobBesideTheOriginalProgram();
         lan.clearLog();
         alice.engine.setStatus(new Status(true, "in a meeting until 3"));
         time.runDue();
@@ -380,6 +372,16 @@ class SecureEngineTest {
         alice.engine.markRead("FOXPC", received.rowId());
         time.runDue();
         assertThat(lan.log()).as("reading it sends the original program nothing").isEmpty();
+    }
+
+    /** ALICE on a TrayTalk carrier and the original program's (a Windows node), BOB, and a FoxPro PC ("foxpc"). */
+    private InMemoryNetwork.InMemoryCarrier aliceAndBobBesideTheOriginalProgram() throws Exception {
+        alice.alsoLegacy = true; // like a Windows node with udp and mailslot
+        alice.start();
+        bob.start();
+        InMemoryNetwork.InMemoryCarrier foxpc = lan.attach("foxpc").legacy(true).named("fox");
+        foxpc.start(in -> { });
+        return foxpc;
     }
 
     private List<byte[]> fromAliceOnTheOriginalsCarrier() {
