@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.traytalk.carrier.Inbound;
 import org.traytalk.model.ChatMessage;
+import org.traytalk.model.PeerAddress;
 import org.traytalk.model.PeerKey;
 import org.traytalk.model.Status;
 import org.traytalk.model.UnverifiedPolicy;
@@ -82,10 +83,10 @@ final class ArrivalScreen {
             FoxMessage m = FoxMessage.system(a.name(), 0, a.kind().name());
             byte[] challenge = AnnouncementCodec.extension(a, Announcement.TAG_CHALLENGE);
             if (!heard.current()) {
-                return Optional.of(new Arrival(in.source(), false, a.instanceId(), m, SystemBody.parse(m.body()),
+                return Optional.of(new Arrival(heard.at(), false, a.instanceId(), m, SystemBody.parse(m.body()),
                         heard.key(), Arrival.Trust.UNPROVEN, null, null, challenge));
             }
-            return claim(in, false, a.instanceId(), m, SystemBody.parse(m.body()), heard.key(),
+            return claim(heard.at(), false, a.instanceId(), m, SystemBody.parse(m.body()), heard.key(),
                     StatusExtension.decode(a), null, challenge);
         }
         Opened.Received received = (Opened.Received) opened.get();
@@ -96,15 +97,15 @@ final class ArrivalScreen {
         try {
             if (payload.kind() == Payload.SEEN) {
                 SeenReceipt seen = SeenReceipt.decode(payload.bytes());
-                return claim(in, false, 0, FoxMessage.system(seen.reader(), 0, "SEEN"), null, received.key(), null,
-                        seen.wireIds(), null);
+                return claim(received.at(), false, 0, FoxMessage.system(seen.reader(), 0, "SEEN"), null,
+                        received.key(), null, seen.wireIds(), null);
             }
             if (payload.kind() != Payload.FOX_MESSAGE && payload.kind() != Payload.FOX_MESSAGE_TO_EVERYONE) {
                 LOG.debug("Ignored a payload of unknown kind {} from {}", payload.kind(), in.source());
                 return Optional.empty();
             }
             FoxMessage m = codec.decode(payload.bytes());
-            return claim(in, payload.kind() == Payload.FOX_MESSAGE_TO_EVERYONE, 0, m,
+            return claim(received.at(), payload.kind() == Payload.FOX_MESSAGE_TO_EVERYONE, 0, m,
                     m.system() ? SystemBody.parse(m.body()) : null, received.key(), null, null, null);
         } catch (MalformedMessageException e) {
             refusals.count("malformed", in.source(), e.getMessage());
@@ -112,21 +113,21 @@ final class ArrivalScreen {
         }
     }
 
-    /** A proven identity claims a name: the pins decide whether it may. */
-    private Optional<Arrival> claim(Inbound in, boolean broadcast, long instanceId, FoxMessage m, SystemBody system,
-                                    PeerKey key, Status status, List<Integer> seen, byte[] challenge) {
+    /** A proven identity, last proven {@code at} an address, claims a name: the pins decide whether it may. */
+    private Optional<Arrival> claim(PeerAddress at, boolean broadcast, long instanceId, FoxMessage m,
+                                    SystemBody system, PeerKey key, Status status, List<Integer> seen,
+                                    byte[] challenge) {
         if (m.sender().equalsIgnoreCase(options.get().localName())) {
-            reportNameClash(in);
+            reportNameClash(at);
             return Optional.empty();
         }
-        if (!newcomers.admit(m.sender(), in.source())) {
+        if (!newcomers.admit(m.sender(), at)) {
             return Optional.empty();
         }
         Instant now = clock.instant();
         Arrival.Trust trust = pins.check(m.sender(), key, now) == KeyPins.Verdict.VERIFIED
                 ? Arrival.Trust.VERIFIED : Arrival.Trust.KEY_CHANGED;
-        return Optional.of(new Arrival(in.source(), broadcast, instanceId, m, system, key, trust, status, seen,
-                challenge));
+        return Optional.of(new Arrival(at, broadcast, instanceId, m, system, key, trust, status, seen, challenge));
     }
 
     private Optional<Arrival> legacy(Inbound in) {
@@ -177,7 +178,7 @@ final class ArrivalScreen {
         return true;
     }
 
-    private void reportNameClash(Inbound in) {
-        nameClashes.heard(in.source(), options.get().localName());
+    private void reportNameClash(PeerAddress from) {
+        nameClashes.heard(from, options.get().localName());
     }
 }

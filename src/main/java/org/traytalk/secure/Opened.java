@@ -1,5 +1,6 @@
 package org.traytalk.secure;
 
+import org.traytalk.model.PeerAddress;
 import org.traytalk.model.PeerKey;
 import org.traytalk.wire.secure.Announcement;
 import org.traytalk.wire.secure.Payload;
@@ -11,15 +12,22 @@ public sealed interface Opened {
     PeerKey key();
 
     /**
+     * Where the identity is: the address it last proved it answers at. A frame of it that came from elsewhere (a
+     * recording of one this node never got, sent from another address; or the peer moved) leaves this where it was
+     * until the identity answers this run's question there.
+     */
+    PeerAddress at();
+
+    /**
      * An announcement, signed by its key. {@code current} when it is known to be live: newer than what this run
      * heard from the identity before, or the answer to this run's own question. The first announcement of an
      * identity this run, unasked, could be a recording of an old one: it is not current, and the link has asked
      * the identity directly, at the address it came from; only a live peer can answer.
      */
-    record Heard(PeerKey key, Announcement announcement, boolean current) implements Opened {
+    record Heard(PeerKey key, Announcement announcement, boolean current, PeerAddress at) implements Opened {
     }
 
     /** A payload that arrived in a session with {@code key}. */
-    record Received(PeerKey key, Payload payload) implements Opened {
+    record Received(PeerKey key, Payload payload, PeerAddress at) implements Opened {
     }
 }

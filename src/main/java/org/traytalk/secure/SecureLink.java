@@ -1,6 +1,7 @@
 package org.traytalk.secure;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.traytalk.carrier.CarrierException;
+import org.traytalk.crypto.Hkdf;
 import org.traytalk.model.PeerAddress;
 import org.traytalk.model.PeerKey;
 import org.traytalk.trust.Identity;
@@ -88,11 +90,15 @@ public final class SecureLink {
     private final Map<PeerKey, Long> lastAnnouncement = new LinkedHashMap<>();
     private final Map<PeerKey, Long> lastInstance = new LinkedHashMap<>();
     private final Map<PeerKey, Long> lastHello = new LinkedHashMap<>();
+    // where each identity proved it is: a frame of it from elsewhere moves nothing until it answers there
+    private final Map<PeerKey, PeerAddress> provenAt = new LinkedHashMap<>();
     private final Predicate<PeerKey> kept;
     private final BooleanSupplier mayAsk;
     private final Supplier<byte[]> extensions;
-    /** Asked of every identity first heard unasked this run: only a live peer can echo it. */
+    /** Asked in this run's DETECTs to everyone: only a live peer can echo it. */
     private final byte[] challenge = new byte[CHALLENGE_BYTES];
+    /** Makes the challenge of a question to one address: its echo proves the identity answers there. */
+    private final byte[] questionKey = new byte[Hkdf.HASH_LENGTH];
     private final Map<PeerKey, Instant> challenged = new LinkedHashMap<>();
     private final Map<Rejected.Reason, Long> refused = new EnumMap<>(Rejected.Reason.class);
     private Instant tidied = Instant.MIN;
@@ -111,6 +117,7 @@ public final class SecureLink {
         this.mayAsk = mayAsk;
         this.extensions = extensions;
         random.nextBytes(challenge);
+        random.nextBytes(questionKey);
         this.localName = localName;
         this.clock = clock;
         this.out = out;
@@ -125,10 +132,14 @@ public final class SecureLink {
      * {@code echo} of the DETECT it answers (null when it answers none).
      */
     public byte[] announcement(Announcement.Kind kind, String name, byte[] echo) {
+        return announcement(kind, name, kind == Announcement.Kind.DETECT ? challenge : null, echo);
+    }
+
+    private byte[] announcement(Announcement.Kind kind, String name, byte[] asked, byte[] echo) {
         ByteArrayOutputStream ext = new ByteArrayOutputStream();
         ext.writeBytes(extensions.get());
-        if (kind == Announcement.Kind.DETECT) {
-            ext.writeBytes(AnnouncementCodec.extensions(Announcement.TAG_CHALLENGE, challenge));
+        if (asked != null) {
+            ext.writeBytes(AnnouncementCodec.extensions(Announcement.TAG_CHALLENGE, asked));
         }
         if (echo != null) {
             ext.writeBytes(AnnouncementCodec.extensions(Announcement.TAG_ECHO, echo));
@@ -177,7 +188,8 @@ public final class SecureLink {
                     + Integer.toHexString(f.receiverIndex()) + ", which this node does not have");
         }
         try {
-            return Optional.of(new Opened.Received(session.peer(), Payload.decode(session.open(f, now))));
+            Payload payload = Payload.decode(session.open(f, now));
+            return Optional.of(new Opened.Received(session.peer(), payload, where(session.peer(), from, false, now)));
         } catch (MalformedMessageException e) {
             throw new Rejected(Rejected.Reason.MALFORMED, e.getMessage());
         }
@@ -193,11 +205,13 @@ public final class SecureLink {
             throw new Rejected(Rejected.Reason.REPLAYED, "announcement " + a.sequence() + " from \"" + a.name()
                     + "\" is not newer than " + last);
         }
-        if (last == null && !Arrays.equals(AnnouncementCodec.extension(a, Announcement.TAG_ECHO), challenge)) {
+        byte[] echo = AnnouncementCodec.extension(a, Announcement.TAG_ECHO);
+        boolean answersHere = echo != null && Arrays.equals(echo, challengeAt(from));
+        if (last == null && !answersHere && !Arrays.equals(echo, challenge)) {
             // this run never heard it: ask it, at that address, before believing it; a DETECT's question answers it
             challenge(key, from, a.kind() == Announcement.Kind.DETECT
                     ? AnnouncementCodec.extension(a, Announcement.TAG_CHALLENGE) : null, now);
-            return Optional.of(new Opened.Heard(key, a, false));
+            return Optional.of(new Opened.Heard(key, a, false, from));
         }
         remember(lastAnnouncement, key, a.sequence());
         Long instance = remember(lastInstance, key, a.instanceId());
@@ -205,14 +219,41 @@ public final class SecureLink {
             LOG.debug("{} restarted: its sessions are gone", a.name());
             table.forget(key);
         }
-        return Optional.of(new Opened.Heard(key, a, true));
+        return Optional.of(new Opened.Heard(key, a, true, where(key, from, answersHere, now)));
     }
 
     /**
-     * A DETECT with this run's challenge, straight to the address an unproven announcement came from; with the
-     * {@code echo} of the DETECT it answers, if it answers one, so that one packet draws one answer. Asked at most
-     * every {@link #CHALLENGE_EVERY} per identity, and only while the node's answers in all allow it ({@code mayAsk}):
-     * made-up identities are free, and each would otherwise draw a DETECT toward an address that may be forged.
+     * Where {@code key} is, now that a frame of it came from {@code from}: there, if that answers the question this
+     * run asked at {@code from} ({@code proven}) or no address is known yet; otherwise where it last proved it is, and
+     * it is asked at {@code from}. A recording of a frame this node never got is news, but played from another
+     * address it must not draw the identity's traffic there.
+     */
+    private PeerAddress where(PeerKey key, PeerAddress from, boolean proven, Instant now) {
+        if (proven || !provenAt.containsKey(key)) {
+            remember(provenAt, key, from);
+            return from;
+        }
+        return whereElse(key, from, now);
+    }
+
+    /** Where {@code key} last proved it is (and it is asked at {@code from} if that is elsewhere), else {@code from}. */
+    private PeerAddress whereElse(PeerKey key, PeerAddress from, Instant now) {
+        PeerAddress known = provenAt.get(key);
+        if (known == null) {
+            return from;
+        }
+        if (!known.equals(from)) {
+            challenge(key, from, null, now);
+        }
+        return known;
+    }
+
+    /**
+     * A DETECT with the challenge of a question to {@code at}, straight to the address an unproven frame came from;
+     * with the {@code echo} of the DETECT it answers, if it answers one, so that one packet draws one answer. Asked
+     * at most every {@link #CHALLENGE_EVERY} per identity, and only while the node's answers in all allow it
+     * ({@code mayAsk}): made-up identities are free, and each would otherwise draw a DETECT toward an address that
+     * may be forged.
      */
     private void challenge(PeerKey key, PeerAddress at, byte[] echo, Instant now) {
         Instant last = challenged.get(key);
@@ -228,7 +269,16 @@ public final class SecureLink {
         if (challenged.size() > MAX_PEERS_REMEMBERED) {
             challenged.remove(challenged.keySet().iterator().next());
         }
-        transmit(at, announcement(Announcement.Kind.DETECT, localName.get(), echo));
+        transmit(at, announcement(Announcement.Kind.DETECT, localName.get(), challengeAt(at), echo));
+    }
+
+    /**
+     * The challenge of this run's question to {@code at} alone: an echo of it, from there, proves the identity
+     * answers there; an answer recorded and played from elsewhere proves nothing.
+     */
+    private byte[] challengeAt(PeerAddress at) {
+        return Hkdf.expand(questionKey, (at.carrier() + '\0' + at.address()).getBytes(StandardCharsets.UTF_8),
+                CHALLENGE_BYTES);
     }
 
     private void answer(PeerAddress from, HandshakeInit init, byte[] bytes, Instant now) throws Rejected {
@@ -241,7 +291,7 @@ public final class SecureLink {
         }
         remember(lastHello, answered.initiator(), answered.hello().sequence());
         table.add(answered.session());
-        transmit(from, answered.reply());
+        transmit(whereElse(answered.initiator(), from, now), answered.reply());
     }
 
     private void complete(PeerAddress from, HandshakeReply reply, byte[] bytes, Instant now) throws Rejected {
@@ -252,6 +302,7 @@ public final class SecureLink {
         }
         Session session = handshakes.complete(pending, reply, bytes, now);
         table.add(session);
+        remember(provenAt, pending.peer(), from); // only the peer, live, could answer this handshake
         Deque<Waiting> queue = waiting.remove(pending.peer());
         if (queue != null) {
             for (Waiting w : queue) {
@@ -339,8 +390,8 @@ public final class SecureLink {
     }
 
     /** Records {@code value} for {@code key}, as the newest; past the bound, the oldest record not kept goes. */
-    private Long remember(Map<PeerKey, Long> records, PeerKey key, long value) {
-        Long before = records.remove(key);
+    private <V> V remember(Map<PeerKey, V> records, PeerKey key, V value) {
+        V before = records.remove(key);
         records.put(key, value);
         if (records.size() > MAX_PEERS_REMEMBERED) {
             for (Iterator<PeerKey> it = records.keySet().iterator(); it.hasNext(); ) {

@@ -26,6 +26,7 @@ import org.traytalk.testing.Plaintext;
 import org.traytalk.wire.Bytes;
 import org.traytalk.wire.FoxMessage;
 import org.traytalk.wire.FoxMessageCodec;
+import org.traytalk.wire.secure.AnnouncementFrame;
 
 /**
  * The engine on a TrayTalk carrier: every message in a session, every name proven, and what an attacker on the LAN
@@ -285,6 +286,37 @@ class SecureEngineTest {
         assertThat(alice.events.receivedBodies()).containsExactly("pay 10 euros"); // not twice
         assertThat(alice.engine.history(HistoryQuery.latest(10))).hasSize(1);
         assertThat(alice.events.online).containsExactly("BOB"); // an old ONLINE does not bring bob back
+    }
+
+    @Test
+    void whatAPeerMissedPlayedFromAnotherAddressDoesNotDrawItsTrafficThere() throws Exception {
+        alice.start();
+        bob.start();
+        bob.engine.send("ALICE", "first");
+        time.runDue();
+        lan.dropWhen(s -> s.from().equals("bob") && s.to().equals("alice")); // alice's cable out, for bob's frames
+        lan.clearLog();
+        bob.engine.send("ALICE", "while you were out");
+        time.advance(TestNode.HEARTBEAT); // a heartbeat too
+        List<InMemoryNetwork.Sent> missed = lan.log().stream().filter(s -> s.from().equals("bob")).toList();
+        lan.dropWhen(s -> s.from().equals("bob")); // bob is gone now; mallory plays what alice never got
+        lan.clearLog();
+        InMemoryNetwork.InMemoryCarrier mallory = lan.attach("mallory");
+        mallory.start(in -> { });
+        for (InMemoryNetwork.Sent s : missed) {
+            mallory.send(new PeerAddress("mem", "alice"), "ALICE", s.bytes());
+        }
+        time.runDue();
+
+        // news to alice, and bob's own words: filed once; but bob stays where he proved he is
+        assertThat(alice.events.receivedBodies()).containsExactly("first", "while you were out");
+        assertThat(alice.engine.peers()).filteredOn(p -> p.name().equals("BOB")).singleElement()
+                .extracting(Peer::address).isEqualTo(new PeerAddress("mem", "bob"));
+        assertThat(lan.log()).filteredOn(s -> s.from().equals("alice") && s.to().equals("mallory"))
+                .as("only alice's question goes to mallory: no receipt, no session frame")
+                .isNotEmpty().allMatch(s -> s.bytes()[0] == AnnouncementFrame.TYPE);
+        assertThat(lan.log()).filteredOn(s -> s.from().equals("alice") && s.to().equals("bob"))
+                .as("alice's receipt goes to bob").isNotEmpty();
     }
 
     @Test

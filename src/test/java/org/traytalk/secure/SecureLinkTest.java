@@ -31,6 +31,8 @@ class SecureLinkTest {
     private final class Side {
         final Identity identity;
         final List<byte[]> wire = new ArrayList<>();
+        /** Where each frame on {@link #wire} went. */
+        final List<PeerAddress> sentTo = new ArrayList<>();
         final SecureLink link;
         /** The node's answers in all still allowed. */
         int answersLeft = Integer.MAX_VALUE;
@@ -45,7 +47,10 @@ class SecureLinkTest {
             AtomicLong sequence = new AtomicLong(sequenceFrom);
             link = new SecureLink(identity, () -> "N" + seed, group, clock, TestTrust.random(seed * 1000 + instance),
                     sequence::incrementAndGet, instance, () -> NONE, key -> false, () -> answersLeft-- > 0,
-                    (to, frame) -> wire.add(frame));
+                    (to, frame) -> {
+                        wire.add(frame);
+                        sentTo.add(to);
+                    });
         }
 
         PeerKey key() {
@@ -55,6 +60,7 @@ class SecureLinkTest {
         List<byte[]> take() {
             List<byte[]> frames = List.copyOf(wire);
             wire.clear();
+            sentTo.clear();
             return frames;
         }
     }
@@ -239,6 +245,42 @@ class SecureLinkTest {
         assertThatThrownBy(() -> bob.link.open(AT_ALICE, outsider.take().get(0)))
                 .isInstanceOfSatisfying(Rejected.class, e -> assertThat(e.reason())
                         .isEqualTo(Rejected.Reason.NOT_IN_GROUP));
+    }
+
+    @Test
+    void framesOfAKnownPeerFromAnotherAddressLeaveItWhereItProvedItIsUntilItAnswersThere() throws Exception {
+        PeerAddress laptop = new PeerAddress("mem", "laptop");
+        prove(alice, bob, "ALICE");
+        alice.link.send(bob.key(), AT_BOB, text("one"), () -> { });
+        exchange(alice, bob);
+        // what alice sent while bob was unplugged, recorded and played to him later from the laptop: news to bob,
+        // but it must not draw alice's traffic to the laptop
+        byte[] missedAnnouncement = alice.link.announcement(Announcement.Kind.ONLINE, "ALICE", null);
+        alice.link.send(bob.key(), AT_BOB, text("missed"), () -> { });
+        byte[] missedFrame = alice.take().get(0);
+        now = now.plus(SecureLink.CHALLENGE_EVERY); // bob asked alice when he first heard her
+
+        Opened.Heard heard = (Opened.Heard) bob.link.open(laptop, missedAnnouncement).orElseThrow();
+        assertThat(heard.current()).isTrue();
+        assertThat(heard.at()).isEqualTo(AT_ALICE);
+        assertThat(bob.sentTo).as("alice is asked at the laptop").containsExactly(laptop);
+        assertThatThrownBy(() -> bob.link.open(laptop, missedAnnouncement)).isInstanceOfSatisfying(Rejected.class,
+                e -> assertThat(e.reason()).isEqualTo(Rejected.Reason.REPLAYED));
+        Opened.Received received = (Opened.Received) bob.link.open(laptop, missedFrame).orElseThrow();
+        assertThat(received.at()).isEqualTo(AT_ALICE);
+        assertThat(new String(received.payload().bytes(), StandardCharsets.UTF_8)).isEqualTo("missed");
+
+        // alice really moved to that address: she answers bob's question there, and is there from then on
+        byte[] question = bob.take().get(0);
+        Opened.Heard asked = (Opened.Heard) alice.link.open(AT_BOB, question).orElseThrow();
+        alice.take();
+        byte[] echo = AnnouncementCodec.extension(asked.announcement(), Announcement.TAG_CHALLENGE);
+        Opened.Heard answer = (Opened.Heard) bob.link
+                .open(laptop, alice.link.announcement(Announcement.Kind.ONLINE, "ALICE", echo)).orElseThrow();
+        assertThat(answer.at()).isEqualTo(laptop);
+        alice.link.send(bob.key(), laptop, text("from here"), () -> { });
+        assertThat(((Opened.Received) bob.link.open(laptop, alice.take().get(0)).orElseThrow()).at())
+                .isEqualTo(laptop);
     }
 
     @Test
