@@ -78,6 +78,8 @@ class AttackIT {
     static int fences;
     static long replayedToAlice;
     static long replayedToBob;
+    /** Replayed to BOB but sent first while he was unplugged: he never had them, so they need not be refused. */
+    static long missedByBob;
     /** What was replayed, by receiver, destination and frame type: says which kind went uncounted if one does. */
     static Map<String, Long> replayedKinds;
 
@@ -232,8 +234,11 @@ class AttackIT {
         for (BridgeCapture.Datagram d : captured) {
             laptop.sendUdp(d.toIp(), d.toPort(), d.payload());
         }
+        // what a node never got (BOB while unplugged) is news to it, played now: its own test is that it moves nothing
         replayedToAlice = captured.stream().filter(d -> d.fromIp().equals(BOB_IP)).count();
-        replayedToBob = captured.stream().filter(d -> d.fromIp().equals(ALICE_IP)).count();
+        missedByBob = captured.stream().filter(d -> d.fromIp().equals(ALICE_IP))
+                .filter(d -> lan.wasUnplugged("bob", d.seen())).count();
+        replayedToBob = captured.stream().filter(d -> d.fromIp().equals(ALICE_IP)).count() - missedByBob;
         replayedKinds = captured.stream().collect(Collectors.groupingBy(d -> d.fromIp() + "->" + d.toIp() + " "
                 + Forgeries.kind(d.payload()), TreeMap::new, Collectors.counting()));
         BridgeCapture.Datagram last = captured.stream().filter(d -> d.fromIp().equals(BOB_IP)
@@ -250,6 +255,8 @@ class AttackIT {
         assertThat(alice.run(COMMAND, "history", "--peer", "BOB").output()).isEqualTo(aliceHistory);
         assertThat(bob.run(COMMAND, "history", "--peer", "ALICE").output()).isEqualTo(bobHistory);
         assertThat(bobInPeersOf(alice)).contains("online", "udp:" + BOB_IP + ":");
+        assertThat(peerIn(bob, "ALICE")).as("where BOB sends to ALICE, after the laptop played her frames")
+                .contains("online", "udp:" + ALICE_IP + ":");
     }
 
     @Test
@@ -278,7 +285,8 @@ class AttackIT {
         Map<String, Long> atAlice = refusedInAll(alice);
         Map<String, Long> atBob = refusedInAll(bob);
         System.err.println("Refused at ALICE: " + atAlice + "; at BOB: " + atBob + "; replayed to ALICE "
-                + replayedToAlice + ", to BOB " + replayedToBob + " (" + replayedKinds + ")");
+                + replayedToAlice + ", to BOB " + replayedToBob + " and " + missedByBob + " he had missed ("
+                + replayedKinds + ")");
         // two forgeries over the original program's carrier (BOB and bob) in each of the four attacks
         assertThat(atAlice).containsEntry("unverified sender using a verified peer's name", 8L);
         assertThat(replaysCounted(atAlice)).as("replays refused at ALICE; replayed: %s", replayedKinds)
@@ -360,7 +368,13 @@ class AttackIT {
     }
 
     private static String bobInPeersOf(NodeProcess node) throws Exception {
-        return node.run(COMMAND, "peers").output().lines().filter(l -> l.startsWith("BOB ")).findFirst().orElse("");
+        return peerIn(node, "BOB");
+    }
+
+    /** The line of {@code traytalk peers} on {@code node} that lists {@code name}, or "". */
+    private static String peerIn(NodeProcess node, String name) throws Exception {
+        return node.run(COMMAND, "peers").output().lines().filter(l -> l.startsWith(name + " ")).findFirst()
+                .orElse("");
     }
 
     private static String fingerprint(NodeProcess node) throws Exception {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 final class BridgeCapture implements AutoCloseable {
 
     /** One UDP datagram read back from the capture. */
-    record Datagram(String fromIp, int fromPort, String toIp, int toPort, byte[] payload) {
+    /** @param seen when the bridge passed it (this machine's clock, as {@link Instant#now()} reads it) */
+    record Datagram(String fromIp, int fromPort, String toIp, int toPort, byte[] payload, Instant seen) {
     }
 
     private final Path file;
@@ -63,7 +65,7 @@ final class BridgeCapture implements AutoCloseable {
     List<Datagram> datagrams() throws IOException, InterruptedException {
         Process read = new ProcessBuilder("tshark", "-r", file.toString(), "-Y", "udp", "-T", "fields",
                 "-E", "separator=/t", "-e", "ip.src", "-e", "udp.srcport", "-e", "ip.dst", "-e", "udp.dstport",
-                "-e", "udp.payload").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                "-e", "udp.payload", "-e", "frame.time_epoch").redirectError(ProcessBuilder.Redirect.DISCARD).start();
         List<String> lines = new String(read.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).lines()
                 .toList();
         if (!read.waitFor(30, TimeUnit.SECONDS) || read.exitValue() != 0) {
@@ -72,12 +74,19 @@ final class BridgeCapture implements AutoCloseable {
         List<Datagram> out = new ArrayList<>();
         for (String line : lines) {
             String[] f = line.split("\t", -1);
-            if (f.length == 5 && !f[4].isEmpty()) {
+            if (f.length == 6 && !f[4].isEmpty()) {
                 out.add(new Datagram(f[0], Integer.parseInt(f[1]), f[2], Integer.parseInt(f[3]),
-                        HexFormat.of().parseHex(f[4].replace(":", ""))));
+                        HexFormat.of().parseHex(f[4].replace(":", "")), epoch(f[5])));
             }
         }
         return out;
+    }
+
+    /** tshark's seconds.nanoseconds since the epoch. */
+    private static Instant epoch(String field) {
+        String[] parts = field.split("\\.");
+        long nanos = parts.length < 2 ? 0 : Long.parseLong((parts[1] + "000000000").substring(0, 9));
+        return Instant.ofEpochSecond(Long.parseLong(parts[0]), nanos);
     }
 
     /** The raw bytes of the stopped capture, headers and all: what an attacker would search. */

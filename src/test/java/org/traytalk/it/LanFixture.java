@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.TestWatcher;
@@ -20,6 +23,11 @@ final class LanFixture implements AutoCloseable {
     private final NetnsLan lan;
     private final Path homes;
     private final List<NodeProcess> nodes = new ArrayList<>();
+    /** When each host was out of the switch: from just before its cable was pulled to just after it was back. */
+    private final Map<String, List<Outage>> unplugged = new HashMap<>();
+
+    private record Outage(Instant from, Instant to) {
+    }
 
     private LanFixture(NetnsLan lan, Path homes) {
         this.lan = lan;
@@ -69,12 +77,20 @@ final class LanFixture implements AutoCloseable {
 
     /** Runs {@code action} with the host's cable out of the switch (its node keeps running, unreachable). */
     <T> T whileUnplugged(String host, Callable<T> action) throws Exception {
+        Instant pulled = Instant.now();
         lan.unplug(host);
         try {
             return action.call();
         } finally {
             lan.plugIn(host);
+            unplugged.computeIfAbsent(host, h -> new ArrayList<>()).add(new Outage(pulled, Instant.now()));
         }
+    }
+
+    /** Whether something the switch passed at {@code seen} may have missed {@code host}: it was unplugged then. */
+    boolean wasUnplugged(String host, Instant seen) {
+        return unplugged.getOrDefault(host, List.of()).stream()
+                .anyMatch(o -> !seen.isBefore(o.from()) && !seen.isAfter(o.to()));
     }
 
     /** The command prefix that runs a program on the switch, where the bridge sees all traffic. */
