@@ -105,6 +105,7 @@ class DesktopIT {
         assertThat(bluePixels(desktop.screenshot(shot(user, "1-tray")), icon))
                 .as("the TrayTalk bubble is drawn in the tray at %s", icon).isGreaterThan(icon.width * icon.height / 8);
 
+        long seenAtBob = bob.count(l -> has(l, "message-updated", "ALICE", "seen"));
         String text = "Lunch at noon? <b>not bold</b> " + user;
         NodeProcess.Result sent = bob.run(EVENT, "send", "ALICE", text);
         assertThat(sent.exitCode()).as("BOB's message is delivered: %s%nALICE's log:%n%s", sent.output(),
@@ -123,6 +124,8 @@ class DesktopIT {
         desktop.key("Return");
         bob.await("the quick reply", l -> has(l, "message-received", "ALICE", "BOB") && l.endsWith(reply), EVENT);
         alice.awaitLog("the receipt in the pop-up", l -> l.contains("reply: DELIVERED"), EVENT);
+        Eventually.until("BOB's message marked seen at BOB: answering its pop-up read it", EVENT, LOOK,
+                () -> bob.count(l -> has(l, "message-updated", "ALICE", "seen")) > seenAtBob, bob::report);
         desktop.screenshot(shot(user, "3-replied"));
 
         step(user + ": quick reply delivered");
@@ -171,6 +174,18 @@ class DesktopIT {
         desktop.screenshot(shot(user, "6-seen"), desktop.geometry(conversations));
 
         step(user + ": BOB read it, the window shows Seen");
+        Path exported = alice.home.resolve("exported-bob.html");
+        desktop.key("ctrl+e"); // Export..., from the keyboard
+        desktop.awaitWindow("^Export BOB$", 10_000);
+        desktop.key("ctrl+a");
+        desktop.type(exported.toString());
+        desktop.key("Return");
+        alice.awaitLog("the export", l -> l.contains("Exported 4 messages of BOB to " + exported), EVENT);
+        assertThat(Files.readString(exported)).as("the conversation as one page, every text escaped")
+                .contains("Lunch at noon? &lt;b&gt;not bold&lt;/b&gt; " + user, typed).doesNotContain("<b>not bold");
+        step(user + ": exported from the window with Ctrl+E");
+        Rectangle window = desktop.geometry(conversations);
+        desktop.click(window.x + window.width / 2, window.y + window.height - 60, 1); // back in its composer
         desktop.key("Escape"); // Esc with an empty search closes the window
         // closed, not only asked to: a window still in front would read BOB's next message at once
         Eventually.until("the conversations window to close", EVENT, LOOK,
