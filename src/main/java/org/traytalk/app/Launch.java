@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 import org.traytalk.cli.CliContext;
 import org.traytalk.cli.TrayTalkCommand;
+import org.traytalk.concurrent.DaemonThreads;
 import org.traytalk.config.AppDirs;
 import org.traytalk.config.LogSetup;
 import org.traytalk.control.AlreadyRunningException;
@@ -75,10 +76,10 @@ final class Launch {
             throw e;
         }
         RunningMarker marker = RunningMarker.forThisMachine();
-        Thread hook = new Thread(() -> {
+        Thread hook = new DaemonThreads("traytalk-shutdown").newThread(() -> {
             shutDown(owner, server);
             marker.close();
-        }, "traytalk-shutdown");
+        });
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             return TrayTalkCommand.commandLine(CliContext.console(owner, in, out, err)).execute(args);

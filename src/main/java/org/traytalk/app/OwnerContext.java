@@ -15,6 +15,7 @@ import org.traytalk.cli.CliContext;
 import org.traytalk.cli.NodeAccess;
 import org.traytalk.cli.Subscription;
 import org.traytalk.cli.TrayTalkCommand;
+import org.traytalk.concurrent.DaemonThreads;
 import org.traytalk.config.AppDirs;
 import org.traytalk.control.CommandRunner;
 import org.traytalk.engine.Engine;
@@ -134,15 +135,14 @@ final class OwnerContext implements NodeAccess, AutoCloseable {
             desktop.close();
             return true;
         }
-        Thread exit = new Thread(() -> {
+        DaemonThreads.start("traytalk-quit", () -> {
             try {
                 Thread.sleep(300); // let the quit command's answer reach the other launch first
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             System.exit(0); // the shutdown hook says OFFLINE and closes the history
-        }, "traytalk-quit");
-        exit.start();
+        });
         return true;
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.traytalk.model.ChatMessage;
 
 /** Works out the default display name: this computer's name, cut to what fits a message header. */
 public final class ComputerName {
@@ -41,7 +42,7 @@ public final class ComputerName {
         String cleaned = raw == null ? "" : raw.codePoints().filter(c -> !Character.isISOControl(c))
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
         String name = truncateUtf8(cleaned, SettingValues.NAME_MAX_BYTES).strip();
-        return name.isEmpty() || name.equals("*") ? FALLBACK : name;
+        return name.isEmpty() || name.equals(ChatMessage.EVERYONE) ? FALLBACK : name;
     }
 
     /** The longest prefix of {@code text} that is at most {@code maxBytes} in UTF-8, cut between code points. */

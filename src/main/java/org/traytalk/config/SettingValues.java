@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.traytalk.model.ChatMessage;
 import org.traytalk.model.UnverifiedPolicy;
 import org.traytalk.wire.PeerNames;
 
@@ -124,8 +125,8 @@ final class SettingValues {
         if (value.codePoints().anyMatch(Character::isISOControl)) {
             throw new BadValueException("the name must not contain control characters");
         }
-        if (value.equals("*")) {
-            throw new BadValueException("\"*\" means everyone and cannot be a name");
+        if (value.equals(ChatMessage.EVERYONE)) {
+            throw new BadValueException("\"" + ChatMessage.EVERYONE + "\" means everyone and cannot be a name");
         }
         int bytes = value.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > NAME_MAX_BYTES) {

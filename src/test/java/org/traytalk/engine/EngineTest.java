@@ -19,6 +19,7 @@ import org.traytalk.model.ChatMessage;
 import org.traytalk.model.DeliveryState;
 import org.traytalk.model.HistoryQuery;
 import org.traytalk.model.Peer;
+import org.traytalk.model.PeerAddress;
 import org.traytalk.wire.FoxMessage;
 import org.traytalk.wire.FoxMessageCodec;
 
@@ -332,7 +333,7 @@ class EngineTest {
         FoxMessageCodec codec = new FoxMessageCodec(StandardCharsets.ISO_8859_1);
         raw.sendToAll(codec.encode(FoxMessage.user("ALICE", 5, "spoofed own"), StandardCharsets.UTF_8));
         raw.sendToAll(new byte[] {1, 2, 3});
-        raw.send(new org.traytalk.model.PeerAddress("mem", "alice"), "SOMEONE-ELSE",
+        raw.send(new PeerAddress("mem", "alice"), "SOMEONE-ELSE",
                 codec.encode(FoxMessage.user("EVE", 6, "not for alice"), StandardCharsets.UTF_8));
         time.runDue();
         assertThat(alice.events.received).isEmpty();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,7 +129,7 @@ class FloodTest {
         return host;
     }
 
-    private long answersFromAlice(java.util.function.Predicate<String> to) {
+    private long answersFromAlice(Predicate<String> to) {
         return lan.log().stream().filter(s -> s.from().equals("alice") && to.test(s.to()))
                 .filter(s -> bodyOf(s).equals(FoxMessage.ONLINE)).count();
     }

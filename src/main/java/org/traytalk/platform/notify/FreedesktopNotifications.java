@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
@@ -74,7 +75,7 @@ public final class FreedesktopNotifications implements DesktopNotifications {
                 keyOf(signal.id).ifPresent(shown::remove)));
     }
 
-    private java.util.Optional<Long> keyOf(UInt32 id) {
+    private Optional<Long> keyOf(UInt32 id) {
         return shown.entrySet().stream().filter(e -> e.getValue().equals(id)).map(Map.Entry::getKey).findFirst();
     }
 

@@ -1,5 +1,6 @@
 package org.traytalk.platform.notify;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -85,7 +86,7 @@ public final class NotificationServerStandIn implements FreedesktopNotifications
     public void close() {
         try {
             bus.close();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // the bus goes away with the test
         }
     }

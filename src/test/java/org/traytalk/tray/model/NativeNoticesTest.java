@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.traytalk.model.ChatMessage;
 import org.traytalk.model.Conversation;
+import org.traytalk.model.DeliveryState;
+import org.traytalk.model.Direction;
 import org.traytalk.model.UnverifiedPolicy;
 import org.traytalk.platform.notify.DesktopNotifications;
 import org.traytalk.testing.FakeMessenger;
@@ -123,8 +125,8 @@ class NativeNoticesTest {
 
     @Test
     void aBroadcastOpensEveryoneAndNothingIsAnnouncedWhenSwitchedOff() {
-        ChatMessage all = new ChatMessage(5, org.traytalk.model.Direction.INBOUND, "DAVE", 5, "fire drill", time.now(),
-                org.traytalk.model.DeliveryState.RECEIVED, time.now(), true, List.of());
+        ChatMessage all = new ChatMessage(5, Direction.INBOUND, "DAVE", 5, "fire drill", time.now(),
+                DeliveryState.RECEIVED, time.now(), true, List.of());
         messenger.fire(l -> l.messageReceived(all));
         notices.callbacks().clicked(1);
         assertThat(opened).containsExactly("*");

@@ -335,7 +335,7 @@ class ConversationsPanelTest {
             assertThat(panel.searchField().getAccessibleContext().getAccessibleName()).isEqualTo("Search all messages");
             assertThat(panel.composer().textArea().getAccessibleContext().getAccessibleName()).isEqualTo("Message to Bob");
             assertThat(panel.composer().sendButton().getAccessibleContext().getAccessibleName()).isEqualTo("Send");
-            assertThat(panel.composer().sendButton().getMnemonic()).isEqualTo(java.awt.event.KeyEvent.VK_S);
+            assertThat(panel.composer().sendButton().getMnemonic()).isEqualTo(KeyEvent.VK_S);
             Conversation bob = panel.conversationList().getSelectedValue();
             assertThat(ConversationRenderer.accessibleName(bob, Status.AVAILABLE, false, false))
                     .isEqualTo("Bob, online, 1 unread");
