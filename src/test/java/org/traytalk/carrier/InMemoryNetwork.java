@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.traytalk.model.PeerAddress;
 import org.traytalk.wire.secure.SecureFrameCodec;
@@ -19,6 +20,7 @@ public final class InMemoryNetwork {
     private final Map<String, InMemoryCarrier> nodes = new ConcurrentHashMap<>();
     private volatile Predicate<Sent> drop = sent -> false;
     private final List<Sent> log = new ArrayList<>();
+    private final List<String> started = new CopyOnWriteArrayList<>();
 
     /** A datagram on the wire: from, to ({@code *} for everyone), bytes. */
     public record Sent(String from, String to, String recipientName, byte[] bytes) {
@@ -40,8 +42,14 @@ public final class InMemoryNetwork {
         log.clear();
     }
 
+    /** The addresses of the carriers started on this LAN, in the order they started. */
+    public List<String> started() {
+        return List.copyOf(started);
+    }
+
     void register(InMemoryCarrier carrier) {
         nodes.put(carrier.address(), carrier);
+        started.add(carrier.address());
     }
 
     void unregister(InMemoryCarrier carrier) {

@@ -20,6 +20,7 @@ import org.traytalk.model.DeliveryState;
 import org.traytalk.model.HistoryQuery;
 import org.traytalk.model.Peer;
 import org.traytalk.model.PeerAddress;
+import org.traytalk.model.Receipt;
 import org.traytalk.wire.FoxMessage;
 import org.traytalk.wire.FoxMessageCodec;
 
@@ -136,6 +137,38 @@ class EngineTest {
         lan.dropWhen(s -> false);
         time.advance(Duration.ofSeconds(10));
         assertThat(alice.events.lastState(sent.rowId())).isEqualTo(DeliveryState.DELIVERED);
+    }
+
+    @Test
+    void aMessageToEveryoneIsMarkedSentOnlyOnceItsBroadcastLeft() throws Exception {
+        alice.start();
+        bob.start();
+        carol.start();
+        alice.carrier.failSends("network unreachable");
+        ChatMessage sent = alice.engine.send("*", "fire drill");
+        time.advance(Duration.ofSeconds(5)); // the broadcast and the resends to each, all failing
+        assertThat(alice.events.lastState(sent.rowId())).isEqualTo(DeliveryState.QUEUED);
+        assertThat(alice.events.last(sent.rowId()).receipts()).extracting(Receipt::state)
+                .containsOnly(DeliveryState.QUEUED);
+        alice.carrier.failSends(null);
+        lan.dropWhen(s -> bodyOf(s).startsWith("CONF ")); // so the marks are not made moot by receipts
+        time.advance(Duration.ofSeconds(10));
+        assertThat(bob.events.receivedBodies()).containsExactly("fire drill");
+        assertThat(carol.events.receivedBodies()).containsExactly("fire drill");
+        assertThat(alice.events.last(sent.rowId()).receipts()).extracting(Receipt::state)
+                .containsOnly(DeliveryState.SENT);
+        assertThat(alice.engine.history(HistoryQuery.latest(1))).singleElement()
+                .extracting(ChatMessage::state).isEqualTo(DeliveryState.SENT);
+    }
+
+    @Test
+    void carriersStartInTheOrderTheyAreGiven() throws Exception {
+        alice.alsoLegacy = true;
+        alice.start();
+        bob.alsoLegacy = true;
+        bob.legacyFirst = true;
+        bob.start();
+        assertThat(lan.started()).containsExactly("alice", "alice-fox", "bob-fox", "bob");
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.traytalk.wire.Bytes;
 import org.traytalk.wire.FoxMessage;
 import org.traytalk.wire.FoxMessageCodec;
 import org.traytalk.wire.secure.AnnouncementFrame;
+import org.traytalk.wire.secure.TransportFrame;
 
 /**
  * The engine on a TrayTalk carrier: every message in a session, every name proven, and what an attacker on the LAN
@@ -95,6 +96,28 @@ class SecureEngineTest {
         assertThat(alice.events.lastState(sent.rowId())).isEqualTo(DeliveryState.DELIVERED);
         assertThat(wireContains("launch code")).as("plaintext on the wire").isFalse();
         assertThat(wireContains("CONF")).as("a receipt in the clear").isFalse();
+    }
+
+    @Test
+    void aMessageIsMarkedSentOnlyOnceItsFrameLeft() throws Exception {
+        alice.start();
+        bob.start();
+        alice.engine.send("BOB", "first"); // the session is there
+        time.runDue();
+        alice.carrier.failSends("network unreachable");
+        ChatMessage sent = alice.engine.send("BOB", "cable pulled");
+        time.advance(Duration.ofSeconds(5)); // several resends and handshakes, all failing
+        assertThat(alice.events.states(sent.rowId())).containsOnly(DeliveryState.QUEUED);
+        assertThat(alice.engine.history(HistoryQuery.latest(1))).singleElement()
+                .extracting(ChatMessage::state).isEqualTo(DeliveryState.QUEUED);
+        alice.carrier.failSends(null);
+        // bob's receipts (in transport frames) are lost until the mark is written, so it is not made moot
+        lan.dropWhen(s -> s.from().equals("bob") && s.bytes()[0] == TransportFrame.TYPE
+                && alice.events.lastState(sent.rowId()) != DeliveryState.SENT);
+        time.advance(Duration.ofSeconds(10));
+        assertThat(bob.events.receivedBodies()).containsExactly("first", "cable pulled");
+        assertThat(alice.events.states(sent.rowId())).containsSubsequence(DeliveryState.QUEUED, DeliveryState.SENT,
+                DeliveryState.DELIVERED);
     }
 
     @Test

@@ -37,6 +37,8 @@ final class TestNode {
     /** Also on a carrier of the original program, at {@code address + "-fox"}; null when not. */
     InMemoryCarrier legacyCarrier;
     boolean alsoLegacy;
+    /** With {@link #alsoLegacy}: the original program's carrier comes first in the engine's list. */
+    boolean legacyFirst;
     private Scheduler view;
     FlakyStore store;
 
@@ -71,7 +73,7 @@ final class TestNode {
             return List.of(carrier);
         }
         legacyCarrier = network.attach(address + "-fox").legacy(true).named("fox");
-        return List.of(carrier, legacyCarrier);
+        return legacyFirst ? List.of(legacyCarrier, carrier) : List.of(carrier, legacyCarrier);
     }
 
     /** Orderly shutdown: OFFLINE goes out. */
