@@ -10,7 +10,8 @@ import org.apache.commons.configuration2.PropertiesConfiguration.PropertiesReade
 /**
  * Edits the lines of a .properties file in place, so the user's comments and layout survive a change. Entries are
  * found by the library's reader, the one that reads the settings. The placing is ours because
- * {@code PropertiesConfigurationLayout} puts a new key above the file's header and rewrites the untouched entries.
+ * {@code PropertiesConfigurationLayout} puts a new key above the file's header and rewrites the untouched entries
+ * (CommonsConfigurationTest shows both).
  */
 final class PropertiesLines {
 
@@ -71,7 +72,7 @@ final class PropertiesLines {
 
     /**
      * {@code key = value} with the value escaped for the settings reader. Ours, because the library's writer turns
-     * every non-ASCII character into {@code \\uXXXX} in a file people edit as UTF-8.
+     * every non-ASCII character into {@code \\uXXXX} in a file people edit as UTF-8 (CommonsConfigurationTest).
      */
     static String entry(String key, String value) {
         StringBuilder sb = new StringBuilder(key).append(" = ");

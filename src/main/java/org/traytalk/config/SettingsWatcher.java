@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * the file has stayed the same for the debounce period, so editors finish writing. Listeners hear only settings that
  * really differ. Single use.
  * Ours rather than Commons Configuration's reloading builder: its detector compares the modification time alone, in
- * milliseconds (we also compare size and file identity, so a quick rewrite or a replace-by-rename is seen), and a
- * reload must go through {@link SettingsFile} (validation, defaults, the window's own writes), not a builder.
+ * milliseconds (we also compare size and file identity, so a quick rewrite or a replace-by-rename is seen; see
+ * CommonsConfigurationTest and SettingsWatcherTest), and a reload must go through {@link SettingsFile} (validation,
+ * defaults, the window's own writes), not a builder.
  */
 public final class SettingsWatcher implements AutoCloseable {
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -59,6 +60,20 @@ class SettingsWatcherTest {
         assertThat(loaded).isNotNull();
         assertThat(loaded.settings().udpPort()).isEqualTo(40123);
         assertThat(threads.poll()).as("the housekeeping thread it was given").isEqualTo("test-housekeeping/daemon=true");
+    }
+
+    @Test
+    void anEditThatKeepsTheModificationTimeIsSeen() throws Exception {
+        FileTime stamp = Files.getLastModifiedTime(file.path());
+        List<String> lines = Files.readAllLines(file.path(), StandardCharsets.UTF_8);
+        lines.add("udp.port = 40124");
+        Files.write(file.path(), lines, StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(file.path(), stamp); // Commons Configuration's detector misses this one
+
+        LoadedSettings loaded = heard.poll(10, TimeUnit.SECONDS);
+
+        assertThat(loaded).isNotNull();
+        assertThat(loaded.settings().udpPort()).isEqualTo(40124);
     }
 
     @Test
