@@ -16,6 +16,7 @@ import org.traytalk.tray.window.AboutWindow;
 import org.traytalk.tray.window.ConversationsWindow;
 import org.traytalk.tray.window.KeyChangeWindow;
 import org.traytalk.tray.window.SettingsWindow;
+import org.traytalk.tray.window.WindowIcons;
 
 /**
  * The windows of the running node, one of each, opened from the tray: conversations, settings, About and the review
@@ -30,15 +31,17 @@ final class AppWindows implements DesktopApp.Windows {
     private final ConversationsWindow conversations;
     private final SettingsWindow settings;
     private final AboutWindow about;
+    private final WindowIcons icons = new WindowIcons();
 
     AppWindows(RunningNode node) {
         String version = AppWindows.class.getPackage().getImplementationVersion();
         this.keyChanges = new KeyChangeList(node, trustWorker, SwingUtilities::invokeLater);
-        this.keyReview = new KeyChangeWindow(keyChanges, ZoneId.systemDefault());
-        this.conversations = new ConversationsWindow(node, keyChanges, keyReview::show, Clock.systemDefaultZone());
+        this.keyReview = new KeyChangeWindow(keyChanges, ZoneId.systemDefault(), icons);
+        this.conversations = new ConversationsWindow(node, keyChanges, keyReview::show, Clock.systemDefaultZone(),
+                icons);
         this.settings = new SettingsWindow(node.settingsFile(), () -> node.settingsFile().load().settings(),
-                Optional.ofNullable(node.fingerprint()));
-        this.about = new AboutWindow(() -> AboutText.of(node.localName(), node.fingerprint(), version));
+                Optional.ofNullable(node.fingerprint()), icons);
+        this.about = new AboutWindow(() -> AboutText.of(node.localName(), node.fingerprint(), version), icons);
     }
 
     @Override
@@ -67,11 +70,8 @@ final class AppWindows implements DesktopApp.Windows {
     }
 
     @Override
-    public void useIcons(List<? extends Image> icons) {
-        conversations.setIconImages(icons);
-        settings.setIconImages(icons);
-        about.setIconImages(icons);
-        keyReview.setIconImages(icons);
+    public void useIcons(List<? extends Image> images) {
+        icons.use(images);
     }
 
     @Override

@@ -39,16 +39,13 @@ public final class AboutWindow {
     private static final int TEXT_WIDTH = 420;
 
     private final Supplier<AboutText> text;
-    private List<? extends Image> icons = List.of();
+    private final WindowIcons icons;
     private JFrame frame;
 
     /** @param text what to show, read each time the window opens */
-    public AboutWindow(Supplier<AboutText> text) {
+    public AboutWindow(Supplier<AboutText> text, WindowIcons icons) {
         this.text = Objects.requireNonNull(text);
-    }
-
-    public void setIconImages(List<? extends Image> images) {
-        this.icons = List.copyOf(images);
+        this.icons = Objects.requireNonNull(icons);
     }
 
     public void show() {
@@ -56,7 +53,7 @@ public final class AboutWindow {
         AboutText about = text.get();
         frame = new JFrame(about.title());
         frame.setName("traytalk-about");
-        frame.setIconImages(icons);
+        icons.applyTo(frame);
         Frames.closeWith(frame, this::close);
         frame.setContentPane(content(about));
         frame.getRootPane().registerKeyboardAction(e -> close(), KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0),
@@ -78,8 +75,9 @@ public final class AboutWindow {
     private JComponent content(AboutText about) {
         JLabel who = new JLabel(PlainText.notHtml(about.who()));
         who.setFont(who.getFont().deriveFont(Font.BOLD, who.getFont().getSize2D() + 4f));
-        if (!icons.isEmpty()) {
-            who.setIcon(new ImageIcon(icons.get(icons.size() - 1).getScaledInstance(40, 40, Image.SCALE_SMOOTH)));
+        List<? extends Image> images = icons.images();
+        if (!images.isEmpty()) {
+            who.setIcon(new ImageIcon(images.get(images.size() - 1).getScaledInstance(40, 40, Image.SCALE_SMOOTH)));
             who.setIconTextGap(12);
         }
         JLabel caption = new JLabel("Your code");

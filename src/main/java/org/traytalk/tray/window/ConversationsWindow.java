@@ -1,7 +1,6 @@
 package org.traytalk.tray.window;
 
 import java.awt.Dimension;
-import java.awt.Image;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.io.File;
@@ -47,8 +46,8 @@ public final class ConversationsWindow {
     private final KeyChangeList keyChanges;
     private final Consumer<String> review;
     private final Clock clock;
+    private final WindowIcons icons;
     private JFrame frame;
-    private List<? extends Image> icons = List.of();
     private ConversationsPanel panel;
     private ExecutorService worker;
 
@@ -56,16 +55,13 @@ public final class ConversationsWindow {
      * @param keyChanges the app's key changes waiting for review (attached by its owner)
      * @param review     opens the review of the key change waiting for a name (Review... on a conversation's banner)
      */
-    public ConversationsWindow(Messenger messenger, KeyChangeList keyChanges, Consumer<String> review, Clock clock) {
+    public ConversationsWindow(Messenger messenger, KeyChangeList keyChanges, Consumer<String> review, Clock clock,
+                               WindowIcons icons) {
         this.messenger = Objects.requireNonNull(messenger);
         this.keyChanges = Objects.requireNonNull(keyChanges);
         this.review = Objects.requireNonNull(review);
         this.clock = Objects.requireNonNull(clock);
-    }
-
-    /** The window's icon in its sizes (title bar, task switcher); used from the next opening on. */
-    public void setIconImages(List<? extends Image> images) {
-        this.icons = List.copyOf(images);
+        this.icons = Objects.requireNonNull(icons);
     }
 
     /** Opens the window, or brings it to the front. */
@@ -149,7 +145,7 @@ public final class ConversationsWindow {
         panel.setExportAction(() -> panel.openConversation().ifPresent(this::export));
         frame = new JFrame(TITLE);
         frame.setName("traytalk-conversations");
-        frame.setIconImages(icons);
+        icons.applyTo(frame);
         Frames.closeWith(frame, this::close);
         frame.addWindowFocusListener(new WindowAdapter() {
             @Override

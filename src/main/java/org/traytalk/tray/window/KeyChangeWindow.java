@@ -1,9 +1,7 @@
 package org.traytalk.tray.window;
 
-import java.awt.Image;
 import java.awt.event.KeyEvent;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.swing.JComponent;
@@ -27,19 +25,15 @@ public final class KeyChangeWindow {
 
     private final KeyChangeList keyChanges;
     private final ZoneId zone;
-    private List<? extends Image> icons = List.of();
+    private final WindowIcons icons;
     private JFrame frame;
     private KeyChangeView view;
     private KeyChangeDecision decision;
 
-    public KeyChangeWindow(KeyChangeList keyChanges, ZoneId zone) {
+    public KeyChangeWindow(KeyChangeList keyChanges, ZoneId zone, WindowIcons icons) {
         this.keyChanges = Objects.requireNonNull(keyChanges);
         this.zone = Objects.requireNonNull(zone);
-    }
-
-    /** The window's icon in its sizes; used from the next opening on. */
-    public void setIconImages(List<? extends Image> images) {
-        this.icons = List.copyOf(images);
+        this.icons = Objects.requireNonNull(icons);
     }
 
     /** Opens the review of the key change waiting for {@code name}; says so when none is. */
@@ -104,7 +98,7 @@ public final class KeyChangeWindow {
         });
         frame = new JFrame();
         frame.setName("traytalk-key-change");
-        frame.setIconImages(icons);
+        icons.applyTo(frame);
         Frames.closeWith(frame, this::close); // no decision: the change stays waiting in the tray
         frame.setContentPane(view);
         frame.getRootPane().setDefaultButton(view.keepButton());

@@ -1,9 +1,7 @@
 package org.traytalk.tray.window;
 
 import java.awt.Dimension;
-import java.awt.Image;
 import java.awt.event.ActionEvent;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -20,22 +18,19 @@ public final class SettingsWindow {
     private final SettingsFile file;
     private final Supplier<Settings> current;
     private final Optional<Fingerprint> fingerprint;
+    private final WindowIcons icons;
     private JFrame frame;
-    private List<? extends Image> icons = List.of();
 
     /**
      * @param current     what the settings file holds now, e.g. {@code () -> file.load().settings()}
      * @param fingerprint this installation's code, shown under "Trust"; empty where there is none
      */
-    public SettingsWindow(SettingsFile file, Supplier<Settings> current, Optional<Fingerprint> fingerprint) {
+    public SettingsWindow(SettingsFile file, Supplier<Settings> current, Optional<Fingerprint> fingerprint,
+                          WindowIcons icons) {
         this.file = Objects.requireNonNull(file);
         this.current = Objects.requireNonNull(current);
         this.fingerprint = Objects.requireNonNull(fingerprint);
-    }
-
-    /** The window's icon in its sizes (title bar, task switcher); used from the next opening on. */
-    public void setIconImages(List<? extends Image> images) {
-        this.icons = List.copyOf(images);
+        this.icons = Objects.requireNonNull(icons);
     }
 
     /** Opens the window with the current settings, or brings the open one (and its edits) to the front. */
@@ -66,7 +61,7 @@ public final class SettingsWindow {
             }
         });
         frame = new JFrame("TrayTalk \u2013 Settings");
-        frame.setIconImages(icons);
+        icons.applyTo(frame);
         Frames.closeWith(frame, this::close);
         frame.setContentPane(form);
         frame.getRootPane().setDefaultButton(form.saveButton());

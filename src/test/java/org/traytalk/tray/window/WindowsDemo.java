@@ -48,13 +48,14 @@ public final class WindowsDemo {
             Clock clock = Clock.fixed(FakeMessenger.T0.plus(Duration.ofHours(6)), ZoneOffset.UTC);
             KeyChangeList keyChanges = new KeyChangeList(messenger, Runnable::run, SwingUtilities::invokeLater);
             keyChanges.attach();
-            KeyChangeWindow review = new KeyChangeWindow(keyChanges, ZoneOffset.UTC);
+            WindowIcons icons = new WindowIcons();
+            KeyChangeWindow review = new KeyChangeWindow(keyChanges, ZoneOffset.UTC, icons);
             if (which.equals("review")) {
                 SwingUtilities.invokeLater(() -> review.show("Carol"));
             } else if (which.equals("about")) {
-                new AboutWindow(() -> AboutText.of("ALICE", messenger.fingerprint(), "0.1.0")).show();
+                new AboutWindow(() -> AboutText.of("ALICE", messenger.fingerprint(), "0.1.0"), icons).show();
             } else if (!which.equals("settings")) {
-                ConversationsWindow history = new ConversationsWindow(messenger, keyChanges, review::show, clock);
+                ConversationsWindow history = new ConversationsWindow(messenger, keyChanges, review::show, clock, icons);
                 history.showConversation(switch (which) {
                     case "everyone" -> "*";
                     case "frank" -> "Frank";
@@ -69,7 +70,8 @@ public final class WindowsDemo {
                 }
             }
             if (which.equals("settings") || which.equals("both")) {
-                new SettingsWindow(file, () -> file.load().settings(), Optional.of(messenger.fingerprint())).show();
+                new SettingsWindow(file, () -> file.load().settings(), Optional.of(messenger.fingerprint()), icons)
+                        .show();
             }
         });
     }
