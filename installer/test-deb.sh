@@ -156,13 +156,16 @@ ok "the installed TrayTalk loads SQLite from the package, not from a copy in /tm
 # Java's (class org-traytalk-app-Main) on this StatusNotifier-less tray, or Dorkbox's ("TrayTalk") where forced.
 icon_docked() { xwininfo -tree -id "$panel" | grep -qE '"TrayTalk"|"org-traytalk-app-Main"'; }
 wait_until 10 icon_docked || die "no TrayTalk icon window in the tray panel within 10 s"
-sleep 1 # a moment to draw the icon, and for a window that must not open to show
-import -window root "$OUT/1-logon.png"
-read -r width height < <(identify -format '%w %h\n' "$OUT/1-logon.png")
-blue="$(convert "$OUT/1-logon.png" -crop "160x32+$((width - 160))+0" +repage -fx 'b > 0.5 && r < 0.4 ? 1 : 0' \
-    -format '%[fx:mean]' info:)"
-awk -v b="$blue" 'BEGIN { exit !(b > 0.03) }' \
-    || die "the tray panel shows no blue bubble (blue share $blue; $OUT/1-logon.png)"
+# the screen shows the blue bubble in the panel's corner (a window that must not open would have opened by then)
+icon_drawn() {
+    import -window root "$OUT/1-logon.png"
+    read -r width height < <(identify -format '%w %h\n' "$OUT/1-logon.png")
+    blue="$(convert "$OUT/1-logon.png" -crop "160x32+$((width - 160))+0" +repage -fx 'b > 0.5 && r < 0.4 ? 1 : 0' \
+        -format '%[fx:mean]' info:)"
+    awk -v b="$blue" 'BEGIN { exit !(b > 0.03) }'
+}
+blue=""
+wait_until 10 icon_drawn || die "the tray panel shows no blue bubble within 10 s (blue share $blue; $OUT/1-logon.png)"
 lit="$(convert "$OUT/1-logon.png" -crop "${width}x$((height - 40))+0+40" +repage -format '%[fx:maxima]' info:)"
 awk -v m="$lit" 'BEGIN { exit !(m == 0) }' || die "a window opened on a start at logon ($OUT/1-logon.png)"
 ok "icon docked in the tray and drawn (blue share $blue), no window on the screen ($OUT/1-logon.png)"

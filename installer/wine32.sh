@@ -118,15 +118,22 @@ wine32_bind() {
 # Stops whatever still runs inside the root file system (a Wine service that outlived its wineserver, a program of a
 # failed test), so that nothing is left behind.
 wine32_kill_strays() {
+    local strays
+    read -r -a strays < <(wine32_strays)
+    [ ${#strays[@]} = 0 ] && return
+    say "stopping ${#strays[@]} process(es) left in $WINE32_ROOT"
+    kill -9 "${strays[@]}" 2>/dev/null || true
+}
+# The processes whose root is $WINE32_ROOT, on one line.
+wine32_strays() {
     local root_fs pid strays=()
     root_fs="$(readlink -f "$WINE32_ROOT")"
     for pid in /proc/[0-9]*; do
         [ "$(readlink "$pid/root" 2>/dev/null)" = "$root_fs" ] && strays+=("${pid#/proc/}")
     done
-    [ ${#strays[@]} = 0 ] && return
-    say "stopping ${#strays[@]} process(es) left in $WINE32_ROOT"
-    kill -9 "${strays[@]}" 2>/dev/null || true
+    echo "${strays[*]}"
 }
+wine32_no_strays() { [ -z "$(wine32_strays)" ]; }
 
 # Everything above, then the mounts Wine needs; the project is /src (read-only), $1 (created) is /out.
 # One script at a time uses the root file system: a second one waits for the first.
@@ -139,8 +146,8 @@ wine32_start() {
         flock -w 3600 9 || die "$WINE32_ROOT has been in use for an hour: giving up"
     fi
     wine32_emulation
-    # after every wineserver -k, before qemu's binfmt entry goes
-    wine32_cleanups+=("sleep 1; wine32_kill_strays")
+    # after every wineserver -k, before qemu's binfmt entry goes: what has not ended within 5 s is killed
+    wine32_cleanups+=("wait_until 5 wine32_no_strays || wine32_kill_strays")
     wine32_rootfs
     wine32_innosetup
     mount -t proc proc "$WINE32_ROOT/proc" || die "cannot mount proc in $WINE32_ROOT"
