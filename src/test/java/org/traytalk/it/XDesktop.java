@@ -248,8 +248,12 @@ public final class XDesktop implements AutoCloseable {
     }
 
     public void click(int x, int y, int button) throws IOException, InterruptedException {
-        // not --sync: it waits (for seconds) when the pointer is already where it should go
-        check(x("xdotool", "mousemove", String.valueOf(x), String.valueOf(y), "sleep", "0.1", "click", String.valueOf(button)));
+        // --sync waits until the pointer has moved, and so for seconds when it is there already: then it is not moved
+        String there = "X=" + x + "\nY=" + y + "\n";
+        if (!x("xdotool", "getmouselocation", "--shell").out().startsWith(there)) {
+            check(x("xdotool", "mousemove", "--sync", String.valueOf(x), String.valueOf(y)));
+        }
+        check(x("xdotool", "click", String.valueOf(button)));
     }
 
     public void type(String text) throws IOException, InterruptedException {
