@@ -83,6 +83,7 @@ public final class AboutWindow {
         JLabel caption = new JLabel("Your code");
         JTextArea code = CodeText.area(about.code());
         code.setName("code");
+        caption.setLabelFor(code);
         JButton copy = new JButton("Copy");
         copy.setMnemonic(KeyEvent.VK_C);
         copy.addActionListener(e -> Toolkit.getDefaultToolkit().getSystemClipboard()

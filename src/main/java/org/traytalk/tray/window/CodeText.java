@@ -1,6 +1,7 @@
 package org.traytalk.tray.window;
 
 import java.awt.Font;
+import java.awt.KeyboardFocusManager;
 import javax.swing.BorderFactory;
 import javax.swing.JLabel;
 import javax.swing.JTextArea;
@@ -21,6 +22,9 @@ final class CodeText {
         area.setBorder(BorderFactory.createCompoundBorder(
                 BorderFactory.createLineBorder(UIManager.getColor("Component.borderColor")),
                 BorderFactory.createEmptyBorder(6, 10, 6, 10)));
+        // it takes the keyboard (to select and copy the code), and Tab leaves it instead of being swallowed
+        area.setFocusTraversalKeys(KeyboardFocusManager.FORWARD_TRAVERSAL_KEYS, null);
+        area.setFocusTraversalKeys(KeyboardFocusManager.BACKWARD_TRAVERSAL_KEYS, null);
         return area;
     }
 

@@ -109,6 +109,7 @@ final class KeyChangeView extends JPanel {
 
     private static JComponent codeBox(JLabel caption, JTextArea code) {
         JPanel box = new JPanel(new BorderLayout(0, 4));
+        caption.setLabelFor(code); // a screen reader names the code by its caption
         box.add(caption, BorderLayout.NORTH);
         box.add(code, BorderLayout.CENTER);
         return box;

@@ -19,6 +19,8 @@ final class NumberField extends KeyedField<JSpinner> {
         text = ((JSpinner.DefaultEditor) input.getEditor()).getTextField();
         text.setColumns(7);
         text.setHorizontalAlignment(JFormattedTextField.LEADING);
+        // the label names the spinner, but the keyboard and a screen reader are in its text field
+        text.getAccessibleContext().setAccessibleName(SettingSection.label(key));
         input.setMaximumSize(new Dimension(140, input.getPreferredSize().height));
     }
 

@@ -26,11 +26,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
-import javax.swing.AbstractButton;
 import javax.swing.InputMap;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
-import javax.swing.JComboBox;
 import javax.swing.JList;
 import javax.swing.JScrollBar;
 import javax.swing.JScrollPane;
@@ -39,7 +37,6 @@ import javax.swing.KeyStroke;
 import javax.swing.SwingUtilities;
 import javax.swing.TransferHandler;
 import javax.swing.plaf.basic.BasicHTML;
-import javax.swing.text.JTextComponent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -428,33 +425,12 @@ class ConversationsPanelTest {
                 all.addAll(Swing.all(entry, Component.class));
                 assertThat(entry.getAccessibleContext().getAccessibleName()).as("list entry %d", i).isNotBlank();
             }
-            List<String> unnamed = all.stream().filter(ConversationsPanelTest::reachedByKeyboard)
-                    .filter(c -> c.getAccessibleContext().getAccessibleName() == null
-                            || c.getAccessibleContext().getAccessibleName().isBlank())
-                    .map(c -> c.getClass().getName() + " " + c.getName()).toList();
-            assertThat(unnamed).as("controls without a spoken name").isEmpty();
-            List<String> texts = new ArrayList<>();
-            for (Component c : all) {
-                if (c instanceof JLabel l) {
-                    texts.add(l.getText());
-                } else if (c instanceof AbstractButton b) {
-                    texts.add(b.getText());
-                }
-                if (c instanceof JComponent j) {
-                    texts.add(j.getToolTipText());
-                }
-            }
-            assertThat(texts).filteredOn(t -> t != null).noneMatch(BasicHTML::isHTMLString)
+            assertThat(Swing.unnamedControls(all)).as("controls without a spoken name").isEmpty();
+            assertThat(Swing.shownTexts(all)).noneMatch(BasicHTML::isHTMLString)
                     .anyMatch(t -> t.contains("<html><b>Eve"));
             assertThat(panel.messageView().rows().get(1).body().getAccessibleContext().getAccessibleName())
                     .startsWith("You, ").endsWith(", Delivered");
         });
-    }
-
-    /** A control: buttons, text, lists and combo boxes that can take the keyboard. */
-    private static boolean reachedByKeyboard(Component c) {
-        return c.isFocusable() && (c instanceof AbstractButton || c instanceof JTextComponent || c instanceof JList
-                || c instanceof JComboBox);
     }
 
     private static void act(JComponent on, KeyStroke key) {

@@ -2,6 +2,7 @@ package org.traytalk.tray.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Component;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.swing.JLabel;
 import javax.swing.JTextArea;
+import javax.swing.plaf.basic.BasicHTML;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +65,17 @@ class SettingsFormTest {
             assertThat(Swing.all(form, JLabel.class)).extracting(JLabel::getText)
                     .contains("You", "Network", "Delivery", "Pop-ups", "These apply at the next start of TrayTalk.");
             assertThat(form.saveButton().isEnabled()).as("nothing to save yet").isFalse();
+        });
+    }
+
+    @Test
+    void everyFieldAndButtonHasASpokenNameAndNoTextIsTakenForHtml() throws IOException {
+        Files.writeString(file.path(), "name = <html><b>ALICE\nstatus = <html><img src=http://x>\n");
+        SettingsForm form = form();
+        Swing.run(() -> {
+            List<Component> all = Swing.all(form, Component.class);
+            assertThat(Swing.unnamedControls(all)).as("controls without a spoken name").isEmpty();
+            assertThat(Swing.shownTexts(all)).noneMatch(BasicHTML::isHTMLString);
         });
     }
 

@@ -4,9 +4,16 @@ import java.awt.Component;
 import java.awt.Container;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.swing.AbstractButton;
+import javax.swing.JComboBox;
+import javax.swing.JComponent;
+import javax.swing.JLabel;
+import javax.swing.JList;
 import javax.swing.SwingUtilities;
+import javax.swing.text.JTextComponent;
 
 /** Test helpers: run on the Swing thread and wait, and walk component trees. */
 final class Swing {
@@ -73,5 +80,35 @@ final class Swing {
                 collect(child, type, found);
             }
         }
+    }
+
+    /**
+     * The controls the keyboard can reach (buttons, text, lists, combo boxes that take focus) in {@code components}
+     * that have no name for a screen reader, described by class and name; empty when every one has.
+     */
+    static List<String> unnamedControls(List<Component> components) {
+        return components.stream()
+                .filter(c -> c.isFocusable() && (c instanceof AbstractButton || c instanceof JTextComponent
+                        || c instanceof JList || c instanceof JComboBox))
+                .filter(c -> c.getAccessibleContext().getAccessibleName() == null
+                        || c.getAccessibleContext().getAccessibleName().isBlank())
+                .map(c -> c.getClass().getName() + " " + c.getName()).toList();
+    }
+
+    /** The texts of labels, buttons and tooltips in {@code components}: what Swing would render as HTML if marked up. */
+    static List<String> shownTexts(List<Component> components) {
+        List<String> texts = new ArrayList<>();
+        for (Component c : components) {
+            if (c instanceof JLabel l) {
+                texts.add(l.getText());
+            } else if (c instanceof AbstractButton b) {
+                texts.add(b.getText());
+            }
+            if (c instanceof JComponent j) {
+                texts.add(j.getToolTipText());
+            }
+        }
+        texts.removeIf(Objects::isNull);
+        return texts;
     }
 }
