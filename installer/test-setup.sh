@@ -27,7 +27,9 @@
 #  12. the unpacking tool (installer/unzip-runtime.c) refuses archives that would write outside its folder or are
 #      broken, and never unpacks into a folder that exists.
 # Not covered (needs Windows with Java): the real TrayTalk running, and the real Temurin zip (no internet here). Not covered in Wine either: the Start menu
-# shortcut's AppUserModelID (traytalk.iss sets it; Wine's shell links do not store it, checked 2026-12).
+# shortcut's AppUserModelID (traytalk.iss sets it, SetupShortcutTest checks the script; bookworm's Wine 8 takes the
+# property from a shell link's IPropertyStore with S_OK but writes nothing of it, and GetValue answers E_NOTIMPL: a
+# test program that saved a link with it and read it back, 2026-12-08).
 # The setup logs go to target/setup-test/. Needs root; run build-setup.sh (or release.sh) first.
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
