@@ -212,6 +212,33 @@ class DesktopIT {
         desktop.screenshot(shot(user, "8-opened-from-popup"));
 
         step(user + ": opened from the pop-up, unread cleared");
+        desktop.key("Escape"); // the composer has the keyboard: Esc closes the window
+        Eventually.until("the conversations window to close", EVENT, LOOK,
+                () -> desktop.windows("^Conversations - TrayTalk$").isEmpty(), alice::report);
+        List<String> popupsBefore = desktop.windows("^TrayTalk: BOB$");
+        long shownBefore = logged("Pop-up", "shown: BOB");
+        long unreadAgain = logged("Unread: 1");
+        long readAgain = logged("Unread: 0");
+        String more = "One more thing: bring the slides (" + user + ")";
+        assertThat(bob.run(EVENT, "send", "ALICE", more).exitCode()).isZero();
+        awaitMore("BOB's next pop-up", shownBefore, "Pop-up", "shown: BOB");
+        awaitMore("unread again", unreadAgain, "Unread: 1");
+        String popupId = alice.log().stream().filter(l -> l.contains("Pop-up") && l.contains("shown: BOB"))
+                .reduce((a, b) -> b).orElseThrow().replaceAll(".*Pop-up (\\d+) shown.*", "$1");
+        Rectangle box3 = newWindowOnScreen("^TrayTalk: BOB$", popupsBefore);
+        desktop.click(box3.x + 100, box3.y + 45, 1); // its text: the pop-up takes the keyboard
+        desktop.key("Escape");
+        alice.awaitLog("the pop-up closed with Esc", l -> l.contains("Pop-up " + popupId + " closed"), EVENT);
+        assertThat(logged("Unread: 0")).as("closing a pop-up is not reading it").isEqualTo(readAgain);
+        long fromMenu = logged("Menu: conversation with BOB");
+        openMenu(icon);
+        desktop.key("Down", "Down", "Return"); // Compose..., Reply to BOB (1)
+        awaitMore("Reply to BOB from the tray menu", fromMenu, "Menu: conversation with BOB");
+        desktop.awaitWindow("^Conversations - TrayTalk$", 10_000);
+        awaitMore("read in the window opened from Reply to BOB", readAgain, "Unread: 0");
+        awaitUnreadMark(icon, false);
+
+        step(user + ": a pop-up closed with Esc, the conversation opened from Reply to BOB");
         openMenu(icon);
         desktop.key("Up", "Up", "Up", "Return"); // Settings... (above About TrayTalk... and Quit)
         alice.awaitLog("Settings", l -> l.contains("Menu: settings"), EVENT);
