@@ -8,6 +8,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import java.util.regex.Pattern;
 import org.traytalk.it.NetnsLan;
 import org.traytalk.it.XDesktop;
 import org.traytalk.model.HistoryQuery;
@@ -29,7 +32,8 @@ import org.traytalk.tray.window.ConversationsWindow;
  * peer. Per run: exec to the icon painted in the tray, then at {@code idle} seconds after exec RSS, PSS, threads,
  * and the CPU used over the next seconds; then a message from the peer and the time until its pop-up is painted,
  * first and again; optionally a store filled beforehand ({@code --history N}) or a flood of messages, then the
- * conversations window opened and closed, and the idle RSS after it.
+ * conversations window opened (the time from the key that opens it to its conversation shown) and closed, and the
+ * idle RSS after it.
  * Prints every run and the medians; screenshots, logs and each run's threads with their idle CPU go to
  * target/footprint/. Needs root, {@code ip}, Xvfb, trayer, xdotool, ImageMagick and x11-utils.
  *
@@ -43,9 +47,23 @@ public final class FootprintBenchmark {
     static final Rectangle TRAY = new Rectangle(1280 - 160, 0, 160, 32); // where XDesktop puts trayer's panel
     static final Rectangle POPUP = new Rectangle(1280 - 360 - 12, 800 - 12 - 100, 360, 100); // a pop-up's lower part
     static final int MIN_BLUE = 60; // the 24-px bubble has about 300 blue pixels
+    /** The conversations window's line once the opened conversation's messages are set (ConversationsPanel). */
+    static final Pattern SHOWN = Pattern.compile("Conversation .* shown: \\d+ messages");
+    /** The same for the conversation after BOB's, the newest (his pop-ups). */
+    static final Pattern SHOWN_NEXT = Pattern.compile("Conversation (?!BOB ).* shown: \\d+ messages");
 
     record Sample(String launcher, double iconMs, ProcessFigures idle, double cpuMsPer10s, double popupMs,
-                  double popupAgainMs, double floodSeconds, ProcessFigures afterWindow, String load) {
+                  double popupAgainMs, double floodSeconds, WindowTimes window, ProcessFigures afterWindow,
+                  String load) {
+    }
+
+    /**
+     * @param openMs   from the key that opens the conversations window to its newest conversation shown
+     * @param switchMs from Down in the search box to the next conversation shown (with a filled store, one of its
+     *                 conversations: up to the 500 messages the window reads)
+     */
+    record WindowTimes(double openMs, double switchMs) {
+        static final WindowTimes NONE = new WindowTimes(Double.NaN, Double.NaN);
     }
 
     private final Map<String, String> options;
@@ -190,8 +208,10 @@ public final class FootprintBenchmark {
                 writeThreads(threadsBefore, ProcessFigures.threadNanos(app.pid()), cpuWindow,
                         shots.resolve(launcher + "-" + run + "-threads.txt"));
                 String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-                Sample sample = new Sample(launcher, iconMs, idle, cpu, Double.NaN, Double.NaN, Double.NaN, null, load);
-                return Optional.of(traytalk ? messages(sample, app, probe, desktop, launcher + "-" + run) : sample);
+                Sample sample = new Sample(launcher, iconMs, idle, cpu, Double.NaN, Double.NaN, Double.NaN,
+                        WindowTimes.NONE, null, load);
+                return Optional.of(traytalk ? messages(sample, app, probe, desktop, home, launcher + "-" + run)
+                        : sample);
             }
         } finally {
             keep(home.resolve("process.out"), launcher + "-" + run + "-output.txt");
@@ -229,7 +249,8 @@ public final class FootprintBenchmark {
     }
 
     /** The pop-up of a first message and of a later one; optionally the flood and the conversations window. */
-    private Sample messages(Sample idle, AppRun app, Probe probe, XDesktop desktop, String run) throws Exception {
+    private Sample messages(Sample idle, AppRun app, Probe probe, XDesktop desktop, Path home, String run)
+            throws Exception {
         probe.ask("peer BOB eth0", "peer");
         probe.ask("online ALICE", "online");
         double popup = Double.parseDouble(probe.ask("popup ALICE " + words(POPUP), "popup"));
@@ -239,7 +260,7 @@ public final class FootprintBenchmark {
         int flood = Integer.parseInt(options.getOrDefault("flood", "0"));
         if (flood == 0 && options.getOrDefault("history", "0").equals("0")) {
             return new Sample(idle.launcher(), idle.iconMs(), idle.idle(), idle.cpuMsPer10s(), popup, again,
-                    Double.NaN, null, idle.load());
+                    Double.NaN, WindowTimes.NONE, null, idle.load());
         }
         double floodSeconds = Double.NaN;
         if (flood > 0) {
@@ -248,11 +269,12 @@ public final class FootprintBenchmark {
             awaitQuiet(app.pid());
             step(idle.launcher(), "quiet after the flood");
         }
-        openAndCloseConversations(desktop, shots.resolve(run + "-conversations.png"));
-        step(idle.launcher(), "conversations window opened and closed");
+        WindowTimes window = openAndCloseConversations(desktop, shots.resolve(run + "-conversations.png"),
+                home.resolve("logs").resolve("traytalk.log"));
+        step(idle.launcher(), "conversations window opened and closed: " + window);
         sleepUntil(System.nanoTime() + seconds("idle", 30));
         return new Sample(idle.launcher(), idle.iconMs(), idle.idle(), idle.cpuMsPer10s(), popup, again, floodSeconds,
-                ProcessFigures.of(app.pid()), idle.load());
+                window, ProcessFigures.of(app.pid()), idle.load());
     }
 
     /** A fresh Xvfb with trayer; a trayer that showed no panel (it happens on a busy machine) gets two more tries. */
@@ -272,19 +294,28 @@ public final class FootprintBenchmark {
     /**
      * From the tray menu, as DesktopIT does: Conversations, the fifth entry from the top (Compose, Reply to BOB,
      * Online, Message everyone: the pop-ups were BOB's; counted from the top, since a disabled "Start at logon"
-     * below it is skipped by the keys), then Escape closes it.
+     * below it is skipped by the keys); then Ctrl+F and Down open the next conversation, and Escape closes it. Times
+     * each opening up to the app's log line that the conversation's messages are shown (set on the Swing thread,
+     * drawn next).
      */
-    private static void openAndCloseConversations(XDesktop desktop, Path shot) throws Exception {
+    private static WindowTimes openAndCloseConversations(XDesktop desktop, Path shot, Path log) throws Exception {
         Rectangle icon = desktop.trayIcons().get(0);
         if (!desktop.openMenu(icon, shot.getParent())) {
             throw new IllegalStateException("the tray menu did not open");
         }
-        desktop.key("Down", "Down", "Down", "Down", "Down", "Return");
+        desktop.key("Down", "Down", "Down", "Down", "Down");
+        Instant pressed = Instant.now();
+        desktop.key("Return");
         String window = desktop.awaitWindow(ConversationsWindow.TITLE, 30_000);
-        Thread.sleep(3000); // the history is read off the UI thread
-        desktop.screenshot(shot);
+        double openMs = Duration.between(pressed, AppLog.await(log, pressed, SHOWN, 30)).toNanos() / 1e6;
         Rectangle box = desktop.geometry(window);
         desktop.click(box.x + box.width / 2, box.y + 10, 1);
+        desktop.key("ctrl+f");
+        pressed = Instant.now();
+        desktop.key("Down");
+        double switchMs = Duration.between(pressed, AppLog.await(log, pressed, SHOWN_NEXT, 30)).toNanos() / 1e6;
+        Thread.sleep(500); // drawn
+        desktop.screenshot(shot);
         desktop.key("Escape");
         long end = System.nanoTime() + 10_000_000_000L;
         while (!desktop.windows(ConversationsWindow.TITLE).isEmpty()) {
@@ -293,6 +324,7 @@ public final class FootprintBenchmark {
             }
             Thread.sleep(100);
         }
+        return new WindowTimes(openMs, switchMs);
     }
 
     /** Waits until the process used less than 5% of a core over a second: done with what it was busy with. */
@@ -351,8 +383,8 @@ public final class FootprintBenchmark {
             line += String.format("  flood %.0f s", s.floodSeconds());
         }
         if (s.afterWindow() != null) {
-            line += String.format("  after the window: RSS %5.1f MiB (%+.0f%%) PSS %5.1f MiB",
-                    s.afterWindow().rssMib(),
+            line += String.format("  window shown %4.0f ms, next conversation %4.0f ms, after it: RSS %5.1f MiB"
+                    + " (%+.0f%%) PSS %5.1f MiB", s.window().openMs(), s.window().switchMs(), s.afterWindow().rssMib(),
                     (s.afterWindow().rssMib() / s.idle().rssMib() - 1) * 100, s.afterWindow().pssMib());
         }
         return line;
@@ -369,8 +401,10 @@ public final class FootprintBenchmark {
                     median(s, x -> x.idle().threads()), median(s, Sample::cpuMsPer10s), median(s, Sample::iconMs),
                     median(s, Sample::popupMs), median(s, Sample::popupAgainMs),
                     s.get(0).afterWindow() == null ? "-"
-                            : String.format("%.1f MiB (%.2f)", median(s, x -> x.afterWindow().rssMib()),
-                                    median(s, x -> x.afterWindow().rssMib() / x.idle().rssMib())));
+                            : String.format("%.1f MiB (%.2f), window shown %.0f ms, next conversation %.0f ms",
+                                    median(s, x -> x.afterWindow().rssMib()),
+                                    median(s, x -> x.afterWindow().rssMib() / x.idle().rssMib()),
+                                    median(s, x -> x.window().openMs()), median(s, x -> x.window().switchMs())));
         }
     }
 
