@@ -73,6 +73,8 @@ public final class ConversationsPanel extends JPanel {
     private Redraw redraw;
     private boolean listing; // rebuilding the list model: ignore its selection events
     private boolean stickToBottom = true;
+    /** After older rows were added above: where the reader is, as the distance from the bottom of the rows; or -1. */
+    private int placeFromBottom = -1;
     private Runnable closeAction = () -> { };
     private Runnable exportAction = () -> { };
     private Consumer<KeyChange> reviewAction = c -> { };
@@ -193,15 +195,26 @@ public final class ConversationsPanel extends JPanel {
         messageScroll.getViewport().setBackground(messages.getBackground());
         messageScroll.getVerticalScrollBar().setUnitIncrement(16);
         messageScroll.getVerticalScrollBar().addAdjustmentListener(e -> {
-            if (e.getValueIsAdjusting()) {
+            if (e.getValueIsAdjusting()) { // the reader drags the thumb
                 stickToBottom = atBottom();
+                placeFromBottom = -1;
             }
+            showMoreAtTheEnd();
         });
-        messageScroll.addMouseWheelListener(e -> stickToBottom = atBottom());
+        messageScroll.addMouseWheelListener(e -> {
+            stickToBottom = atBottom();
+            placeFromBottom = -1;
+            showMoreAtTheEnd();
+        });
         messages.addComponentListener(new ComponentAdapter() {
             @Override
             public void componentResized(ComponentEvent e) {
-                if (stickToBottom && !model.searching()) {
+                if (model.searching()) {
+                    return;
+                }
+                if (placeFromBottom >= 0) {
+                    messageScroll.getVerticalScrollBar().setValue(messages.getHeight() - placeFromBottom);
+                } else if (stickToBottom) {
                     messages.scrollRectToVisible(new Rectangle(0, messages.getHeight() - 1, 1, 1));
                 }
             }
@@ -236,6 +249,23 @@ public final class ConversationsPanel extends JPanel {
         split.setBorder(BorderFactory.createEmptyBorder());
         split.setContinuousLayout(true);
         return split;
+    }
+
+    /**
+     * At the top of a conversation, its older messages get their rows (the view keeps where the reader was); at the
+     * bottom of search results, the further ones.
+     */
+    private void showMoreAtTheEnd() {
+        if (model.searching()) {
+            if (atBottom()) {
+                messages.showMore();
+            }
+        } else if (!stickToBottom && placeFromBottom < 0 && messageScroll.getVerticalScrollBar().getValue() == 0) {
+            int place = messages.getHeight(); // the top, as seen from the bottom, which rows above do not move
+            if (messages.showMore()) {
+                placeFromBottom = place; // kept at each layout until the reader scrolls again
+            }
+        }
     }
 
     private boolean atBottom() {
@@ -280,9 +310,11 @@ public final class ConversationsPanel extends JPanel {
 
     /** One page of messages up (-1) or down (1); at the bottom, new messages keep it there. */
     private void scrollMessages(int direction) {
+        placeFromBottom = -1;
         var bar = messageScroll.getVerticalScrollBar();
         bar.setValue(bar.getValue() + direction * bar.getBlockIncrement(direction));
         stickToBottom = atBottom();
+        showMoreAtTheEnd();
     }
 
     private void key(int when, String stroke, String name, Runnable r) {
@@ -386,6 +418,7 @@ public final class ConversationsPanel extends JPanel {
         @Override
         public void messagesReplaced() {
             stickToBottom = !model.searching();
+            placeFromBottom = -1;
             messages.show(model.messages(), model.searching());
             model.openConversation().ifPresent(c -> LOG.info("Conversation {} shown: {} messages", c.name(),
                     model.messages().size()));

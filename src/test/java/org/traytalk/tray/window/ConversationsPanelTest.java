@@ -12,6 +12,7 @@ import static org.traytalk.testing.FakeMessenger.peer;
 import static org.traytalk.testing.FakeMessenger.unverifiedInbound;
 
 import java.awt.Component;
+import java.awt.Rectangle;
 import java.awt.datatransfer.StringSelection;
 import java.awt.event.ActionEvent;
 import java.awt.event.KeyEvent;
@@ -381,7 +382,7 @@ class ConversationsPanelTest {
         }
         start();
         Swing.run(() -> panel.showConversation("Bob"));
-        waitFor(() -> panel.messageView().rows().size() == 60);
+        waitFor(() -> panel.messageView().rows().size() == MessageListView.PAGE);
         Swing.run(() -> {
             panel.setSize(900, 600);
             for (int pass = 0; pass < 3; pass++) {
@@ -400,6 +401,52 @@ class ConversationsPanelTest {
             act(panel.composer().textArea(), KeyStroke.getKeyStroke("PAGE_DOWN"));
             assertThat(bar.getValue()).isEqualTo(bottom);
         });
+    }
+
+    @Test
+    void aLongConversationOpensWithItsNewestRowsAndTheOlderComeAsTheReaderScrollsUp() {
+        for (int i = 1; i <= 500; i++) {
+            messenger.history.add(inbound(i, "Bob", "message number " + i));
+        }
+        start();
+        Swing.run(() -> panel.showConversation("Bob"));
+        waitFor(() -> panel.messageView().rows().size() == MessageListView.PAGE);
+        Swing.run(() -> {
+            panel.setSize(900, 600);
+            for (int pass = 0; pass < 3; pass++) {
+                Swing.layOut(panel);
+            }
+        });
+        assertThat(shownBodies()).first().isEqualTo("message number " + (500 - MessageListView.PAGE + 1));
+        assertThat(shownBodies()).last().isEqualTo("message number 500");
+
+        MessageRow oldTop = Swing.call(() -> panel.messageView().rows().get(0));
+        for (int i = 0; i < 200 && Swing.call(() -> panel.messageView().rows().size()) == MessageListView.PAGE; i++) {
+            Swing.run(() -> {
+                act(panel.composer().textArea(), KeyStroke.getKeyStroke("PAGE_UP"));
+                for (int pass = 0; pass < 3; pass++) {
+                    Swing.layOut(panel); // as the window's layout would, after each key
+                }
+            });
+        }
+        assertThat(Swing.call(() -> panel.messageView().rows())).as("older rows once the reader reached the top")
+                .hasSize(2 * MessageListView.PAGE);
+        Swing.run(() -> {
+            for (int pass = 0; pass < 3; pass++) {
+                Swing.layOut(panel);
+            }
+        });
+        Swing.run(() -> {
+            Rectangle seen = panel.messageView().getVisibleRect();
+            assertThat(seen.getY()).as("the view moved down with the rows added above").isPositive();
+            assertThat(seen.contains(oldTop.getX(), oldTop.getY())).as("the reader's place, %s in %s",
+                    oldTop.getBounds(), seen).isTrue();
+        });
+        assertThat(shownBodies()).first().isEqualTo("message number " + (500 - 2 * MessageListView.PAGE + 1));
+    }
+
+    private List<String> shownBodies() {
+        return Swing.call(() -> panel.messageView().rows().stream().map(r -> r.body().getText()).toList());
     }
 
     /**
