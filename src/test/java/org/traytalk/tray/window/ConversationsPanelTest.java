@@ -377,18 +377,7 @@ class ConversationsPanelTest {
 
     @Test
     void pageUpAndDownInTheComposerReadBackThroughTheConversation() {
-        for (int i = 1; i <= 60; i++) {
-            messenger.history.add(inbound(i, "Bob", "message number " + i));
-        }
-        start();
-        Swing.run(() -> panel.showConversation("Bob"));
-        waitFor(() -> panel.messageView().rows().size() == MessageListView.PAGE);
-        Swing.run(() -> {
-            panel.setSize(900, 600);
-            for (int pass = 0; pass < 3; pass++) {
-                Swing.layOut(panel);
-            }
-        });
+        openLaidOut(60);
         JScrollBar bar = Swing.call(() -> Swing.all(panel, JScrollPane.class).stream()
                 .filter(p -> p.getViewport().getView() == panel.messageView()).findFirst().orElseThrow()
                 .getVerticalScrollBar());
@@ -405,18 +394,7 @@ class ConversationsPanelTest {
 
     @Test
     void aLongConversationOpensWithItsNewestRowsAndTheOlderComeAsTheReaderScrollsUp() {
-        for (int i = 1; i <= 500; i++) {
-            messenger.history.add(inbound(i, "Bob", "message number " + i));
-        }
-        start();
-        Swing.run(() -> panel.showConversation("Bob"));
-        waitFor(() -> panel.messageView().rows().size() == MessageListView.PAGE);
-        Swing.run(() -> {
-            panel.setSize(900, 600);
-            for (int pass = 0; pass < 3; pass++) {
-                Swing.layOut(panel);
-            }
-        });
+        openLaidOut(500);
         assertThat(shownBodies()).first().isEqualTo("message number " + (500 - MessageListView.PAGE + 1));
         assertThat(shownBodies()).last().isEqualTo("message number 500");
 
@@ -431,11 +409,7 @@ class ConversationsPanelTest {
         }
         assertThat(Swing.call(() -> panel.messageView().rows())).as("older rows once the reader reached the top")
                 .hasSize(2 * MessageListView.PAGE);
-        Swing.run(() -> {
-            for (int pass = 0; pass < 3; pass++) {
-                Swing.layOut(panel);
-            }
-        });
+        layOutPanel();
         Swing.run(() -> {
             Rectangle seen = panel.messageView().getVisibleRect();
             assertThat(seen.getY()).as("the view moved down with the rows added above").isPositive();
@@ -443,6 +417,26 @@ class ConversationsPanelTest {
                     oldTop.getBounds(), seen).isTrue();
         });
         assertThat(shownBodies()).first().isEqualTo("message number " + (500 - 2 * MessageListView.PAGE + 1));
+    }
+
+    /** Bob's conversation of {@code count} messages, open in a 900 x 600 panel laid out as a window would be. */
+    private void openLaidOut(int count) {
+        for (int i = 1; i <= count; i++) {
+            messenger.history.add(inbound(i, "Bob", "message number " + i));
+        }
+        start();
+        Swing.run(() -> panel.showConversation("Bob"));
+        waitFor(() -> panel.messageView().rows().size() == Math.min(count, MessageListView.PAGE));
+        layOutPanel();
+    }
+
+    private void layOutPanel() {
+        Swing.run(() -> {
+            panel.setSize(900, 600);
+            for (int pass = 0; pass < 3; pass++) {
+                Swing.layOut(panel);
+            }
+        });
     }
 
     private List<String> shownBodies() {
