@@ -1,25 +1,25 @@
 package org.traytalk.wire.secure;
 
-import java.util.Arrays;
-
 /**
  * The second handshake message (Noise IKpsk2 "<- e, ee, se, psk"): the responder accepts, and both sides now hold
- * the session's transport keys.
- *
- * @param senderIndex   the responder's random index for the session
- * @param receiverIndex the initiator's index from the {@link HandshakeInit} this answers
- * @param noise         the Noise handshake message: ephemeral key and the encrypted (empty) payload
- * @param mac           16 bytes of HMAC-SHA256 over the frame before it, keyed by the group
+ * the session's transport keys. Its sender index is the responder's; its Noise message is the ephemeral key and the
+ * encrypted (empty) payload.
  */
-public record HandshakeReply(int senderIndex, int receiverIndex, byte[] noise, byte[] mac) implements SecureFrame {
+public final class HandshakeReply extends HandshakeFrame {
     public static final int TYPE = 3;
     /** Ephemeral key and the payload's tag. */
     public static final int MIN_NOISE_BYTES = 32 + 16;
 
-    public HandshakeReply {
-        byte[][] parts = SecureFrameCodec.handshakeParts(noise, MIN_NOISE_BYTES, mac, "handshake reply");
-        noise = parts[0];
-        mac = parts[1];
+    private final int receiverIndex;
+
+    /** @param receiverIndex the initiator's index from the {@link HandshakeInit} this answers */
+    public HandshakeReply(int senderIndex, int receiverIndex, byte[] noise, byte[] mac) {
+        super(senderIndex, noise, MIN_NOISE_BYTES, mac, "handshake reply");
+        this.receiverIndex = receiverIndex;
+    }
+
+    public int receiverIndex() {
+        return receiverIndex;
     }
 
     @Override
@@ -28,29 +28,18 @@ public record HandshakeReply(int senderIndex, int receiverIndex, byte[] noise, b
     }
 
     @Override
-    public byte[] noise() {
-        return noise.clone();
-    }
-
-    @Override
-    public byte[] mac() {
-        return mac.clone();
-    }
-
-    @Override
     public boolean equals(Object o) {
-        return o instanceof HandshakeReply f && f.senderIndex == senderIndex && f.receiverIndex == receiverIndex
-                && Arrays.equals(f.noise, noise) && Arrays.equals(f.mac, mac);
+        return super.equals(o) && ((HandshakeReply) o).receiverIndex == receiverIndex;
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * (31 * senderIndex + receiverIndex) + Arrays.hashCode(noise)) + Arrays.hashCode(mac);
+        return 31 * super.hashCode() + receiverIndex;
     }
 
     @Override
     public String toString() {
-        return "HandshakeReply[sender " + Integer.toHexString(senderIndex) + ", receiver "
+        return "HandshakeReply[sender " + Integer.toHexString(senderIndex()) + ", receiver "
                 + Integer.toHexString(receiverIndex) + "]";
     }
 }
