@@ -69,6 +69,7 @@ public final class CrowdBenchmark {
         int settle = number("settle", 240);
         int measure = number("measure", 300);
         String repeats = PresenceRepeats.schedule();
+        lan.makeRoomForNeighbours(2 * peers + 2); // the node's entry for each peer, and the crowd's for the node
         List<String> nodeNs = lan.exec(lan.addHost("node", NODE_IP + "/16", "10.77.255.255"));
         String crowdHost = lan.addHost("crowd", "10.77.0.2/16", "10.77.255.255");
         List<String> cidrs = new ArrayList<>();

@@ -90,6 +90,7 @@ public final class ScaleBenchmark {
         Path base = Files.createTempDirectory("traytalk-scale");
         List<Node> nodes = new ArrayList<>();
         try (NetnsLan lan = NetnsLan.create("ts" + ProcessHandle.current().pid())) {
+            lan.makeRoomForNeighbours(count * count);
             List<String> namespaces = new ArrayList<>();
             for (int i = 1; i <= count; i++) {
                 namespaces.add(lan.addHost("n" + i, i + 1));
