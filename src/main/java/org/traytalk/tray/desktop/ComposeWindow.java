@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Component;
 import java.awt.Dimension;
 import java.awt.Image;
+import java.awt.KeyboardFocusManager;
 import java.awt.event.ActionEvent;
 import java.awt.event.KeyEvent;
 import java.util.List;
@@ -94,6 +95,7 @@ final class ComposeWindow {
         });
         to.addActionListener(e -> measureLater.restart());
         text.setName("text");
+        forKeyboardAndScreenReaders(to, text);
         text.setLineWrap(true);
         text.setWrapStyleWord(true);
         text.getDocument().addDocumentListener(new DocumentListener() {
@@ -149,6 +151,17 @@ final class ComposeWindow {
         root.add(scroll, BorderLayout.CENTER);
         root.add(bottom, BorderLayout.SOUTH);
         return root;
+    }
+
+    /**
+     * Names the recipient's text field (the "To:" label names the combo box around it, while the keyboard and a screen
+     * reader are in its editor) and the message box, and lets Tab leave the message box instead of typing a tab.
+     */
+    static void forKeyboardAndScreenReaders(JComboBox<String> to, JTextArea text) {
+        to.getEditor().getEditorComponent().getAccessibleContext().setAccessibleName("To");
+        text.getAccessibleContext().setAccessibleName("Message");
+        text.setFocusTraversalKeys(KeyboardFocusManager.FORWARD_TRAVERSAL_KEYS, null);
+        text.setFocusTraversalKeys(KeyboardFocusManager.BACKWARD_TRAVERSAL_KEYS, null);
     }
 
     /** Shows the window (or brings it forward) addressed to {@code recipient}, or keeping its choice if empty. */

@@ -3,10 +3,15 @@ package org.traytalk.tray.desktop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dorkbox.updates.Updates;
+import java.awt.AWTKeyStroke;
 import java.awt.Dimension;
+import java.awt.KeyboardFocusManager;
 import java.awt.Rectangle;
+import java.awt.event.KeyEvent;
 import java.time.Duration;
 import java.util.Optional;
+import javax.swing.JComboBox;
+import javax.swing.JTextArea;
 import org.junit.jupiter.api.Test;
 import org.traytalk.engine.SendSize;
 import org.traytalk.tray.desktop.TrayPresence.Host;
@@ -101,5 +106,17 @@ class DesktopPiecesTest {
         assertThat(DesktopApp.nextLook(true, Optional.of(Duration.ofMinutes(30)), tenMinutes))
                 .isEqualTo(DesktopApp.IDLE_LOOK);
         assertThat(DesktopApp.nextLook(false, Optional.empty(), tenMinutes)).isEqualTo(DesktopApp.IDLE_LOOK);
+    }
+
+    @Test
+    void composesRecipientFieldAndMessageBoxHaveSpokenNamesAndTabLeavesTheBox() {
+        JComboBox<String> to = new JComboBox<>();
+        to.setEditable(true);
+        JTextArea text = new JTextArea();
+        ComposeWindow.forKeyboardAndScreenReaders(to, text);
+        assertThat(to.getEditor().getEditorComponent().getAccessibleContext().getAccessibleName()).isEqualTo("To");
+        assertThat(text.getAccessibleContext().getAccessibleName()).isEqualTo("Message");
+        assertThat(text.getFocusTraversalKeys(KeyboardFocusManager.FORWARD_TRAVERSAL_KEYS))
+                .contains(AWTKeyStroke.getAWTKeyStroke(KeyEvent.VK_TAB, 0));
     }
 }
