@@ -76,7 +76,8 @@ final class Outbox {
         if (stored.broadcast() && stored.receipts().isEmpty()) {
             Runnable done = () -> updated.accept(store.updateState(stored.rowId(), DeliveryState.SENT, clock.instant()));
             if (!transmitter.broadcast(wireMessage(stored), done)) {
-                done.run(); // nobody online and no carrier of the original program to broadcast on: nothing to do
+                // nobody online and no carrier of the original program took it: it reached nobody, and nobody waits
+                updated.accept(store.updateState(stored.rowId(), DeliveryState.FAILED, clock.instant()));
             }
             return stored;
         }

@@ -121,6 +121,17 @@ class SecureEngineTest {
     }
 
     @Test
+    void aMessageToEveryoneWithNobodyOnlineIsNotDeliveredRatherThanSent() throws Exception {
+        alice.start(); // alone, on TrayTalk's carrier only: no session to send it in, no broadcast of the original
+        ChatMessage sent = alice.engine.send("*", "anyone there?");
+        time.runDue();
+        assertThat(alice.events.lastState(sent.rowId())).isEqualTo(DeliveryState.FAILED);
+        assertThat(alice.engine.history(HistoryQuery.latest(1))).singleElement()
+                .extracting(ChatMessage::state).isEqualTo(DeliveryState.FAILED);
+        assertThat(lan.log()).as("nothing left").noneMatch(s -> Plaintext.in(s.bytes(), "anyone there?"));
+    }
+
+    @Test
     void theLongestMessageGoesInOneFrame() throws Exception {
         alice.start();
         bob.start();
