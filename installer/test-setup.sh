@@ -49,7 +49,8 @@ command -v Xvfb >/dev/null || die "Xvfb not found (apt-get install xvfb)"
 command -v i686-w64-mingw32-gcc >/dev/null || die "i686-w64-mingw32-gcc not found (apt-get install gcc-mingw-w64-i686-win32)"
 command -v jar >/dev/null || die "jar not found (apt-get install openjdk-17-jdk)"
 
-# TRAYTALK_SETUP_CASES="1 7" runs only those cases (while working on one); every case by default
+# TRAYTALK_SETUP_CASES="1 7" runs only those cases, in that order (while working on one; "4 4 4" runs case 4 three
+# times, to chase a flake); every case by default
 want() { [ -z "${TRAYTALK_SETUP_CASES:-}" ] || [[ " $TRAYTALK_SETUP_CASES " == *" $1 "* ]]; }
 t0=$(date +%s)
 rm -rf "$OUT"
@@ -174,20 +175,69 @@ run_uninstaller() {  # run_uninstaller <log name> <app dir, Windows>
 # waits until no setup or uninstaller process is left (the uninstaller runs a copy of itself from a temporary
 # folder); Wine's own services stay, for the next step
 settle() {
-    wait_until 300 no_setup_running \
-        || fail "setup processes still running after 300 s: $(pgrep -af 'setup|unins|_iu' | tr '\n' ' ')"
+    wait_until 300 no_setup_running || { fail "setup processes still running after 300 s"; screen_report >&2; }
 }
 no_setup_running() { ! pgrep -f 'setup\.exe|setup\.tmp|unins000|_iu[0-9A-Z]+\.tmp' >/dev/null; }
+# What was on the screen and running when a step failed, so that the failure explains itself: the windows of the
+# display that show or have a title (id, map state, title, program, geometry) and the processes in the i386 root.
+screen_report() {
+    local id rest state
+    echo "windows on $DISPLAY (shown or titled):"
+    xwininfo -root -children 2>/dev/null | grep -E '^ +0x' | while read -r id rest; do
+        state="$(xwininfo -id "$id" 2>/dev/null | sed -n 's/^ *Map State: //p')"
+        [ "$state" = IsViewable ] || [[ "$rest" != '(has no name)'* ]] || continue
+        echo "  $id ${state:-gone} $rest"
+    done
+    echo "processes in the i386 root:"
+    wine32_processes | sed 's/^/  /'
+}
+# Sets $window to the last shown window whose title matches $1; status 1 while there is none. One look, so that a
+# failed look is tried again: Debian 12's xdotool (3.20160805) ends a search at the first X error, and a window
+# that goes away while it looks gives one (BadWindow; conhost.exe of the setup's `traytalkc quit` makes and drops
+# windows just when the uninstaller's dialogs come). Its errors go to xdotool.err.
+window=""
+shown_window() {
+    window="$(xdotool search --onlyvisible --name "$1" 2>>"$OUT/xdotool.err" | tail -n 1)"
+    [ -n "$window" ]
+}
 # answers the dialog whose title matches $1 with key $2 once it shows, and keeps a screenshot of it
 answer() {
     local id
-    id="$(timeout 180 xdotool search --sync --onlyvisible --name "$1" 2>/dev/null | tail -n 1)" || true
-    if [ -z "$id" ]; then fail "no window \"$1\" within 180 s"; return 1; fi
+    if ! wait_until 180 shown_window "$1"; then fail "no window \"$1\" within 180 s"; screen_report >&2; return 1; fi
+    id="$window"
     sleep 1
     import -display "$DISPLAY" -window root "$OUT/$3.png" 2>/dev/null || true
-    xdotool windowfocus --sync "$id" 2>/dev/null || true
-    xdotool key --window "$id" "$2"
+    timeout 30 xdotool windowfocus --sync "$id" 2>/dev/null || true
+    if ! xdotool key --window "$id" "$2" 2>>"$OUT/xdotool.err"; then
+        fail "could not press $2 in the window \"$1\" ($id)"; screen_report >&2; return 1
+    fi
     pass "answered \"$(xdotool getwindowname "$id" 2>/dev/null)\" with $2 (screenshot $3.png)"
+}
+# answer_message <log> <n> <text> <title> <key> <screenshot>: the nth message box of the setup or uninstaller that
+# writes <log> (it logs each before showing it) must say <text>; it is answered with <key> and the log must then
+# have the answer. The title alone cannot tell the uninstaller's dialogs apart ("TrayTalk Uninstall" is also its
+# progress window's), and a key pressed before the box is there would be lost.
+answer_message() {
+    local log="$1" n="$2" text="$3" said
+    if ! wait_until 180 log_has "$log" "$n" 'Message box ('; then
+        fail "$log: no message box $n (\"$text\") within 180 s"; screen_report >&2; return 1
+    fi
+    said="$(message_text "$log" "$n")"
+    [[ "$said" == *"$text"* ]] || { fail "$log: message box $n says \"$said\", not \"$text\""; return 1; }
+    answer "$4" "$5" "$6" || return 1
+    if ! wait_until 60 log_has "$log" "$n" 'User chose '; then
+        fail "$log: no answer to message box $n (\"$text\") within 60 s of $5"; screen_report >&2; return 1
+    fi
+    pass "$log: message box $n \"$text\": $(log_lines "$log" 'User chose ' | sed -n "${n}p")"
+}
+# the lines of the setup log <name> (CRLF) that contain $2, without their time stamps
+log_lines() { tr -d '\r' 2>/dev/null < "$OUT/$1.log" | grep -F -- "$2" | sed 's/^[-0-9]* [0-9:.]*  *//'; }
+# log_has <name> <n> <text>: the setup log has at least n lines containing text
+log_has() { (( $(log_lines "$1" "$3" | wc -l) >= $2 )); }
+# the first line of the text of the nth message box in the setup log <name>
+message_text() {
+    tr -d '\r' 2>/dev/null < "$OUT/$1.log" \
+        | awk -v n="$2" '/Message box \(/ { if (++m == n) { getline; sub(/^ +/, ""); print; exit } }'
 }
 # wizard_keys <screenshot name> <key>...: presses each key in the setup's wizard as its next page shows
 # (screenshots <name>-1.png, <name>-2.png...)
@@ -330,11 +380,18 @@ uninstall_at_the_screen() {
     run_setup install-interactive /CURRENTUSER
     app="$(app_dir HKCU)"
     app_host="$(host_path "$app")"
-    w wine "$app\\unins000.exe" >/dev/null 2>&1 &
+    w wine "$app\\unins000.exe" '/LOG=Z:\out\uninstall-interactive.log' >/dev/null 2>&1 &
     uninstaller=$!
-    answer '^TrayTalk Uninstall$' y uninstall-1-confirm \
-        && answer '^Uninstall$' y uninstall-2-delete-history \
-        && answer '^TrayTalk Uninstall$' Return uninstall-3-done
+    # its message boxes: are you sure, delete history and settings (traytalk.iss's MsgBox, titled "Uninstall"), done
+    if ! { answer_message uninstall-interactive 1 'Are you sure you want to completely remove TrayTalk' \
+                '^TrayTalk Uninstall$' y uninstall-1-confirm \
+            && answer_message uninstall-interactive 2 'Also delete your TrayTalk message history and settings?' \
+                '^Uninstall$' y uninstall-2-delete-history \
+            && answer_message uninstall-interactive 3 'TrayTalk was successfully removed' \
+                '^TrayTalk Uninstall$' Return uninstall-3-done; }; then
+        # the dialog left would wait for ever, and the first phase for it: end both
+        w wineserver -k >/dev/null 2>&1 || true
+    fi
     wait "$uninstaller" || true
     settle
     expect "Yes deleted the history folder" no_file "$hist"
@@ -627,8 +684,9 @@ unzip_refuses_bad_archives() {
 cases=(per_user_with_default_tasks per_user_without_tasks all_users_with_firewall uninstall_at_the_screen
     running_traytalk_closed bundled_runtime java_search download_installs_runtime download_refuses_bad_checksum
     download_cut_off_retried download_without_network unzip_refuses_bad_archives)
-for n in "${!cases[@]}"; do
-    if want $(( n + 1 )); then "${cases[$n]}"; fi
+for n in ${TRAYTALK_SETUP_CASES:-$(seq ${#cases[@]})}; do
+    if ! [[ "$n" =~ ^[0-9]+$ ]] || (( n < 1 || n > ${#cases[@]} )); then die "TRAYTALK_SETUP_CASES: no case $n"; fi
+    "${cases[$(( n - 1 ))]}"
 done
 
 [ "$failures" = 0 ] || die "$failures check(s) failed; setup logs in $OUT"

@@ -134,6 +134,13 @@ wine32_strays() {
     echo "${strays[*]}"
 }
 wine32_no_strays() { [ -z "$(wine32_strays)" ]; }
+# Those processes with their state, what they wait in, age and command line, for a failure to explain itself.
+wine32_processes() {
+    local pids
+    pids="$(wine32_strays)"
+    [ -n "$pids" ] || { echo "(no process in $WINE32_ROOT)"; return; }
+    ps -o pid,ppid,stat,etime,time,wchan:24,args -p "${pids// /,}" 2>/dev/null || true
+}
 
 # Everything above, then the mounts Wine needs; the project is /src (read-only), $1 (created) is /out.
 # One script at a time uses the root file system: a second one waits for the first.
