@@ -239,6 +239,12 @@ message_text() {
     tr -d '\r' 2>/dev/null < "$OUT/$1.log" \
         | awk -v n="$2" '/Message box \(/ { if (++m == n) { getline; sub(/^ +/, ""); print; exit } }'
 }
+# After a failed step at the screen, whose dialog would wait for ever (and the uninstaller's first phase for it):
+# ends the case's Wine processes and the background process $1 that started them, so that the next cases run.
+end_at_the_screen() {
+    w wineserver -k >/dev/null 2>&1 || true
+    wait "$1" 2>/dev/null || true
+}
 # wizard_keys <screenshot name> <key>...: presses each key in the setup's wizard as its next page shows
 # (screenshots <name>-1.png, <name>-2.png...)
 wizard_keys() {
@@ -389,8 +395,7 @@ uninstall_at_the_screen() {
                 '^Uninstall$' y uninstall-2-delete-history \
             && answer_message uninstall-interactive 3 'TrayTalk was successfully removed' \
                 '^TrayTalk Uninstall$' Return uninstall-3-done; }; then
-        # the dialog left would wait for ever, and the first phase for it: end both
-        w wineserver -k >/dev/null 2>&1 || true
+        end_at_the_screen "$uninstaller"
     fi
     wait "$uninstaller" || true
     settle
@@ -503,7 +508,7 @@ java_search() {
     w wine "$SETUP_WIN" /CURRENTUSER '/LOG=Z:\out\java-screen.log' >/dev/null 2>&1 &
     setup_pid=$!
     # folder, tasks, the Java page, ready
-    wizard_keys java alt+n alt+n alt+n alt+i
+    wizard_keys java alt+n alt+n alt+n alt+i || { end_at_the_screen "$setup_pid"; return; }
     finish_at_the_screen java-screen "$setup_pid" java-finished
     expect "the setup at the screen found no Java" java_said java-screen 'no Java 17 or later found$'
     expect "it showed the Java page" grep -q 'TrayTalk: the Java page is shown' "$OUT/java-screen.log"
@@ -595,7 +600,7 @@ download_refuses_bad_checksum() {
     w wine "$TEST_SETUP_WIN" /CURRENTUSER '/TASKS=' '/LOG=Z:\out\badsum-screen.log' >/dev/null 2>&1 &
     setup_pid=$!
     # folder, tasks, ready
-    wizard_keys badsum alt+n alt+n alt+i
+    wizard_keys badsum alt+n alt+n alt+i || { end_at_the_screen "$setup_pid"; return; }
     wait_until 120 grep -qs 'TrayTalk: runtime: not installed' "$OUT/badsum-screen.log" \
         || fail "the setup at the screen did not refuse the download within 120 s"
     serve good.zip
