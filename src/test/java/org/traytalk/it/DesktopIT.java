@@ -269,6 +269,9 @@ class DesktopIT {
         assertThat(alice.run(EVENT).exitCode()).isZero();
         alice.awaitLog("Compose from the second launch", l -> l.contains("Compose opened"), EVENT);
         desktop.awaitWindow("^New message - TrayTalk$", 10_000);
+        desktop.key("alt+c"); // from there to the conversations, without a mouse
+        alice.awaitLog("Conversations... in Compose", l -> l.contains("Compose: conversations"), EVENT);
+        desktop.awaitWindow("^Conversations - TrayTalk$", 10_000);
 
         NodeProcess.Result quit = alice.run(EVENT, "quit");
         assertThat(quit.output()).contains("TrayTalk is quitting.");

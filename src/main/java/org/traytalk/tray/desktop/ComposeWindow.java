@@ -62,15 +62,27 @@ final class ComposeWindow {
     private final JLabel counter = new JLabel(" ");
     private final JLabel state = new JLabel(" ");
     private final JButton send = new JButton("Send");
+    private final JButton conversations = new JButton("Conversations\u2026");
     private final Timer measureLater;
     private long lastSentRow = -1;
     private String lastSentTo = "";
 
-    /** @param unverified whether a name is a peer that cannot be verified: marked "not verified" in the chooser */
-    ComposeWindow(Messenger messenger, Executor background, Predicate<String> unverified, List<? extends Image> icons) {
+    /**
+     * @param unverified        whether a name is a peer that cannot be verified: marked "not verified" in the chooser
+     * @param showConversations opens the conversations window (Conversations..., Alt+C): the way there from the
+     *                          keyboard where the tray cannot be reached without a mouse (a second launch opens Compose)
+     */
+    ComposeWindow(Messenger messenger, Executor background, Predicate<String> unverified, List<? extends Image> icons,
+                  Runnable showConversations) {
         this.messenger = messenger;
         this.background = background;
         this.unverified = unverified;
+        conversations.setMnemonic(KeyEvent.VK_C);
+        conversations.setToolTipText("All conversations (Alt+C)");
+        conversations.addActionListener(e -> {
+            LOG.info("Compose: conversations");
+            showConversations.run();
+        });
         frame.setName("traytalk-compose");
         frame.setIconImages(icons);
         frame.setDefaultCloseOperation(WindowConstants.HIDE_ON_CLOSE);
@@ -142,6 +154,7 @@ final class ComposeWindow {
         bottom.add(info, BorderLayout.CENTER);
         JPanel sendBox = new JPanel(new BorderLayout());
         sendBox.add(send, BorderLayout.NORTH); // a normal-height button, not one stretched over the info lines
+        sendBox.add(conversations, BorderLayout.SOUTH);
         bottom.add(sendBox, BorderLayout.EAST);
         JPanel root = new JPanel(new BorderLayout(0, 8));
         root.setBorder(BorderFactory.createEmptyBorder(12, 12, 12, 12));

@@ -214,7 +214,8 @@ public final class DesktopApp implements AutoCloseable {
     private ComposeWindow compose() {
         if (compose == null) {
             prepareSwing();
-            compose = new ComposeWindow(messenger, background, model::unverified, icons.app());
+            compose = new ComposeWindow(messenger, background, model::unverified, icons.app(),
+                    () -> windows.showConversations(Optional.empty()));
         }
         return compose;
     }
