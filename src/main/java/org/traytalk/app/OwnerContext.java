@@ -1,5 +1,6 @@
 package org.traytalk.app;
 
+import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -42,6 +43,8 @@ final class OwnerContext implements NodeAccess, AutoCloseable {
     private RunningNode node;
     private boolean justStarted;
     private boolean closed;
+    /** {@code traytalk quit} came from another launch: exit once it has its answer. */
+    private boolean quitting;
     private DesktopApp desktop;
     private List<String> startWarnings = List.of();
 
@@ -135,14 +138,7 @@ final class OwnerContext implements NodeAccess, AutoCloseable {
             desktop.close();
             return true;
         }
-        DaemonThreads.start("traytalk-quit", () -> {
-            try {
-                Thread.sleep(300); // let the quit command's answer reach the other launch first
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            System.exit(0); // the shutdown hook says OFFLINE and closes the history
-        });
+        quitting = true; // once the quit command's answer went to the other launch: see runnerForOthers
         return true;
     }
 
@@ -167,8 +163,24 @@ final class OwnerContext implements NodeAccess, AutoCloseable {
 
     /** How commands from later launches run: same node, their own streams. */
     CommandRunner runnerForOthers() {
-        return (args, in, out, err) -> TrayTalkCommand.commandLine(CliContext.forwarded(this, in, out, err))
-                .execute(args.toArray(String[]::new));
+        return new CommandRunner() {
+            @Override
+            public int run(List<String> args, BufferedReader in, PrintWriter out, PrintWriter err) {
+                return TrayTalkCommand.commandLine(CliContext.forwarded(OwnerContext.this, in, out, err))
+                        .execute(args.toArray(String[]::new));
+            }
+
+            @Override
+            public void answered() {
+                synchronized (OwnerContext.this) {
+                    if (quitting) { // the shutdown hook says OFFLINE and closes the history
+                        // not on this session's thread: exit blocks its caller until the hook has closed what the
+                        // session runs in
+                        DaemonThreads.start("traytalk-quit", () -> System.exit(0));
+                    }
+                }
+            }
+        };
     }
 
     @Override

@@ -126,6 +126,7 @@ final class ClientSession {
         }
         stdin.end();
         closeQuietly();
+        runner.answered();
     }
 
     private PrintWriter printer(FrameType type) {

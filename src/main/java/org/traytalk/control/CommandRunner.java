@@ -13,4 +13,11 @@ public interface CommandRunner {
 
     /** @return the process exit code the client should exit with */
     int run(List<String> args, BufferedReader in, PrintWriter out, PrintWriter err) throws Exception;
+
+    /**
+     * Runs once the command's exit code went to the client and its connection was closed: what must not happen
+     * before the client has its answer (the node exiting after {@code traytalk quit}).
+     */
+    default void answered() {
+    }
 }

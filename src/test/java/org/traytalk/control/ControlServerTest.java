@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -23,6 +25,7 @@ import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -75,6 +78,39 @@ class ControlServerTest {
         assertThat(code).isEqualTo(7);
         assertThat(out.toString().lines()).containsExactly("args [send, BÖB, hi there]", "in: one", "in: grüß");
         assertThat(err.toString().strip()).isEqualTo("done");
+    }
+
+    @Test
+    void whatMustWaitForTheAnswerRunsOnceTheClientHasIt() throws Exception {
+        CountDownLatch clientHasIt = new CountDownLatch(1);
+        CompletableFuture<Boolean> afterTheAnswer = new CompletableFuture<>();
+        start(new CommandRunner() {
+            @Override
+            public int run(List<String> args, BufferedReader in, PrintWriter out, PrintWriter err) {
+                return 3;
+            }
+
+            @Override
+            public void answered() { // as the node's quit does: had this come first, the client would still wait
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                boolean had = false;
+                while (!had && System.nanoTime() < deadline) {
+                    try {
+                        had = clientHasIt.await(100, TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        // the client left, as it does once it has its exit code: go on waiting for the test's word
+                    }
+                }
+                afterTheAnswer.complete(had);
+            }
+        });
+        int code;
+        try (ControlClient client = ControlClient.connect(socket()).orElseThrow()) {
+            code = client.forward(List.of("quit"), new StringReader(""), new StringWriter(), new StringWriter());
+        }
+        clientHasIt.countDown();
+        assertThat(code).isEqualTo(3);
+        assertThat(afterTheAnswer.get(20, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test
