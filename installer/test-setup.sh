@@ -200,12 +200,25 @@ shown_window() {
     window="$(xdotool search --onlyvisible --name "$1" 2>>"$OUT/xdotool.err" | tail -n 1)"
     [ -n "$window" ]
 }
+# window_drawn <id>: the window looks as it did half a second before (fewer than 100 pixels differ: a caret may
+# blink), so it is drawn and takes keys; the look before is in $OUT/look-before.png, none at the first call
+window_drawn() {
+    local differ
+    import -display "$DISPLAY" -window "$1" "$OUT/look.png" 2>/dev/null || return 1
+    if [ -f "$OUT/look-before.png" ]; then
+        differ="$(compare -metric AE "$OUT/look-before.png" "$OUT/look.png" null: 2>&1 | cut -d' ' -f1)"
+        [[ "$differ" =~ ^[0-9]+$ ]] && (( differ < 100 )) && return 0
+    fi
+    mv "$OUT/look.png" "$OUT/look-before.png"
+    return 1
+}
 # answers the dialog whose title matches $1 with key $2 once it shows, and keeps a screenshot of it
 answer() {
     local id
     if ! wait_until 180 shown_window "$1"; then fail "no window \"$1\" within 180 s"; screen_report >&2; return 1; fi
     id="$window"
-    sleep 1
+    rm -f "$OUT/look-before.png"
+    wait_until 10 window_drawn "$id" || say "the window \"$1\" still changed after 10 s; answering it anyway"
     import -display "$DISPLAY" -window root "$OUT/$3.png" 2>/dev/null || true
     timeout 30 xdotool windowfocus --sync "$id" 2>/dev/null || true
     if ! xdotool key --window "$id" "$2" 2>>"$OUT/xdotool.err"; then
