@@ -160,14 +160,34 @@ public final class NetnsLan implements AutoCloseable {
         Path thresholds = Path.of("/proc/sys/net/ipv4/neigh/default");
         Path soft = thresholds.resolve("gc_thresh2");
         Path hard = thresholds.resolve("gc_thresh3");
-        if (Integer.parseInt(Files.readString(hard).strip()) >= 2 * entries) {
+        if (Integer.parseInt(setting(hard)) >= 2 * entries) {
             return;
         }
         for (Path limit : List.of(soft, hard)) {
-            neighbourLimitsBefore.putIfAbsent(limit, Files.readString(limit).strip());
+            neighbourLimitsBefore.putIfAbsent(limit, setting(limit));
         }
-        Files.writeString(hard, Integer.toString(2 * entries)); // the hard limit first: soft must stay below it
-        Files.writeString(soft, Integer.toString(entries + entries / 2));
+        set(hard, Integer.toString(2 * entries)); // the hard limit first: soft must stay below it
+        set(soft, Integer.toString(entries + entries / 2));
+    }
+
+    /**
+     * A kernel setting under /proc/sys. Not {@code Files.readString}: it reads such a file (size 0) as its first
+     * character only, "1" for 1024, and once put back the machine's limits as 5 and 1.
+     */
+    private static String setting(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        if (lines.size() != 1 || !lines.get(0).strip().matches("\\d+")) {
+            throw new IOException(file + " holds " + lines + ", not one number");
+        }
+        return lines.get(0).strip();
+    }
+
+    /** Writes a kernel setting and reads it back: a value that did not take is an error, not a silent change. */
+    private static void set(Path file, String value) throws IOException {
+        Files.writeString(file, value);
+        if (!setting(file).equals(value)) {
+            throw new IOException(file + " reads " + setting(file) + " after " + value + " was written to it");
+        }
     }
 
     @Override
@@ -175,7 +195,7 @@ public final class NetnsLan implements AutoCloseable {
         List<Path> limits = new ArrayList<>(neighbourLimitsBefore.keySet());
         for (Path limit : limits) { // the soft limit first, so that it never stands above the hard one
             try {
-                Files.writeString(limit, neighbourLimitsBefore.get(limit));
+                set(limit, neighbourLimitsBefore.get(limit));
             } catch (IOException e) {
                 System.err.println("Could not put " + limit + " back to " + neighbourLimitsBefore.get(limit) + ": "
                         + e.getMessage());
