@@ -74,10 +74,13 @@ final class Outbox {
      */
     ChatMessage add(ChatMessage stored) {
         if (stored.broadcast() && stored.receipts().isEmpty()) {
-            Runnable done = () -> updated.accept(store.updateState(stored.rowId(), DeliveryState.SENT, clock.instant()));
-            if (!transmitter.broadcast(wireMessage(stored), done)) {
-                // nobody online and no carrier of the original program took it: it reached nobody, and nobody waits
-                updated.accept(store.updateState(stored.rowId(), DeliveryState.FAILED, clock.instant()));
+            // nobody to confirm it, and nobody to send it to again: SENT once a carrier took it, else not delivered
+            Runnable failed = () -> updated.accept(store.updateState(stored.rowId(), DeliveryState.FAILED,
+                    clock.instant()));
+            if (!transmitter.broadcast(wireMessage(stored),
+                    () -> updated.accept(store.updateState(stored.rowId(), DeliveryState.SENT, clock.instant())),
+                    failed)) {
+                failed.run(); // no carrier of the original program to broadcast on, and nobody online
             }
             return stored;
         }

@@ -2,10 +2,12 @@ package org.traytalk.engine;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -124,23 +126,28 @@ final class Router implements Transmitter {
     }
 
     @Override
-    public boolean broadcast(FoxMessage message, Runnable sent) {
+    public boolean broadcast(FoxMessage message, Runnable sent, Runnable failed) {
         Announcement.Kind presence = presenceKind(message);
-        boolean any = false;
+        List<Runnable> sends = new ArrayList<>();
+        AtomicInteger refused = new AtomicInteger(); // of the carriers it goes to
         for (Carrier carrier : carriers.values()) {
+            Supplier<byte[]> bytes;
             if (carrier.legacy()) {
-                byte[] bytes = encode(message, carrier.charset());
-                if (bytes != null) {
-                    afterCommit.run(() -> broadcastOn(carrier, bytes, sent));
-                    any = true;
-                }
-            } else if (presence != null) {
-                afterCommit.run(() -> broadcastOn(carrier, link.announcement(presence, message.sender(), null), sent));
-                any = true;
+                byte[] encoded = encode(message, carrier.charset());
+                bytes = encoded == null ? null : () -> encoded;
+            } else {
+                bytes = presence == null ? null : () -> link.announcement(presence, message.sender(), null);
+            } // a user message to everyone goes to each peer on a TrayTalk carrier in its own session instead
+            if (bytes != null) {
+                sends.add(() -> {
+                    if (!broadcastOn(carrier, bytes.get(), sent) && refused.incrementAndGet() == sends.size()) {
+                        failed.run();
+                    }
+                });
             }
-            // a user message to everyone goes to each peer on a TrayTalk carrier in its own session instead
         }
-        return any;
+        sends.forEach(afterCommit::run);
+        return !sends.isEmpty();
     }
 
     /**
@@ -180,17 +187,20 @@ final class Router implements Transmitter {
         }
     }
 
-    private void broadcastOn(Carrier carrier, byte[] bytes, Runnable sent) {
+    /** Whether {@code carrier} took it. */
+    private boolean broadcastOn(Carrier carrier, byte[] bytes, Runnable sent) {
         try {
             carrier.sendToAll(bytes);
             broadcastProblems.remove(carrier.name());
             sent.run();
+            return true;
         } catch (CarrierException e) {
             // said once per cause, not at every heartbeat
             if (!e.getMessage().equals(broadcastProblems.put(carrier.name(), e.getMessage()))) {
                 LOG.warn("Broadcast on {} failed: {}", carrier.name(), e.getMessage());
                 listeners.fire(l -> l.problem("Could not send to everyone on " + carrier.name() + ": " + e.getMessage()));
             }
+            return false;
         }
     }
 

@@ -19,10 +19,15 @@ interface Transmitter {
     boolean send(String peerName, FoxMessage message, boolean toEveryone, Runnable sent);
 
     /**
-     * Sends to everyone; false when no carrier took it. Presence goes on every carrier; a user message only on the
-     * original program's carriers, since TrayTalk's carriers take it to each peer in its own session.
+     * Sends to everyone; false when no carrier can take it. Presence goes on every carrier; a user message only on
+     * the original program's carriers, since TrayTalk's carriers take it to each peer in its own session.
      */
-    boolean broadcast(FoxMessage message, Runnable sent);
+    default boolean broadcast(FoxMessage message, Runnable sent) {
+        return broadcast(message, sent, NOTHING);
+    }
+
+    /** {@link #broadcast(FoxMessage, Runnable)}; {@code failed} runs once every carrier it went to refused it. */
+    boolean broadcast(FoxMessage message, Runnable sent, Runnable failed);
 
     /** Whether a message broadcast to everyone reaches the peer (it is on the original program's carriers). */
     boolean reachedByBroadcast(String peerName);

@@ -162,6 +162,21 @@ class EngineTest {
     }
 
     @Test
+    void aMessageToEveryoneThatTheCarrierRefusedIsNotDelivered() throws Exception {
+        alice.start(); // alone: nobody to confirm it, nobody to send it to again
+        alice.carrier.failSends("network unreachable");
+        ChatMessage sent = alice.engine.send("*", "anyone there?");
+        time.advance(Duration.ofSeconds(5));
+        assertThat(alice.events.lastState(sent.rowId())).isEqualTo(DeliveryState.FAILED);
+        assertThat(alice.engine.history(HistoryQuery.latest(1))).singleElement()
+                .extracting(ChatMessage::state).isEqualTo(DeliveryState.FAILED);
+        alice.carrier.failSends(null);
+        ChatMessage second = alice.engine.send("*", "anyone now?");
+        time.advance(Duration.ofSeconds(5));
+        assertThat(alice.events.lastState(second.rowId())).isEqualTo(DeliveryState.SENT); // the original's way
+    }
+
+    @Test
     void carriersStartInTheOrderTheyAreGiven() throws Exception {
         alice.alsoLegacy = true;
         alice.start();
