@@ -18,6 +18,7 @@ import org.traytalk.control.ControlClient;
 import org.traytalk.control.ControlServer;
 import org.traytalk.control.InstanceLock;
 import org.traytalk.platform.RunningMarker;
+import org.traytalk.platform.SqliteLibrary;
 
 /**
  * One launch: help and version answer at once; otherwise the command goes to the running TrayTalk if there is
@@ -66,6 +67,7 @@ final class Launch {
         }
         // only the owner writes the log file: two processes rolling one file would garble it
         new LogSetup(dirs.logs(), false, Level.INFO).apply();
+        SqliteLibrary.useFrom(dirs.data()); // before the store first loads the driver
         // dirs.data() is absolute, as AppDirs.under made it
         OwnerContext owner = new OwnerContext(dirs, home == null ? Optional.empty() : Optional.of(dirs.data()), err);
         ControlServer server;
