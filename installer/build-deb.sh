@@ -146,7 +146,7 @@ for option in $JVM_OPTIONS "$cds_option" "${sqlite_options[@]}"; do
     grep -qxF "java-options=$option" <<<"$cfg" || die "$name: the launcher does not give the JVM option $option"
 done
 desktop="$(dpkg-deb --fsys-tarfile "$RELEASE/$name" | tar -xOf - ./opt/traytalk/lib/traytalk-traytalk.desktop)"
-for line in 'Name=TrayTalk' 'Exec=/opt/traytalk/bin/traytalk'; do
+for line in 'Name=TrayTalk' "Exec=$X11_ENV /opt/traytalk/bin/traytalk"; do
     grep -qx "$line" <<<"$desktop" || die "$name: the menu entry lacks $line (installer/deb/traytalk.desktop): $desktop"
 done
 say "built $RELEASE/$name ($(du -h "$RELEASE/$name" | cut -f1))"

@@ -37,6 +37,11 @@ VERSION="$(sed -n 's|^  <version>\([^<]*\)</version>.*|\1|p' "$ROOT/pom.xml" | h
 # shellcheck disable=SC2034 # used by build-deb.sh
 JVM_OPTIONS="$(sed -n 's|^ *<traytalk.jvm.options>\([^<]*\)</traytalk.jvm.options>.*|\1|p' "$ROOT/pom.xml" | head -n 1)"
 [ -n "$JVM_OPTIONS" ] || die "cannot read traytalk.jvm.options from $ROOT/pom.xml"
+# What the menu entry and the logon entry put before the launcher (installer/deb/traytalk.desktop; XdgAutostart's
+# X11_ENVIRONMENT, which a unit test holds equal): env with AWT's longer X poll timeout.
+# shellcheck disable=SC2034 # used by build-deb.sh and test-deb.sh
+X11_ENV="$(sed -n 's/^Exec=\(.*\) APPLICATION_LAUNCHER$/\1/p' "$ROOT/installer/deb/traytalk.desktop")"
+[ -n "$X11_ENV" ] || die "cannot read the environment before APPLICATION_LAUNCHER in installer/deb/traytalk.desktop"
 
 need_jar() {
     [ -s "$TARGET/traytalk.jar" ] || die "$TARGET/traytalk.jar is missing: run 'mvn -B -DskipTests package' first"

@@ -77,7 +77,8 @@ ok "traytalk --home DIR history: '${out:-<nothing>}', exit 0, history.db created
 desktop="$(dpkg -L traytalk | grep '/lib/[^/]*\.desktop$' | head -n 1)"
 [ -f "$desktop" ] || die "the package has no .desktop file"
 menu_exec="$(sed -n 's/^Exec=//p' "$desktop")"
-[ "$menu_exec" = "$APP" ] || die "$desktop starts '$menu_exec', not $APP"
+[ "$menu_exec" = "$X11_ENV $APP" ] || die "$desktop starts '$menu_exec', not $X11_ENV $APP"
+read -r -a menu_command <<<"$menu_exec" # plain words (checked just above)
 grep -qx 'Name=TrayTalk' "$desktop" || die "$desktop is not called TrayTalk"
 grep -q '^Categories=.*Network' "$desktop" || die "$desktop is not in the Network menu group"
 grep -qx 'Icon=traytalk' "$desktop" || die "$desktop does not use the theme icon 'traytalk'"
@@ -99,7 +100,7 @@ out="$(as_user traytalk --home "$tt_home" autostart on)"
 entry="$user_home/.config/autostart/traytalk.desktop"
 [ -f "$entry" ] || die "'traytalk autostart on' printed '$out' but wrote no $entry"
 logon_exec="$(sed -n 's/^Exec=//p' "$entry")"
-[ "$logon_exec" = "$APP --home $tt_home --minimized" ] || die "$entry starts '$logon_exec'"
+[ "$logon_exec" = "$X11_ENV $APP --home $tt_home --minimized" ] || die "$entry starts '$logon_exec'"
 grep -qx "TryExec=$APP" "$entry" || die "$entry has no TryExec=$APP"
 problems="$(desktop-file-validate "$entry" 2>&1)" || die "desktop-file-validate $entry: $problems"
 [ -z "$problems" ] || die "desktop-file-validate $entry: $problems"
@@ -144,6 +145,13 @@ fi
 ready="$(grep -m 1 'Desktop ready' "$log" | sed 's/.*Desktop ready: //')"
 case "$ready" in *"no system tray"*|"") die "the installed TrayTalk found no tray: $ready" ;; esac
 ok "the logon command started the installed TrayTalk as nobody: $ready"
+# env gave the launcher AWT's poll timeout and made way for it (exec): the process started is the launcher itself
+[ "$(readlink "/proc/$app_pid/exe")" = "$APP" ] \
+    || die "the logon command's process is $(readlink "/proc/$app_pid/exe"), not the launcher $APP"
+x11_variable="${X11_ENV#env }"
+tr '\0' '\n' < "/proc/$app_pid/environ" | grep -qxF "$x11_variable" \
+    || die "the installed TrayTalk runs without $x11_variable in its environment"
+ok "the installed TrayTalk runs as $APP itself, with $x11_variable"
 # the JVM maps the package's class-data sharing archive only when it takes it (else it reads every class from the jar)
 grep -q ' /opt/traytalk/lib/app/traytalk.jsa$' "/proc/$app_pid/maps" \
     || die "the installed TrayTalk does not use its class-data sharing archive (/opt/traytalk/lib/app/traytalk.jsa)"
@@ -171,7 +179,8 @@ awk -v m="$lit" 'BEGIN { exit !(m == 0) }' || die "a window opened on a start at
 ok "icon docked in the tray and drawn (blue share $blue), no window on the screen ($OUT/1-logon.png)"
 
 # The menu entry launched while TrayTalk runs: the running one opens Compose.
-out="$(as_user "$menu_exec" --home "$tt_home" 2>&1)" || die "the menu entry's command failed while TrayTalk runs: $out"
+out="$(as_user "${menu_command[@]}" --home "$tt_home" 2>&1)" \
+    || die "the menu entry's command failed while TrayTalk runs: $out"
 compose="$(wait_until 20 first_window --onlyvisible --name '^New message - TrayTalk$')" \
     || die "the menu entry launched again opened no Compose window within 20 s"
 # its place and size: xdotool prints X=, Y=, WIDTH=, HEIGHT= lines

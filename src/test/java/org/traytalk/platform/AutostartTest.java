@@ -51,7 +51,8 @@ class AutostartTest {
         assertThat(a.isEnabled()).isTrue();
         assertThat(Files.readAllLines(file)).contains("[Desktop Entry]", "Type=Application",
                 "TryExec=/opt/Tray Talk/bin/java",
-                "Exec=\"/opt/Tray Talk/bin/java\" -jar \"/opt/Tray Talk/lib/traytalk.jar\" --minimized",
+                "Exec=env _AWT_MAX_POLL_TIMEOUT=10000 \"/opt/Tray Talk/bin/java\" -jar \"/opt/Tray Talk/lib/traytalk.jar\""
+                        + " --minimized",
                 "X-GNOME-Autostart-enabled=true");
         a.enable(); // idempotent
         a.disable();
@@ -104,6 +105,13 @@ class AutostartTest {
         assertThat(a.location()).isEqualTo("HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Run\\TrayTalk");
         a.disable();
         assertThat(a.isEnabled()).isFalse();
+    }
+
+    @Test
+    void theDebianMenuEntryStartsTheLauncherWithTheSameEnvironmentAsTheLogonEntry() throws IOException {
+        // jpackage puts the launcher's path in place of APPLICATION_LAUNCHER
+        assertThat(Files.readAllLines(Path.of("installer/deb/traytalk.desktop")))
+                .contains("Exec=" + XdgAutostart.X11_ENVIRONMENT + " APPLICATION_LAUNCHER");
     }
 
     @Test
