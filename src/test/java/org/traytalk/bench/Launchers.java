@@ -1,7 +1,6 @@
 package org.traytalk.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.traytalk.it.DesktopExec;
 import org.traytalk.it.NetnsLan;
 
 /**
@@ -16,9 +16,11 @@ import org.traytalk.it.NetnsLan;
  * <ul>
  * <li>{@code jar}: {@code java -jar traytalk.jar}, as the README's run command;</li>
  * <li>{@code jar+jvm}: the same with the JVM options given to the benchmark ({@code --jvm "..."}), to try some;</li>
- * <li>{@code autostart}: what {@code traytalk autostart on} wrote in the XDG autostart entry when run from the jar;</li>
- * <li>{@code deb}: the Debian package's launcher, from the .deb in target/release, unpacked (not installed) and seen
- * at /opt/traytalk by the app alone, where its class-data sharing archive expects it;</li>
+ * <li>{@code autostart}: the command of the XDG autostart entry that {@code traytalk autostart on} wrote when run from
+ * the jar, as the desktop runs it at logon;</li>
+ * <li>{@code deb}: the command of the Debian package's menu entry (its launcher, through env), from the .deb in
+ * target/release, unpacked (not installed) and seen at /opt/traytalk by the app alone, where its class-data sharing
+ * archive expects it; with {@code --home} added, as every launcher here gets it.</li>
  * <li>{@code awt}: the plain AWT tray reference ({@link AwtTrayReference}), no TrayTalk at all.</li>
  * </ul>
  */
@@ -73,7 +75,13 @@ final class Launchers {
             case "autostart" -> this::autostartCommand;
             case "deb" -> {
                 unpackDeb();
-                yield home -> List.of("/opt/traytalk/bin/traytalk", "--home", home.toString());
+                // the entry names the launcher at /opt/traytalk, where the app's mount namespace shows the package
+                List<String> menuEntry = DesktopExec.ofEntry(debRoot().resolve("lib/traytalk-traytalk.desktop"));
+                yield home -> {
+                    List<String> cmd = new ArrayList<>(menuEntry);
+                    cmd.addAll(List.of("--home", home.toString()));
+                    return cmd;
+                };
             }
             case "awt" -> home -> List.of(java, "-cp", testClasses + ":" + jar, AwtTrayReference.class.getName());
             default -> throw new IllegalArgumentException("unknown launcher " + name + "; known: " + ALL);
@@ -99,14 +107,7 @@ final class Launchers {
     private List<String> autostartCommand(Path home) {
         try {
             asUser.run(home, List.of(java, "-jar", jar.toString(), "--home", home.toString(), "autostart", "on"));
-            Path entry = home.resolve(".config/autostart/traytalk.desktop");
-            String exec = Files.readAllLines(entry, StandardCharsets.UTF_8).stream()
-                    .filter(l -> l.startsWith("Exec=")).findFirst()
-                    .orElseThrow(() -> new IOException(entry + " has no Exec line")).substring("Exec=".length());
-            if (exec.contains("\"") || exec.contains("\\")) {
-                throw new IOException("the benchmark only runs unquoted Exec values: " + exec);
-            }
-            return List.of(exec.split(" "));
+            return DesktopExec.ofEntry(home.resolve(".config/autostart/traytalk.desktop"));
         } catch (IOException e) {
             throw new IllegalStateException("Start at logon could not be switched on: " + e.getMessage(), e);
         } catch (InterruptedException e) {
