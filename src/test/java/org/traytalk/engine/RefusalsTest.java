@@ -2,15 +2,11 @@ package org.traytalk.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.traytalk.testing.CapturedLog;
 
 /**
  * A flood of refusals costs one log line a minute, the first of each kind is told at once with where it came from,
@@ -19,23 +15,16 @@ import org.slf4j.LoggerFactory;
 class RefusalsTest {
     final VirtualScheduler time = new VirtualScheduler();
     final Refusals refusals = new Refusals(time.clock());
-    final Logger logger = (Logger) LoggerFactory.getLogger(Refusals.class);
-    final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    // the total is logged at INFO, which the start-up configuration (WARN and above) would filter out when this
-    // test runs before anything set up the app's logging
-    final Level levelBefore = logger.getLevel();
+    CapturedLog log;
 
     @BeforeEach
     void listen() {
-        log.start();
-        logger.addAppender(log);
-        logger.setLevel(Level.INFO);
+        log = CapturedLog.of(Refusals.class);
     }
 
     @AfterEach
     void stopListening() {
-        logger.detachAppender(log);
-        logger.setLevel(levelBefore);
+        log.close();
     }
 
     @Test
@@ -49,7 +38,7 @@ class RefusalsTest {
         refusals.count("malformed", "udp:10.77.0.9:40000", "too short");
         refusals.reportTotal();
 
-        assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
+        assertThat(log.messages()).containsExactly(
                 "Refused a datagram from udp:10.77.0.9:40000: bad signature (forged; more like it are counted once a"
                         + " minute)",
                 "Refused {forged=1} since start",
@@ -64,6 +53,6 @@ class RefusalsTest {
     @Test
     void nothingRefusedNothingSaid() {
         refusals.reportTotal();
-        assertThat(log.list).isEmpty();
+        assertThat(log.messages()).isEmpty();
     }
 }

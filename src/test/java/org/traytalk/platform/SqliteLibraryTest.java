@@ -3,10 +3,6 @@ package org.traytalk.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
+import org.traytalk.testing.CapturedLog;
 
 /**
  * The SQLite library is unpacked once into the data folder, replaced when it is not the jar's, and the driver's
@@ -60,21 +56,16 @@ class SqliteLibraryTest {
         }
     };
 
-    final Logger logger = (Logger) LoggerFactory.getLogger(SqliteLibrary.class);
-    final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    final Level levelBefore = logger.getLevel();
+    CapturedLog log;
 
     @BeforeEach
     void listen() {
-        log.start();
-        logger.addAppender(log);
-        logger.setLevel(Level.INFO);
+        log = CapturedLog.of(SqliteLibrary.class);
     }
 
     @AfterEach
     void stopListening() {
-        logger.detachAppender(log);
-        logger.setLevel(levelBefore);
+        log.close();
     }
 
     private boolean prepare(SqliteNativeName name) {
@@ -86,7 +77,7 @@ class SqliteLibraryTest {
     }
 
     private String logged() {
-        return log.list.stream().map(ILoggingEvent::getFormattedMessage).reduce("", (a, b) -> a + b + "\n");
+        return String.join("\n", log.messages());
     }
 
     private void assertDriverOnItsOwn() {
@@ -108,7 +99,7 @@ class SqliteLibraryTest {
         long modified = Files.getLastModifiedTime(file()).toMillis();
         Files.setLastModifiedTime(file(), FileTime.fromMillis(modified - 60_000));
         properties.clear();
-        log.list.clear();
+        log.clear();
         jarOpened = 0;
         assertThat(prepare(LINUX)).isTrue();
         assertThat(Files.getLastModifiedTime(file()).toMillis()).isEqualTo(modified - 60_000);
