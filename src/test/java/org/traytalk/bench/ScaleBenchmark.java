@@ -21,7 +21,9 @@ import org.traytalk.it.NetnsLan;
  * namespace on one bridge, all started at once with the launchers' JVM options and a 64 MiB heap. Each node's output
  * says when it listens and whom it sees online; the benchmark prints when the last one listened and how long after
  * that each node had all the others in its list (goal: all within 5 s), or who was still missing after
- * {@code --wait S} (120) seconds; {@code --keep 1} keeps the nodes' homes and logs. Needs root and {@code ip}; about 3.5 GB of memory for 50 nodes.
+ * {@code --wait S} (120) seconds, and the CPU time the nodes spent; {@code --keep 1} keeps the nodes' homes and
+ * logs; {@code --record N} has node N make a Java Flight Recording ({@code node.jfr} in its home, kept with
+ * {@code --keep 1}). Needs root and {@code ip}; about 3.5 GB of memory for 50 nodes.
  *
  * <pre>mvn -q -B -DskipTests package &amp;&amp; mvn -q -B test-compile exec:java@scale -Dexec.args="--nodes 50"</pre>
  */
@@ -34,6 +36,9 @@ public final class ScaleBenchmark {
         final Set<String> online = new HashSet<>();
         volatile long listeningAt;
         volatile long allSeenAt;
+        /** CPU time the process had used (all its threads, nanoseconds) when it said it listens, when it had all. */
+        volatile long cpuListening;
+        volatile long cpuAllSeen;
 
         Node(String name, Process process) {
             this.name = name;
@@ -49,11 +54,13 @@ public final class ScaleBenchmark {
                         long now = System.nanoTime();
                         if (f.length >= 3 && f[1].equals("listening")) {
                             listeningAt = now;
+                            cpuListening = cpuNanos();
                         } else if (f.length >= 3 && f[1].equals("peer-online")) {
                             synchronized (online) {
                                 online.add(f[2]);
                                 if (online.size() >= others && allSeenAt == 0) {
                                     allSeenAt = now;
+                                    cpuAllSeen = cpuNanos();
                                 }
                             }
                         } else if (f.length >= 3 && f[1].equals("peer-offline")) {
@@ -70,6 +77,14 @@ public final class ScaleBenchmark {
             reader.start();
         }
 
+        long cpuNanos() {
+            try {
+                return ProcessFigures.processCpuNanos(process.pid());
+            } catch (IOException ended) {
+                return 0;
+            }
+        }
+
         int seen() {
             synchronized (online) {
                 return online.size();
@@ -80,6 +95,7 @@ public final class ScaleBenchmark {
     public static void main(String[] args) throws Exception {
         int count = option(args, "nodes", 50);
         int waitSeconds = option(args, "wait", 120);
+        int record = option(args, "record", 0);
         if (NetnsLan.unavailableReason() != null) {
             throw new IllegalStateException("The scale benchmark cannot run here: " + NetnsLan.unavailableReason());
         }
@@ -104,8 +120,12 @@ public final class ScaleBenchmark {
                         + "\nnetwork.interfaces = eth0\n");
                 List<String> cmd = new ArrayList<>(lan.exec(namespaces.get(i - 1)));
                 cmd.addAll(List.of(java, "-XX:+UseSerialGC", "-Xms8m", "-Xmx64m", "-XX:TieredStopAtLevel=1",
-                        "-XX:CICompilerCount=1", "-XX:-UsePerfData", "-jar", jar.toString(), "--home",
-                        home.toString(), "listen"));
+                        "-XX:CICompilerCount=1", "-XX:-UsePerfData"));
+                if (i == record) { // what it spends its CPU on; the recording costs some too
+                    cmd.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                            + home.resolve("node.jfr"));
+                }
+                cmd.addAll(List.of("-jar", jar.toString(), "--home", home.toString(), "listen"));
                 Node node = new Node(name, new ProcessBuilder(cmd)
                         .redirectError(home.resolve("stderr.txt").toFile()).start());
                 node.follow(count - 1);
@@ -116,6 +136,7 @@ public final class ScaleBenchmark {
                 Thread.sleep(200);
             }
             report(nodes, start, count);
+            reportCpu(nodes);
             reportKernels(lan, namespaces);
             stop(nodes); // while their LAN is still there, so that their goodbyes go out
         } finally {
@@ -168,6 +189,34 @@ public final class ScaleBenchmark {
         }
         nodes.stream().filter(n -> n.allSeenAt == 0).forEach(n -> System.out.printf("  %s saw %d of %d%n", n.name,
                 n.seen(), count - 1));
+    }
+
+    /**
+     * Where the nodes' CPU went: summed over all nodes, until each listened, from then until it had all others, in
+     * all until now, and now by thread (live threads, by name without their numbers: JIT compiler, engine, ...).
+     */
+    private static void reportCpu(List<Node> nodes) {
+        long[] totals = new long[nodes.size()];
+        Map<String, Long> byThread = new TreeMap<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            Node n = nodes.get(i);
+            totals[i] = n.cpuNanos();
+            try {
+                ProcessFigures.threadNanos(n.process.pid()).forEach((idName, nanos) -> byThread.merge(
+                        idName.substring(idName.indexOf(' ') + 1).replaceAll("[0-9]+", "#"), nanos, Long::sum));
+            } catch (IOException ended) {
+                // a node that ended has no threads to count
+            }
+        }
+        System.out.printf("CPU of all nodes together: %.1f s until each listened, %.1f s from then until it listed"
+                        + " all others, %.1f s in all until now (median per node %.2f s)%n",
+                nodes.stream().mapToLong(n -> n.cpuListening).sum() / 1e9,
+                nodes.stream().filter(n -> n.cpuAllSeen != 0).mapToLong(n -> n.cpuAllSeen - n.cpuListening).sum() / 1e9,
+                Arrays.stream(totals).sum() / 1e9, Arrays.stream(totals).sorted().toArray()[totals.length / 2] / 1e9);
+        StringBuilder threads = new StringBuilder("  by thread, live ones, all nodes:");
+        byThread.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+                .forEach(e -> threads.append(String.format(" %s %.1f s;", e.getKey(), e.getValue() / 1e9)));
+        System.out.println(threads);
     }
 
     private static int option(String[] args, String name, int fallback) {
