@@ -32,7 +32,7 @@ public final class Identity {
     }
 
     public byte[] sign(byte[] message) {
-        return Ed25519.sign(signing.seed(), message);
+        return Ed25519.sign(signing, message);
     }
 
     /** A secret for a local purpose (e.g. "wire ids"), derived from the identity so it needs no file of its own. */

@@ -10,6 +10,7 @@ import java.security.Signature;
 import java.security.interfaces.EdECPublicKey;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,6 +55,7 @@ class Ed25519Test {
         Ed25519KeyPair pair = Ed25519.keyPair(HEX.parseHex(seed));
         assertThat(HEX.formatHex(pair.publicKey())).isEqualTo(publicKey);
         assertThat(HEX.formatHex(Ed25519.sign(pair.seed(), HEX.parseHex(message)))).isEqualTo(signature);
+        assertThat(HEX.formatHex(Ed25519.sign(pair, HEX.parseHex(message)))).isEqualTo(signature);
         assertThat(Ed25519.verify(pair.publicKey(), HEX.parseHex(message), HEX.parseHex(signature))).isTrue();
     }
 
@@ -146,5 +148,24 @@ class Ed25519Test {
         jdk.initSign(factory.generatePrivate(Ed25519.privateKeySpec(pair.seed())));
         jdk.update(new byte[] {7});
         assertThat(Ed25519.verify(pair.publicKey(), new byte[] {7}, jdk.sign())).isTrue();
+    }
+
+    /** Deterministic (RFC 8032): what Bouncy Castle signs is what the JDK signs, for any key and message. */
+    @Test
+    void signaturesAreTheJdksToTheByte() throws Exception {
+        SplittableRandom random = new SplittableRandom(8032);
+        for (int i = 0; i < 20; i++) {
+            byte[] seed = new byte[32];
+            random.nextBytes(seed);
+            byte[] message = new byte[random.nextInt(300)];
+            random.nextBytes(message);
+            Ed25519KeyPair pair = Ed25519.keyPair(seed);
+            Signature jdk = Signature.getInstance("Ed25519");
+            jdk.initSign(KeyFactory.getInstance("Ed25519").generatePrivate(Ed25519.privateKeySpec(seed)));
+            jdk.update(message);
+            byte[] expected = jdk.sign();
+            assertThat(Ed25519.sign(pair, message)).as("seed %s", HEX.formatHex(seed)).isEqualTo(expected);
+            assertThat(Ed25519.sign(seed, message)).isEqualTo(expected);
+        }
     }
 }
