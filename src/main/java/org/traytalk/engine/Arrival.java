@@ -21,9 +21,11 @@ import org.traytalk.wire.SystemBody;
  * @param status     the status an announcement carried; null when the arrival does not say
  * @param seen       for a seen receipt: the wire ids of our messages its sender was shown; null for anything else
  * @param challenge  for a DETECT announcement: the challenge an answer must echo; null otherwise
+ * @param listsUs    for a DETECT to everyone: its sender's run answered one of ours lately, so it lists this node
+ *                   and needs no answer
  */
 record Arrival(PeerAddress source, boolean broadcast, long instanceId, FoxMessage message, SystemBody system,
-               PeerKey key, Trust trust, Status status, List<Integer> seen, byte[] challenge) {
+               PeerKey key, Trust trust, Status status, List<Integer> seen, byte[] challenge, boolean listsUs) {
 
     /** How far the sender's name can be believed. */
     enum Trust {

@@ -84,10 +84,10 @@ final class ArrivalScreen {
             byte[] challenge = AnnouncementCodec.extension(a, Announcement.TAG_CHALLENGE);
             if (!heard.current()) {
                 return Optional.of(new Arrival(heard.at(), false, a.instanceId(), m, SystemBody.parse(m.body()),
-                        heard.key(), Arrival.Trust.UNPROVEN, null, null, challenge));
+                        heard.key(), Arrival.Trust.UNPROVEN, null, null, challenge, false));
             }
             return claim(heard.at(), false, a.instanceId(), m, SystemBody.parse(m.body()), heard.key(),
-                    StatusExtension.decode(a), null, challenge);
+                    StatusExtension.decode(a), null, challenge, heard.listsUs());
         }
         Opened.Received received = (Opened.Received) opened.get();
         Payload payload = received.payload();
@@ -98,7 +98,7 @@ final class ArrivalScreen {
             if (payload.kind() == Payload.SEEN) {
                 SeenReceipt seen = SeenReceipt.decode(payload.bytes());
                 return claim(received.at(), false, 0, FoxMessage.system(seen.reader(), 0, "SEEN"), null,
-                        received.key(), null, seen.wireIds(), null);
+                        received.key(), null, seen.wireIds(), null, false);
             }
             if (payload.kind() != Payload.FOX_MESSAGE && payload.kind() != Payload.FOX_MESSAGE_TO_EVERYONE) {
                 LOG.debug("Ignored a payload of unknown kind {} from {}", payload.kind(), in.source());
@@ -106,7 +106,7 @@ final class ArrivalScreen {
             }
             FoxMessage m = codec.decode(payload.bytes());
             return claim(received.at(), payload.kind() == Payload.FOX_MESSAGE_TO_EVERYONE, 0, m,
-                    m.system() ? SystemBody.parse(m.body()) : null, received.key(), null, null, null);
+                    m.system() ? SystemBody.parse(m.body()) : null, received.key(), null, null, null, false);
         } catch (MalformedMessageException e) {
             refusals.count("malformed", in.source(), e.getMessage());
             return Optional.empty();
@@ -116,7 +116,7 @@ final class ArrivalScreen {
     /** A proven identity, last proven {@code at} an address, claims a name: the pins decide whether it may. */
     private Optional<Arrival> claim(PeerAddress at, boolean broadcast, long instanceId, FoxMessage m,
                                     SystemBody system, PeerKey key, Status status, List<Integer> seen,
-                                    byte[] challenge) {
+                                    byte[] challenge, boolean listsUs) {
         if (m.sender().equalsIgnoreCase(options.get().localName())) {
             reportNameClash(at);
             return Optional.empty();
@@ -127,7 +127,8 @@ final class ArrivalScreen {
         Instant now = clock.instant();
         Arrival.Trust trust = pins.check(m.sender(), key, now) == KeyPins.Verdict.VERIFIED
                 ? Arrival.Trust.VERIFIED : Arrival.Trust.KEY_CHANGED;
-        return Optional.of(new Arrival(at, broadcast, instanceId, m, system, key, trust, status, seen, challenge));
+        return Optional.of(new Arrival(at, broadcast, instanceId, m, system, key, trust, status, seen, challenge,
+                listsUs));
     }
 
     private Optional<Arrival> legacy(Inbound in) {
@@ -165,7 +166,7 @@ final class ArrivalScreen {
         }
         SystemBody system = m.system() ? SystemBody.parse(m.body()) : null;
         return Optional.of(new Arrival(in.source(), ChatMessage.EVERYONE.equals(in.recipient()), in.instanceId(), m,
-                system, null, Arrival.Trust.UNVERIFIED, null, null, null));
+                system, null, Arrival.Trust.UNVERIFIED, null, null, null, false));
     }
 
     /** A body longer than any TrayTalk sends (32 KiB) is refused unread, so it is never stored. */

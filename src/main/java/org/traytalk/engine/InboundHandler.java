@@ -81,8 +81,8 @@ final class InboundHandler {
             }
         } else if (in.system() == null) {
             userMessage(in, now);
-        } else if (in.is(SystemBody.Kind.DETECT)) {
-            replies.online(in);
+        } else if (in.is(SystemBody.Kind.DETECT) && !in.listsUs()) {
+            replies.online(in); // a peer that lists us already asks the others, not us
         } else if (in.is(SystemBody.Kind.CONF)) {
             outbox.confirmed(in.sender(), in.system().confirmedId());
         }

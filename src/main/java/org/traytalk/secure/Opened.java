@@ -22,9 +22,12 @@ public sealed interface Opened {
      * An announcement, signed by its key. {@code current} when it is known to be live: newer than what this run
      * heard from the identity before, or the answer to this run's own question. The first announcement of an
      * identity this run, unasked, could be a recording of an old one: it is not current, and the link has asked
-     * the identity directly, at the address it came from; only a live peer can answer.
+     * the identity directly, at the address it came from; only a live peer can answer. {@code listsUs} for a
+     * DETECT to everyone from a run of the identity that lists this node already (it answered one of this node's
+     * DETECTs lately): it needs no answer.
      */
-    record Heard(PeerKey key, Announcement announcement, boolean current, PeerAddress at) implements Opened {
+    record Heard(PeerKey key, Announcement announcement, boolean current, PeerAddress at, boolean listsUs)
+            implements Opened {
     }
 
     /** A payload that arrived in a session with {@code key}. */

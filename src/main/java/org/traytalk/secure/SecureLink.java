@@ -65,11 +65,22 @@ public final class SecureLink {
      * question, its repeats a second apart one each.
      */
     static final Duration CHALLENGE_EVERY = Duration.ofMillis(500);
+    /**
+     * A run of an identity that answered one of this node's DETECTs lists this node: for this long its DETECTs to
+     * everyone (its start-up repeats) draw no answer, which it does not need. Shorter than three heartbeats of the
+     * shortest setting (5 s): a peer that heard nothing of this node for three probes it with a DETECT that must be
+     * answered, and that one comes later.
+     */
+    static final Duration LISTED_FOR = Duration.ofSeconds(10);
     private static final Duration TIDY_EVERY = Duration.ofSeconds(10);
 
     /** Puts a frame on the carrier that {@code to} names. */
     public interface FrameOutput {
         void send(PeerAddress to, byte[] frame) throws CarrierException;
+    }
+
+    /** When a run ({@code instanceId}) of an identity last answered one of this node's DETECTs. */
+    private record Answer(long instanceId, Instant at) {
     }
 
     /** A payload waiting for a session; {@code sent} runs once its frame left. */
@@ -92,6 +103,7 @@ public final class SecureLink {
     private final Map<PeerKey, Long> lastHello = new LinkedHashMap<>();
     // where each identity proved it is: a frame of it from elsewhere moves nothing until it answers there
     private final Map<PeerKey, PeerAddress> provenAt = new LinkedHashMap<>();
+    private final Map<PeerKey, Answer> answeredUs = new LinkedHashMap<>();
     private final Predicate<PeerKey> kept;
     private final BooleanSupplier mayAsk;
     private final Supplier<byte[]> extensions;
@@ -211,7 +223,7 @@ public final class SecureLink {
             // this run never heard it: ask it, at that address, before believing it; a DETECT's question answers it
             challenge(key, from, a.kind() == Announcement.Kind.DETECT
                     ? AnnouncementCodec.extension(a, Announcement.TAG_CHALLENGE) : null, now);
-            return Optional.of(new Opened.Heard(key, a, false, from));
+            return Optional.of(new Opened.Heard(key, a, false, from, false));
         }
         remember(lastAnnouncement, key, a.sequence());
         Long instance = remember(lastInstance, key, a.instanceId());
@@ -219,7 +231,18 @@ public final class SecureLink {
             LOG.debug("{} restarted: its sessions are gone", a.name());
             table.forget(key);
         }
-        return Optional.of(new Opened.Heard(key, a, true, where(key, from, answersHere, now)));
+        boolean answersUs = echo != null && (answersHere || Arrays.equals(echo, challenge));
+        if (a.kind() == Announcement.Kind.ONLINE && answersUs) {
+            remember(answeredUs, key, new Answer(a.instanceId(), now)); // its engine took our DETECT: it lists us
+        }
+        return Optional.of(new Opened.Heard(key, a, true, where(key, from, answersHere, now),
+                a.kind() == Announcement.Kind.DETECT && echo == null && listsUs(key, a.instanceId(), now)));
+    }
+
+    /** Whether this run ({@code instanceId}) of {@code key} answered one of our DETECTs within {@link #LISTED_FOR}. */
+    private boolean listsUs(PeerKey key, long instanceId, Instant now) {
+        Answer answer = answeredUs.get(key);
+        return answer != null && answer.instanceId() == instanceId && answer.at().plus(LISTED_FOR).isAfter(now);
     }
 
     /**

@@ -99,6 +99,20 @@ class SecureEngineTest {
     }
 
     @Test
+    void aPeerWhoseRunAnsweredUsGetsNoAnswerToItsStartUpRepeatsButStaysListed() throws Exception {
+        alice.start();
+        bob.start(); // alice asks bob, bob answers: bob's run lists alice
+        assertThat(alice.events.online).containsExactly("BOB");
+        assertThat(bob.events.online).containsExactly("ALICE");
+        lan.clearLog();
+        time.advance(Duration.ofSeconds(5)); // bob's repeats, DETECTs at 1 and 3 s among them
+        assertThat(lan.log()).filteredOn(s -> s.from().equals("bob")).filteredOn(s -> s.to().equals("*")).isNotEmpty();
+        assertThat(lan.log()).filteredOn(s -> s.from().equals("alice") && s.to().equals("bob")).isEmpty();
+        assertThat(alice.engine.peers()).singleElement().matches(Peer::online);
+        assertThat(bob.engine.peers()).singleElement().matches(Peer::online);
+    }
+
+    @Test
     void aMessageIsMarkedSentOnlyOnceItsFrameLeft() throws Exception {
         alice.start();
         bob.start();
@@ -114,7 +128,7 @@ class SecureEngineTest {
         // bob's receipts (in transport frames) are lost until the mark is written, so it is not made moot
         lan.dropWhen(s -> s.from().equals("bob") && s.bytes()[0] == TransportFrame.TYPE
                 && alice.events.lastState(sent.rowId()) != DeliveryState.SENT);
-        time.advance(Duration.ofSeconds(10));
+        time.advance(Duration.ofSeconds(30)); // resends back off (with jitter): the third may come after 10 s
         assertThat(bob.events.receivedBodies()).containsExactly("first", "cable pulled");
         assertThat(alice.events.states(sent.rowId())).containsSubsequence(DeliveryState.QUEUED, DeliveryState.SENT,
                 DeliveryState.DELIVERED);

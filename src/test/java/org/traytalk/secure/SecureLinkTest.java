@@ -139,6 +139,41 @@ class SecureLinkTest {
     }
 
     @Test
+    void aDetectToEveryoneFromARunThatAnsweredUsLatelyNeedsNoAnswerButAQuestionOrALaterDetectDoes() throws Exception {
+        Opened.Heard first = (Opened.Heard) bob.link.open(AT_ALICE,
+                alice.link.announcement(Announcement.Kind.DETECT, "ALICE", null)).orElseThrow();
+        assertThat(first.listsUs()).isFalse(); // not even current yet
+        bob.take();
+        now = now.plus(SecureLink.CHALLENGE_EVERY);
+        prove(alice, bob, "ALICE"); // alice answered bob's question: her run lists bob
+        Opened.Heard repeat = (Opened.Heard) bob.link.open(AT_ALICE,
+                alice.link.announcement(Announcement.Kind.DETECT, "ALICE", null)).orElseThrow();
+        assertThat(repeat.current()).isTrue();
+        assertThat(repeat.listsUs()).isTrue();
+        // a DETECT that echoes one of bob's asks bob in particular (alice moved, or lost bob's answer): answered
+        byte[] bobsChallenge = AnnouncementCodec.extension(((Opened.Heard) alice.link.open(AT_BOB,
+                bob.link.announcement(Announcement.Kind.DETECT, "BOB", null)).orElseThrow()).announcement(),
+                Announcement.TAG_CHALLENGE);
+        alice.take();
+        assertThat(((Opened.Heard) bob.link.open(AT_ALICE, alice.link.announcement(Announcement.Kind.DETECT, "ALICE",
+                bobsChallenge)).orElseThrow()).listsUs()).isFalse();
+        // later, a DETECT may be the probe of a peer that heard nothing from bob for three heartbeats: answered
+        now = now.plus(SecureLink.LISTED_FOR);
+        assertThat(((Opened.Heard) bob.link.open(AT_ALICE, alice.link.announcement(Announcement.Kind.DETECT, "ALICE",
+                null)).orElseThrow()).listsUs()).isFalse();
+    }
+
+    @Test
+    void aRestartedPeersDetectIsAnsweredThoughItsLastRunListedUs() throws Exception {
+        prove(alice, bob, "ALICE");
+        Side restarted = new Side(1, group, 12, 1_000_000);
+        Opened.Heard detect = (Opened.Heard) bob.link.open(AT_ALICE,
+                restarted.link.announcement(Announcement.Kind.DETECT, "ALICE", null)).orElseThrow();
+        assertThat(detect.current()).isTrue(); // newer than what bob heard of alice
+        assertThat(detect.listsUs()).isFalse(); // but a new run, which knows nobody yet
+    }
+
+    @Test
     void anAnnouncementHeardUnaskedCountsOnlyOnceItsIdentityAnsweredThisRunsQuestion() throws Exception {
         byte[] online = alice.link.announcement(Announcement.Kind.ONLINE, "ALICE", null);
         Optional<Opened> heard = bob.link.open(AT_ALICE, online);
