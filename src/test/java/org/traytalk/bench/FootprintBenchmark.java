@@ -41,7 +41,9 @@ import org.traytalk.tray.window.ConversationsWindow;
  *     -Dexec.args="--runs 5 --launchers jar,autostart,deb,awt"</pre>
  * Options: {@code --runs N} (5), {@code --launchers a,b} (all whose files exist), {@code --idle S} (30),
  * {@code --cpu S} (20), {@code --history N} (0: off; N received messages in the store before the start),
- * {@code --flood N} (0: off), {@code --jvm "OPTIONS"} (for the launcher {@code jar+jvm}).
+ * {@code --flood N} (0: off), {@code --jvm "OPTIONS"} (for the launcher {@code jar+jvm}), {@code --settings
+ * "key = value;..."} (more lines for the settings file, e.g. {@code away.minutes = 1} to measure the idle of a user
+ * who is away).
  */
 public final class FootprintBenchmark {
     static final Rectangle TRAY = new Rectangle(1280 - 160, 0, 160, 32); // where XDesktop puts trayer's panel
@@ -178,7 +180,7 @@ public final class FootprintBenchmark {
         Path home = base.resolve(launcher + "-" + run);
         Files.createDirectories(home);
         Files.writeString(home.resolve("traytalk.properties"), "name = ALICE\nnetwork.interfaces = eth0\n"
-                + "alerts.seconds = 3\n");
+                + "alerts.seconds = 3\n" + String.join("\n", options.getOrDefault("settings", "").split(";")) + "\n");
         int history = Integer.parseInt(options.getOrDefault("history", "0"));
         if (traytalk && history > 0) {
             try (MessageStore store = SqliteMessageStore.open(home.resolve("history.db"), Clock.systemUTC(),
