@@ -66,9 +66,9 @@ public final class Engine implements Messenger {
     private final Router router;
     private final Outbox outbox;
     private final PresenceKeeper presence;
-    private final BurstQueue<Inbound> arrivals;
+    private final Bursts.Lane<Inbound> arrivals;
     private final Refusals refusals;
-    private final BurstQueue<MessageWriter.Request> sends;
+    private final Bursts.Lane<MessageWriter.Request> sends;
     private volatile EngineOptions options;
     private volatile boolean started;
     private volatile boolean closed;
@@ -123,8 +123,9 @@ public final class Engine implements Messenger {
         InboundHandler handler = new InboundHandler(peers, keyChanges, store, outbox, replies, listeners, clock,
                 () -> this.options, new Allowance<>(InboundHandler.STORED_PER_SENDER, ALLOWANCE_KEYS, monotonicNanos),
                 refusals);
-        this.arrivals = new BurstQueue<>("received datagrams", scheduler, afterCommit,
-                new FairQueue<>(INBOUND, Inbound::source, in -> in.payload().length, refusals), new BurstQueue.Handler<>() {
+        Bursts bursts = new Bursts(scheduler, afterCommit);
+        this.arrivals = bursts.lane("received datagrams",
+                new FairQueue<>(INBOUND, Inbound::source, in -> in.payload().length, refusals), new Bursts.Handler<>() {
             @Override
             public void handle(Inbound datagram) {
                 screen.screen(datagram).ifPresent(handler::handle);
@@ -141,8 +142,7 @@ public final class Engine implements Messenger {
         });
         MessageWriter writer = new MessageWriter(store, roster, this.router, outbox, listeners, afterCommit, ids::next,
                 clock);
-        this.sends = new BurstQueue<>("messages to send", scheduler, afterCommit, BurstQueue.Waiting.unbounded(),
-                new BurstQueue.Handler<>() {
+        this.sends = bursts.lane("messages to send", Bursts.Waiting.unbounded(), new Bursts.Handler<>() {
             @Override
             public void handle(MessageWriter.Request request) {
                 writer.write(request);

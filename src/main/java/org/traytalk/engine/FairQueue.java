@@ -13,7 +13,7 @@ import java.util.function.ToIntFunction;
  * waiting, so a source that floods cannot starve a quiet one: the quiet one's datagram is among the next taken.
  * What does not fit is dropped and counted (the sender of anything that mattered sends it again). Thread-safe.
  */
-final class FairQueue<T> implements BurstQueue.Waiting<T> {
+final class FairQueue<T> implements Bursts.Waiting<T> {
 
     /** How much may wait: in all, and from one source. */
     record Bounds(int maxItems, long maxBytes, int maxItemsPerSource, long maxBytesPerSource) {
