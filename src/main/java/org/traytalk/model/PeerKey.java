@@ -9,33 +9,44 @@ import java.util.HexFormat;
 /**
  * The public half of a TrayTalk identity: an Ed25519 key that signs what the node announces, and the X25519 key its
  * sessions are agreed with. Both are part of the fingerprint, so neither can be swapped without it changing.
- *
- * @param signing   the Ed25519 public key, 32 bytes as RFC 8032 encodes it
- * @param agreement the X25519 public key, 32 bytes as RFC 7748 encodes it
+ * Immutable; the fingerprint is worked out once, since every verified message names its sender by it.
  */
-public record PeerKey(byte[] signing, byte[] agreement) {
+public final class PeerKey {
     public static final int KEY_BYTES = 32;
     private static final byte[] FINGERPRINT_LABEL = "TrayTalk identity 1".getBytes(StandardCharsets.US_ASCII);
 
-    public PeerKey {
+    private final byte[] signing;
+    private final byte[] agreement;
+    private final Fingerprint fingerprint;
+
+    /**
+     * @param signing   the Ed25519 public key, 32 bytes as RFC 8032 encodes it
+     * @param agreement the X25519 public key, 32 bytes as RFC 7748 encodes it
+     */
+    public PeerKey(byte[] signing, byte[] agreement) {
         if (signing.length != KEY_BYTES || agreement.length != KEY_BYTES) {
             throw new IllegalArgumentException("identity keys are " + KEY_BYTES + " bytes each");
         }
-        signing = signing.clone();
-        agreement = agreement.clone();
+        this.signing = signing.clone();
+        this.agreement = agreement.clone();
+        this.fingerprint = fingerprintOf(this.signing, this.agreement);
     }
 
-    @Override
+    /** The Ed25519 public key, 32 bytes as RFC 8032 encodes it. */
     public byte[] signing() {
         return signing.clone();
     }
 
-    @Override
+    /** The X25519 public key, 32 bytes as RFC 7748 encodes it. */
     public byte[] agreement() {
         return agreement.clone();
     }
 
     public Fingerprint fingerprint() {
+        return fingerprint;
+    }
+
+    private static Fingerprint fingerprintOf(byte[] signing, byte[] agreement) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(FINGERPRINT_LABEL);

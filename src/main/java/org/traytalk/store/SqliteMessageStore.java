@@ -25,7 +25,6 @@ import org.traytalk.model.KeyChange;
 import org.traytalk.model.KeyPin;
 import org.traytalk.model.Peer;
 import org.traytalk.model.PeerKey;
-import org.traytalk.model.Receipt;
 
 /** The message store in one SQLite file. Methods are synchronized so other threads may read while the engine writes. */
 public final class SqliteMessageStore implements MessageStore {
@@ -139,15 +138,14 @@ public final class SqliteMessageStore implements MessageStore {
             throw new IllegalArgumentException("a receipt cannot be RECEIVED");
         }
         return write("record a delivery receipt", () -> {
-            ChatMessage message = outgoing(rowId);
             messages.setReceipt(rowId, peer, state, at);
-            List<Receipt> receipts = messages.receipts(rowId);
-            DeliveryState derived = ReceiptRules.derive(receipts);
+            ChatMessage message = outgoing(rowId);
+            DeliveryState derived = ReceiptRules.derive(message.receipts());
             if (derived == message.state()) {
-                return message.withState(derived, message.updatedAt(), receipts);
+                return message;
             }
             messages.setState(rowId, derived, at);
-            return message.withState(derived, at, receipts);
+            return message.withState(derived, at, message.receipts());
         });
     }
 
@@ -156,7 +154,7 @@ public final class SqliteMessageStore implements MessageStore {
         return write("update a message's state", () -> {
             ChatMessage message = outgoing(rowId);
             messages.setState(rowId, state, at);
-            return message.withState(state, at, messages.receipts(rowId));
+            return message.withState(state, at, message.receipts());
         });
     }
 
@@ -350,8 +348,7 @@ public final class SqliteMessageStore implements MessageStore {
 
     /** Without its receipts: callers read those after changing them. */
     private ChatMessage outgoing(long rowId) throws SQLException {
-        return messages.header(rowId).filter(m -> m.direction() == Direction.OUTBOUND)
-                .orElseThrow(() -> new StoreException("The message database " + file + " has no outgoing message "
+        return messages.outgoing(rowId).orElseThrow(() -> new StoreException("The message database " + file + " has no outgoing message "
                         + "with row id " + rowId + "."));
     }
 

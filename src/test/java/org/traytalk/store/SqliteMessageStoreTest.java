@@ -103,6 +103,21 @@ class SqliteMessageStoreTest {
     }
 
     @Test
+    void aReceiptForAReceivedOrUnknownMessageIsRefusedAndLeavesTheMessageAsItWas() {
+        long received = store.saveInbound("Ann", null, 9, "hi", false, T0, T0.minusSeconds(600)).orElseThrow().rowId();
+
+        assertThatThrownBy(() -> store.updateReceipt(received, "Ann", DeliveryState.DELIVERED, T0.plusSeconds(1)))
+                .isInstanceOf(StoreException.class).hasMessageContaining("has no outgoing message with row id "
+                        + received);
+        assertThatThrownBy(() -> store.updateReceipt(received + 1, "Ann", DeliveryState.DELIVERED, T0))
+                .isInstanceOf(StoreException.class).hasMessageContaining("has no outgoing message");
+
+        ChatMessage stillReceived = store.message(received).orElseThrow();
+        assertThat(stillReceived.state()).isEqualTo(DeliveryState.RECEIVED);
+        assertThat(stillReceived.receipts()).isEmpty();
+    }
+
+    @Test
     void broadcastIsDeliveredOnlyWhenEveryExpectedPeerConfirmed() {
         long id = store.saveOutgoing(ChatMessage.EVERYONE, true, 3, "all", List.of("Ann", "Bob", "ann"), T0).rowId();
         assertThat(store.message(id).orElseThrow().receipts()).extracting(Receipt::peer).containsExactly("Ann", "Bob");
