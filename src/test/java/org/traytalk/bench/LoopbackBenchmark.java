@@ -36,8 +36,10 @@ public final class LoopbackBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("traytalk-bench");
-        System.out.printf("disk: a synced 4 KiB write takes %.2f ms (median); every store commit waits for one%n",
-                DiskSync.medianMillis(dir));
+        DiskSync.Figures sync = DiskSync.measure(dir);
+        System.out.printf("disk: a synced 4 KiB write takes %.2f ms (median), %.2f ms (p99); a message waits for two"
+                + " store commits, each with one, before the receiver's event, and a third for its receipt%n",
+                sync.median(), sync.p99());
         int alicePort = freePort();
         int bobPort = freePort();
         try (Engine alice = node("ALICE", dir.resolve("alice"), alicePort, bobPort);
@@ -61,10 +63,19 @@ public final class LoopbackBenchmark {
                     }
                 }
             });
+            System.out.println("machine load average before: " + loadAverage());
             latency(alice, receivedAt, delivered, WARMUP, false);
             latency(alice, receivedAt, delivered, MESSAGES, true);
             burst(alice, bob, receivedAt, delivered);
+            System.out.println("machine load average after: " + loadAverage());
         }
+    }
+
+    /** Other work on the machine's cores is in every figure: the 1, 5 and 15 minute averages say how much. */
+    private static String loadAverage() throws IOException {
+        Path proc = Path.of("/proc/loadavg");
+        return Files.isReadable(proc) ? String.join(" ", Arrays.asList(Files.readAllLines(proc).get(0).split(" "))
+                .subList(0, 3)) : "not known on this system";
     }
 
     private static void latency(Engine alice, Map<Integer, Long> receivedAt, Set<Integer> delivered, int count,
