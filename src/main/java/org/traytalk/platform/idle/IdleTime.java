@@ -12,6 +12,13 @@ public interface IdleTime {
     /** Empty when it cannot be told now (no display, the call failed). */
     Optional<Duration> sinceLastInput();
 
+    /**
+     * Lets go of what the looks hold open between them (X11: a display connection and its libraries), for when the
+     * next look is minutes away; the next look opens them again.
+     */
+    default void release() {
+    }
+
     /** A desktop that does not tell: nobody is ever away. */
     IdleTime UNKNOWN = Optional::empty;
 

@@ -1,34 +1,23 @@
 package org.traytalk.platform.idle;
 
-import com.sun.jna.Memory;
-import com.sun.jna.NativeLibrary;
-import com.sun.jna.NativeLong;
-import com.sun.jna.Pointer;
-import com.sun.jna.Structure;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
- * The X screen saver extension's idle time (XScreenSaverQueryInfo), on a display connection opened for each look
- * and closed after it, with the libraries and the reply's memory let go too: between looks (minutes apart while the
- * user is at the desk) TrayTalk holds no second X connection and JNA keeps no cleaner thread running.
+ * The X screen saver extension's idle time (XScreenSaverQueryInfo). The first look opens a display connection and
+ * keeps it for the looks that follow (every few seconds while the user is away); {@link #release()} closes it and
+ * lets the libraries go when looks come minutes apart again, so a present user's TrayTalk holds no second X
+ * connection.
  */
 final class X11IdleTime implements IdleTime {
-
-    /** XScreenSaverInfo from X11/extensions/scrnsaver.h. */
-    @Structure.FieldOrder({"window", "state", "kind", "tilOrSince", "idle", "eventMask"})
-    public static final class Info extends Structure {
-        public NativeLong window;
-        public int state;
-        public int kind;
-        public NativeLong tilOrSince;
-        public NativeLong idle;
-        public NativeLong eventMask;
-    }
-
+    private final Xlib xlib;
     private final String displayName;
+    private Xlib.Connection connection; // open from a look until release()
 
-    private X11IdleTime(String displayName) {
+    X11IdleTime(Xlib xlib, String displayName) {
+        this.xlib = Objects.requireNonNull(xlib);
         this.displayName = displayName;
     }
 
@@ -39,8 +28,12 @@ final class X11IdleTime implements IdleTime {
 
     /** On the display named (e.g. ":57"), or the one in DISPLAY when null; looks once to fail here if it cannot. */
     static X11IdleTime open(String displayName) {
-        X11IdleTime idle = new X11IdleTime(displayName);
-        idle.look();
+        X11IdleTime idle = new X11IdleTime(new JnaXlib(), displayName);
+        try {
+            idle.look();
+        } finally {
+            idle.release(); // the first real look comes when the user could be away, minutes from now
+        }
         return idle;
     }
 
@@ -49,34 +42,25 @@ final class X11IdleTime implements IdleTime {
         try {
             return look();
         } catch (RuntimeException | LinkageError e) {
-            return Optional.empty(); // the display went away (logging out): nobody to be away
+            release(); // the display went away (logging out): nobody to be away; the next look connects anew
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public synchronized void release() {
+        if (connection != null) {
+            Xlib.Connection open = connection;
+            connection = null;
+            open.close();
         }
     }
 
     private Optional<Duration> look() {
-        try (NativeLibrary x11 = NativeLibrary.getInstance("X11"); NativeLibrary xss = NativeLibrary.getInstance("Xss")) {
-            Pointer display = (Pointer) x11.getFunction("XOpenDisplay").invoke(Pointer.class,
-                    new Object[] {displayName});
-            if (display == null) {
-                throw new IllegalStateException("no X display (DISPLAY=" + (displayName != null ? displayName
-                        : System.getenv("DISPLAY")) + ")");
-            }
-            try {
-                NativeLong root = (NativeLong) x11.getFunction("XDefaultRootWindow").invoke(NativeLong.class,
-                        new Object[] {display});
-                Info info = new Info();
-                try {
-                    if (xss.getFunction("XScreenSaverQueryInfo").invokeInt(new Object[] {display, root, info}) == 0) {
-                        return Optional.empty(); // the server has no MIT-SCREEN-SAVER extension
-                    }
-                    info.read();
-                    return Optional.of(Duration.ofMillis(info.idle.longValue()));
-                } finally {
-                    ((Memory) info.getPointer()).close();
-                }
-            } finally {
-                x11.getFunction("XCloseDisplay").invokeInt(new Object[] {display});
-            }
+        if (connection == null) {
+            connection = xlib.connect(displayName);
         }
+        OptionalLong idle = connection.idleMillis();
+        return idle.isPresent() ? Optional.of(Duration.ofMillis(idle.getAsLong())) : Optional.empty();
     }
 }

@@ -307,6 +307,9 @@ public final class DesktopApp implements AutoCloseable {
             nextLook.cancel();
             nextLook = null;
         }
+        if (idle != null) {
+            idle.release();
+        }
     }
 
     private void lookForInput() {
@@ -318,6 +321,9 @@ public final class DesktopApp implements AutoCloseable {
         awayWatch.tick(since);
         if (awayWatch.away() != wasAway) {
             LOG.info("{}", awayWatch.away() ? "Away: no keyboard or mouse input" : "Back");
+        }
+        if (!awayWatch.away()) {
+            idle.release(); // the next look is minutes away: no X connection held meanwhile
         }
         nextLook = timers.after(nextLook(awayWatch.away(), since, awayAfter), this::lookForInput);
     }

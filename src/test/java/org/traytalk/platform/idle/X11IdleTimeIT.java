@@ -12,7 +12,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The X screen saver extension's idle time on a real (virtual) X server: it grows, and input resets it. */
+/**
+ * The X screen saver extension's idle time on a real (virtual) X server: it grows, input resets it, and looking
+ * needs no JNA cleaner thread.
+ */
 class X11IdleTimeIT {
     private Process xvfb;
 
@@ -27,8 +30,8 @@ class X11IdleTimeIT {
     void idleTimeGrowsUntilTheMouseMoves() throws Exception {
         assumeTrue(Path.of("/usr/bin/Xvfb").toFile().canExecute() && Path.of("/usr/bin/xdotool").toFile().canExecute(),
                 "Skipping: Xvfb and xdotool are needed");
-        // -noreset: each look is the server's only client and closes its connection, which would reset Xvfb (and
-        // its idle time) here; on a desktop other clients are always connected
+        // -noreset: the looks' connection is the server's only client, and closing it would reset Xvfb (and its
+        // idle time) here; on a desktop other clients are always connected
         xvfb = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "640x480x24", "-nolisten", "tcp",
                 "-noreset")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -43,5 +46,10 @@ class X11IdleTimeIT {
         assertThat(move.start().waitFor()).isZero();
 
         assertThat(idle.sinceLastInput()).get().satisfies(d -> assertThat(d).isLessThan(Duration.ofMillis(1500)));
+        idle.release();
+        assertThat(idle.sinceLastInput()).isPresent(); // connected anew
+        idle.release();
+        // no JNA Memory, String argument or NativeLibrary was left to clean (nor NativeLibrary's ldconfig child)
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName).doesNotContain("JNA Cleaner");
     }
 }
