@@ -47,8 +47,6 @@ import org.traytalk.tray.model.TrayTimers;
  */
 public final class DesktopApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
-    /** How often the idle time is looked at: away and back show within this. */
-    static final Duration IDLE_LOOK = Duration.ofSeconds(5);
 
     /** The conversations and settings windows, built by the application wiring. */
     public interface Windows {
@@ -100,14 +98,12 @@ public final class DesktopApp implements AutoCloseable {
     private NativeNotices nativeNotices;
     private AwayWatch awayWatch;
     private TrayTimers timers; // on the node's scheduler: no Swing timer thread while the tray is idle
-    private TrayTimers.Pending nextLook; // the next look for keyboard and mouse input, if any
-    private IdleTime idle;
+    private InputLooks inputLooks; // on the node's scheduler, off the Swing thread
     private DesktopNotifications desktopNotifications; // connected when the setting first asks for it
     private boolean connecting;
     private boolean autostartOn;
     private int loggedUnread;
     private boolean swingPrepared;
-    private Duration awayAfter = Duration.ZERO;
 
     private DesktopApp(Messenger messenger, Autostart autostart, Windows windows) {
         this.messenger = messenger;
@@ -139,6 +135,8 @@ public final class DesktopApp implements AutoCloseable {
         TrayPresence.Host host = TrayPresence.ofThisDesktop()
                 .awaitTray(minimized ? Duration.ofSeconds(30) : Duration.ofSeconds(3));
         app.timers = new ScheduledUiTimers(scheduler, SwingUtilities::invokeLater);
+        app.inputLooks = new InputLooks(IdleTime::ofThisDesktop, InputLooks.on(scheduler), SwingUtilities::invokeLater,
+                since -> app.awayWatch.tick(since));
         SwingUtilities.invokeAndWait(() -> app.build(settings, host));
         return app;
     }
@@ -158,7 +156,7 @@ public final class DesktopApp implements AutoCloseable {
                 this::showKeyChange);
         handles.add(nativeNotices.attach());
         awayWatch = new AwayWatch(messenger, background, alerts);
-        handles.add(this::stopLooking);
+        handles.add(inputLooks::stop);
         awayAfter(settings);
         presenter = new TrayPresenter(model, this::autostartState, new Actions(), timers, timers);
         autostartOn = readAutostart();
@@ -291,53 +289,10 @@ public final class DesktopApp implements AutoCloseable {
         });
     }
 
-    /** Looks for keyboard and mouse input from now on, unless away.minutes is 0 (never away). */
+    /** The away time and status line from the settings; looks for keyboard and mouse input unless it is 0. */
     private void awayAfter(Settings settings) {
         awayWatch.configure(settings.awayAfter(), settings.statusLine());
-        awayAfter = settings.awayAfter();
-        stopLooking();
-        if (!awayAfter.isZero()) { // the first look when the user could be away (input is recent when TrayTalk starts)
-            nextLook = timers.after(nextLook(awayWatch.away(), Optional.of(Duration.ZERO), awayAfter),
-                    this::lookForInput);
-        }
-    }
-
-    private void stopLooking() {
-        if (nextLook != null) {
-            nextLook.cancel();
-            nextLook = null;
-        }
-        if (idle != null) {
-            idle.release();
-        }
-    }
-
-    private void lookForInput() {
-        if (idle == null) {
-            idle = IdleTime.ofThisDesktop(); // on the first look, not before the icon shows (it loads JNA)
-        }
-        boolean wasAway = awayWatch.away();
-        Optional<Duration> since = idle.sinceLastInput();
-        awayWatch.tick(since);
-        if (awayWatch.away() != wasAway) {
-            LOG.info("{}", awayWatch.away() ? "Away: no keyboard or mouse input" : "Back");
-        }
-        if (!awayWatch.away()) {
-            idle.release(); // the next look is minutes away: no X connection held meanwhile
-        }
-        nextLook = timers.after(nextLook(awayWatch.away(), since, awayAfter), this::lookForInput);
-    }
-
-    /**
-     * When to look again: soon while away (to see the user come back), else not before the user could be away, so
-     * an idle TrayTalk wakes up once in away.minutes instead of every few seconds.
-     */
-    static Duration nextLook(boolean away, Optional<Duration> idleFor, Duration awayAfter) {
-        if (away || idleFor.isEmpty()) {
-            return IDLE_LOOK;
-        }
-        Duration left = awayAfter.minus(idleFor.get());
-        return left.compareTo(IDLE_LOOK) > 0 ? left : IDLE_LOOK;
+        inputLooks.lookWith(settings.awayAfter()); // the first look when the user could be away
     }
 
     private static AlertOptions alertOptions(Settings settings) {

@@ -42,11 +42,16 @@ public final class AwayWatch {
         if (idle.isEmpty()) {
             return;
         }
-        boolean idleLongEnough = !awayAfter.isZero() && idle.get().compareTo(awayAfter) >= 0;
+        boolean idleLongEnough = idleLongEnough(idle.get(), awayAfter);
         if (idleLongEnough != away) {
             setAway(idleLongEnough);
             tell();
         }
+    }
+
+    /** Whether this idle time means away with this setting (zero: never away). */
+    public static boolean idleLongEnough(Duration idle, Duration awayAfter) {
+        return !awayAfter.isZero() && idle.compareTo(awayAfter) >= 0;
     }
 
     public boolean away() {

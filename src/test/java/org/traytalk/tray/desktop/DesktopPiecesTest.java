@@ -97,18 +97,6 @@ class DesktopPiecesTest {
     }
 
     @Test
-    void anIdleDesktopIsLookedAtOnceItCouldBeAwayThenOftenUntilTheUserIsBack() {
-        Duration tenMinutes = Duration.ofMinutes(10);
-        assertThat(DesktopApp.nextLook(false, Optional.of(Duration.ofSeconds(2)), tenMinutes))
-                .isEqualTo(Duration.ofSeconds(598));
-        assertThat(DesktopApp.nextLook(false, Optional.of(Duration.ofMinutes(9).plusSeconds(58)), tenMinutes))
-                .as("never sooner than the usual look").isEqualTo(DesktopApp.IDLE_LOOK);
-        assertThat(DesktopApp.nextLook(true, Optional.of(Duration.ofMinutes(30)), tenMinutes))
-                .isEqualTo(DesktopApp.IDLE_LOOK);
-        assertThat(DesktopApp.nextLook(false, Optional.empty(), tenMinutes)).isEqualTo(DesktopApp.IDLE_LOOK);
-    }
-
-    @Test
     void composesRecipientFieldAndMessageBoxHaveSpokenNamesAndTabLeavesTheBox() {
         JComboBox<String> to = new JComboBox<>();
         to.setEditable(true);
