@@ -12,10 +12,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
@@ -32,8 +35,8 @@ import org.traytalk.tray.window.ConversationsWindow;
  * peer. Per run: exec to the icon painted in the tray, then at {@code idle} seconds after exec RSS, PSS, threads,
  * and the CPU used over the next seconds; then a message from the peer and the time until its pop-up is painted,
  * first and again; optionally a store filled beforehand ({@code --history N}) or a flood of messages, then the
- * conversations window opened (the time from the key that opens it to its conversation shown) and closed, and the
- * idle RSS after it.
+ * conversations window opened (the time from the key that opens it to its conversation shown) and closed, the
+ * idle RSS 30 s after it, and the window opened once more (timed again) and closed.
  * Prints every run and the medians; screenshots, logs and each run's threads with their idle CPU go to
  * target/footprint/. Needs root, {@code ip}, Xvfb, trayer, xdotool, ImageMagick and x11-utils.
  *
@@ -43,7 +46,10 @@ import org.traytalk.tray.window.ConversationsWindow;
  * {@code --cpu S} (20), {@code --history N} (0: off; N received messages in the store before the start),
  * {@code --flood N} (0: off), {@code --jvm "OPTIONS"} (for the launcher {@code jar+jvm}), {@code --settings
  * "key = value;..."} (more lines for the settings file, e.g. {@code away.minutes = 1} to measure the idle of a user
- * who is away).
+ * who is away), {@code --memory-map on} (off: a diagnosis, not a figure; the app runs with native memory tracking,
+ * and before and after the window its memory by mapping ({@link MemoryMap}) goes to target/footprint/ and what grew
+ * to stdout; with it, {@code --tool-options -XX:A,-XX:B} adds JVM options to try and
+ * {@code --then-jcmd GC.run,System.trim_native_heap} runs jcmd commands after the window and measures again).
  */
 public final class FootprintBenchmark {
     static final Rectangle TRAY = new Rectangle(1280 - 160, 0, 160, 32); // where XDesktop puts trayer's panel
@@ -56,7 +62,7 @@ public final class FootprintBenchmark {
 
     record Sample(String launcher, double iconMs, ProcessFigures idle, double cpuMsPer10s, double popupMs,
                   double popupAgainMs, double floodSeconds, WindowTimes window, ProcessFigures afterWindow,
-                  String load) {
+                  double reopenMs, String load) {
     }
 
     /**
@@ -77,6 +83,11 @@ public final class FootprintBenchmark {
     private final Path shots = Path.of("target", "footprint");
     private final Map<String, Integer> aborted = new LinkedHashMap<>();
     private final Map<String, List<String>> mounts = new LinkedHashMap<>();
+    private MemorySnapshot memoryBefore;
+
+    /** Resident memory by group and NMT's committed memory by category, both in KiB. */
+    record MemorySnapshot(Map<String, MemoryMap.Usage> groups, Map<String, Long> nmt) {
+    }
 
     private FootprintBenchmark(Map<String, String> options, Path base, NetnsLan lan, String probeClasspath)
             throws IOException {
@@ -193,7 +204,12 @@ public final class FootprintBenchmark {
         try (XDesktop desktop = desktop();
              Probe probe = Probe.start(lan.exec(peerNs), desktop.env(), probeClasspath, home.resolve("probe.log"))) {
             List<String> argv = command.apply(home);
-            try (AppRun app = AppRun.start(AppRun.asUser(inAppNamespace(launcher), home, desktop.env()), argv,
+            Map<String, String> env = desktop.env();
+            if (memoryMap()) {
+                env.put("JAVA_TOOL_OPTIONS", ("-XX:NativeMemoryTracking=detail " + options.getOrDefault("tool-options",
+                        "").replace(',', ' ')).strip()); // --tool-options -XX:A,-XX:B
+            }
+            try (AppRun app = AppRun.start(AppRun.asUser(inAppNamespace(launcher), home, env), argv,
                     home.resolve("process.out"))) {
                 Optional<String> icon = probe.askWhileAlive("tray " + words(TRAY) + " " + MIN_BLUE, "tray", app);
                 if (icon.isEmpty()) {
@@ -210,8 +226,9 @@ public final class FootprintBenchmark {
                 writeThreads(threadsBefore, ProcessFigures.threadNanos(app.pid()), cpuWindow,
                         shots.resolve(launcher + "-" + run + "-threads.txt"));
                 String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+                memoryBefore = memoryMap() ? memory(app.pid(), home, launcher + "-" + run + "-memory-idle.txt") : null;
                 Sample sample = new Sample(launcher, iconMs, idle, cpu, Double.NaN, Double.NaN, Double.NaN,
-                        WindowTimes.NONE, null, load);
+                        WindowTimes.NONE, null, Double.NaN, load);
                 return Optional.of(traytalk ? messages(sample, app, probe, desktop, home, launcher + "-" + run)
                         : sample);
             }
@@ -262,7 +279,7 @@ public final class FootprintBenchmark {
         int flood = Integer.parseInt(options.getOrDefault("flood", "0"));
         if (flood == 0 && options.getOrDefault("history", "0").equals("0")) {
             return new Sample(idle.launcher(), idle.iconMs(), idle.idle(), idle.cpuMsPer10s(), popup, again,
-                    Double.NaN, WindowTimes.NONE, null, idle.load());
+                    Double.NaN, WindowTimes.NONE, null, Double.NaN, idle.load());
         }
         double floodSeconds = Double.NaN;
         if (flood > 0) {
@@ -275,8 +292,26 @@ public final class FootprintBenchmark {
                 home.resolve("logs").resolve("traytalk.log"));
         step(idle.launcher(), "conversations window opened and closed: " + window);
         sleepUntil(System.nanoTime() + seconds("idle", 30));
+        ProcessFigures afterWindow = ProcessFigures.of(app.pid());
+        Files.write(shots.resolve(run + "-threads-after-window.txt"), ProcessFigures.threadNanos(app.pid()).keySet());
+        if (memoryBefore != null) {
+            printGrowth(idle.launcher(), memoryBefore, memory(app.pid(), home, run + "-memory-after.txt"));
+            if (options.containsKey("then-jcmd")) { // what a collection and trim would give back, before doing it
+                for (String command : options.get("then-jcmd").split(",")) {
+                    step(idle.launcher(), "jcmd " + command + ": " + runAsUser(home, List.of(jcmd(),
+                            Long.toString(app.pid()), command)).strip().replace('\n', ' '));
+                    Thread.sleep(2000);
+                }
+                printGrowth(idle.launcher() + " after jcmd " + options.get("then-jcmd"), memoryBefore,
+                        memory(app.pid(), home, run + "-memory-after-jcmd.txt"));
+            }
+        }
+        // opened again once its memory was given back: what that costs the next opening
+        WindowTimes reopened = openAndCloseConversations(desktop, shots.resolve(run + "-conversations-again.png"),
+                home.resolve("logs").resolve("traytalk.log"));
+        step(idle.launcher(), "conversations window opened again and closed: " + reopened);
         return new Sample(idle.launcher(), idle.iconMs(), idle.idle(), idle.cpuMsPer10s(), popup, again, floodSeconds,
-                window, ProcessFigures.of(app.pid()), idle.load());
+                window, afterWindow, reopened.openMs(), idle.load());
     }
 
     /** A fresh Xvfb with trayer; a trayer that showed no panel (it happens on a busy machine) gets two more tries. */
@@ -327,6 +362,49 @@ public final class FootprintBenchmark {
             Thread.sleep(100);
         }
         return new WindowTimes(openMs, switchMs);
+    }
+
+    private boolean memoryMap() {
+        return options.getOrDefault("memory-map", "off").equals("on");
+    }
+
+    private static String jcmd() {
+        return Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+    }
+
+    /** The process's memory now: written in full to {@code file} in target/footprint/, returned grouped. */
+    private MemorySnapshot memory(long pid, Path home, String file) throws IOException, InterruptedException {
+        String nmt = runAsUser(home, List.of(jcmd(), Long.toString(pid), "VM.native_memory", "detail"));
+        Path proc = Path.of("/proc", Long.toString(pid));
+        String smaps = Files.readString(proc.resolve("smaps"));
+        Map<String, MemoryMap.Usage> groups = MemoryMap.groups(smaps, MemoryMap.jvmRegions(nmt));
+        List<String> lines = new ArrayList<>(List.of(Files.readString(proc.resolve("smaps_rollup")), "resident KiB"
+                + " (dirty KiB) by mapping:"));
+        groups.forEach((group, u) -> lines.add(String.format("%8d (%8d)  %s", u.rssKib(), u.dirtyKib(), group)));
+        lines.addAll(List.of("", nmt, "", smaps));
+        Files.write(shots.resolve(file), lines);
+        return new MemorySnapshot(groups, MemoryMap.nmtCommitted(nmt));
+    }
+
+    /** What grew between two snapshots, largest first: resident by mapping, then NMT's committed by category. */
+    private static void printGrowth(String launcher, MemorySnapshot before, MemorySnapshot after) {
+        System.out.printf("  %s memory, idle -> 30 s after the window closed (MiB; resident, of it dirty):%n", launcher);
+        Set<String> groups = new TreeSet<>(before.groups().keySet());
+        groups.addAll(after.groups().keySet());
+        MemoryMap.Usage none = new MemoryMap.Usage(0, 0);
+        groups.stream().sorted(Comparator.comparingLong((String g) ->
+                        before.groups().getOrDefault(g, none).rssKib() - after.groups().getOrDefault(g, none).rssKib()))
+                .forEach(g -> {
+                    MemoryMap.Usage b = before.groups().getOrDefault(g, none);
+                    MemoryMap.Usage a = after.groups().getOrDefault(g, none);
+                    System.out.printf("    %6.1f -> %6.1f (%+5.1f), dirty %6.1f -> %6.1f  %s%n", b.rssKib() / 1024.0,
+                            a.rssKib() / 1024.0, (a.rssKib() - b.rssKib()) / 1024.0, b.dirtyKib() / 1024.0,
+                            a.dirtyKib() / 1024.0, g);
+                });
+        System.out.printf("  %s NMT committed (MiB):%n", launcher);
+        after.nmt().forEach((category, kib) -> System.out.printf("    %6.1f -> %6.1f (%+5.1f)  %s%n",
+                before.nmt().getOrDefault(category, 0L) / 1024.0, kib / 1024.0,
+                (kib - before.nmt().getOrDefault(category, 0L)) / 1024.0, category));
     }
 
     /** Waits until the process used less than 5% of a core over a second: done with what it was busy with. */
@@ -386,8 +464,9 @@ public final class FootprintBenchmark {
         }
         if (s.afterWindow() != null) {
             line += String.format("  window shown %4.0f ms, next conversation %4.0f ms, after it: RSS %5.1f MiB"
-                    + " (%+.0f%%) PSS %5.1f MiB", s.window().openMs(), s.window().switchMs(), s.afterWindow().rssMib(),
-                    (s.afterWindow().rssMib() / s.idle().rssMib() - 1) * 100, s.afterWindow().pssMib());
+                    + " (%+.0f%%) PSS %5.1f MiB threads %2d, shown again %4.0f ms", s.window().openMs(),
+                    s.window().switchMs(), s.afterWindow().rssMib(), (s.afterWindow().rssMib() / s.idle().rssMib() - 1)
+                    * 100, s.afterWindow().pssMib(), s.afterWindow().threads(), s.reopenMs());
         }
         return line;
     }
@@ -403,10 +482,11 @@ public final class FootprintBenchmark {
                     median(s, x -> x.idle().threads()), median(s, Sample::cpuMsPer10s), median(s, Sample::iconMs),
                     median(s, Sample::popupMs), median(s, Sample::popupAgainMs),
                     s.get(0).afterWindow() == null ? "-"
-                            : String.format("%.1f MiB (%.2f), window shown %.0f ms, next conversation %.0f ms",
-                                    median(s, x -> x.afterWindow().rssMib()),
+                            : String.format("%.1f MiB (%.2f), window shown %.0f ms, next conversation %.0f ms,"
+                                    + " shown again %.0f ms", median(s, x -> x.afterWindow().rssMib()),
                                     median(s, x -> x.afterWindow().rssMib() / x.idle().rssMib()),
-                                    median(s, x -> x.window().openMs()), median(s, x -> x.window().switchMs())));
+                                    median(s, x -> x.window().openMs()), median(s, x -> x.window().switchMs()),
+                                    median(s, Sample::reopenMs)));
         }
     }
 
