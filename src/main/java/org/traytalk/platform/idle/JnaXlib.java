@@ -4,17 +4,15 @@ import com.sun.jna.Function;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.OptionalLong;
+import org.traytalk.platform.Dl;
 
 /**
- * libX11 and libXss through JNA's bare dlopen/dlsym and functions at raw addresses. Not NativeLibrary: its class
- * runs {@code /sbin/ldconfig -p} in a child process when first used (a "process reaper" thread for a minute), and
- * each NativeLibrary, like each Memory and each String argument, keeps JNA's cleaner thread running. So the
- * arguments here are plain arrays and numbers, which JNA copies for the call and back.
+ * libX11 and libXss through JNA's bare dlopen/dlsym ({@link Dl}) and functions at raw addresses. Each Memory and
+ * each String argument keeps JNA's cleaner thread running, like a NativeLibrary: so the arguments here are plain
+ * arrays and numbers, which JNA copies for the call and back.
  */
 final class JnaXlib implements Xlib {
     private static final String X11 = "libX11.so.6";
@@ -76,52 +74,6 @@ final class JnaXlib implements Xlib {
             } finally {
                 Dl.close(xss);
                 Dl.close(x11);
-            }
-        }
-    }
-
-    /** JNA's own dlopen, dlsym and dlclose (package-private in com.sun.jna, hence reflection; checked by X11IdleTimeIT). */
-    private static final class Dl {
-        private static final int DEFAULT_FLAGS = -1; // JNA's RTLD_LAZY | RTLD_GLOBAL
-        private static final Method OPEN = method("open", String.class, int.class);
-        private static final Method FIND = method("findSymbol", long.class, String.class);
-        private static final Method CLOSE = method("close", long.class);
-
-        static long open(String library) {
-            return (Long) call(OPEN, library, DEFAULT_FLAGS);
-        }
-
-        static Function function(long library, String name) {
-            return Function.getFunction(new Pointer((Long) call(FIND, library, name)));
-        }
-
-        static void close(long library) {
-            call(CLOSE, library);
-        }
-
-        private static Method method(String name, Class<?>... parameters) {
-            try {
-                Method m = Native.class.getDeclaredMethod(name, parameters);
-                m.setAccessible(true);
-                return m;
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                throw new UnsatisfiedLinkError("JNA without Native." + name + ": " + e);
-            }
-        }
-
-        private static Object call(Method method, Object... args) {
-            try {
-                return method.invoke(null, args);
-            } catch (InvocationTargetException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(e.getCause());
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
             }
         }
     }
