@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import javax.swing.SwingUtilities;
 import org.traytalk.concurrent.DaemonThreads;
+import org.traytalk.platform.NativeHeap;
 import org.traytalk.tray.desktop.DesktopApp;
+import org.traytalk.tray.desktop.ScheduledUiTimers;
 import org.traytalk.tray.model.AboutText;
 import org.traytalk.tray.model.KeyChangeList;
 import org.traytalk.tray.window.AboutWindow;
@@ -37,8 +39,11 @@ final class AppWindows implements DesktopApp.Windows {
         String version = AppWindows.class.getPackage().getImplementationVersion();
         this.keyChanges = new KeyChangeList(node, trustWorker, SwingUtilities::invokeLater);
         this.keyReview = new KeyChangeWindow(keyChanges, ZoneId.systemDefault(), icons);
+        // the history window is the big one: what it loaded is given back after it closed (on the housekeeping thread)
+        MemoryReturn memory = new MemoryReturn(new ScheduledUiTimers(node.housekeeping(), Runnable::run), System::gc,
+                NativeHeap::trim);
         this.conversations = new ConversationsWindow(node, keyChanges, keyReview::show, Clock.systemDefaultZone(),
-                icons);
+                icons, memory::windowClosed);
         this.settings = new SettingsWindow(node.settingsFile(), () -> node.settingsFile().load().settings(),
                 Optional.ofNullable(node.fingerprint()), icons);
         this.about = new AboutWindow(() -> AboutText.of(node.localName(), node.fingerprint(), version), icons);

@@ -47,6 +47,7 @@ public final class ConversationsWindow {
     private final Consumer<String> review;
     private final Clock clock;
     private final WindowIcons icons;
+    private final Runnable closed;
     private JFrame frame;
     private ConversationsPanel panel;
     private ExecutorService worker;
@@ -54,14 +55,16 @@ public final class ConversationsWindow {
     /**
      * @param keyChanges the app's key changes waiting for review (attached by its owner)
      * @param review     opens the review of the key change waiting for a name (Review... on a conversation's banner)
+     * @param closed     runs once the window is gone (the app gives the memory it used back)
      */
     public ConversationsWindow(Messenger messenger, KeyChangeList keyChanges, Consumer<String> review, Clock clock,
-                               WindowIcons icons) {
+                               WindowIcons icons, Runnable closed) {
         this.messenger = Objects.requireNonNull(messenger);
         this.keyChanges = Objects.requireNonNull(keyChanges);
         this.review = Objects.requireNonNull(review);
         this.clock = Objects.requireNonNull(clock);
         this.icons = Objects.requireNonNull(icons);
+        this.closed = Objects.requireNonNull(closed);
     }
 
     /** Opens the window, or brings it to the front. */
@@ -98,6 +101,7 @@ public final class ConversationsWindow {
         frame.dispose();
         frame = null;
         panel = null;
+        closed.run();
     }
 
     /** Asks where, then writes the whole conversation (up to 10,000 messages) there, as HTML unless named .txt. */

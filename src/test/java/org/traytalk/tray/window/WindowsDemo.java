@@ -55,7 +55,8 @@ public final class WindowsDemo {
             } else if (which.equals("about")) {
                 new AboutWindow(() -> AboutText.of("ALICE", messenger.fingerprint(), "0.1.0"), icons).show();
             } else if (!which.equals("settings")) {
-                ConversationsWindow history = new ConversationsWindow(messenger, keyChanges, review::show, clock, icons);
+                ConversationsWindow history = new ConversationsWindow(messenger, keyChanges, review::show, clock, icons,
+                        () -> { });
                 history.showConversation(switch (which) {
                     case "everyone" -> "*";
                     case "frank" -> "Frank";
