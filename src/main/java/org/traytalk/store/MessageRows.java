@@ -19,7 +19,6 @@ import org.traytalk.model.Receipt;
 final class MessageRows {
     static final String COLUMNS = "id, direction, peer, wire_id, body, created_at, state, updated_at, broadcast, "
             + "direction = 'OUTBOUND' OR sender_key IS NOT NULL";
-    private static final int COLUMN_COUNT = 10;
 
     private final SqlSession sql;
 
@@ -59,26 +58,22 @@ final class MessageRows {
         insert.executeUpdate();
     }
 
-    /**
-     * Sets or adds one receipt of an outgoing message; a delivered receipt only goes on to SEEN, and a SEEN one stays
-     * as it is. Nothing happens when {@code messageId} is no outgoing message.
-     */
+    /** Sets or adds one receipt; a delivered receipt only goes on to SEEN, and a SEEN one stays as it is. */
     void setReceipt(long messageId, String peer, DeliveryState state, Instant at) throws SQLException {
         PreparedStatement upsert = sql.statement("INSERT INTO receipts (message_id, peer, peer_key, state, "
-                + "confirmed_at) SELECT id, ?, ?, ?, ? FROM messages WHERE id = ? AND direction = 'OUTBOUND' "
-                + "ON CONFLICT (message_id, peer_key) DO UPDATE SET "
+                + "confirmed_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (message_id, peer_key) DO UPDATE SET "
                 + "state = excluded.state, confirmed_at = COALESCE(receipts.confirmed_at, excluded.confirmed_at) "
                 + "WHERE receipts.state NOT IN ('DELIVERED', 'SEEN') "
                 + "OR (receipts.state = 'DELIVERED' AND excluded.state = 'SEEN')");
-        upsert.setString(1, peer);
-        upsert.setString(2, Peer.keyOf(peer));
-        upsert.setString(3, state.name());
+        upsert.setLong(1, messageId);
+        upsert.setString(2, peer);
+        upsert.setString(3, Peer.keyOf(peer));
+        upsert.setString(4, state.name());
         if (state.isDelivered()) {
-            upsert.setLong(4, Times.toNanos(at));
+            upsert.setLong(5, Times.toNanos(at));
         } else {
-            upsert.setNull(4, Types.INTEGER);
+            upsert.setNull(5, Types.INTEGER);
         }
-        upsert.setLong(5, messageId);
         upsert.executeUpdate();
     }
 
@@ -125,27 +120,13 @@ final class MessageRows {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
-    /** An outgoing message with its receipts, read in one query (the engine reads one after each receipt). */
-    Optional<ChatMessage> outgoing(long messageId) throws SQLException {
-        PreparedStatement query = sql.statement("SELECT " + COLUMNS + ", receipt_peer, receipt_state, receipt_at "
-                + "FROM (SELECT m.*, r.peer AS receipt_peer, r.state AS receipt_state, r.confirmed_at AS receipt_at, "
-                + "r.peer_key AS receipt_key FROM messages m LEFT JOIN receipts r ON r.message_id = m.id "
-                + "WHERE m.id = ? AND m.direction = 'OUTBOUND') ORDER BY receipt_key");
+    /** The message with an empty receipt list. */
+    Optional<ChatMessage> header(long messageId) throws SQLException {
+        PreparedStatement query = sql.statement("SELECT " + COLUMNS + " FROM messages WHERE id = ?");
         query.setLong(1, messageId);
-        int first = COLUMN_COUNT + 1;
-        ChatMessage message = null;
-        List<Receipt> receipts = new ArrayList<>();
-        try (ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                message = message == null ? header(rows, 1) : message;
-                String peer = rows.getString(first);
-                if (peer != null) {
-                    receipts.add(receipt(peer, rows.getString(first + 1), rows.getLong(first + 2), rows.wasNull()));
-                }
-            }
+        try (ResultSet row = query.executeQuery()) {
+            return row.next() ? Optional.of(header(row, 1)) : Optional.empty();
         }
-        return message == null ? Optional.empty()
-                : Optional.of(message.withState(message.state(), message.updatedAt(), receipts));
     }
 
     /** Runs a query selecting {@link #COLUMNS} and attaches each outbound message's receipts. */
@@ -171,14 +152,12 @@ final class MessageRows {
         List<Receipt> receipts = new ArrayList<>();
         try (ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
-                receipts.add(receipt(rows.getString(1), rows.getString(2), rows.getLong(3), rows.wasNull()));
+                long confirmed = rows.getLong(3);
+                Instant confirmedAt = rows.wasNull() ? null : Times.fromNanos(confirmed);
+                receipts.add(new Receipt(rows.getString(1), DeliveryState.valueOf(rows.getString(2)), confirmedAt));
             }
         }
         return receipts;
-    }
-
-    private static Receipt receipt(String peer, String state, long confirmedAt, boolean notConfirmed) {
-        return new Receipt(peer, DeliveryState.valueOf(state), notConfirmed ? null : Times.fromNanos(confirmedAt));
     }
 
     /** The message (without receipts) in the {@link #COLUMNS} that start at column {@code first} of the row. */

@@ -25,6 +25,7 @@ import org.traytalk.model.KeyChange;
 import org.traytalk.model.KeyPin;
 import org.traytalk.model.Peer;
 import org.traytalk.model.PeerKey;
+import org.traytalk.model.Receipt;
 
 /** The message store in one SQLite file. Methods are synchronized so other threads may read while the engine writes. */
 public final class SqliteMessageStore implements MessageStore {
@@ -138,14 +139,15 @@ public final class SqliteMessageStore implements MessageStore {
             throw new IllegalArgumentException("a receipt cannot be RECEIVED");
         }
         return write("record a delivery receipt", () -> {
-            messages.setReceipt(rowId, peer, state, at);
             ChatMessage message = outgoing(rowId);
-            DeliveryState derived = ReceiptRules.derive(message.receipts());
+            messages.setReceipt(rowId, peer, state, at);
+            List<Receipt> receipts = messages.receipts(rowId);
+            DeliveryState derived = ReceiptRules.derive(receipts);
             if (derived == message.state()) {
-                return message;
+                return message.withState(derived, message.updatedAt(), receipts);
             }
             messages.setState(rowId, derived, at);
-            return message.withState(derived, at, message.receipts());
+            return message.withState(derived, at, receipts);
         });
     }
 
@@ -154,7 +156,7 @@ public final class SqliteMessageStore implements MessageStore {
         return write("update a message's state", () -> {
             ChatMessage message = outgoing(rowId);
             messages.setState(rowId, state, at);
-            return message.withState(state, at, message.receipts());
+            return message.withState(state, at, messages.receipts(rowId));
         });
     }
 
@@ -348,7 +350,8 @@ public final class SqliteMessageStore implements MessageStore {
 
     /** Without its receipts: callers read those after changing them. */
     private ChatMessage outgoing(long rowId) throws SQLException {
-        return messages.outgoing(rowId).orElseThrow(() -> new StoreException("The message database " + file + " has no outgoing message "
+        return messages.header(rowId).filter(m -> m.direction() == Direction.OUTBOUND)
+                .orElseThrow(() -> new StoreException("The message database " + file + " has no outgoing message "
                         + "with row id " + rowId + "."));
     }
 
